@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Keyset paging: the cursor names the last row shown (its sort key and id), so a page never
+/// skips or repeats rows while others insert, and deep pages cost the same as the first.
+struct PageCursor: Codable, Equatable {
+    let key: String
+    let id: UUID
+
+    var token: String {
+        let data = (try? JSONEncoder().encode(self)) ?? Data()
+        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    static func parse(_ token: String?) throws -> PageCursor? {
+        guard let token, !token.isEmpty else { return nil }
+        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64.append("=") }
+        guard token.count <= 1024, let data = Data(base64Encoded: base64),
+              let cursor = try? JSONDecoder().decode(PageCursor.self, from: data) else {
+            throw AppError.badRequest("cursor")
+        }
+        return cursor
+    }
+}
+
+struct PageRequest {
+    static let defaultLimit = 50
+    static let maxLimit = 200
+
+    let limit: Int
+    let after: PageCursor?
+
+    init(_ req: Request) throws {
+        let limitText = req.query[String.self, at: "limit"]
+        if let limitText {
+            guard let value = Int(limitText), (1...Self.maxLimit).contains(value) else { throw AppError.badRequest("limit") }
+            limit = value
+        } else {
+            limit = Self.defaultLimit
+        }
+        after = try PageCursor.parse(req.query[String.self, at: "cursor"])
+    }
+}
+
+struct Page<Item> {
+    let items: [Item]
+    let next: PageCursor?
+}
+
+extension QueryBuilder {
+    /// Orders by (key, id) and starts after the cursor. Fetches one extra row to know whether a
+    /// next page exists.
+    func page(by key: KeyPath<Model, FieldProperty<Model, String>>, _ request: PageRequest, keyOf: (Model) -> String) async throws -> Page<Model> where Model.IDValue == UUID {
+        var query = self
+        if let after = request.after {
+            query = query.group(.or) { group in
+                group.filter(key > after.key)
+                group.group(.and) { same in
+                    same.filter(key == after.key)
+                    same.filter(\._$id > after.id)
+                }
+            }
+        }
+        let rows = try await query.sort(key).sort(\._$id).limit(request.limit + 1).all()
+        let items = Array(rows.prefix(request.limit))
+        let next = rows.count > request.limit ? items.last.map { PageCursor(key: keyOf($0), id: $0.id!) } : nil
+        return Page(items: items, next: next)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Links to every page, built in one place so a moved route cannot leave a dead link behind.
+enum Paths {
+    static let home = "/"
+    static let login = "/login"
+    static let logout = "/logout"
+    static let stylesheet = "/static/app.css"
+    static let script = "/static/app.js"
+    static let profile = "/profile"
+    static let profilePassword = "/profile/password"
+    static let profileTokens = "/profile/tokens"
+    static func revokeToken(_ id: UUID) -> String { "/profile/tokens/\(id)/revoke" }
+
+    static let units = "/units"
+    static let newUnit = "/units/new"
+    static func unit(_ id: UUID) -> String { "/units/\(id)" }
+    static func editUnit(_ id: UUID) -> String { "/units/\(id)/edit" }
+
+    static let accounts = "/accounts"
+    static let accountsCSV = "/accounts.csv"
+    static let newAccount = "/accounts/new"
+    static let importAccounts = "/accounts/import"
+    static func account(_ id: UUID) -> String { "/accounts/\(id)" }
+    static func editAccount(_ id: UUID) -> String { "/accounts/\(id)/edit" }
+    static func deactivateAccount(_ id: UUID) -> String { "/accounts/\(id)/deactivate" }
+    static func reactivateAccount(_ id: UUID) -> String { "/accounts/\(id)/reactivate" }
+
+    static let users = "/users"
+    static let newUser = "/users/new"
+    static func user(_ id: UUID) -> String { "/users/\(id)" }
+    static func editUser(_ id: UUID) -> String { "/users/\(id)/edit" }
+    static func userRoles(_ id: UUID) -> String { "/users/\(id)/roles" }
+    static func removeRole(_ id: UUID, _ membership: UUID) -> String { "/users/\(id)/roles/\(membership)/delete" }
+    static func deactivateUser(_ id: UUID) -> String { "/users/\(id)/deactivate" }
+    static func reactivateUser(_ id: UUID) -> String { "/users/\(id)/reactivate" }
+    static func resetPassword(_ id: UUID) -> String { "/users/\(id)/reset-password" }
+
+    static let audit = "/audit"
+
+    static func language(_ language: Language, next: String) -> String {
+        "/lang/\(language.rawValue)?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+    }
+
+    static func isSettings(_ path: String) -> Bool {
+        [units, accounts, users, audit].contains { path.hasPrefix($0) }
+    }
+
+    /// Only a path on this site may be a redirect target; "//evil.example" and "https://…" are not.
+    static func safeLocal(_ candidate: String?) -> String {
+        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
+              !candidate.contains("\r"), !candidate.contains("\n") else { return home }
+        return candidate
+    }
+}

@@ -1,0 +1,89 @@
+import SimpulCore
+import Vapor
+
+/// One entry of the route table: where a route lives and what it takes to use it. Every route
+/// is registered through `RouteCatalog.add`, so the gate in front of it cannot be forgotten and
+/// the authorization test can walk the complete list.
+struct RouteSpec: Sendable {
+    enum Surface: Sendable, Equatable {
+        /// Health, metrics, static files: no identity at all.
+        case system
+        /// Browser pages: session cookie, CSRF on every state change, redirects to the login page.
+        case web
+        /// /api/v1: bearer token, JSON errors.
+        case api
+    }
+
+    enum Requirement: Sendable, Equatable {
+        case none
+        case signedIn
+        case permission(Permission)
+    }
+
+    let name: String
+    let method: HTTPMethod
+    let path: String
+    let surface: Surface
+    let requirement: Requirement
+}
+
+final class RouteCatalog: @unchecked Sendable {
+    private(set) var specs: [RouteSpec] = []
+    private let app: Application
+
+    init(app: Application) { self.app = app }
+
+    func add<Output: AsyncResponseEncodable>(
+        _ name: String, _ method: HTTPMethod, _ path: String, _ surface: RouteSpec.Surface, _ requirement: RouteSpec.Requirement,
+        body: HTTPBodyStreamStrategy = .collect(maxSize: "256kb"),
+        _ handler: @escaping @Sendable (Request) async throws -> Output
+    ) {
+        let spec = RouteSpec(name: name, method: method, path: path, surface: surface, requirement: requirement)
+        precondition(!specs.contains { $0.name == name }, "route name \(name) registered twice")
+        specs.append(spec)
+        let components = path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        app.on(method, components, body: body) { req async throws -> Response in
+            try await Gate.check(req, spec)
+            return try await handler(req).encodeResponse(for: req)
+        }
+    }
+}
+
+extension Application {
+    private struct CatalogKey: StorageKey { typealias Value = RouteCatalog }
+
+    var routeCatalog: RouteCatalog {
+        if let catalog = storage[CatalogKey.self] { return catalog }
+        let catalog = RouteCatalog(app: self)
+        storage[CatalogKey.self] = catalog
+        return catalog
+    }
+}
+
+/// The single access decision in front of every route.
+enum Gate {
+    static func check(_ req: Request, _ spec: RouteSpec) async throws {
+        switch spec.surface {
+        case .system: return
+        case .web: try await SessionAuthenticator.authenticate(req)
+        case .api: try await TokenAuthenticator.authenticate(req)
+        }
+        if spec.requirement == .none { return }
+        guard let principal = req.principal else { throw AppError.unauthenticated }
+        if spec.surface == .web, ![.GET, .HEAD].contains(req.method) {
+            try CSRF.verify(req, expected: principal.session?.csrfToken)
+        }
+        if case .permission(let permission) = spec.requirement, !principal.scope.allowsSomewhere(permission) {
+            throw AppError.forbidden
+        }
+    }
+}
+
+extension Principal {
+    /// Object-level check: something outside the person's reach does not exist for them (404);
+    /// something they can see but not change is forbidden (403).
+    func require(_ permission: Permission, on unitID: UUID, visibleWith view: Permission) throws {
+        guard scope.allows(view, on: unitID) else { throw AppError.notFound }
+        guard scope.allows(permission, on: unitID) else { throw AppError.forbidden }
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Vapor
+
+/// The registry's rules, shared by the web form, the API and CSV import.
+enum AccountService {
+    /// Resolves units and owners for validation, limited to what the principal may manage.
+    struct Lookups {
+        let findUnit: (String) -> UUID?
+        let findOwner: (String) -> UUID?
+
+        static func load(for principal: Principal, on db: Database) async throws -> Lookups {
+            let tree = principal.scope.tree
+            let resolveUnit = UnitQueries.resolver(tree)
+            let manageable = principal.scope.units(with: .manageAccounts)
+            let users = try await UserQueries.directory(tenantID: principal.tenantID, on: db)
+            return Lookups(
+                findUnit: { text in resolveUnit(text).flatMap { manageable.contains($0) ? $0 : nil } },
+                findOwner: { text in
+                    let lowered = text.lowercased()
+                    let match = users.first { $0.user.id?.uuidString.lowercased() == lowered || $0.user.email == lowered }
+                    guard let match, match.user.active, principal.scope.canViewUser(memberOf: match.unitIDs) else { return nil }
+                    return match.user.id
+                })
+        }
+    }
+
+    static func validate(_ input: AccountInput, editing: AccountModel?, principal: Principal, lookups: Lookups, on db: Database) async throws -> Result<AccountDraft, FieldErrorsBox> {
+        switch AccountValidation.validate(input, findUnit: lookups.findUnit, findOwner: lookups.findOwner) {
+        case .failure(let box):
+            return .failure(box)
+        case .success(let draft):
+            if try await AccountQueries.handleTaken(draft.handle, platform: draft.platform, tenantID: principal.tenantID, except: editing?.id, on: db) {
+                var errors = FieldErrors()
+                errors.add("handle", .duplicate)
+                return .failure(FieldErrorsBox(errors))
+            }
+            return .success(draft)
+        }
+    }
+
+    static func fields(_ account: AccountModel) -> Auditor.Fields {
+        [
+            "platform": account.platform.rawValue, "handle": account.handle, "display_name": account.displayName,
+            "kind": account.kind.rawValue, "unit_id": account.unitID.uuidString, "owner_id": account.ownerID?.uuidString ?? "",
+            "follower_count": String(account.followerCount), "status": account.status.rawValue, "active": String(account.active),
+        ]
+    }
+
+    static func create(_ draft: AccountDraft, principal: Principal, req: Request) async throws -> AccountModel {
+        let account = AccountModel(tenantID: principal.tenantID, draft: draft, at: req.now)
+        try await req.db.transaction { db in
+            try await account.create(on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: "account.create", targetType: "account",
+                                     targetID: account.id, label: label(account), after: fields(account))
+        }
+        return account
+    }
+
+    static func update(_ account: AccountModel, with draft: AccountDraft, principal: Principal, req: Request) async throws {
+        let before = fields(account)
+        account.apply(draft, at: req.now)
+        try await req.db.transaction { db in
+            try await account.save(on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: "account.update", targetType: "account",
+                                     targetID: account.id, label: label(account), before: before, after: fields(account))
+        }
+    }
+
+    static func setActive(_ account: AccountModel, _ active: Bool, principal: Principal, req: Request) async throws {
+        guard account.active != active else { return }
+        let before = fields(account)
+        account.active = active
+        account.updatedAt = req.now
+        try await req.db.transaction { db in
+            try await account.save(on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: active ? "account.reactivate" : "account.deactivate",
+                                     targetType: "account", targetID: account.id, label: label(account), before: before, after: fields(account))
+        }
+    }
+
+    static func label(_ account: AccountModel) -> String {
+        "\(account.platform.displayName) @\(account.handle)"
+    }
+
+    static func load(_ req: Request, principal: Principal, need permission: Permission) async throws -> AccountModel {
+        guard let id = req.parameters.get("accountID", as: UUID.self),
+              let account = try await AccountQueries.find(id, tenantID: principal.tenantID, on: req.db) else { throw AppError.notFound }
+        try principal.require(permission, on: account.unitID, visibleWith: .viewAccounts)
+        return account
+    }
+}

@@ -1,0 +1,88 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Wires one Application: database, password hashing, middleware, routes, commands.
+public func configure(_ app: Application, settings: Settings, clock: AppClock = .system) async throws {
+    app.settings = settings
+    app.clock = clock
+    app.logger.logLevel = settings.logLevel
+    app.http.server.configuration.hostname = settings.host
+    app.http.server.configuration.port = settings.port
+
+    if let url = settings.databaseURL {
+        var config = try SQLPostgresConfiguration(url: url)
+        if !url.contains("sslmode=") { config.coreConfiguration.tls = .disable }
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+    } else {
+        let directory = URL(fileURLWithPath: settings.sqlitePath).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
+    }
+    app.migrations.add(SimpulMigrations.all)
+
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.dummyPasswordHash = try await app.password.async.hash(Secrets.random())
+
+    app.middleware = Middlewares()
+    app.middleware.use(RequestObserver(registry: app.metricsRegistry))
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(AppErrorMiddleware())
+    app.routes.defaultMaxBodySize = "256kb"
+
+    registerRoutes(app.routeCatalog)
+
+    app.asyncCommands.use(MigrateCommandNow(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(TenantCommands(), as: "tenant")
+}
+
+/// Every route of the product, in one list. The authorization test walks the same list.
+func registerRoutes(_ routes: RouteCatalog) {
+    HealthController.register(routes)
+    StaticAssets.register(routes)
+    AuthController.register(routes)
+    HomeController.register(routes)
+    UnitsController.register(routes)
+    AccountsController.register(routes)
+    UsersController.register(routes)
+    AuditController.register(routes)
+    UnitsAPI.register(routes)
+    AccountsAPI.register(routes)
+    UsersAPI.register(routes)
+}
+
+/// Makes the database ready: WAL for SQLite (readers never wait for the writer), then the
+/// schema's pending migrations when asked to.
+func prepareDatabase(_ app: Application, migrate: Bool) async throws {
+    if !app.settings.usesPostgres {
+        _ = try await (try app.db.sql).raw("PRAGMA journal_mode=WAL").all()
+    }
+    if migrate { try await app.autoMigrate() }
+}
+
+struct SecurityHeaders: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: req)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+        return response
+    }
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey { typealias Value = String }
+
+    /// A hash of a random secret, verified against when an e-mail is unknown so that sign-in
+    /// takes as long for strangers as for real accounts.
+    var dummyPasswordHash: String {
+        get { storage[DummyHashKey.self] ?? "" }
+        set { storage[DummyHashKey.self] = newValue }
+    }
+}

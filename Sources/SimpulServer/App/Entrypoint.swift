@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+import Vapor
+
+/// The `simpul` executable: reads settings, configures, runs the chosen command.
+public enum SimpulMain {
+    public static func run() async throws {
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        let settings: Settings
+        do {
+            settings = try Settings.fromEnvironment()
+        } catch let missing as Settings.Missing {
+            FileHandle.standardError.write(Data((missing.description + "\n").utf8))
+            try? await app.asyncShutdown()
+            exit(1)
+        }
+        do {
+            try await configure(app, settings: settings)
+            let command = env.arguments.dropFirst().first ?? "serve"
+            if command == "serve" || command.hasPrefix("-") {
+                try await prepareDatabase(app, migrate: settings.autoMigrate)
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Plot
+import SimpulCore
+
+enum AuditPages {
+    static func actionLabel(_ action: String, _ l: L10n) -> String {
+        switch action {
+        case "unit.create": l.t("Unit dibuat", "Unit created")
+        case "unit.update": l.t("Unit diubah", "Unit changed")
+        case "account.create": l.t("Akun dibuat", "Account created")
+        case "account.update": l.t("Akun diubah", "Account changed")
+        case "account.deactivate": l.t("Akun dinonaktifkan", "Account deactivated")
+        case "account.reactivate": l.t("Akun diaktifkan", "Account reactivated")
+        case "account.import": l.t("Impor CSV akun", "Accounts imported")
+        case "user.create": l.t("Pengguna dibuat", "User created")
+        case "user.update": l.t("Pengguna diubah", "User changed")
+        case "user.deactivate": l.t("Pengguna dinonaktifkan", "User deactivated")
+        case "user.reactivate": l.t("Pengguna diaktifkan", "User reactivated")
+        case "user.resetPassword": l.t("Kata sandi diatur ulang", "Password reset")
+        case "user.changePassword": l.t("Kata sandi diganti", "Password changed")
+        case "membership.create": l.t("Peran diberikan", "Role granted")
+        case "membership.delete": l.t("Peran dicabut", "Role removed")
+        case "session.login": l.t("Masuk", "Signed in")
+        case "session.logout": l.t("Keluar", "Signed out")
+        case "token.create": l.t("Token API dibuat", "API token created")
+        case "token.revoke": l.t("Token API dicabut", "API token revoked")
+        case "tenant.create": l.t("Instansi dibuat", "Tenant created")
+        default: action
+        }
+    }
+
+    static let knownActions = ["unit.create", "unit.update", "account.create", "account.update", "account.deactivate", "account.reactivate", "account.import",
+                               "user.create", "user.update", "user.deactivate", "user.reactivate", "user.resetPassword", "user.changePassword",
+                               "membership.create", "membership.delete", "session.login", "session.logout", "token.create", "token.revoke", "tenant.create"]
+
+    static func table(_ events: [AuditEventModel], _ l: L10n) -> Node<HTML.BodyContext> {
+        events.isEmpty ? UI.empty(l.t("Belum ada catatan.", "Nothing recorded yet.")) :
+        .table(.class("list audit"),
+            .thead(.tr(.th(.text(l.t("Waktu", "Time"))), .th(.text(l.t("Pelaku", "Actor"))), .th(.text(l.t("Tindakan", "Action"))),
+                       .th(.text(l.t("Sasaran", "Target"))), .th(.text(l.t("Perubahan", "Changes"))), .th("IP"))),
+            .tbody(.forEach(events) { e in
+                .tr(.td(.text(l.dateTime(e.at))), .td(.text(e.actorName)), .td(.text(actionLabel(e.action, l))),
+                    .td(.text(e.targetLabel)), .td(.code(.class("summary"), .text(e.summary))), .td(.text(e.ip ?? "—")))
+            }))
+    }
+
+    static func list(_ ctx: PageContext, events: [AuditEventModel], filter: AuditFilter, actors: [UI.Option], next: String?) -> HTML {
+        let l = ctx.l
+        return Layout.page(ctx, title: l.t("Jejak audit", "Audit log"),
+            Layout.settingsTabs(ctx),
+            .form(.method(.get), .action(Paths.audit), .class("filters"),
+                UI.select(l.t("Tindakan", "Action"), name: "action", options: knownActions.map { UI.Option(value: $0, label: actionLabel($0, l)) }, selected: filter.action, error: nil, includeBlank: l.t("Semua tindakan", "All actions")),
+                UI.select(l.t("Pelaku", "Actor"), name: "actor", options: actors, selected: filter.actor, error: nil, includeBlank: l.t("Semua pelaku", "Everyone")),
+                UI.field(l.t("Dari tanggal", "From"), name: "from", value: filter.from, error: nil, type: .date),
+                UI.field(l.t("Sampai tanggal", "To"), name: "to", value: filter.to, error: nil, type: .date),
+                .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply"))))),
+            .p(.class("hint"), .text(l.t("Jejak audit hanya bisa ditambah; tidak ada yang dapat mengubah atau menghapusnya.", "The audit log is append-only; nobody can change or delete it."))),
+            table(events, l),
+            UI.pager(next: next, l))
+    }
+}

@@ -1,0 +1,160 @@
+import ConsoleKit
+import Fluent
+import Foundation
+import SimpulCore
+import Vapor
+
+/// `simpul migrate`: applies pending migrations without asking, printing each one.
+struct MigrateCommandNow: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Menjalankan migrasi basis data yang belum diterapkan." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await prepareDatabase(app, migrate: false)
+        try await app.migrator.setupIfNeeded().get()
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        if pending.isEmpty {
+            context.console.print("Basis data sudah mutakhir.")
+            return
+        }
+        for (migration, _) in pending { context.console.print("• \(migration.name)") }
+        try await app.migrator.prepareBatch().get()
+        context.console.print("\(pending.count) migrasi diterapkan.")
+    }
+}
+
+/// `simpul demo`: the fictional Pemkot, seeded (idempotently) into the configured database,
+/// then served.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "port", help: "Port HTTP (bawaan: SIMPUL_PORT atau 8080)") var port: Int?
+        @Option(name: "hostname", help: "Alamat yang didengarkan (bawaan: SIMPUL_HOST atau 127.0.0.1)") var hostname: String?
+        @Flag(name: "seed-only", help: "Isi data demo lalu berhenti, tanpa menjalankan server") var seedOnly: Bool
+    }
+    var help: String { "Mengisi data demo Pemkot fiktif lalu menjalankan Simpul." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        if let port = signature.port { app.http.server.configuration.port = port }
+        if let hostname = signature.hostname { app.http.server.configuration.hostname = hostname }
+        try await prepareDatabase(app, migrate: true)
+        context.console.print("Mengisi data demo…")
+        let summary = try await DemoSeeder.seed(app)
+        let c = summary.created
+        context.console.print("\(summary.tenant.name): \(c.units) unit, \(c.users) pengguna, \(c.memberships) peran, \(c.accounts) akun baru.")
+        if signature.seedOnly { return }
+        let config = app.http.server.configuration
+        context.console.print("")
+        context.console.print("Simpul berjalan di http://\(config.hostname):\(config.port)")
+        context.console.print("Kata sandi semua akun demo: \(DemoSeeder.password)")
+        for login in DemoSeeder.sampleLogins() {
+            context.console.print("  \(login.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(login.email)  (\(login.name), \(login.unit))")
+        }
+        context.console.print("")
+        try await app.server.start(address: .hostname(config.hostname, port: config.port))
+        try await app.running?.onStop.get()
+        try await app.server.shutdown()
+    }
+}
+
+struct TenantCommands: AsyncCommandGroup {
+    var help: String { "Mengelola instansi." }
+    var commands: [String: any AnyAsyncCommand] { ["create": CreateTenant()] }
+
+    /// `simpul tenant create`: a new instansi with its top unit, for a fresh installation.
+    struct CreateTenant: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Option(name: "name", help: "Nama instansi, mis. \"Pemerintah Kota Contoh\"") var name: String?
+            @Option(name: "slug", help: "Kode instansi (huruf kecil, angka, tanda hubung)") var slug: String?
+            @Option(name: "root-code", help: "Kode unit teratas (bawaan: PEMDA)") var rootCode: String?
+            @Option(name: "zone", help: "Zona waktu: Asia/Jakarta, Asia/Makassar atau Asia/Jayapura") var zone: String?
+        }
+        var help: String { "Membuat instansi baru beserta unit teratasnya." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            try await prepareDatabase(app, migrate: false)
+            var errors: [String] = []
+            let name = Validators.trimmed(signature.name)
+            let slug = Validators.trimmed(signature.slug).lowercased()
+            let zone = signature.zone ?? "Asia/Jakarta"
+            if name.isEmpty || name.count > Validators.nameMax { errors.append("--name wajib diisi (maks. \(Validators.nameMax) karakter)") }
+            if slug.isEmpty || slug.count > 60 || !slug.allSatisfy({ ($0.isLetter && $0.isASCII) || $0.isNumber || $0 == "-" }) {
+                errors.append("--slug wajib: huruf kecil, angka, tanda hubung")
+            }
+            if !IndonesianFormat.supportedZones.contains(zone) { errors.append("--zone harus salah satu dari \(IndonesianFormat.supportedZones.joined(separator: ", "))") }
+            var fieldErrors = FieldErrors()
+            let rootCode = Validators.unitCode(signature.rootCode ?? "PEMDA", into: &fieldErrors)
+            if !fieldErrors.isEmpty { errors.append("--root-code hanya huruf besar, angka, tanda hubung (maks. 20)") }
+            if errors.isEmpty, try await Tenant.query(on: app.db).filter(\.$slug == slug).count() > 0 { errors.append("Instansi dengan kode \(slug) sudah ada") }
+            guard errors.isEmpty else { throw CommandFailure(errors) }
+            let now = app.clock.now()
+            try await app.db.transaction { db in
+                let tenant = Tenant(name: name, slug: slug, timeZone: zone, createdAt: now)
+                try await tenant.create(on: db)
+                let root = UnitModel(tenantID: tenant.id!, parentID: nil, kind: .pemda, name: name, code: rootCode, at: now)
+                try await root.create(on: db)
+                try await Auditor.record(.system(tenantID: tenant.id!, at: now), on: db, action: "tenant.create", targetType: "tenant", targetID: tenant.id, label: name)
+            }
+            context.console.print("Instansi \(name) (\(slug)) dibuat dengan unit teratas \(rootCode).")
+        }
+    }
+}
+
+struct UserCommands: AsyncCommandGroup {
+    var help: String { "Mengelola pengguna." }
+    var commands: [String: any AnyAsyncCommand] { ["create": CreateUser()] }
+
+    /// `simpul user create`: a person with one role, typically the first koordinator of a new instansi.
+    struct CreateUser: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Option(name: "tenant", help: "Kode instansi (slug)") var tenant: String?
+            @Option(name: "name", help: "Nama lengkap") var name: String?
+            @Option(name: "email", help: "Email") var email: String?
+            @Option(name: "role", help: "supervisor, unitAdmin, operator, approver, viewer atau staff") var role: String?
+            @Option(name: "unit", help: "Kode unit tempat peran berlaku") var unit: String?
+            @Option(name: "nip", help: "NIP 18 angka (opsional)") var nip: String?
+        }
+        var help: String { "Membuat pengguna. Kata sandi dibaca dari SIMPUL_NEW_PASSWORD atau ditanyakan." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            try await prepareDatabase(app, migrate: false)
+            guard let slug = signature.tenant, let tenant = try await Tenant.query(on: app.db).filter(\.$slug == slug.lowercased()).first() else {
+                throw CommandFailure(["--tenant tidak dikenal; buat dulu dengan `simpul tenant create`"])
+            }
+            var problems = FieldErrors()
+            let name = Validators.text(signature.name, max: Validators.nameMax, field: "--name", into: &problems)
+            let email = Validators.email(signature.email, field: "--email", into: &problems)
+            let nip = Validators.nip(signature.nip, field: "--nip", into: &problems)
+            let role = Validators.choice(signature.role, as: Role.self, field: "--role", into: &problems)
+            let tree = try await UnitQueries.tree(tenantID: tenant.id!, on: app.db)
+            let unitID = UnitQueries.resolver(tree)(signature.unit ?? "")
+            if unitID == nil { problems.add("--unit", .unknownUnit) }
+            let password = ProcessInfo.processInfo.environment["SIMPUL_NEW_PASSWORD"] ?? context.console.ask("Kata sandi: ", isSecure: true)
+            _ = Validators.password(password, field: "kata sandi", into: &problems)
+            if problems["--email"] == nil, try await UserQueries.emailTaken(email, tenantID: tenant.id!, except: nil, on: app.db) { problems.add("--email", .duplicate) }
+            let l = L10n(language: .id, zone: tenant.zone)
+            guard problems.isEmpty, let role, let unitID else {
+                throw CommandFailure(problems.items.map { l.issue($0.issue, label: $0.field) })
+            }
+            let now = app.clock.now()
+            let hash = try await app.password.async.hash(password)
+            try await app.db.transaction { db in
+                let user = UserModel(tenantID: tenant.id!, name: name, email: email, nip: nip, phone: nil, passwordHash: hash, at: now)
+                try await user.create(on: db)
+                try await MembershipModel(tenantID: tenant.id!, userID: user.id!, unitID: unitID, role: role, at: now).create(on: db)
+                try await Auditor.record(.system(tenantID: tenant.id!, at: now), on: db, action: "user.create", targetType: "user", targetID: user.id, label: name, after: UserService.fields(user))
+            }
+            context.console.print("Pengguna \(name) <\(email)> dibuat sebagai \(role.rawValue) di \(tree[unitID]?.name ?? "").")
+        }
+    }
+}
+
+/// A command refused its input: every problem listed, nothing written.
+struct CommandFailure: Error, CustomStringConvertible {
+    let problems: [String]
+    init(_ problems: [String]) { self.problems = problems }
+    var description: String { "Perintah dibatalkan:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") }
+}

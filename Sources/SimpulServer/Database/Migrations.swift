@@ -1,0 +1,221 @@
+import Fluent
+import SQLKit
+
+/// The schema's history, oldest first. Never edit a migration that has landed: add a new one.
+enum SimpulMigrations {
+    static let all: [any AsyncMigration] = [
+        CreateTenants(),
+        CreateUnits(),
+        CreateUsers(),
+        CreateMemberships(),
+        CreateAccounts(),
+        CreateAuditEvents(),
+        MakeAuditEventsAppendOnly(),
+        CreateUserSessions(),
+        CreateAPITokens(),
+        CreateLoginAttempts(),
+    ]
+}
+
+struct CreateTenants: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("tenants")
+            .id()
+            .field("name", .string, .required)
+            .field("slug", .string, .required)
+            .field("time_zone", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "slug")
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema("tenants").delete() }
+}
+
+struct CreateUnits: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("units")
+            .tenantOwned()
+            .field("parent_id", .uuid)
+            .field("kind", .string, .required)
+            .field("name", .string, .required)
+            .field("code", .string, .required)
+            .field("active", .bool, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "tenant_id", "code")
+            .sameTenantReference("parent_id", to: "units")
+            .create()
+        try await db.createIndex("units_tenant_parent", on: "units", ["tenant_id", "parent_id"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("units").delete() }
+}
+
+struct CreateUsers: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("users")
+            .tenantOwned()
+            .field("name", .string, .required)
+            .field("email", .string, .required)
+            .field("nip", .string)
+            .field("phone", .string)
+            .field("password_hash", .string, .required)
+            .field("active", .bool, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "tenant_id", "email")
+            .unique(on: "tenant_id", "nip")
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema("users").delete() }
+}
+
+struct CreateMemberships: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("memberships")
+            .tenantOwned()
+            .field("user_id", .uuid, .required)
+            .field("unit_id", .uuid, .required)
+            .field("role", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "tenant_id", "user_id", "unit_id", "role")
+            .sameTenantReference("user_id", to: "users", onDelete: .cascade)
+            .sameTenantReference("unit_id", to: "units")
+            .create()
+        try await db.createIndex("memberships_tenant_unit", on: "memberships", ["tenant_id", "unit_id"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("memberships").delete() }
+}
+
+struct CreateAccounts: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("accounts")
+            .tenantOwned()
+            .field("platform", .string, .required)
+            .field("handle", .string, .required)
+            .field("display_name", .string, .required)
+            .field("kind", .string, .required)
+            .field("unit_id", .uuid, .required)
+            .field("owner_id", .uuid)
+            .field("status", .string, .required)
+            .field("follower_count", .int64, .required)
+            .field("credentials", .data)
+            .field("active", .bool, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "tenant_id", "platform", "handle")
+            .sameTenantReference("unit_id", to: "units")
+            .sameTenantReference("owner_id", to: "users")
+            .create()
+        try await db.createIndex("accounts_tenant_unit", on: "accounts", ["tenant_id", "unit_id"])
+        try await db.createIndex("accounts_tenant_status", on: "accounts", ["tenant_id", "status"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("accounts").delete() }
+}
+
+struct CreateAuditEvents: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("audit_events")
+            .tenantOwned()
+            .field("actor_id", .uuid)
+            .field("actor_name", .string, .required)
+            .field("action", .string, .required)
+            .field("target_type", .string, .required)
+            .field("target_id", .uuid)
+            .field("target_label", .string, .required)
+            .field("at", .datetime, .required)
+            .field("ip", .string)
+            .field("summary", .string, .required)
+            .create()
+        try await db.createIndex("audit_events_tenant_at", on: "audit_events", ["tenant_id", "at"])
+        try await db.createIndex("audit_events_tenant_target", on: "audit_events", ["tenant_id", "target_id"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("audit_events").delete() }
+}
+
+/// The audit trail must hold even against a buggy route or a hand-typed SQL statement.
+struct MakeAuditEventsAppendOnly: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        let sql = try db.sql
+        if db.isPostgres {
+            try await sql.raw("""
+                CREATE FUNCTION audit_events_append_only() RETURNS trigger AS $$
+                BEGIN RAISE EXCEPTION 'audit_events is append-only'; END;
+                $$ LANGUAGE plpgsql
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events
+                FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()
+                """).run()
+        } else {
+            for operation in ["UPDATE", "DELETE"] {
+                try await sql.raw("""
+                    CREATE TRIGGER audit_events_no_\(unsafeRaw: operation.lowercased()) BEFORE \(unsafeRaw: operation) ON audit_events
+                    BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END
+                    """).run()
+            }
+        }
+    }
+    func revert(on db: Database) async throws {
+        let sql = try db.sql
+        if db.isPostgres {
+            try await sql.raw("DROP TRIGGER audit_events_no_change ON audit_events").run()
+            try await sql.raw("DROP FUNCTION audit_events_append_only()").run()
+        } else {
+            try await sql.raw("DROP TRIGGER audit_events_no_update").run()
+            try await sql.raw("DROP TRIGGER audit_events_no_delete").run()
+        }
+    }
+}
+
+struct CreateUserSessions: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("user_sessions")
+            .tenantOwned()
+            .field("user_id", .uuid, .required)
+            .field("token_hash", .string, .required)
+            .field("csrf_token", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("last_seen_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .field("ip", .string)
+            .field("user_agent", .string)
+            .unique(on: "tenant_id", "token_hash")
+            .sameTenantReference("user_id", to: "users", onDelete: .cascade)
+            .create()
+        try await db.createIndex("user_sessions_tenant_user", on: "user_sessions", ["tenant_id", "user_id"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("user_sessions").delete() }
+}
+
+struct CreateAPITokens: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("api_tokens")
+            .tenantOwned()
+            .field("user_id", .uuid, .required)
+            .field("name", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("last_used_at", .datetime)
+            .field("revoked_at", .datetime)
+            .unique(on: "tenant_id", "token_hash")
+            .sameTenantReference("user_id", to: "users", onDelete: .cascade)
+            .create()
+        try await db.createIndex("api_tokens_tenant_user", on: "api_tokens", ["tenant_id", "user_id"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("api_tokens").delete() }
+}
+
+struct CreateLoginAttempts: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("login_attempts")
+            .tenantOwned()
+            .field("email", .string, .required)
+            .field("ip", .string, .required)
+            .field("at", .datetime, .required)
+            .field("succeeded", .bool, .required)
+            .create()
+        try await db.createIndex("login_attempts_tenant_email_at", on: "login_attempts", ["tenant_id", "email", "at"])
+        try await db.createIndex("login_attempts_tenant_ip_at", on: "login_attempts", ["tenant_id", "ip", "at"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("login_attempts").delete() }
+}

@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Vapor
+
+/// Creates the fictional Pemkot from `DemoCatalog`. Idempotent: whatever already exists (by
+/// tenant slug, unit code, e-mail, platform + handle) is left as it is, so running the demo
+/// twice neither duplicates nor resets anything.
+enum DemoSeeder {
+    static let password = "simpul-demo-2026"
+
+    struct Summary {
+        var tenant: Tenant
+        var created = (units: 0, users: 0, memberships: 0, accounts: 0)
+    }
+
+    static func seed(_ app: Application) async throws -> Summary {
+        let db = app.db
+        let now = app.clock.now()
+        let tenant: Tenant
+        if let existing = try await Tenant.query(on: db).filter(\.$slug == DemoCatalog.tenantSlug).first() {
+            tenant = existing
+        } else {
+            tenant = Tenant(name: DemoCatalog.tenantName, slug: DemoCatalog.tenantSlug, timeZone: DemoCatalog.timeZone, createdAt: now)
+            try await tenant.create(on: db)
+        }
+        let tenantID = tenant.id!
+        let actor = Auditor.Actor.system(tenantID: tenantID, at: now, name: "simpul demo")
+
+        let created = try await db.transaction { db in
+            var created = (units: 0, users: 0, memberships: 0, accounts: 0)
+            var unitIDs = Dictionary(try await UnitQueries.all(tenantID: tenantID, on: db).map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
+            for seed in DemoCatalog.units where unitIDs[seed.code] == nil {
+                let unit = UnitModel(tenantID: tenantID, parentID: seed.parentCode.flatMap { unitIDs[$0] }, kind: seed.kind, name: seed.name, code: seed.code, at: now)
+                try await unit.create(on: db)
+                unitIDs[seed.code] = unit.id
+                created.units += 1
+                try await Auditor.record(actor, on: db, action: "unit.create", targetType: "unit", targetID: unit.id, label: unit.name, after: UnitService.fields(unit))
+            }
+
+            // One hash for everyone: every demo login shares the printed password, and hashing
+            // ninety-odd times at production cost would keep the demo waiting for half a minute.
+            let hash = try await app.password.async.hash(password)
+            var userIDs = Dictionary(try await UserModel.query(on: db).filter(\.$tenantID == tenantID).all().map { ($0.email, $0.id!) }, uniquingKeysWith: { a, _ in a })
+            let existingGrants = Set(try await MembershipModel.query(on: db).filter(\.$tenantID == tenantID).all().map { "\($0.userID)|\($0.unitID)|\($0.role.rawValue)" })
+            for person in DemoCatalog.people {
+                let email = person.emailLocalPart + "@" + DemoCatalog.emailDomain
+                if userIDs[email] == nil {
+                    let user = UserModel(tenantID: tenantID, name: person.name, email: email, nip: person.nip, phone: person.phone, passwordHash: hash, at: now)
+                    try await user.create(on: db)
+                    userIDs[email] = user.id
+                    created.users += 1
+                    try await Auditor.record(actor, on: db, action: "user.create", targetType: "user", targetID: user.id, label: user.name, after: UserService.fields(user))
+                }
+                for grant in person.grants {
+                    guard let userID = userIDs[email], let unitID = unitIDs[grant.unitCode],
+                          !existingGrants.contains("\(userID)|\(unitID)|\(grant.role.rawValue)") else { continue }
+                    try await MembershipModel(tenantID: tenantID, userID: userID, unitID: unitID, role: grant.role, at: now).create(on: db)
+                    created.memberships += 1
+                }
+            }
+
+            let existingAccounts = Set(try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).all().map { $0.platform.rawValue + "/" + $0.handle })
+            for seed in DemoCatalog.accounts where !existingAccounts.contains(seed.platform.rawValue + "/" + seed.handle) {
+                guard let unitID = unitIDs[seed.unitCode] else { continue }
+                let draft = AccountDraft(platform: seed.platform, handle: seed.handle, displayName: seed.displayName, kind: seed.kind, unitID: unitID,
+                                         ownerID: seed.ownerEmailLocalPart.flatMap { userIDs[$0 + "@" + DemoCatalog.emailDomain] },
+                                         followers: seed.followers, status: seed.status)
+                let account = AccountModel(tenantID: tenantID, draft: draft, at: now)
+                try await account.create(on: db)
+                created.accounts += 1
+                try await Auditor.record(actor, on: db, action: "account.create", targetType: "account", targetID: account.id,
+                                         label: AccountService.label(account), after: AccountService.fields(account))
+            }
+            return created
+        }
+        return Summary(tenant: tenant, created: created)
+    }
+
+    /// The logins worth trying first: one per role, as printed when the demo starts.
+    static func sampleLogins() -> [(role: Role, email: String, name: String, unit: String)] {
+        var result: [(Role, String, String, String)] = []
+        for role in Role.allCases {
+            if let person = DemoCatalog.people.first(where: { $0.grants.contains { $0.role == role } }),
+               let grant = person.grants.first(where: { $0.role == role }) {
+                result.append((role, person.emailLocalPart + "@" + DemoCatalog.emailDomain, person.name, grant.unitCode))
+            }
+        }
+        return result
+    }
+}

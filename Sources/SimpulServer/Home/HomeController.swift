@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+import Plot
+import SimpulCore
+import Vapor
+
+/// Beranda: the real counts of the person's scope and what needs attention now.
+enum HomeController {
+    struct Counts {
+        var units = 0
+        var accountsByPlatform: [Platform: Int] = [:]
+        var admins = 0
+        var needsReconnect: [AccountModel] = []
+        var staffAccounts = 0
+        var accounts: Int { accountsByPlatform.values.reduce(0, +) }
+    }
+
+    static func register(_ routes: RouteCatalog) {
+        routes.add("home", .GET, "/", .web, .permission(.viewHome), show)
+    }
+
+    static func counts(for principal: Principal, on db: Database) async throws -> Counts {
+        let scope = principal.scope
+        var counts = Counts()
+        let unitIDs = scope.units(with: .viewHome)
+        counts.units = unitIDs.count
+        if scope.allowsSomewhere(.viewAccounts) {
+            let visible = Array(scope.units(with: .viewAccounts))
+            let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+                .filter(\.$unitID ~~ visible).filter(\.$active == true).all()
+            for account in accounts {
+                counts.accountsByPlatform[account.platform, default: 0] += 1
+                if account.kind == .staff { counts.staffAccounts += 1 }
+                if account.status == .needsReconnect { counts.needsReconnect.append(account) }
+            }
+        }
+        // Admins: active people holding any role other than staff on a unit in this scope.
+        let directory = try await UserQueries.directory(tenantID: principal.tenantID, on: db)
+        counts.admins = directory.filter { entry in
+            entry.user.active && entry.memberships.contains { $0.role != .staff && unitIDs.contains($0.unitID) }
+        }.count
+        return counts
+    }
+
+    static func show(_ req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let counts = try await counts(for: principal, on: req.db)
+        let ctx = PageContext(req)
+        let l = ctx.l
+        func tile(_ label: String, _ value: Int, id: String, href: String? = nil, tone: String = "") -> Node<HTML.BodyContext> {
+            .div(.class("tile \(tone)"), .id(id),
+                 .p(.class("tile-value"), .text(l.number(value))),
+                 href.map { .p(.class("tile-label"), .a(.href($0), .text(label))) } ?? .p(.class("tile-label"), .text(label)))
+        }
+        let canAccounts = principal.scope.allowsSomewhere(.viewAccounts)
+        return Layout.page(ctx, title: l.t("Beranda", "Home"),
+            .p(.class("lead"), .text(l.t("Halo, \(principal.user.name).", "Hello, \(principal.user.name)."))),
+            .section(.class("tiles"), .ariaLabel(l.t("Ringkasan", "Summary")),
+                tile(l.t("Unit kerja", "Units"), counts.units, id: "count-units", href: principal.scope.allowsSomewhere(.viewUnits) ? Paths.units : nil),
+                tile(l.t("Akun resmi & staf", "Accounts"), counts.accounts, id: "count-accounts", href: canAccounts ? Paths.accounts : nil),
+                tile(l.t("Admin", "Admins"), counts.admins, id: "count-admins", href: principal.scope.allowsSomewhere(.viewUsers) ? Paths.users : nil),
+                tile(l.t("Perlu sambungkan ulang", "Need reconnecting"), counts.needsReconnect.count, id: "count-reconnect",
+                     href: canAccounts ? Paths.accounts + "?status=needsReconnect" : nil, tone: counts.needsReconnect.isEmpty ? "" : "warn"),
+                tile(l.t("Akun staf", "Staff accounts"), counts.staffAccounts, id: "count-staff", href: canAccounts ? Paths.accounts + "?kind=staff" : nil)),
+            .if(canAccounts, .group(
+                .h2(.text(l.t("Akun per platform", "Accounts per platform"))),
+                .table(.class("list compact"), .id("platform-counts"),
+                    .thead(.tr(.th("Platform"), .th(.class("num"), .text(l.t("Akun", "Accounts"))))),
+                    .tbody(.forEach(Platform.allCases) { platform in
+                        .tr(.td(.a(.href(Paths.accounts + "?platform=\(platform.rawValue)"), .text(platform.displayName))),
+                            .td(.class("num"), .text(l.number(counts.accountsByPlatform[platform] ?? 0))))
+                    })),
+                .h2(.text(l.t("Perlu perhatian", "Needs attention"))),
+                counts.needsReconnect.isEmpty
+                    ? UI.empty(l.t("Semua akun tersambung dengan baik.", "Every account is connected."))
+                    : .ul(.class("attention"), .forEach(counts.needsReconnect.sorted { $0.displayName < $1.displayName }) { account in
+                        .li(UI.statusBadge(account.status, l), .text(" "),
+                            .a(.href(Paths.account(account.id!)), .text("\(account.displayName) (\(account.platform.displayName) @\(account.handle))")),
+                            .span(.class("muted"), .text(" · " + (principal.scope.tree[account.unitID]?.name ?? ""))))
+                    })
+            ))
+        )
+    }
+}

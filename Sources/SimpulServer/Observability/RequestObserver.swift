@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+import Prometheus
+import Vapor
+
+/// Counts and times every request for /metrics and writes one log line per request. Labels use
+/// the route pattern ("/accounts/:accountID"), never the raw path, so ids do not explode the
+/// number of series; the log line carries no query string, so tokens and form values stay out.
+struct RequestObserver: AsyncMiddleware {
+    let registry: PrometheusCollectorRegistry
+
+    static let buckets: [Duration] = [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+                                      .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10)]
+
+    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next.respond(to: req)
+        let elapsed = ContinuousClock.now - start
+        let route = req.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        let labels = [("method", req.method.rawValue), ("route", route), ("status", String(response.status.code))]
+        registry.makeCounter(descriptor: .init(metricName: "http_requests", unitName: "total", helpText: "HTTP requests served"), labels: labels).increment()
+        registry.makeDurationHistogram(descriptor: .init(metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request latency"),
+                                       labels: [("method", req.method.rawValue), ("route", route)], buckets: Self.buckets).record(elapsed)
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        var metadata: Logger.Metadata = [
+            "method": .string(req.method.rawValue), "path": .string(req.url.path), "route": .string(route),
+            "status": .stringConvertible(response.status.code), "ms": .string(String(format: "%.1f", ms)),
+            "request_id": .string(req.id),
+        ]
+        if let principal = req.principal { metadata["user"] = .string(principal.userID.uuidString) }
+        req.logger.info("request", metadata: metadata)
+        return response
+    }
+}
+
+extension Application {
+    private struct RegistryKey: StorageKey { typealias Value = PrometheusCollectorRegistry }
+
+    var metricsRegistry: PrometheusCollectorRegistry {
+        if let registry = storage[RegistryKey.self] { return registry }
+        let registry = PrometheusCollectorRegistry()
+        storage[RegistryKey.self] = registry
+        return registry
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Vapor
+
+/// A unit as typed: from the web form (strings) or the API (JSON).
+struct UnitInput: Content {
+    var name: String?
+    var code: String?
+    var kind: String?
+    var parent_id: String?
+}
+
+/// Creating and changing units, with the same rules whichever surface asks.
+enum UnitService {
+    struct Valid {
+        let name: String
+        let code: String
+        let kind: UnitKind
+        let parentID: UUID?
+    }
+
+    static func validate(_ input: UnitInput, editing unit: UnitModel?, principal: Principal, on db: Database) async throws -> Result<Valid, FieldErrorsBox> {
+        var errors = FieldErrors()
+        let name = Validators.text(input.name, max: Validators.nameMax, field: "name", into: &errors)
+        let code = Validators.unitCode(input.code, into: &errors)
+        let kind = Validators.choice(input.kind, as: UnitKind.self, field: "kind", into: &errors)
+        let tree = principal.scope.tree
+        var parentID: UUID?
+        let parentText = Validators.trimmed(input.parent_id)
+        if !parentText.isEmpty {
+            // A parent outside the caller's reach is reported exactly like one that does not exist.
+            if let id = UUID(uuidString: parentText), tree[id] != nil,
+               principal.scope.allows(.manageUnits, on: id) || id == unit?.parentID {
+                parentID = id
+            } else {
+                errors.add("parent_id", .unknownParent)
+            }
+        }
+        if let kind, errors["parent_id"] == nil {
+            let keepsRootPlace = unit != nil && unit?.parentID == nil && parentID == nil
+            if !keepsRootPlace, let problem = tree.placementProblem(unit: unit?.id, kind: kind, parent: parentID) {
+                switch problem {
+                case .parentRequired: errors.add("parent_id", .parentRequired)
+                case .unknownParent: errors.add("parent_id", .unknownParent)
+                case .cycle: errors.add("parent_id", .cycle)
+                case .secondRoot: errors.add("kind", .secondRoot)
+                case .kindNotAllowed(let parent): errors.add("kind", .kindNotAllowed(parent: parent))
+                }
+            }
+            if keepsRootPlace, kind != .pemda { errors.add("kind", .invalidChoice) }
+        }
+        if errors["code"] == nil, try await UnitQueries.codeTaken(code, tenantID: principal.tenantID, except: unit?.id, on: db) {
+            errors.add("code", .duplicate)
+        }
+        guard errors.isEmpty, let kind else { return .failure(FieldErrorsBox(errors)) }
+        return .success(Valid(name: name, code: code, kind: kind, parentID: parentID))
+    }
+
+    static func fields(_ unit: UnitModel) -> Auditor.Fields {
+        ["name": unit.name, "code": unit.code, "kind": unit.kind.rawValue, "parent_id": unit.parentID?.uuidString ?? "", "active": String(unit.active)]
+    }
+
+    static func create(_ valid: Valid, principal: Principal, req: Request) async throws -> UnitModel {
+        let unit = UnitModel(tenantID: principal.tenantID, parentID: valid.parentID, kind: valid.kind, name: valid.name, code: valid.code, at: req.now)
+        try await req.db.transaction { db in
+            try await unit.create(on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: "unit.create", targetType: "unit", targetID: unit.id, label: unit.name, after: fields(unit))
+        }
+        return unit
+    }
+
+    static func update(_ unit: UnitModel, with valid: Valid, principal: Principal, req: Request) async throws {
+        let before = fields(unit)
+        unit.name = valid.name
+        unit.code = valid.code
+        unit.kind = valid.kind
+        unit.parentID = valid.parentID
+        unit.updatedAt = req.now
+        try await req.db.transaction { db in
+            try await unit.save(on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: "unit.update", targetType: "unit", targetID: unit.id, label: unit.name, before: before, after: fields(unit))
+        }
+    }
+
+    /// Loads a unit for the caller: outside their view it does not exist.
+    static func load(_ req: Request, principal: Principal, need permission: Permission) async throws -> UnitModel {
+        guard let id = req.parameters.get("unitID", as: UUID.self),
+              let unit = try await UnitQueries.find(id, tenantID: principal.tenantID, on: req.db) else { throw AppError.notFound }
+        try principal.require(permission, on: unit.id!, visibleWith: .viewUnits)
+        return unit
+    }
+}

@@ -1,0 +1,37 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Vapor
+
+enum UnitsAPI {
+    static func register(_ routes: RouteCatalog) {
+        routes.add("api.units.list", .GET, "/api/v1/units", .api, .permission(.viewUnits)) { req in
+            let principal = try req.requirePrincipal()
+            let page = try PageRequest(req)
+            let visible = Array(principal.scope.units(with: .viewUnits))
+            let result = try await UnitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id ~~ visible)
+                .page(by: \.$name, page) { $0.name }
+            return APIList(data: result.items.map(APIUnit.init), next_cursor: result.next?.token)
+        }
+        routes.add("api.units.create", .POST, "/api/v1/units", .api, .permission(.manageUnits)) { req in
+            let principal = try req.requirePrincipal()
+            let input = try req.decodeJSON(UnitInput.self)
+            let valid = try await UnitService.validate(input, editing: nil, principal: principal, on: req.db).get()
+            let unit = try await UnitService.create(valid, principal: principal, req: req)
+            return try await APIUnit(unit).encodeResponse(status: .created, for: req)
+        }
+        routes.add("api.units.get", .GET, "/api/v1/units/:unitID", .api, .permission(.viewUnits)) { req in
+            APIUnit(try await UnitService.load(req, principal: try req.requirePrincipal(), need: .viewUnits))
+        }
+        routes.add("api.units.update", .PATCH, "/api/v1/units/:unitID", .api, .permission(.manageUnits)) { req in
+            let principal = try req.requirePrincipal()
+            let unit = try await UnitService.load(req, principal: principal, need: .manageUnits)
+            let patch = try req.decodeJSON(UnitInput.self)
+            let merged = UnitInput(name: patch.name ?? unit.name, code: patch.code ?? unit.code, kind: patch.kind ?? unit.kind.rawValue,
+                                   parent_id: patch.parent_id ?? unit.parentID?.uuidString)
+            let valid = try await UnitService.validate(merged, editing: unit, principal: principal, on: req.db).get()
+            try await UnitService.update(unit, with: valid, principal: principal, req: req)
+            return APIUnit(unit)
+        }
+    }
+}

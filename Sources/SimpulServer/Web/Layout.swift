@@ -1,0 +1,147 @@
+import Foundation
+import Plot
+import SimpulCore
+import Vapor
+
+/// What every page needs besides its own content: who is looking, in which language, the
+/// CSRF token for its forms and a one-time message from the previous action.
+struct PageContext {
+    let l: L10n
+    let principal: Principal?
+    let path: String
+    let flash: String?
+
+    var csrf: String { principal?.session?.csrfToken ?? "" }
+
+    init(_ req: Request) {
+        l = req.l10n
+        principal = req.principal
+        path = req.url.path
+        flash = Flash.read(req)
+    }
+}
+
+enum Layout {
+    struct NavItem {
+        let href: String
+        let label: String
+        let active: Bool
+    }
+
+    static func navigation(_ ctx: PageContext) -> [NavItem] {
+        guard let scope = ctx.principal?.scope else { return [] }
+        let l = ctx.l
+        var items = [NavItem(href: Paths.home, label: l.t("Beranda", "Home"), active: ctx.path == Paths.home)]
+        if scope.allowsSomewhere(.viewUnits) || scope.allowsSomewhere(.viewAccounts) || scope.allowsSomewhere(.viewUsers) {
+            items.append(NavItem(href: scope.allowsSomewhere(.viewAccounts) ? Paths.accounts : Paths.units,
+                                 label: l.t("Pengaturan", "Settings"), active: Paths.isSettings(ctx.path)))
+        }
+        items.append(NavItem(href: Paths.profile, label: l.t("Profil", "Profile"), active: ctx.path.hasPrefix(Paths.profile)))
+        return items
+    }
+
+    /// The settings pages share a tab strip, showing only the tabs this person may open.
+    static func settingsTabs(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let scope = ctx.principal?.scope else { return .empty }
+        let l = ctx.l
+        let tabs: [(String, String, Permission)] = [
+            (Paths.accounts, l.t("Akun", "Accounts"), .viewAccounts),
+            (Paths.units, l.t("Unit kerja", "Units"), .viewUnits),
+            (Paths.users, l.t("Pengguna & peran", "Users & roles"), .viewUsers),
+            (Paths.audit, l.t("Jejak audit", "Audit log"), .viewAudit),
+        ]
+        return .nav(.class("tabs"), .ariaLabel(l.t("Pengaturan", "Settings")),
+            .forEach(tabs.filter { scope.allowsSomewhere($0.2) }) { tab in
+                .a(.href(tab.0), .text(tab.1), .if(ctx.path.hasPrefix(tab.0), .attribute(named: "aria-current", value: "page")))
+            })
+    }
+
+    static func page(_ ctx: PageContext, title: String, _ content: Node<HTML.BodyContext>...) -> HTML {
+        let l = ctx.l
+        let other: Language = l.language == .id ? .en : .id
+        return HTML(
+            .lang(l.language == .id ? .indonesian : .english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) · Simpul"),
+                .link(.rel(.stylesheet), .href(Paths.stylesheet))
+            ),
+            .body(
+                .class(ctx.principal == nil ? "public" : "app"),
+                .a(.class("skip"), .href("#main"), .text(l.t("Lewati ke konten", "Skip to content"))),
+                .header(
+                    .class("topbar"),
+                    .a(.class("brand"), .href(Paths.home), "Simpul"),
+                    .unwrap(ctx.principal) { .span(.class("tenant"), .text($0.tenant.name)) },
+                    .div(
+                        .class("top-actions"),
+                        .a(.class("lang"), .href(Paths.language(other, next: ctx.path)),
+                           .attribute(named: "hreflang", value: other.rawValue),
+                           .text(other == .en ? "English" : "Bahasa Indonesia")),
+                        .unwrap(ctx.principal) { principal in
+                            .form(.class("inline"), .method(.post), .action(Paths.logout),
+                                  UI.csrf(ctx.csrf),
+                                  .button(.type(.submit), .class("link-button"), .text(l.t("Keluar", "Sign out")),
+                                          .attribute(named: "title", value: principal.user.email)))
+                        }
+                    )
+                ),
+                .if(ctx.principal != nil, .nav(
+                    .class("rail"), .ariaLabel(l.t("Menu utama", "Main menu")),
+                    .ul(.forEach(navigation(ctx)) { item in
+                        .li(.a(.href(item.href), .text(item.label), .if(item.active, .attribute(named: "aria-current", value: "page"))))
+                    })
+                )),
+                .main(
+                    .id("main"),
+                    .h1(.text(title)),
+                    UI.flash(ctx.flash),
+                    .group(content)
+                ),
+                .script(.src(Paths.script))
+            )
+        )
+    }
+}
+
+/// A message that survives one redirect ("Akun tersimpan"), carried in a short-lived cookie.
+enum Flash {
+    static let cookieName = "simpul_flash"
+
+    static func set(_ message: String, on response: Response) {
+        response.cookies[cookieName] = HTTPCookies.Value(string: message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+                                                         maxAge: 60, path: "/", isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func read(_ req: Request) -> String? {
+        guard let raw = req.cookies[cookieName]?.string, !raw.isEmpty else { return nil }
+        return raw.removingPercentEncoding.map { String($0.prefix(300)) }
+    }
+}
+
+extension HTML: @retroactive AsyncResponseEncodable {
+    public func encodeResponse(for request: Request) async throws -> Response {
+        let response = Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: render()))
+        if request.cookies[Flash.cookieName] != nil {
+            response.cookies[Flash.cookieName] = .expired
+        }
+        return response
+    }
+}
+
+extension Response {
+    /// 303 See Other: after a POST the browser follows with a GET, so a reload never re-submits.
+    static func seeOther(_ location: String, flash: String? = nil) -> Response {
+        let response = Response(status: .seeOther, headers: ["Location": location])
+        if let flash { Flash.set(flash, on: response) }
+        return response
+    }
+}
+
+extension HTML {
+    /// A page with a status other than 200, e.g. 422 for a form returned with its errors.
+    func response(_ status: HTTPResponseStatus) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: render()))
+    }
+}

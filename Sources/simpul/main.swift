@@ -1,0 +1,3 @@
+import SimpulServer
+
+try await SimpulMain.run()

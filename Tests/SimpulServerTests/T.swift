@@ -1,0 +1,3 @@
+import Testing
+import VaporTesting
+@testable import SimpulServer
