@@ -52,9 +52,11 @@ struct DemoCommand: AsyncCommand {
             context.console.print("  \(login.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(login.email)  (\(login.name), \(login.unit))")
         }
         context.console.print("")
-        try await app.server.start(address: .hostname(config.hostname, port: config.port))
-        try await app.running?.onStop.get()
-        try await app.server.shutdown()
+        // Hand over to Vapor's own serve command, so the demo stops on Ctrl-C like `serve` does.
+        var serveContext = context
+        serveContext.input = CommandInput(arguments: ["simpul demo", "--hostname", config.hostname, "--port", String(config.port)])
+        guard let serve = app.asyncCommands.commands["serve"] else { throw CommandFailure(["perintah serve tidak tersedia"]) }
+        try await serve.run(using: &serveContext)
     }
 }
 

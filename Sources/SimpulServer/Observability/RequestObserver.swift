@@ -25,7 +25,6 @@ struct RequestObserver: AsyncMiddleware {
         var metadata: Logger.Metadata = [
             "method": .string(req.method.rawValue), "path": .string(req.url.path), "route": .string(route),
             "status": .stringConvertible(response.status.code), "ms": .string(String(format: "%.1f", ms)),
-            "request_id": .string(req.id),
         ]
         if let principal = req.principal { metadata["user"] = .string(principal.userID.uuidString) }
         req.logger.info("request", metadata: metadata)

@@ -1,0 +1,206 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Testing
+import VaporTesting
+@testable import SimpulServer
+
+/// Every route × every role on an in-scope unit, on an out-of-scope unit, a supervisor of
+/// another tenant, and nobody at all. The matrix below is the expectation; the route table is
+/// what the server actually registered. A route missing from the matrix fails the test.
+@Suite("Authorization matrix")
+struct AuthorizationMatrixTests {
+    enum Principal: CustomStringConvertible {
+        case anonymous
+        case inScope(Role)
+        case outOfScope(Role)
+        case otherTenant
+
+        var description: String {
+            switch self {
+            case .anonymous: "anonymous"
+            case .inScope(let r): "\(r.rawValue)@in"
+            case .outOfScope(let r): "\(r.rawValue)@out"
+            case .otherTenant: "supervisor@other-tenant"
+            }
+        }
+
+        static var all: [Principal] {
+            [.anonymous, .otherTenant] + Role.allCases.map { .inScope($0) } + Role.allCases.map { .outOfScope($0) }
+        }
+    }
+
+    enum Expectation {
+        /// Anyone, signed in or not, gets this status.
+        case open(anonymous: UInt, signedIn: UInt)
+        /// Any signed-in person; nobody else.
+        case signedIn(UInt)
+        /// Roles allowed; in scope they get `success`, out of scope and from another tenant `outside`.
+        case permission(Set<Role>, success: UInt, outside: UInt)
+    }
+
+    struct Request {
+        var path: String
+        var form: [String: String]? = nil
+        var json: String? = nil
+    }
+
+    typealias Builder = @Sendable (World, UserModel?, Int, Application) async throws -> Request
+
+    static let viewers: Set<Role> = [.supervisor, .unitAdmin, .operator, .approver, .viewer]
+    static let managers: Set<Role> = [.supervisor, .unitAdmin]
+    static let all = Set(Role.allCases)
+
+    static func fixed(_ path: String) -> Builder { { _, _, _, _ in Request(path: path) } }
+
+    /// What each route should do, keyed by the route table's names.
+    static let matrix: [String: (Expectation, Builder)] = [
+        "healthz": (.open(anonymous: 200, signedIn: 200), fixed("/healthz")),
+        "readyz": (.open(anonymous: 200, signedIn: 200), fixed("/readyz")),
+        "metrics": (.open(anonymous: 200, signedIn: 200), fixed("/metrics")),
+        "static.css": (.open(anonymous: 200, signedIn: 200), fixed("/static/app.css")),
+        "static.js": (.open(anonymous: 200, signedIn: 200), fixed("/static/app.js")),
+        "login.form": (.open(anonymous: 200, signedIn: 303), fixed("/login")),
+        // Without the login form's CSRF cookie a sign-in is refused, whoever sends it.
+        "login": (.open(anonymous: 403, signedIn: 403), { _, _, _, _ in Request(path: "/login", form: ["email": "x@y.go.id", "password": "salah-salah-salah"]) }),
+        "language": (.open(anonymous: 303, signedIn: 303), fixed("/lang/en?next=/")),
+        "logout": (.signedIn(303), { _, _, _, _ in Request(path: "/logout", form: [:]) }),
+        "profile": (.signedIn(200), fixed("/profile")),
+        "profile.password": (.signedIn(422), { _, _, _, _ in Request(path: "/profile/password", form: ["current": "bukan-sandinya", "password": "baru-baru-baru", "confirm": "baru-baru-baru"]) }),
+        "profile.tokens.create": (.signedIn(201), { _, _, n, _ in Request(path: "/profile/tokens", form: ["name": "token \(n)"]) }),
+        "profile.tokens.revoke": (.signedIn(303), { _, user, _, app in
+            guard let user else { return Request(path: "/profile/tokens/\(UUID())/revoke", form: [:]) }
+            _ = try await World.apiToken(user, app: app)
+            let token = try await APITokenModel.query(on: app.db).filter(\.$tenantID == user.tenantID).filter(\.$userID == user.id!).first()!
+            return Request(path: "/profile/tokens/\(token.id!)/revoke", form: [:])
+        }),
+        "home": (.permission(all, success: 200, outside: 200), fixed("/")),
+
+        "units.list": (.permission(viewers, success: 200, outside: 200), fixed("/units")),
+        "units.new": (.permission([.supervisor], success: 200, outside: 200), fixed("/units/new")),
+        "units.create": (.permission([.supervisor], success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/units", form: ["name": "Bagian \(n)", "code": "BAG-N\(n)", "kind": "bagian", "parent_id": w.units["OPD-A"]!.uuidString]) }),
+        "units.edit": (.permission([.supervisor], success: 200, outside: 404), { w, _, _, _ in Request(path: "/units/\(w.units["BAG-A1"]!)/edit") }),
+        "units.update": (.permission([.supervisor], success: 303, outside: 404), { w, _, n, _ in
+            Request(path: "/units/\(w.units["BAG-A1"]!)", form: ["name": "Bagian Satu \(n)", "code": "BAG-A1", "kind": "bagian", "parent_id": w.units["OPD-A"]!.uuidString]) }),
+
+        "accounts.list": (.permission(viewers, success: 200, outside: 200), fixed("/accounts")),
+        "accounts.csv": (.permission(viewers, success: 200, outside: 200), fixed("/accounts.csv")),
+        "accounts.new": (.permission(managers, success: 200, outside: 200), fixed("/accounts/new")),
+        "accounts.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/accounts", form: ["platform": "instagram", "handle": "akun.baru.\(n)", "displayName": "Akun Baru \(n)", "kind": "official", "unit": w.units["OPD-A"]!.uuidString, "followers": "10"]) }),
+        "accounts.import.form": (.permission(managers, success: 200, outside: 200), fixed("/accounts/import")),
+        "accounts.import": (.permission(managers, success: 303, outside: 422), { _, _, n, _ in
+            Request(path: "/accounts/import", form: ["text": "platform,handle,display_name,kind,unit\nfacebook,impor.akun.\(n),Akun Impor,official,OPD-A\n"]) }),
+        "accounts.show": (.permission(viewers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)") }),
+        "accounts.edit": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/edit") }),
+        "accounts.update": (.permission(managers, success: 303, outside: 404), { w, _, n, _ in
+            Request(path: "/accounts/\(w.account.id!)", form: ["platform": "instagram", "handle": "dinas.a", "displayName": "Dinas A \(n)", "kind": "official", "unit": w.units["OPD-A"]!.uuidString, "followers": "\(n)"]) }),
+        "accounts.deactivate": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/deactivate", form: [:]) }),
+        "accounts.reactivate": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/reactivate", form: [:]) }),
+
+        "users.list": (.permission(managers, success: 200, outside: 200), fixed("/users")),
+        "users.new": (.permission(managers, success: 200, outside: 200), fixed("/users/new")),
+        "users.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/users", form: ["name": "Pengguna \(n)", "email": "baru\(n)@uji.go.id", "password": "sandi-awal-\(n)-panjang", "role": "operator", "unit_id": w.units["OPD-A"]!.uuidString]) }),
+        "users.show": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/users/\(w.target.id!)") }),
+        "users.edit": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/users/\(w.target.id!)/edit") }),
+        "users.update": (.permission(managers, success: 303, outside: 404), { w, _, n, _ in
+            Request(path: "/users/\(w.target.id!)", form: ["name": "Target \(n)", "email": "target@uji.go.id"]) }),
+        "users.roles.add": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in
+            Request(path: "/users/\(w.target.id!)/roles", form: ["role": "viewer", "unit_id": w.units["BAG-A1"]!.uuidString]) }),
+        "users.roles.remove": (.permission(managers, success: 303, outside: 404), { w, _, _, app in
+            let existing = try await MembershipModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$userID == w.target.id!)
+                .filter(\.$role == .approver).first()
+            let membership = existing ?? MembershipModel(tenantID: w.tenantA.id!, userID: w.target.id!, unitID: w.units["OPD-A"]!, role: .approver, at: Date())
+            if existing == nil { try await membership.create(on: app.db) }
+            return Request(path: "/users/\(w.target.id!)/roles/\(membership.id!)/delete", form: [:])
+        }),
+        "users.deactivate": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in Request(path: "/users/\(w.target.id!)/deactivate", form: [:]) }),
+        "users.reactivate": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in Request(path: "/users/\(w.target.id!)/reactivate", form: [:]) }),
+        "users.resetPassword": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in
+            Request(path: "/users/\(w.target.id!)/reset-password", form: ["password": "sandi-baru-yang-panjang"]) }),
+
+        "audit.list": (.permission([.supervisor], success: 200, outside: 200), fixed("/audit")),
+
+        "api.units.list": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/units")),
+        "api.units.create": (.permission([.supervisor], success: 201, outside: 422), { w, _, n, _ in
+            Request(path: "/api/v1/units", json: #"{"name":"Bagian API \#(n)","code":"API-\#(n)","kind":"bagian","parent_id":"\#(w.units["OPD-A"]!)"}"#) }),
+        "api.units.get": (.permission(viewers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/api/v1/units/\(w.units["BAG-A1"]!)") }),
+        "api.units.update": (.permission([.supervisor], success: 200, outside: 404), { w, _, n, _ in
+            Request(path: "/api/v1/units/\(w.units["BAG-A1"]!)", json: #"{"name":"Bagian A1 \#(n)"}"#) }),
+        "api.accounts.list": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/accounts")),
+        "api.accounts.create": (.permission(managers, success: 201, outside: 422), { w, _, n, _ in
+            Request(path: "/api/v1/accounts", json: #"{"platform":"x","handle":"api_\#(n)","display_name":"API \#(n)","kind":"official","unit":"OPD-A","followers":5}"#) }),
+        "api.accounts.get": (.permission(viewers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/api/v1/accounts/\(w.account.id!)") }),
+        "api.accounts.update": (.permission(managers, success: 200, outside: 404), { w, _, n, _ in
+            Request(path: "/api/v1/accounts/\(w.account.id!)", json: #"{"followers":\#(n)}"#) }),
+        "api.users.list": (.permission(managers, success: 200, outside: 200), fixed("/api/v1/users")),
+        "api.users.create": (.permission(managers, success: 201, outside: 422), { w, _, n, _ in
+            Request(path: "/api/v1/users", json: #"{"name":"API \#(n)","email":"api\#(n)@uji.go.id","password":"sandi-api-panjang-\#(n)","roles":[{"unit_id":"\#(w.units["OPD-A"]!)","role":"viewer"}]}"#) }),
+        "api.users.get": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/api/v1/users/\(w.target.id!)") }),
+        "api.users.update": (.permission(managers, success: 200, outside: 404), { w, _, n, _ in
+            Request(path: "/api/v1/users/\(w.target.id!)", json: #"{"phone":"0812345678\#(n % 10)0"}"#) }),
+    ]
+
+    static func expected(_ expectation: Expectation, _ principal: Principal, api: Bool) -> UInt {
+        switch (expectation, principal) {
+        case (.open(let anonymous, _), .anonymous): return anonymous
+        case (.open(_, let signedIn), _): return signedIn
+        case (_, .anonymous): return api ? 401 : 303
+        case (.signedIn(let status), _): return status
+        case (.permission(_, _, let outside), .otherTenant): return outside
+        case (.permission(let roles, let success, let outside), .inScope(let role)): return roles.contains(role) ? success : 403
+        case (.permission(let roles, _, let outside), .outOfScope(let role)): return roles.contains(role) ? outside : 403
+        }
+    }
+
+    @Test("every route answers every principal as the matrix says")
+    func matrixHolds() async throws {
+        try await withTestApp { app in
+            let catalog = app.routeCatalog.specs
+            let missing = Set(catalog.map(\.name)).subtracting(Self.matrix.keys).sorted()
+            let stale = Set(Self.matrix.keys).subtracting(catalog.map(\.name)).sorted()
+            #expect(missing.isEmpty && stale.isEmpty, "routes without a matrix entry: \(missing); stale entries: \(stale)")
+            // Nothing may be registered around the catalog, where the gate would not see it.
+            #expect(app.routes.all.count == catalog.count)
+
+            let world = try await World.make(app)
+            var failures: [String] = []
+            var counter = 0
+            for spec in catalog {
+                guard let (expectation, build) = Self.matrix[spec.name] else { continue }
+                for principal in Principal.all {
+                    counter += 1
+                    let user: UserModel? = switch principal {
+                    case .anonymous: nil
+                    case .inScope(let role): world.inScope[role]
+                    case .outOfScope(let role): world.outOfScope[role]
+                    case .otherTenant: world.otherTenant
+                    }
+                    let request = try await build(world, user, counter, app)
+                    let response: TestingHTTPResponse
+                    if spec.surface == .api {
+                        let token = try await user.asyncMap { try await World.apiToken($0, app: app) }
+                        response = try await app.api(spec.method, request.path, token: token, json: request.json)
+                    } else {
+                        let browser = try await user.asyncMap { try await World.signIn($0, app: app) }
+                        response = try await app.web(spec.method, request.path, as: browser, form: request.form)
+                    }
+                    let want = Self.expected(expectation, principal, api: spec.surface == .api)
+                    if response.status.code != want {
+                        failures.append("\(spec.name) as \(principal): got \(response.status.code), expected \(want)")
+                    }
+                }
+            }
+            #expect(failures.isEmpty, "\(failures.count) mismatches:\n\(failures.joined(separator: "\n"))")
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import Testing
+import VaporTesting
+@testable import SimpulServer
+
+/// Every database test runs against the database the environment names: SQLite files by
+/// default, PostgreSQL when SIMPUL_TEST_DATABASE_URL is set (CI runs both). Each test owns
+/// fresh tenants, so tests can share one PostgreSQL database without seeing each other.
+enum TestDatabase {
+    static var postgresURL: String? {
+        let value = ProcessInfo.processInfo.environment["SIMPUL_TEST_DATABASE_URL"]
+        return (value?.isEmpty ?? true) ? nil : value
+    }
+
+    /// PostgreSQL is migrated once per test process; parallel tests must not race the DDL.
+    static let migrationLock = MigrationGate()
+}
+
+actor MigrationGate {
+    private var done = false
+    func migrateOnce(_ app: Application) async throws {
+        if done { return }
+        try await prepareDatabase(app, migrate: true)
+        done = true
+    }
+}
+
+/// Collects log lines so tests can prove secrets never reach the log.
+final class LogCapture: @unchecked Sendable {
+    static let shared = LogCapture()
+    private let lock = NIOLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+
+    static let bootstrapped: Bool = {
+        LoggingSystem.bootstrap { label in CapturingHandler(label: label) }
+        return true
+    }()
+}
+
+struct CapturingHandler: LogHandler {
+    let label: String
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        let merged = self.metadata.merging(metadata ?? [:]) { $1 }
+        LogCapture.shared.append("\(level) \(message) \(merged)")
+    }
+}
+
+func withTestApp<T>(clock: ManualClock? = nil, _ body: (Application) async throws -> T) async throws -> T {
+    _ = LogCapture.bootstrapped
+    let app = try await Application.make(.testing)
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("simpul-test-\(UUID().uuidString)")
+    var env: [String: String] = ["SIMPUL_ENV": "testing", "SIMPUL_BCRYPT_COST": "4", "SIMPUL_SQLITE_PATH": directory.appendingPathComponent("test.sqlite").path]
+    if let url = TestDatabase.postgresURL { env["DATABASE_URL"] = url }
+    let settings = try Settings.fromEnvironment(env)
+    do {
+        try await configure(app, settings: settings, clock: clock?.clock ?? .system)
+        if settings.usesPostgres {
+            try await TestDatabase.migrationLock.migrateOnce(app)
+        } else {
+            try await prepareDatabase(app, migrate: true)
+        }
+        let result = try await body(app)
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(at: directory)
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        try? FileManager.default.removeItem(at: directory)
+        throw error
+    }
+}
