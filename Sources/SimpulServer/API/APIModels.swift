@@ -109,6 +109,8 @@ extension Request {
     func decodeJSON<T: Decodable>(_ type: T.Type) throws -> T {
         guard headers.contentType == .json else { throw AppError.badRequest("content_type") }
         guard let body = body.data, body.readableBytes > 0 else { throw AppError.badRequest("body") }
+        // Streaming bodies are capped by the route; this also holds for bodies handed over whole.
+        guard body.readableBytes <= RouteCatalog.defaultBodyLimit else { throw AppError.payloadTooLarge }
         do {
             return try JSONDecoder().decode(T.self, from: body)
         } catch let error as DecodingError {

@@ -28,6 +28,7 @@ struct RouteSpec: Sendable {
 }
 
 final class RouteCatalog: @unchecked Sendable {
+    static let defaultBodyLimit = 256 * 1024
     private(set) var specs: [RouteSpec] = []
     private let app: Application
 
@@ -35,7 +36,7 @@ final class RouteCatalog: @unchecked Sendable {
 
     func add<Output: AsyncResponseEncodable>(
         _ name: String, _ method: HTTPMethod, _ path: String, _ surface: RouteSpec.Surface, _ requirement: RouteSpec.Requirement,
-        body: HTTPBodyStreamStrategy = .collect(maxSize: "256kb"),
+        body: HTTPBodyStreamStrategy = .collect(maxSize: ByteCount(value: RouteCatalog.defaultBodyLimit)),
         _ handler: @escaping @Sendable (Request) async throws -> Output
     ) {
         let spec = RouteSpec(name: name, method: method, path: path, surface: surface, requirement: requirement)

@@ -1,0 +1,214 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Testing
+import VaporTesting
+@testable import SimpulServer
+
+@Suite("Authentication")
+struct AuthenticationTests {
+    /// GET /login, then POST it with the login form's own CSRF cookie and field.
+    static func login(_ app: Application, tenant: Tenant, email: String, password: String) async throws -> TestingHTTPResponse {
+        let page = try await app.web(.GET, "/login", as: nil)
+        let cookie = page.headers.setCookie?[CSRF.loginCookie]?.string ?? ""
+        let form = ["email": email, "password": password, "tenant": tenant.slug, "next": "/", "_csrf": cookie]
+        return try await app.testing().sendRequest(.POST, "/login", headers: ["Cookie": "\(CSRF.loginCookie)=\(cookie)"]) { req in
+            try req.content.encode(form, as: .urlEncodedForm)
+        }
+    }
+
+    @Test("a correct password signs in and the session opens pages")
+    func signIn() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let user = world.inScope[.supervisor]!
+            let response = try await Self.login(app, tenant: world.tenantA, email: user.email, password: world.password)
+            #expect(response.status == .seeOther)
+            let session = try #require(response.headers.setCookie?[SessionAuthenticator.cookieName]?.string)
+            let home = try await app.testing().sendRequest(.GET, "/", headers: ["Cookie": "\(SessionAuthenticator.cookieName)=\(session)"])
+            #expect(home.status == .ok)
+            #expect(home.body.string.contains(user.name))
+            let logins = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "session.login").count()
+            #expect(logins == 1)
+        }
+    }
+
+    @Test("five wrong passwords lock the account, even against the right one")
+    func rateLimitPerAccount() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let user = world.inScope[.operator]!
+            for _ in 0..<LoginRateLimiter.maxFailuresPerAccount {
+                let wrong = try await Self.login(app, tenant: world.tenantA, email: user.email, password: "bukan-kata-sandi")
+                #expect(wrong.status == .unauthorized)
+            }
+            let locked = try await Self.login(app, tenant: world.tenantA, email: user.email, password: world.password)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.string.contains("Terlalu banyak percobaan"))
+            #expect(locked.headers.setCookie?[SessionAuthenticator.cookieName] == nil)
+            // Another person from the same address is not yet locked out.
+            let other = try await Self.login(app, tenant: world.tenantA, email: world.inScope[.viewer]!.email, password: world.password)
+            #expect(other.status == .seeOther)
+        }
+    }
+
+    @Test("the lock lifts when the window has passed")
+    func rateLimitExpires() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_790_000_000))
+        try await withTestApp(clock: clock) { app in
+            let world = try await World.make(app)
+            let email = world.inScope[.operator]!.email
+            for _ in 0..<LoginRateLimiter.maxFailuresPerAccount {
+                _ = try await Self.login(app, tenant: world.tenantA, email: email, password: "bukan-kata-sandi")
+            }
+            #expect(try await Self.login(app, tenant: world.tenantA, email: email, password: world.password).status == .tooManyRequests)
+            clock.advance(by: LoginRateLimiter.window + 1)
+            #expect(try await Self.login(app, tenant: world.tenantA, email: email, password: world.password).status == .seeOther)
+        }
+    }
+
+    @Test("one address guessing many accounts is locked out")
+    func rateLimitPerAddress() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            for n in 0..<LoginRateLimiter.maxFailuresPerAddress {
+                _ = try await Self.login(app, tenant: world.tenantA, email: "tebak\(n)@uji.go.id", password: "salah-salah")
+            }
+            let response = try await Self.login(app, tenant: world.tenantA, email: world.inScope[.viewer]!.email, password: world.password)
+            #expect(response.status == .tooManyRequests)
+        }
+    }
+
+    @Test("a state change without the CSRF token is refused and writes nothing")
+    func csrf() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let browser = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            let before = try await app.count(UnitModel.self)
+            let form = ["name": "Bagian Baru", "code": "BAG-BARU", "kind": "bagian", "parent_id": world.units["OPD-A"]!.uuidString]
+            let missing = try await app.web(.POST, "/units", as: browser, form: form, csrf: false)
+            #expect(missing.status == .forbidden)
+            var forged = form
+            forged["_csrf"] = "token-palsu"
+            let wrong = try await app.web(.POST, "/units", as: browser, form: forged, csrf: false)
+            #expect(wrong.status == .forbidden)
+            #expect(try await app.count(UnitModel.self) == before)
+            // Another session's token does not count either.
+            let other = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            forged["_csrf"] = other.csrf
+            #expect(try await app.web(.POST, "/units", as: browser, form: forged, csrf: false).status == .forbidden)
+            #expect(try await app.web(.POST, "/units", as: browser, form: form).status == .seeOther)
+        }
+    }
+
+    @Test("sessions end after the idle timeout and after their absolute lifetime")
+    func sessionExpiry() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_790_000_000))
+        try await withTestApp(clock: clock) { app in
+            let world = try await World.make(app)
+            let user = world.inScope[.viewer]!
+            let response = try await Self.login(app, tenant: world.tenantA, email: user.email, password: world.password)
+            let cookie = "\(SessionAuthenticator.cookieName)=\(response.headers.setCookie![SessionAuthenticator.cookieName]!.string)"
+            let idle = TimeInterval(app.settings.sessionIdleMinutes * 60)
+            // Activity just inside the idle window keeps the session alive, up to its lifetime.
+            var elapsed: TimeInterval = 0
+            let lifetime = TimeInterval(app.settings.sessionMaxHours * 3600)
+            while elapsed + idle - 60 < lifetime {
+                clock.advance(by: idle - 60)
+                elapsed += idle - 60
+                #expect(try await app.testing().sendRequest(.GET, "/", headers: ["Cookie": cookie]).status == .ok)
+            }
+            clock.advance(by: lifetime - elapsed + 1)
+            let expired = try await app.testing().sendRequest(.GET, "/", headers: ["Cookie": cookie])
+            #expect(expired.status == .seeOther)
+            #expect(expired.headers.first(name: .location)?.hasPrefix("/login") == true)
+
+            let fresh = try await World.signIn(user, app: app)
+            clock.advance(by: idle + 1)
+            #expect(try await app.web(.GET, "/", as: fresh).status == .seeOther)
+        }
+    }
+
+    @Test("logout ends the session")
+    func logout() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let browser = try await World.signIn(world.inScope[.viewer]!, app: app)
+            #expect(try await app.web(.POST, "/logout", as: browser).status == .seeOther)
+            #expect(try await app.web(.GET, "/", as: browser).status == .seeOther)
+        }
+    }
+
+    @Test("passwords are stored as bcrypt hashes and never logged")
+    func passwordsNeverPlain() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let admin = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            let secret = "Rahasia-Sekali-\(UUID().uuidString.prefix(6))"
+            let created = try await app.web(.POST, "/users", as: admin, form: ["name": "Sandi Uji", "email": "sandi@uji.go.id", "password": secret, "role": "viewer", "unit_id": world.units["OPD-A"]!.uuidString])
+            #expect(created.status == .seeOther)
+            _ = try await Self.login(app, tenant: world.tenantA, email: "sandi@uji.go.id", password: secret)
+            _ = try await Self.login(app, tenant: world.tenantA, email: "sandi@uji.go.id", password: secret + "x")
+            let user = try #require(try await UserModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$email == "sandi@uji.go.id").first())
+            #expect(user.passwordHash.hasPrefix("$2"))
+            #expect(!user.passwordHash.contains(secret))
+            #expect(try await app.password.async.verify(secret, created: user.passwordHash))
+            #expect(!LogCapture.shared.all.contains { $0.contains(secret) })
+            let events = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
+            #expect(!events.contains { $0.summary.contains(secret) || $0.summary.contains(user.passwordHash) })
+        }
+    }
+
+    @Test("API tokens are stored hashed, work once shown, and stop when revoked")
+    func apiTokens() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let browser = try await World.signIn(world.inScope[.unitAdmin]!, app: app)
+            let page = try await app.web(.POST, "/profile/tokens", as: browser, form: ["name": "Dasbor"])
+            #expect(page.status == .created)
+            let html = page.body.string
+            let start = try #require(html.range(of: "id=\"new-token\">"))
+            let token = String(html[start.upperBound...].prefix { $0 != "<" })
+            #expect(token.hasPrefix("spl_"))
+            let stored = try #require(try await APITokenModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$name == "Dasbor").first())
+            #expect(stored.tokenHash == Secrets.fingerprint(token))
+            #expect(stored.tokenHash != token)
+            #expect(try await app.api(.GET, "/api/v1/accounts", token: token).status == .ok)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "token.create").filter(\.$tenantID == world.tenantA.id!).count() == 1)
+            let listed = try await app.api(.GET, "/api/v1/accounts", token: token)
+            #expect(!listed.body.string.contains("credentials"))
+            #expect(try await app.web(.POST, "/profile/tokens/\(stored.id!)/revoke", as: browser).status == .seeOther)
+            let revoked = try await app.api(.GET, "/api/v1/accounts", token: token)
+            #expect(revoked.status == .unauthorized)
+            #expect(revoked.body.string.contains("\"code\":\"unauthenticated\""))
+            // A token of another tenant's shape but wrong secret, and garbage, are both 401.
+            #expect(try await app.api(.GET, "/api/v1/accounts", token: "spl_" + String(repeating: "0", count: 32) + "_x").status == .unauthorized)
+            #expect(try await app.api(.GET, "/api/v1/accounts", token: "bukan-token").status == .unauthorized)
+        }
+    }
+
+    @Test("a deactivated person loses sessions and tokens at once")
+    func deactivation() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let target = world.target
+            let targetBrowser = try await World.signIn(target, app: app)
+            let token = try await World.apiToken(target, app: app)
+            let admin = try await World.signIn(world.inScope[.unitAdmin]!, app: app)
+            #expect(try await app.web(.POST, "/users/\(target.id!)/deactivate", as: admin).status == .seeOther)
+            #expect(try await app.web(.GET, "/", as: targetBrowser).status == .seeOther)
+            #expect(try await app.api(.GET, "/api/v1/units", token: token).status == .unauthorized)
+            let login = try await Self.login(app, tenant: world.tenantA, email: target.email, password: world.password)
+            #expect(login.status == .unauthorized)
+        }
+    }
+
+    @Test("redirects after sign-in stay on this site")
+    func safeRedirects() {
+        #expect(Paths.safeLocal("/accounts?x=1") == "/accounts?x=1")
+        #expect(Paths.safeLocal("//evil.example/") == "/")
+        #expect(Paths.safeLocal("https://evil.example/") == "/")
+        #expect(Paths.safeLocal("/\\evil") == "/")
+        #expect(Paths.safeLocal(nil) == "/")
+    }
+}
