@@ -84,7 +84,7 @@ struct AuthenticationTests {
         try await withTestApp { app in
             let world = try await World.make(app)
             let browser = try await World.signIn(world.inScope[.supervisor]!, app: app)
-            let before = try await app.count(UnitModel.self)
+            let before = try await app.count("units", tenants: world.tenants)
             let form = ["name": "Bagian Baru", "code": "BAG-BARU", "kind": "bagian", "parent_id": world.units["OPD-A"]!.uuidString]
             let missing = try await app.web(.POST, "/units", as: browser, form: form, csrf: false)
             #expect(missing.status == .forbidden)
@@ -92,7 +92,7 @@ struct AuthenticationTests {
             forged["_csrf"] = "token-palsu"
             let wrong = try await app.web(.POST, "/units", as: browser, form: forged, csrf: false)
             #expect(wrong.status == .forbidden)
-            #expect(try await app.count(UnitModel.self) == before)
+            #expect(try await app.count("units", tenants: world.tenants) == before)
             // Another session's token does not count either.
             let other = try await World.signIn(world.inScope[.supervisor]!, app: app)
             forged["_csrf"] = other.csrf

@@ -12,9 +12,11 @@ struct BadInputTests {
         let units, users, memberships, accounts, audit: Int
     }
 
-    static func rows(_ app: Application) async throws -> Rows {
-        Rows(units: try await app.count(UnitModel.self), users: try await app.count(UserModel.self), memberships: try await app.count(MembershipModel.self),
-             accounts: try await app.count(AccountModel.self), audit: try await app.count(AuditEventModel.self))
+    static func rows(_ app: Application, _ world: World) async throws -> Rows {
+        let t = world.tenants
+        return Rows(units: try await app.count("units", tenants: t), users: try await app.count("users", tenants: t),
+                    memberships: try await app.count("memberships", tenants: t), accounts: try await app.count("accounts", tenants: t),
+                    audit: try await app.count("audit_events", tenants: t))
     }
 
     static let long = String(repeating: "a", count: 121)
@@ -59,14 +61,14 @@ struct BadInputTests {
                 ("/users/\(world.target.id!)/reset-password", ["password": "123"], "terlalu pendek"),
             ]
             for (path, form, message) in cases {
-                let before = try await Self.rows(app)
+                let before = try await Self.rows(app, world)
                 let response = try await app.web(.POST, path, as: admin, form: form)
                 #expect(response.status == .unprocessableEntity, "\(path) \(form)")
                 #expect(response.body.string.contains(message), "\(path) \(form): expected “\(message)”")
                 if let typed = form["name"], !typed.isEmpty, typed.count < 100, path.hasSuffix("s") {
                     #expect(response.body.string.contains("value=\"\(typed)\""), "\(path) keeps the typed name")
                 }
-                #expect(try await Self.rows(app) == before, "\(path) \(form) wrote rows")
+                #expect(try await Self.rows(app, world) == before, "\(path) \(form) wrote rows")
             }
         }
     }
@@ -76,11 +78,11 @@ struct BadInputTests {
         try await withTestApp { app in
             let world = try await World.make(app)
             let unitAdmin = try await World.signIn(world.inScope[.unitAdmin]!, app: app)
-            let before = try await Self.rows(app)
+            let before = try await Self.rows(app, world)
             let response = try await app.web(.POST, "/users/\(world.target.id!)/roles", as: unitAdmin, form: ["role": "supervisor", "unit_id": world.units["OPD-A"]!.uuidString])
             #expect(response.status == .unprocessableEntity)
             #expect(response.body.string.contains("tidak berwenang memberi peran"))
-            #expect(try await Self.rows(app) == before)
+            #expect(try await Self.rows(app, world) == before)
         }
     }
 
@@ -99,14 +101,14 @@ struct BadInputTests {
             x,ganda_x,Ganda 2,official,OPD-A,,,
             youtube,kanal.uji,Kanal,official,OPD-A,,seribu,
             """
-            let before = try await Self.rows(app)
+            let before = try await Self.rows(app, world)
             let response = try await app.web(.POST, "/accounts/import", as: admin, form: ["text": csv])
             #expect(response.status == .unprocessableEntity)
             let body = response.body.string
             #expect(body.contains("5 masalah ditemukan"))
             for line in ["<td>3</td>", "<td>4</td>", "<td>5</td>", "<td>7</td>", "<td>8</td>"] { #expect(body.contains(line), "line \(line)") }
             #expect(!body.contains("<td>2</td>"))
-            #expect(try await Self.rows(app) == before)
+            #expect(try await Self.rows(app, world) == before)
 
             let missingColumns = try await app.web(.POST, "/accounts/import", as: admin, form: ["text": "platform,handle\ninstagram,x"])
             #expect(missingColumns.status == .unprocessableEntity)
@@ -117,7 +119,7 @@ struct BadInputTests {
 
             let good = "platform,handle,display_name,kind,unit,followers\ninstagram,akun.baik,Akun Baik,official,OPD-A,100\nfacebook,halaman.bagian,Bagian A1,official,BAG-A1,\n"
             #expect(try await app.web(.POST, "/accounts/import", as: admin, form: ["text": good]).status == .seeOther)
-            #expect(try await app.count(AccountModel.self) == before.accounts + 2)
+            #expect(try await app.count("accounts", tenants: world.tenants) == before.accounts + 2)
         }
     }
 
@@ -155,13 +157,13 @@ struct BadInputTests {
                 (.GET, "/api/v1/accounts?platform=myspace", nil, 400, "platform"),
             ]
             for (method, path, json, status, mention) in cases {
-                let before = try await Self.rows(app)
+                let before = try await Self.rows(app, world)
                 let response = try await app.api(method, path, token: token, json: json)
                 #expect(response.status.code == status, "\(method) \(path) \(json ?? "")")
                 #expect(response.headers.contentType == .json, "\(method) \(path) JSON error")
                 let body = response.body.string
                 #expect(body.contains("\"error\"") && body.contains(mention), "\(method) \(path): \(body)")
-                #expect(try await Self.rows(app) == before, "\(method) \(path) wrote rows")
+                #expect(try await Self.rows(app, world) == before, "\(method) \(path) wrote rows")
             }
             // A body over the limit is refused before it is read.
             let huge = #"{"name":""# + String(repeating: "x", count: 300_000) + #""}"#

@@ -19,12 +19,15 @@ enum TestDatabase {
     static let migrationLock = MigrationGate()
 }
 
+/// Holds the one migration task: an actor alone would let a second caller in while the first
+/// awaits, and two migrators would race each other's DDL.
 actor MigrationGate {
-    private var done = false
+    private var task: Task<Void, Error>?
     func migrateOnce(_ app: Application) async throws {
-        if done { return }
-        try await prepareDatabase(app, migrate: true)
-        done = true
+        if task == nil {
+            task = Task { try await prepareDatabase(app, migrate: true) }
+        }
+        try await task!.value
     }
 }
 
@@ -75,6 +78,8 @@ func withTestApp<T>(clock: ManualClock? = nil, _ body: (Application) async throw
         try? FileManager.default.removeItem(at: directory)
         return result
     } catch {
+        // PostgreSQL errors hide their details unless asked; a failing test should show them.
+        Issue.record("\(String(reflecting: error))")
         try? await app.asyncShutdown()
         try? FileManager.default.removeItem(at: directory)
         throw error

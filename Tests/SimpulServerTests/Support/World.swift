@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SimpulCore
 import VaporTesting
@@ -23,6 +24,8 @@ struct World {
     let outOfScope: [Role: UserModel]
     let otherTenant: UserModel
     let password = "kata-sandi-uji-123"
+
+    var tenants: [Tenant] { [tenantA, tenantB] }
 
     static func make(_ app: Application) async throws -> World {
         let db = app.db
@@ -127,7 +130,12 @@ extension Application {
         return try await testing().sendRequest(method, path, headers: headers, body: body)
     }
 
-    func count<M: Model>(_ model: M.Type) async throws -> Int {
-        try await M.query(on: db).count()
+    /// Rows of one table in the given tenants only: tests share a PostgreSQL database, and
+    /// other tests write to it at the same time.
+    func count(_ table: String, tenants: [Tenant]) async throws -> Int {
+        let ids = tenants.map { $0.id! }
+        let row = try await (try db.sql).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            .where(SQLColumn("tenant_id"), .in, SQLBind.group(ids)).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 }
