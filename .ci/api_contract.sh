@@ -75,8 +75,10 @@ status="$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok
 #    interleaving. schemathesis exits non-zero on any failure; `timeout` turns a run that
 #    exceeds the budget into a failure as well. (--max-time is not used: in this schemathesis
 #    version it makes fuzzing repeat until the whole budget is spent.)
-# schemathesis keeps a crash cache in ./.schemathesis unless told otherwise; keep the tree clean.
+# schemathesis keeps a crash cache in ./.schemathesis and hypothesis its data in ./.hypothesis
+# unless told otherwise; keep both out of the working tree.
 printf '[cache]\nenabled = false\n' > "$work/schemathesis.toml"
+export HYPOTHESIS_STORAGE_DIRECTORY="$work/hypothesis"
 args=(
     --config-file "$work/schemathesis.toml"
     run openapi.yaml
