@@ -54,7 +54,7 @@ enum HomeController {
         }
         let canAccounts = principal.scope.allowsSomewhere(.viewAccounts)
         return Layout.page(ctx, title: l.t("Beranda", "Home"),
-            .p(.class("lead"), .text(l.t("Halo, \(principal.user.name).", "Hello, \(principal.user.name)."))),
+            .p(.class("lead"), .text(l.t("Selamat datang, \(principal.user.name)", "Welcome, \(principal.user.name)"))),
             .section(.class("tiles"), .ariaLabel(l.t("Ringkasan", "Summary")),
                 tile(l.t("Unit kerja", "Units"), counts.units, id: "count-units", href: principal.scope.allowsSomewhere(.viewUnits) ? Paths.units : nil),
                 tile(l.t("Akun resmi & staf", "Accounts"), counts.accounts, id: "count-accounts", href: canAccounts ? Paths.accounts : nil),

@@ -10,7 +10,9 @@ enum Language: String, Sendable {
 
     static func of(_ req: Request) -> Language {
         if let chosen = Language(rawValue: req.cookies[cookieName]?.string ?? "") { return chosen }
-        // API clients say what they read through Accept-Language; the default stays Indonesian.
+        // API clients say what they read through Accept-Language. Browsers send it too, but the
+        // web UI stays Indonesian until the person chooses English with the switch.
+        guard req.url.path.hasPrefix("/api/") else { return .id }
         let accept = req.headers.first(name: .acceptLanguage)?.lowercased() ?? ""
         return accept.hasPrefix("en") ? .en : .id
     }
