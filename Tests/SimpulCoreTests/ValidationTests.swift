@@ -68,7 +68,7 @@ struct ValidationTests {
         guard case .failure(let box) = bad else { Issue.record("expected failure"); return }
         #expect(box.errors["platform"] == .invalidChoice)
         #expect(box.errors["handle"] == .required)
-        #expect(box.errors["displayName"] == .required)
+        #expect(box.errors["display_name"] == .required)
         #expect(box.errors["unit"] == .unknownUnit)
         #expect(box.errors["owner"] == .unknownUser)
         #expect(box.errors["followers"] == .outOfRange(min: 0, max: AccountValidation.followersMax))

@@ -23,8 +23,8 @@ struct AuditTests {
             let steps: [(String, () async throws -> TestingHTTPResponse)] = [
                 ("unit.create", { try await app.web(.POST, "/units", as: admin, form: ["name": "Bagian Umum", "code": "BAG-UMUM", "kind": "bagian", "parent_id": opdA.uuidString]) }),
                 ("unit.update", { try await app.web(.POST, "/units/\(world.units["BAG-A1"]!)", as: admin, form: ["name": "Bagian Satu", "code": "BAG-A1", "kind": "bagian", "parent_id": opdA.uuidString]) }),
-                ("account.create", { try await app.web(.POST, "/accounts", as: admin, form: ["platform": "tiktok", "handle": "dinas.a.tiktok", "displayName": "Dinas A", "kind": "official", "unit": opdA.uuidString]) }),
-                ("account.update", { try await app.web(.POST, "/accounts/\(world.account.id!)", as: admin, form: ["platform": "instagram", "handle": "dinas.a", "displayName": "Dinas A Resmi", "kind": "official", "unit": opdA.uuidString, "followers": "2000"]) }),
+                ("account.create", { try await app.web(.POST, "/accounts", as: admin, form: ["platform": "tiktok", "handle": "dinas.a.tiktok", "display_name": "Dinas A", "kind": "official", "unit": opdA.uuidString]) }),
+                ("account.update", { try await app.web(.POST, "/accounts/\(world.account.id!)", as: admin, form: ["platform": "instagram", "handle": "dinas.a", "display_name": "Dinas A Resmi", "kind": "official", "unit": opdA.uuidString, "followers": "2000"]) }),
                 ("account.deactivate", { try await app.web(.POST, "/accounts/\(world.account.id!)/deactivate", as: admin) }),
                 ("account.reactivate", { try await app.web(.POST, "/accounts/\(world.account.id!)/reactivate", as: admin) }),
                 ("account.import", { try await app.web(.POST, "/accounts/import", as: admin, form: ["text": "platform,handle,display_name,kind,unit\nyoutube,kanal.a,Kanal A,official,OPD-A"]) }),

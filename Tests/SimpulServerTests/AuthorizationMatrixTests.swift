@@ -88,14 +88,14 @@ struct AuthorizationMatrixTests {
         "accounts.csv": (.permission(viewers, success: 200, outside: 200), fixed("/accounts.csv")),
         "accounts.new": (.permission(managers, success: 200, outside: 200), fixed("/accounts/new")),
         "accounts.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
-            Request(path: "/accounts", form: ["platform": "instagram", "handle": "akun.baru.\(n)", "displayName": "Akun Baru \(n)", "kind": "official", "unit": w.units["OPD-A"]!.uuidString, "followers": "10"]) }),
+            Request(path: "/accounts", form: ["platform": "instagram", "handle": "akun.baru.\(n)", "display_name": "Akun Baru \(n)", "kind": "official", "unit": w.units["OPD-A"]!.uuidString, "followers": "10"]) }),
         "accounts.import.form": (.permission(managers, success: 200, outside: 200), fixed("/accounts/import")),
         "accounts.import": (.permission(managers, success: 303, outside: 422), { _, _, n, _ in
             Request(path: "/accounts/import", form: ["text": "platform,handle,display_name,kind,unit\nfacebook,impor.akun.\(n),Akun Impor,official,OPD-A\n"]) }),
         "accounts.show": (.permission(viewers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)") }),
         "accounts.edit": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/edit") }),
         "accounts.update": (.permission(managers, success: 303, outside: 404), { w, _, n, _ in
-            Request(path: "/accounts/\(w.account.id!)", form: ["platform": "instagram", "handle": "dinas.a", "displayName": "Dinas A \(n)", "kind": "official", "unit": w.units["OPD-A"]!.uuidString, "followers": "\(n)"]) }),
+            Request(path: "/accounts/\(w.account.id!)", form: ["platform": "instagram", "handle": "dinas.a", "display_name": "Dinas A \(n)", "kind": "official", "unit": w.units["OPD-A"]!.uuidString, "followers": "\(n)"]) }),
         "accounts.deactivate": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/deactivate", form: [:]) }),
         "accounts.reactivate": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/reactivate", form: [:]) }),
 

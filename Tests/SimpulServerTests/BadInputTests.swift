@@ -37,17 +37,17 @@ struct BadInputTests {
                 ("/units", ["name": "Bagian X", "code": "BAG-X", "kind": "bagian", "parent_id": world.unitB.uuidString], "Unit induk tidak ditemukan"),
                 ("/units", ["name": "Kelurahan X", "code": "KEL-X", "kind": "kelurahan", "parent_id": opdA], "Jenis ini tidak bisa berada di bawah"),
                 ("/units/\(world.units["OPD-A"]!)", ["name": "Unit OPD-A", "code": "OPD-A", "kind": "opd", "parent_id": world.units["BAG-A1"]!.uuidString], "tidak bisa ditempatkan di bawah dirinya sendiri"),
-                ("/accounts", ["platform": "instagram", "displayName": "Tanpa Handle", "kind": "official", "unit": opdA], "Handle belum diisi"),
-                ("/accounts", ["platform": "instagram", "handle": "dinas.a", "displayName": "Ganda", "kind": "official", "unit": opdA], "Handle sudah dipakai"),
-                ("/accounts", ["platform": "instagram", "handle": "@DINAS.A", "displayName": "Ganda", "kind": "official", "unit": opdA], "Handle sudah dipakai"),
-                ("/accounts", ["platform": "myspace", "handle": "x", "displayName": "X", "kind": "official", "unit": opdA], "Pilihan Platform tidak dikenal"),
-                ("/accounts", ["platform": "x", "handle": "nama spasi", "displayName": "X", "kind": "official", "unit": opdA], "karakter yang tidak dipakai platform"),
-                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "displayName": "X", "kind": "official", "unit": UUID().uuidString], "Unit kerja tidak ditemukan"),
-                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "displayName": "X", "kind": "official", "unit": world.unitB.uuidString], "Unit kerja tidak ditemukan"),
-                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "displayName": "X", "kind": "staff", "unit": opdA], "Akun staf harus punya pemilik"),
-                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "displayName": "X", "kind": "staff", "unit": opdA, "owner": "koordinator@lain.go.id"], "Pengguna tidak ditemukan"),
-                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "displayName": "X", "kind": "official", "unit": opdA, "followers": "banyak"], "Jumlah pengikut harus berupa angka"),
-                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "displayName": "X", "kind": "official", "unit": opdA, "followers": "-5"], "harus antara"),
+                ("/accounts", ["platform": "instagram", "display_name": "Tanpa Handle", "kind": "official", "unit": opdA], "Handle belum diisi"),
+                ("/accounts", ["platform": "instagram", "handle": "dinas.a", "display_name": "Ganda", "kind": "official", "unit": opdA], "Handle sudah dipakai"),
+                ("/accounts", ["platform": "instagram", "handle": "@DINAS.A", "display_name": "Ganda", "kind": "official", "unit": opdA], "Handle sudah dipakai"),
+                ("/accounts", ["platform": "myspace", "handle": "x", "display_name": "X", "kind": "official", "unit": opdA], "Pilihan Platform tidak dikenal"),
+                ("/accounts", ["platform": "x", "handle": "nama spasi", "display_name": "X", "kind": "official", "unit": opdA], "karakter yang tidak dipakai platform"),
+                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "display_name": "X", "kind": "official", "unit": UUID().uuidString], "Unit kerja tidak ditemukan"),
+                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "display_name": "X", "kind": "official", "unit": world.unitB.uuidString], "Unit kerja tidak ditemukan"),
+                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "display_name": "X", "kind": "staff", "unit": opdA], "Akun staf harus punya pemilik"),
+                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "display_name": "X", "kind": "staff", "unit": opdA, "owner": "koordinator@lain.go.id"], "Pengguna tidak ditemukan"),
+                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "display_name": "X", "kind": "official", "unit": opdA, "followers": "banyak"], "Jumlah pengikut harus berupa angka"),
+                ("/accounts", ["platform": "instagram", "handle": "baru.sekali", "display_name": "X", "kind": "official", "unit": opdA, "followers": "-5"], "harus antara"),
                 ("/users", ["name": "Tanpa Email", "password": "sandi-panjang-sekali", "role": "viewer", "unit_id": opdA], "Email belum diisi"),
                 ("/users", ["name": "Email Salah", "email": "bukan-email", "password": "sandi-panjang-sekali", "role": "viewer", "unit_id": opdA], "bukan alamat email yang benar"),
                 ("/users", ["name": "Ganda", "email": "target@uji.go.id", "password": "sandi-panjang-sekali", "role": "viewer", "unit_id": opdA], "Email sudah dipakai"),
@@ -155,6 +155,11 @@ struct BadInputTests {
                 (.GET, "/api/v1/accounts?limit=abc", nil, 400, "limit"),
                 (.GET, "/api/v1/accounts?cursor=%%%", nil, 400, "cursor"),
                 (.GET, "/api/v1/accounts?platform=myspace", nil, 400, "platform"),
+                (.PATCH, "/api/v1/units/\(world.units["OPD-A"]!)", #"{"kind":"bagian"}"#, 422, "kind"),
+                (.POST, "/api/v1/users", #"{"name":"Nul","email":"nul@uji.go.id","password":"abc\u0000defghijkl","roles":[{"unit_id":"OPD-A","role":"viewer"}]}"#, 422, "password"),
+                (.POST, "/api/v1/units", #"{"name":"Baris\nBaru","code":"BAG-NL","kind":"bagian","parent_id":"\#(opdA)"}"#, 422, "name"),
+                (.POST, "/api/v1/units", "[1]", 400, "isi permintaan harus bertipe object"),
+                (.DELETE, "/api/v1/units", nil, 404, "not_found"),
             ]
             for (method, path, json, status, mention) in cases {
                 let before = try await Self.rows(app, world)
@@ -183,6 +188,53 @@ struct BadInputTests {
             }
             let ok = try await app.web(.GET, "/accounts?platform=instagram&q=%25", as: viewer)
             #expect(ok.status == .ok)
+        }
+    }
+}
+
+@Suite("Registry edge cases")
+struct RegistryEdgeCaseTests {
+    @Test("a staff account stays editable after its owner is deactivated")
+    func deactivatedOwner() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let token = try await World.apiToken(world.inScope[.unitAdmin]!, app: app)
+            let created = try await app.api(.POST, "/api/v1/accounts", token: token,
+                                            json: #"{"platform":"tiktok","handle":"target.asn","display_name":"Target ASN","kind":"staff","unit":"OPD-A","owner":"target@uji.go.id"}"#)
+            #expect(created.status == .created)
+            let id = try created.content.decode(APIAccount.self).id
+            #expect(try await app.api(.PATCH, "/api/v1/users/\(world.target.id!)", token: token, json: #"{"active":false}"#).status == .ok)
+            #expect(try await app.api(.PATCH, "/api/v1/accounts/\(id)", token: token, json: #"{"followers":5}"#).status == .ok)
+            #expect(try await app.api(.PATCH, "/api/v1/accounts/\(id)", token: token, json: #"{"active":false}"#).status == .ok)
+            // A new staff account cannot be given to someone who is no longer active.
+            let refused = try await app.api(.POST, "/api/v1/accounts", token: token,
+                                            json: #"{"platform":"x","handle":"target_lagi","display_name":"Lagi","kind":"staff","unit":"OPD-A","owner":"target@uji.go.id"}"#)
+            #expect(refused.status == .unprocessableEntity)
+        }
+    }
+
+    @Test("WhatsApp numbers are accepted as people type them")
+    func whatsappNumbers() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let admin = try await World.signIn(world.inScope[.unitAdmin]!, app: app)
+            let response = try await app.web(.POST, "/accounts", as: admin, form: ["platform": "whatsapp", "handle": "0811 2345 678", "display_name": "Layanan Warga", "kind": "official", "unit": world.units["OPD-A"]!.uuidString])
+            #expect(response.status == .seeOther)
+            let account = try await AccountModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$platform == .whatsapp).first()
+            #expect(account?.handle == "+628112345678")
+        }
+    }
+
+    @Test("blank filter choices submit an empty value, not their label")
+    func blankOptions() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let viewer = try await World.signIn(world.inScope[.viewer]!, app: app)
+            let page = try await app.web(.GET, "/accounts", as: viewer).body.string
+            // `value` with no text is HTML for value="": the browser submits an empty string.
+            #expect(page.contains(#"<option value selected="selected">Semua platform</option>"#))
+            let query = "q=&unit=&platform=&kind=&status=&show="
+            #expect(try await app.web(.GET, "/accounts?" + query, as: viewer).status == .ok)
         }
     }
 }

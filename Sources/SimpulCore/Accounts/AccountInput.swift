@@ -71,7 +71,7 @@ public enum AccountValidation {
                 errors.add("handle", .invalidHandle)
             }
         }
-        let displayName = Validators.text(input.displayName, max: Validators.nameMax, field: "displayName", into: &errors)
+        let displayName = Validators.text(input.displayName, max: Validators.nameMax, field: "display_name", into: &errors)
         let kind = Validators.choice(input.kind, as: AccountKind.self, field: "kind", into: &errors)
         var unitID: UUID?
         let unitText = Validators.trimmed(input.unit)

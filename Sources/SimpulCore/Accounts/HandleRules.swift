@@ -3,7 +3,12 @@
 public enum HandleRules {
     public static func normalise(_ raw: String, for platform: Platform) -> String {
         var value = Validators.trimmed(raw)
-        if platform != .whatsapp, value.hasPrefix("@") { value.removeFirst() }
+        if platform == .whatsapp {
+            // People type the number as they know it ("0811 2345 678"); store it as +62….
+            var ignored = FieldErrors()
+            return Validators.phone(value, into: &ignored) ?? value
+        }
+        if value.hasPrefix("@") { value.removeFirst() }
         return platform == .youtube ? value : value.lowercased()
     }
 

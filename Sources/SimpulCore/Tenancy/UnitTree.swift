@@ -100,6 +100,9 @@ public struct UnitTree: Sendable {
     /// Whether `parent` may hold a child of `kind`, and whether re-parenting `unit` under
     /// `parent` would create a cycle.
     public func placementProblem(unit: UUID?, kind: UnitKind, parent: UUID?) -> PlacementProblem? {
+        if let unit, children(of: unit).contains(where: { !kind.allowedChildren.contains($0.kind) }) {
+            return .childrenNotAllowed
+        }
         guard let parent else {
             if kind.isRootKind { return roots.contains { $0.id != unit && $0.kind == .pemda } ? .secondRoot : nil }
             return .parentRequired
@@ -116,5 +119,7 @@ public struct UnitTree: Sendable {
         case cycle
         case secondRoot
         case kindNotAllowed(parent: UnitKind)
+        /// The unit's current children could not stay under the new kind.
+        case childrenNotAllowed
     }
 }

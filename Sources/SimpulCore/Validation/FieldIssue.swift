@@ -10,6 +10,7 @@ public enum FieldIssue: Equatable, Sendable {
     case invalidHandle
     case invalidCode
     case invalidChoice
+    case invalidCharacters
     case notANumber
     case outOfRange(min: Int, max: Int)
     case unknownUnit
@@ -20,6 +21,7 @@ public enum FieldIssue: Equatable, Sendable {
     case parentRequired
     case unknownParent
     case cycle
+    case kindConflictsWithChildren
     case secondRoot
     case kindNotAllowed(parent: UnitKind)
     case mismatch

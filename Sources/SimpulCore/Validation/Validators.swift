@@ -17,9 +17,7 @@ public enum Validators {
         let value = trimmed(raw)
         if value.isEmpty { errors.add(field, .required) }
         else if value.count > max { errors.add(field, .tooLong(max: max)) }
-        else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            errors.add(field, .invalidChoice)
-        }
+        else if hasControlCharacters(value) { errors.add(field, .invalidCharacters) }
         return value
     }
 
@@ -27,6 +25,7 @@ public enum Validators {
         let value = trimmed(raw)
         if value.isEmpty { return nil }
         if value.count > max { errors.add(field, .tooLong(max: max)) }
+        else if hasControlCharacters(value) { errors.add(field, .invalidCharacters) }
         return value
     }
 
@@ -104,6 +103,8 @@ public enum Validators {
         if value.isEmpty { errors.add(field, .required) }
         else if value.count < passwordMin { errors.add(field, .tooShort(min: passwordMin)) }
         else if value.utf8.count > passwordMaxBytes { errors.add(field, .tooLong(max: passwordMaxBytes)) }
+        // bcrypt stops reading at a NUL byte: "abc\0defghijk" would be checked as "abc".
+        else if hasControlCharacters(value) { errors.add(field, .invalidCharacters) }
         return value
     }
 
@@ -112,6 +113,11 @@ public enum Validators {
         if value.isEmpty { errors.add(field, .required); return nil }
         guard let parsed = T(rawValue: value) else { errors.add(field, .invalidChoice); return nil }
         return parsed
+    }
+
+    /// NUL, newlines, escape codes and the like: never meant in a name, a handle or a password.
+    public static func hasControlCharacters(_ value: String) -> Bool {
+        value.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     public static func integer(_ raw: String?, field: String, range: ClosedRange<Int>, default defaultValue: Int, into errors: inout FieldErrors) -> Int {

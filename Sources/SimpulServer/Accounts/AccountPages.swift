@@ -4,7 +4,7 @@ import SimpulCore
 
 enum AccountPages {
     static func labels(_ l: L10n) -> [String: String] {
-        ["platform": "Platform", "handle": "Handle", "displayName": l.t("Nama tampilan", "Display name"), "kind": l.t("Jenis akun", "Account kind"),
+        ["platform": "Platform", "handle": "Handle", "display_name": l.t("Nama tampilan", "Display name"), "kind": l.t("Jenis akun", "Account kind"),
          "unit": l.t("Unit kerja", "Unit"), "owner": l.t("Pemilik (email)", "Owner (e-mail)"), "followers": l.t("Jumlah pengikut", "Followers"),
          "status": l.t("Status sambungan", "Connection status")]
     }
@@ -23,7 +23,7 @@ enum AccountPages {
         return Layout.page(ctx, title: l.t("Akun media sosial", "Social media accounts"),
             Layout.settingsTabs(ctx),
             .form(.method(.get), .action(Paths.accounts), .class("filters"), .id("account-filters"),
-                UI.field(l.t("Cari handle atau nama", "Search handle or name"), name: "q", value: filter.q, error: nil, type: .search, maxLength: 100),
+                UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: 100, placeholder: l.t("handle atau nama", "handle or name")),
                 UI.select(l.t("Unit kerja", "Unit"), name: "unit", options: units, selected: filter.unit, error: nil, includeBlank: l.t("Semua unit", "All units")),
                 UI.select("Platform", name: "platform", options: platformOptions(), selected: filter.platform, error: nil, includeBlank: l.t("Semua platform", "All platforms")),
                 UI.select(l.t("Jenis", "Kind"), name: "kind", options: AccountKind.allCases.map { UI.Option(value: $0.rawValue, label: l.accountKind($0)) }, selected: filter.kind, error: nil, includeBlank: l.t("Semua jenis", "All kinds")),
@@ -72,7 +72,7 @@ enum AccountPages {
                 UI.select(labels["platform"]!, name: "platform", options: platformOptions(), selected: input.platform, error: errors["platform"], required: true, includeBlank: l.t("— pilih platform —", "— choose platform —")),
                 UI.field(labels["handle"]!, name: "handle", value: input.handle, error: errors["handle"], required: true,
                          hint: l.t("Tanpa @. Untuk WhatsApp: nomor, mis. 0811 2345 678.", "Without @. For WhatsApp: the number."), maxLength: 100),
-                UI.field(labels["displayName"]!, name: "displayName", value: input.displayName, error: errors["displayName"], required: true, maxLength: Validators.nameMax),
+                UI.field(labels["display_name"]!, name: "display_name", value: input.displayName, error: errors["display_name"], required: true, maxLength: Validators.nameMax),
                 UI.select(labels["kind"]!, name: "kind", options: AccountKind.allCases.map { UI.Option(value: $0.rawValue, label: l.accountKind($0)) }, selected: input.kind ?? AccountKind.official.rawValue, error: errors["kind"], required: true),
                 UI.select(labels["unit"]!, name: "unit", options: units, selected: input.unit, error: errors["unit"], required: true, includeBlank: l.t("— pilih unit —", "— choose unit —")),
                 UI.field(labels["owner"]!, name: "owner", value: input.owner, error: errors["owner"], type: .email,
@@ -106,7 +106,7 @@ enum AccountPages {
                                       confirm: l.t("Nonaktifkan akun @\(account.handle)? Akun tidak lagi dipantau.", "Deactivate @\(account.handle)? It will no longer be monitored."), danger: true)
                     : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: Paths.reactivateAccount(account.id!), csrf: ctx.csrf))),
             .h2(.text(l.t("Riwayat perubahan", "Change history"))),
-            AuditPages.table(history, l)
+            AuditPages.table(history, l, names: AuditPages.names(tree: ctx.principal?.scope.tree, users: owner.map { [($0.id!, $0.name)] } ?? []))
         )
     }
 

@@ -10,7 +10,9 @@ enum AccountService {
         let findUnit: (String) -> UUID?
         let findOwner: (String) -> UUID?
 
-        static func load(for principal: Principal, on db: Database) async throws -> Lookups {
+        /// `keepOwner`: the owner an account already has stays acceptable even if they have
+        /// since been deactivated, so the account can still be edited or deactivated itself.
+        static func load(for principal: Principal, keepOwner: UUID? = nil, on db: Database) async throws -> Lookups {
             let tree = principal.scope.tree
             let resolveUnit = UnitQueries.resolver(tree)
             let manageable = principal.scope.units(with: .manageAccounts)
@@ -20,7 +22,8 @@ enum AccountService {
                 findOwner: { text in
                     let lowered = text.lowercased()
                     let match = users.first { $0.user.id?.uuidString.lowercased() == lowered || $0.user.email == lowered }
-                    guard let match, match.user.active, principal.scope.canViewUser(memberOf: match.unitIDs) else { return nil }
+                    guard let match, match.user.active || match.user.id == keepOwner,
+                          principal.scope.canViewUser(memberOf: match.unitIDs) || match.user.id == keepOwner else { return nil }
                     return match.user.id
                 })
         }

@@ -36,9 +36,9 @@ enum AccountsController {
     }
 
     struct AccountForm: Content {
-        var platform, handle, displayName, kind, unit, owner, followers, status: String?
+        var platform, handle, display_name, kind, unit, owner, followers, status: String?
         var input: AccountInput {
-            AccountInput(platform: platform, handle: handle, displayName: displayName, kind: kind, unit: unit, owner: owner, followers: followers, status: status)
+            AccountInput(platform: platform, handle: handle, displayName: display_name, kind: kind, unit: unit, owner: owner, followers: followers, status: status)
         }
     }
 
@@ -142,7 +142,7 @@ enum AccountsController {
         let principal = try req.requirePrincipal()
         let account = try await AccountService.load(req, principal: principal, need: .manageAccounts)
         let input = try req.content.decode(AccountForm.self).input
-        let lookups = try await AccountService.Lookups.load(for: principal, on: req.db)
+        let lookups = try await AccountService.Lookups.load(for: principal, keepOwner: account.ownerID, on: req.db)
         switch try await AccountService.validate(input, editing: account, principal: principal, lookups: lookups, on: req.db) {
         case .failure(let box):
             return try await form(req, principal, editing: account, input: input, errors: box.errors)

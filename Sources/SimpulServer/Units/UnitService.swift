@@ -46,6 +46,7 @@ enum UnitService {
                 case .cycle: errors.add("parent_id", .cycle)
                 case .secondRoot: errors.add("kind", .secondRoot)
                 case .kindNotAllowed(let parent): errors.add("kind", .kindNotAllowed(parent: parent))
+                case .childrenNotAllowed: errors.add("kind", .kindConflictsWithChildren)
                 }
             }
             if keepsRootPlace, kind != .pemda { errors.add("kind", .invalidChoice) }

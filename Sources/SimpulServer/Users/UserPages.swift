@@ -27,7 +27,7 @@ enum UserPages {
         return Layout.page(ctx, title: l.t("Pengguna & peran", "Users & roles"),
             Layout.settingsTabs(ctx),
             .form(.method(.get), .action(Paths.users), .class("filters"),
-                UI.field(l.t("Cari nama atau email", "Search name or e-mail"), name: "q", value: filter.q, error: nil, type: .search),
+                UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: 100, placeholder: l.t("nama, email atau NIP", "name, e-mail or NIP")),
                 UI.select(l.t("Unit kerja", "Unit"), name: "unit", options: units, selected: filter.unit, error: nil, includeBlank: l.t("Semua unit", "All units")),
                 UI.select(l.t("Peran", "Role"), name: "role", options: Role.allCases.map { UI.Option(value: $0.rawValue, label: l.role($0)) }, selected: filter.role, error: nil, includeBlank: l.t("Semua peran", "All roles")),
                 UI.select(l.t("Status", "Status"), name: "show", options: [UI.Option(value: "all", label: l.t("Termasuk nonaktif", "Include inactive"))], selected: filter.show, error: nil, includeBlank: l.t("Aktif saja", "Active only")),

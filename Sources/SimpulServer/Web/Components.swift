@@ -16,7 +16,7 @@ enum UI {
     /// A labelled input with its error beside it and the typed value kept.
     static func field<C: HTML.BodyContext>(
         _ label: String, name: String, value: String?, error: String?, type: HTMLInputType = .text,
-        required: Bool = false, hint: String? = nil, maxLength: Int? = nil, autocomplete: String? = nil
+        required: Bool = false, hint: String? = nil, maxLength: Int? = nil, autocomplete: String? = nil, placeholder: String? = nil
     ) -> Node<C> {
         let describedBy = error != nil ? "\(name)-error" : (hint != nil ? "\(name)-hint" : nil)
         return .div(
@@ -27,6 +27,7 @@ enum UI {
                 .required(required),
                 maxLength.map { .attribute(named: "maxlength", value: String($0)) } ?? .empty,
                 autocomplete.map { .attribute(named: "autocomplete", value: $0) } ?? .empty,
+                placeholder.map { .placeholder($0) } ?? .empty,
                 describedBy.map { .attribute(named: "aria-describedby", value: $0) } ?? .empty,
                 error != nil ? .attribute(named: "aria-invalid", value: "true") : .empty
             ),
@@ -53,9 +54,10 @@ enum UI {
         )
     }
 
-    /// Plot's `option` takes attributes only; an option needs its visible text too.
+    /// Plot's `option` takes attributes only; an option needs its visible text too. The value
+    /// is written even when empty: without it the browser would submit the option's label.
     static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
-        .element(named: "option", nodes: [.attribute(named: "value", value: value), selected ? .attribute(named: "selected", value: "selected") : .empty, .text(label)])
+        .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected", value: "selected") : .empty, .text(label)])
     }
 
     /// Status as a coloured label that always carries a word: colour is never the only signal.

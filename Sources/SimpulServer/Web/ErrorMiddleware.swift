@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Plot
 import SimpulCore
@@ -41,12 +42,17 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case let box as FieldErrorsBox:
             return Described(status: .unprocessableEntity, code: "validation_failed", message: l.t("Data yang dikirim belum benar.", "The data sent is not valid."), fields: box.errors)
         case let decoding as APIDecodingFailure:
+            let field = decoding.field.isEmpty ? l.t("isi permintaan", "the request body") : decoding.field
             let message: String = switch decoding.problem {
-            case .wrongType(let type): l.t("Kolom \(decoding.field) harus bertipe \(jsonType(type)).", "Field \(decoding.field) must be of type \(jsonType(type)).")
-            case .missing: l.t("Kolom \(decoding.field) wajib ada.", "Field \(decoding.field) is required.")
+            case .wrongType(let type): l.t("Kolom \(field) harus bertipe \(jsonType(type)).", "\(field) must be of type \(jsonType(type)).")
+            case .missing: l.t("Kolom \(field) wajib ada.", "Field \(field) is required.")
             case .malformed: l.t("Isi permintaan bukan JSON yang sah.", "The request body is not valid JSON.")
             }
             return Described(status: .badRequest, code: "bad_request", message: message)
+        case let database as any DatabaseError where database.isConstraintFailure:
+            // Two people saving the same handle or code at the same instant: the checks before
+            // the write passed for both, the database's unique key stopped the second.
+            return Described(status: .conflict, code: "conflict", message: l.t("Data ini baru saja diubah atau dipakai orang lain. Muat ulang lalu coba lagi.", "Someone else just changed or used this. Reload and try again."))
         case is DecodingError:
             return Described(status: .badRequest, code: "bad_request", message: l.t("Isi permintaan tidak dapat dibaca.", "The request could not be read."))
         case let abort as AbortError:
@@ -57,17 +63,27 @@ struct AppErrorMiddleware: AsyncMiddleware {
             case .unsupportedMediaType: l.t("Jenis isi kiriman tidak didukung.", "Unsupported content type.")
             default: abort.status.code < 500 ? l.t("Permintaan tidak valid.", "Invalid request.") : l.t("Terjadi kesalahan di server.", "Server error.")
             }
-            return Described(status: abort.status, code: abort.status.code < 500 ? "bad_request" : "server_error", message: message)
+            let code = switch abort.status {
+            case .notFound: "not_found"
+            case .payloadTooLarge: "payload_too_large"
+            case .methodNotAllowed: "method_not_allowed"
+            case .unsupportedMediaType: "unsupported_media_type"
+            default: abort.status.code < 500 ? "bad_request" : "server_error"
+            }
+            return Described(status: abort.status, code: code, message: message)
         default:
             return Described(status: .internalServerError, code: "server_error", message: l.t("Terjadi kesalahan di server. Tim teknis sudah dicatat.", "A server error occurred and was logged."))
         }
     }
 
+    /// The JSON name of the type a decoder expected; containers first, since
+    /// "Dictionary<String, Any>" also mentions String.
     func jsonType(_ swiftType: String) -> String {
+        if swiftType.hasPrefix("Dictionary") { return "object" }
+        if swiftType.hasPrefix("Array") { return "array" }
         if swiftType.contains("String") { return "string" }
         if swiftType.contains("Int") || swiftType.contains("Double") { return "number" }
         if swiftType.contains("Bool") { return "boolean" }
-        if swiftType.contains("Array") { return "array" }
         return "object"
     }
 
@@ -103,6 +119,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         case 400: l.t("Permintaan tidak valid", "Bad request")
         case 403: l.t("Akses ditolak", "Access denied")
         case 404: l.t("Tidak ditemukan", "Not found")
+        case 409: l.t("Terjadi bentrokan data", "Conflict")
         case 413: l.t("Kiriman terlalu besar", "Too large")
         case 422: l.t("Data belum benar", "Invalid data")
         case 429: l.t("Terlalu banyak percobaan", "Too many attempts")
