@@ -150,7 +150,7 @@ struct AuthorizationMatrixTests {
         case (_, .anonymous): return api ? 401 : 303
         case (.signedIn(let status), _): return status
         case (.permission(_, _, let outside), .otherTenant): return outside
-        case (.permission(let roles, let success, let outside), .inScope(let role)): return roles.contains(role) ? success : 403
+        case (.permission(let roles, let success, _), .inScope(let role)): return roles.contains(role) ? success : 403
         case (.permission(let roles, _, let outside), .outOfScope(let role)): return roles.contains(role) ? outside : 403
         }
     }

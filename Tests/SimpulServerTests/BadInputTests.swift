@@ -238,3 +238,29 @@ struct RegistryEdgeCaseTests {
         }
     }
 }
+
+@Suite("CSV upload")
+struct CSVUploadTests {
+    @Test("an uploaded CSV file is imported, and a non-UTF-8 file is refused clearly")
+    func upload() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let admin = try await World.signIn(world.inScope[.unitAdmin]!, app: app)
+            func send(_ bytes: [UInt8]) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/accounts/import", headers: ["Cookie": admin.cookie]) { req in
+                    try req.content.encode(AccountImportForm(file: File(data: ByteBuffer(bytes: bytes), filename: "akun.csv"), text: nil,
+                                                             _csrf: admin.csrf), as: .formData)
+                }
+            }
+            let good = Array("platform,handle,display_name,kind,unit\r\ninstagram,unggah.csv,Unggahan,official,OPD-A\r\n".utf8)
+            #expect(try await send(good).status == .seeOther)
+            #expect(try await AccountModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$handle == "unggah.csv").count() == 1)
+            // "Dinas Pekerjaan Umum – Bina Marga" saved as Windows-1252: the dash is byte 0x96.
+            let latin = Array("platform,handle,display_name,kind,unit\ninstagram,pu.kota,Dinas PU ".utf8) + [0x96] + Array(" Bina Marga,official,OPD-A\n".utf8)
+            let refused = try await send(latin)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("bukan teks UTF-8"))
+            #expect(try await AccountModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$handle == "pu.kota").count() == 0)
+        }
+    }
+}

@@ -7,6 +7,7 @@ import Vapor
 struct AccountImportForm: Content {
     var file: File?
     var text: String?
+    var _csrf: String?
 }
 
 enum AccountsController {
