@@ -84,6 +84,10 @@ struct AuthorizationMatrixTests {
         "units.update": (.permission([.supervisor], success: 303, outside: 404), { w, _, n, _ in
             Request(path: "/units/\(w.units["BAG-A1"]!)", form: ["name": "Bagian Satu \(n)", "code": "BAG-A1", "kind": "bagian", "parent_id": w.units["OPD-A"]!.uuidString]) }),
 
+        // BAG-A1 has no sub-units and no accounts, so closing it is allowed; reopening follows.
+        "units.deactivate": (.permission([.supervisor], success: 303, outside: 404), { w, _, _, _ in Request(path: "/units/\(w.units["BAG-A1"]!)/deactivate", form: [:]) }),
+        "units.reactivate": (.permission([.supervisor], success: 303, outside: 404), { w, _, _, _ in Request(path: "/units/\(w.units["BAG-A1"]!)/reactivate", form: [:]) }),
+
         "accounts.list": (.permission(viewers, success: 200, outside: 200), fixed("/accounts")),
         "accounts.csv": (.permission(viewers, success: 200, outside: 200), fixed("/accounts.csv")),
         "accounts.new": (.permission(managers, success: 200, outside: 200), fixed("/accounts/new")),

@@ -264,3 +264,54 @@ struct CSVUploadTests {
         }
     }
 }
+
+@Suite("Closing units")
+struct ClosingUnitTests {
+    @Test("a unit closes only when empty, reopens only under an open parent, and closed units take nothing new")
+    func closing() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let admin = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            let token = try await World.apiToken(world.inScope[.supervisor]!, app: app)
+            let opdA = world.units["OPD-A"]!, bagian = world.units["BAG-A1"]!
+            // OPD-A still holds BAG-A1 and an account.
+            let refused = try await app.web(.POST, "/units/\(opdA)/deactivate", as: admin)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Masih ada 1 unit aktif di bawahnya"))
+            let api = try await app.api(.PATCH, "/api/v1/units/\(opdA)", token: token, json: #"{"active":false}"#)
+            #expect(api.status == .unprocessableEntity)
+            #expect(try await UnitQueries.find(opdA, tenantID: world.tenantA.id!, on: app.db)?.active == true)
+
+            #expect(try await app.web(.POST, "/units/\(bagian)/deactivate", as: admin).status == .seeOther)
+            // A closed unit is not offered and not accepted for new accounts.
+            let form = try await app.web(.GET, "/accounts/new", as: admin).body.string
+            #expect(!form.contains(bagian.uuidString))
+            let onClosed = try await app.web(.POST, "/accounts", as: admin, form: ["platform": "facebook", "handle": "bagian.tutup", "display_name": "Tutup", "kind": "official", "unit": bagian.uuidString])
+            #expect(onClosed.status == .unprocessableEntity)
+
+            #expect(try await app.web(.POST, "/accounts/\(world.account.id!)/deactivate", as: admin).status == .seeOther)
+            // With BAG-A1 closed and its account deactivated, OPD-A is empty and may close.
+            #expect(try await app.api(.PATCH, "/api/v1/units/\(opdA)", token: token, json: #"{"active":false}"#).status == .ok)
+            let reopenChild = try await app.web(.POST, "/units/\(bagian)/reactivate", as: admin)
+            #expect(reopenChild.status == .unprocessableEntity)
+            #expect(reopenChild.body.string.contains("Unit induknya nonaktif"))
+            #expect(try await app.web(.POST, "/units/\(opdA)/reactivate", as: admin).status == .seeOther)
+            #expect(try await app.web(.POST, "/units/\(bagian)/reactivate", as: admin).status == .seeOther)
+            let root = world.units["ROOT"]!
+            let rootAdmin = try await World.signIn(try await rootSupervisor(app, world), app: app)
+            let top = try await app.web(.POST, "/units/\(root)/deactivate", as: rootAdmin)
+            #expect(top.status == .unprocessableEntity)
+            #expect(top.body.string.contains("Unit teratas instansi tidak bisa dinonaktifkan"))
+            let actions = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all().map(\.action)
+            #expect(actions.filter { $0 == "unit.deactivate" }.count == 2 && actions.filter { $0 == "unit.reactivate" }.count == 2)
+        }
+    }
+
+    func rootSupervisor(_ app: Application, _ world: World) async throws -> UserModel {
+        let user = UserModel(tenantID: world.tenantA.id!, name: "Koordinator Pusat", email: "pusat@uji.go.id", nip: nil, phone: nil,
+                             passwordHash: "x", at: Date())
+        try await user.create(on: app.db)
+        try await MembershipModel(tenantID: world.tenantA.id!, userID: user.id!, unitID: world.units["ROOT"]!, role: .supervisor, at: Date()).create(on: app.db)
+        return user
+    }
+}

@@ -22,6 +22,9 @@ public enum FieldIssue: Equatable, Sendable {
     case unknownParent
     case cycle
     case kindConflictsWithChildren
+    case topUnitStaysActive
+    case unitStillInUse(activeUnits: Int, activeAccounts: Int)
+    case parentInactive
     case secondRoot
     case kindNotAllowed(parent: UnitKind)
     case mismatch

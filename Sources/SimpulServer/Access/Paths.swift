@@ -16,6 +16,8 @@ enum Paths {
     static let newUnit = "/units/new"
     static func unit(_ id: UUID) -> String { "/units/\(id)" }
     static func editUnit(_ id: UUID) -> String { "/units/\(id)/edit" }
+    static func deactivateUnit(_ id: UUID) -> String { "/units/\(id)/deactivate" }
+    static func reactivateUnit(_ id: UUID) -> String { "/units/\(id)/reactivate" }
 
     static let accounts = "/accounts"
     static let accountsCSV = "/accounts.csv"

@@ -12,13 +12,16 @@ enum AccountService {
 
         /// `keepOwner`: the owner an account already has stays acceptable even if they have
         /// since been deactivated, so the account can still be edited or deactivated itself.
-        static func load(for principal: Principal, keepOwner: UUID? = nil, on db: Database) async throws -> Lookups {
+        /// `keepUnit` likewise: an account may stay on a unit that was closed after it was registered.
+        static func load(for principal: Principal, keepOwner: UUID? = nil, keepUnit: UUID? = nil, on db: Database) async throws -> Lookups {
             let tree = principal.scope.tree
             let resolveUnit = UnitQueries.resolver(tree)
             let manageable = principal.scope.units(with: .manageAccounts)
             let users = try await UserQueries.directory(tenantID: principal.tenantID, on: db)
             return Lookups(
-                findUnit: { text in resolveUnit(text).flatMap { manageable.contains($0) ? $0 : nil } },
+                findUnit: { text in
+                    resolveUnit(text).flatMap { id in manageable.contains(id) && (tree[id]?.active == true || id == keepUnit) ? id : nil }
+                },
                 findOwner: { text in
                     let lowered = text.lowercased()
                     let match = users.first { $0.user.id?.uuidString.lowercased() == lowered || $0.user.email == lowered }

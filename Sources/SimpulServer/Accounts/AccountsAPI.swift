@@ -46,7 +46,7 @@ enum AccountsAPI {
                                      displayName: body.display_name ?? current.displayName, kind: body.kind ?? current.kind,
                                      unit: body.unit ?? current.unit, owner: body.owner ?? current.owner,
                                      followers: body.followers.map(String.init) ?? current.followers, status: body.status ?? current.status)
-            let lookups = try await AccountService.Lookups.load(for: principal, keepOwner: account.ownerID, on: req.db)
+            let lookups = try await AccountService.Lookups.load(for: principal, keepOwner: account.ownerID, keepUnit: account.unitID, on: req.db)
             let draft = try await AccountService.validate(input, editing: account, principal: principal, lookups: lookups, on: req.db).get()
             if draft != account.draft { try await AccountService.update(account, with: draft, principal: principal, req: req) }
             if let active = body.active { try await AccountService.setActive(account, active, principal: principal, req: req) }

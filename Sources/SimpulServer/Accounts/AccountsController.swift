@@ -110,7 +110,7 @@ enum AccountsController {
 
     static func form(_ req: Request, _ principal: Principal, editing: AccountModel?, input: AccountInput, errors: FieldErrors) async throws -> Response {
         let l = req.l10n
-        let units = UserPages.unitOptions(principal.scope.tree, allowed: principal.scope.units(with: .manageAccounts))
+        let units = UserPages.unitOptions(principal.scope.tree, allowed: principal.scope.units(with: .manageAccounts), activeOnly: true, keep: editing?.unitID)
         return AccountPages.form(PageContext(req), editing: editing, input: input, errors: FormErrors(errors, labels: AccountPages.labels(l), l), units: units)
             .response(errors.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -143,7 +143,7 @@ enum AccountsController {
         let principal = try req.requirePrincipal()
         let account = try await AccountService.load(req, principal: principal, need: .manageAccounts)
         let input = try req.content.decode(AccountForm.self).input
-        let lookups = try await AccountService.Lookups.load(for: principal, keepOwner: account.ownerID, on: req.db)
+        let lookups = try await AccountService.Lookups.load(for: principal, keepOwner: account.ownerID, keepUnit: account.unitID, on: req.db)
         switch try await AccountService.validate(input, editing: account, principal: principal, lookups: lookups, on: req.db) {
         case .failure(let box):
             return try await form(req, principal, editing: account, input: input, errors: box.errors)

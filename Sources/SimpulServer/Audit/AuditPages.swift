@@ -7,6 +7,8 @@ enum AuditPages {
         switch action {
         case "unit.create": l.t("Unit dibuat", "Unit created")
         case "unit.update": l.t("Unit diubah", "Unit changed")
+        case "unit.deactivate": l.t("Unit dinonaktifkan", "Unit deactivated")
+        case "unit.reactivate": l.t("Unit diaktifkan", "Unit reactivated")
         case "account.create": l.t("Akun dibuat", "Account created")
         case "account.update": l.t("Akun diubah", "Account changed")
         case "account.deactivate": l.t("Akun dinonaktifkan", "Account deactivated")
@@ -29,7 +31,7 @@ enum AuditPages {
         }
     }
 
-    static let knownActions = ["unit.create", "unit.update", "account.create", "account.update", "account.deactivate", "account.reactivate", "account.import",
+    static let knownActions = ["unit.create", "unit.update", "unit.deactivate", "unit.reactivate", "account.create", "account.update", "account.deactivate", "account.reactivate", "account.import",
                                "user.create", "user.update", "user.deactivate", "user.reactivate", "user.resetPassword", "user.changePassword",
                                "membership.create", "membership.delete", "session.login", "session.logout", "token.create", "token.revoke", "tenant.create"]
 

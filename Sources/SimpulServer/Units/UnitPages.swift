@@ -25,7 +25,8 @@ enum UnitPages {
                         .tr(
                             .td(.attribute(named: "style", value: "padding-left: \(0.5 + Double(row.depth) * 1.25)rem"),
                                 .if(row.depth > 0, .span(.class("branch"), .attribute(named: "aria-hidden", value: "true"), "└ ")),
-                                .a(.href(Paths.accounts + "?unit=\(row.unit.id)"), .text(row.unit.name))),
+                                .a(.href(Paths.accounts + "?unit=\(row.unit.id)"), .text(row.unit.name)),
+                                .if(!row.unit.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Inactive"), tone: "muted")))),
                             .td(.text(l.unitKind(row.unit.kind))),
                             .td(.code(.text(row.unit.code))),
                             .td(.class("num"), .text(l.number(accountCounts[row.unit.id] ?? 0))),
@@ -35,14 +36,15 @@ enum UnitPages {
         )
     }
 
-    static func form(_ ctx: PageContext, editing: UnitModel?, input: UnitInput, errors: FormErrors, parents: [(UUID, String)]) -> HTML {
+    static func form(_ ctx: PageContext, editing: UnitModel?, input: UnitInput, errors: FormErrors, parents: [(UUID, String)], notice: String? = nil) -> HTML {
         let l = ctx.l
         let title = editing == nil ? l.t("Tambah unit kerja", "Add unit") : l.t("Ubah unit kerja", "Edit unit")
         let kinds = UnitKind.allCases.map { UI.Option(value: $0.rawValue, label: l.unitKind($0)) }
         let isRoot = editing != nil && editing?.parentID == nil
         return Layout.page(ctx, title: title,
             Layout.settingsTabs(ctx),
-            UI.formErrorSummary(errors.all, l),
+            UI.formErrorSummary(errors.all + [notice].compactMap { $0 }, l),
+            .if(editing?.active == false, .p(UI.badge(l.t("Nonaktif", "Inactive"), tone: "muted"), .text(" " + l.t("Unit ini nonaktif: tidak bisa dipilih untuk akun atau peran baru.", "This unit is inactive: it cannot be chosen for new accounts or roles.")))),
             .form(.method(.post), .action(editing.map { Paths.unit($0.id!) } ?? Paths.units), .class("stack"),
                 UI.csrf(ctx.csrf),
                 UI.field(labels(l)["name"]!, name: "name", value: input.name, error: errors["name"], required: true, maxLength: Validators.nameMax),
@@ -55,7 +57,14 @@ enum UnitPages {
                 .div(.class("actions"),
                      .button(.type(.submit), .class("button"), .text(l.t("Simpan", "Save"))),
                      .a(.href(Paths.units), .text(l.t("Batal", "Cancel"))))
-            )
+            ),
+            .unwrap(editing) { unit in
+                .if(unit.parentID != nil, .div(.class("actions"),
+                    unit.active
+                        ? UI.actionButton(l.t("Nonaktifkan unit", "Deactivate unit"), action: Paths.deactivateUnit(unit.id!), csrf: ctx.csrf,
+                                          confirm: l.t("Nonaktifkan \(unit.name)?", "Deactivate \(unit.name)?"), danger: true)
+                        : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: Paths.reactivateUnit(unit.id!), csrf: ctx.csrf)))
+            }
         )
     }
 }

@@ -77,10 +77,38 @@ enum UnitService {
         unit.code = valid.code
         unit.kind = valid.kind
         unit.parentID = valid.parentID
+        // Saving the same values again is not a change: no write, no audit row.
+        if fields(unit) == before { return }
         unit.updatedAt = req.now
         try await req.db.transaction { db in
             try await unit.save(on: db)
             try await Auditor.record(req.auditActor(principal), on: db, action: "unit.update", targetType: "unit", targetID: unit.id, label: unit.name, before: before, after: fields(unit))
+        }
+    }
+
+    /// A unit is closed only when nothing still lives in it: its sub-units closed first and its
+    /// accounts deactivated or moved, so no account silently drops out of monitoring.
+    static func activationProblem(_ unit: UnitModel, becoming active: Bool, principal: Principal, on db: Database) async throws -> FieldIssue? {
+        if active {
+            if let parent = unit.parentID, principal.scope.tree[parent]?.active == false { return .parentInactive }
+            return nil
+        }
+        if unit.parentID == nil { return .topUnitStaysActive }
+        let activeChildren = principal.scope.tree.children(of: unit.id!).filter(\.active).count
+        let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == unit.tenantID).filter(\.$unitID == unit.id!).filter(\.$active == true).count()
+        if activeChildren > 0 || accounts > 0 { return .unitStillInUse(activeUnits: activeChildren, activeAccounts: accounts) }
+        return nil
+    }
+
+    static func setActive(_ unit: UnitModel, _ active: Bool, principal: Principal, req: Request) async throws {
+        guard unit.active != active else { return }
+        let before = fields(unit)
+        unit.active = active
+        unit.updatedAt = req.now
+        try await req.db.transaction { db in
+            try await unit.save(on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: active ? "unit.reactivate" : "unit.deactivate", targetType: "unit",
+                                     targetID: unit.id, label: unit.name, before: before, after: fields(unit))
         }
     }
 

@@ -4,6 +4,14 @@ import SimpulCore
 import Vapor
 
 enum UnitsAPI {
+    struct Patch: Content {
+        var name: String?
+        var code: String?
+        var kind: String?
+        var parent_id: String?
+        var active: Bool?
+    }
+
     static func register(_ routes: RouteCatalog) {
         routes.add("api.units.list", .GET, "/api/v1/units", .api, .permission(.viewUnits)) { req in
             let principal = try req.requirePrincipal()
@@ -26,11 +34,17 @@ enum UnitsAPI {
         routes.add("api.units.update", .PATCH, "/api/v1/units/:unitID", .api, .permission(.manageUnits)) { req in
             let principal = try req.requirePrincipal()
             let unit = try await UnitService.load(req, principal: principal, need: .manageUnits)
-            let patch = try req.decodeJSON(UnitInput.self)
+            let patch = try req.decodeJSON(Patch.self)
             let merged = UnitInput(name: patch.name ?? unit.name, code: patch.code ?? unit.code, kind: patch.kind ?? unit.kind.rawValue,
                                    parent_id: patch.parent_id ?? unit.parentID?.uuidString)
             let valid = try await UnitService.validate(merged, editing: unit, principal: principal, on: req.db).get()
+            if let active = patch.active, let problem = try await UnitService.activationProblem(unit, becoming: active, principal: principal, on: req.db) {
+                var errors = FieldErrors()
+                errors.add("active", problem)
+                throw AppError.invalid(errors)
+            }
             try await UnitService.update(unit, with: valid, principal: principal, req: req)
+            if let active = patch.active { try await UnitService.setActive(unit, active, principal: principal, req: req) }
             return APIUnit(unit)
         }
     }

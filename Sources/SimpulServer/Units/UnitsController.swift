@@ -19,6 +19,8 @@ enum UnitsController {
             return form(req, principal, editing: unit, input: input, errors: FieldErrors())
         }
         routes.add("units.update", .POST, "/units/:unitID", .web, .permission(.manageUnits), update)
+        routes.add("units.deactivate", .POST, "/units/:unitID/deactivate", .web, .permission(.manageUnits)) { req in try await setActive(req, false) }
+        routes.add("units.reactivate", .POST, "/units/:unitID/reactivate", .web, .permission(.manageUnits)) { req in try await setActive(req, true) }
     }
 
     static func list(_ req: Request) async throws -> HTML {
@@ -30,7 +32,7 @@ enum UnitsController {
         }
     }
 
-    static func form(_ req: Request, _ principal: Principal, editing: UnitModel?, input: UnitInput, errors: FieldErrors) -> Response {
+    static func form(_ req: Request, _ principal: Principal, editing: UnitModel?, input: UnitInput, errors: FieldErrors, notice: String? = nil) -> Response {
         let l = req.l10n
         let tree = principal.scope.tree
         let excluded = editing.map { tree.subtree(of: $0.id!) } ?? []
@@ -38,7 +40,7 @@ enum UnitsController {
             .filter { (principal.scope.allows(.manageUnits, on: $0.unit.id) || $0.unit.id == editing?.parentID)
                 && !excluded.contains($0.unit.id) && !$0.unit.kind.allowedChildren.isEmpty }
             .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
-        let html = UnitPages.form(PageContext(req), editing: editing, input: input, errors: FormErrors(errors, labels: UnitPages.labels(l), l), parents: parents)
+        let html = UnitPages.form(PageContext(req), editing: editing, input: input, errors: FormErrors(errors, labels: UnitPages.labels(l), l), parents: parents, notice: notice)
         return html.response(errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -52,6 +54,21 @@ enum UnitsController {
             let unit = try await UnitService.create(valid, principal: principal, req: req)
             return .seeOther(Paths.units, flash: req.l10n.t("Unit \(unit.name) ditambahkan.", "Unit \(unit.name) added."))
         }
+    }
+
+    static func setActive(_ req: Request, _ active: Bool) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let unit = try await UnitService.load(req, principal: principal, need: .manageUnits)
+        let l = req.l10n
+        if let problem = try await UnitService.activationProblem(unit, becoming: active, principal: principal, on: req.db) {
+            let input = UnitInput(name: unit.name, code: unit.code, kind: unit.kind.rawValue, parent_id: unit.parentID?.uuidString)
+            let response = form(req, principal, editing: unit, input: input, errors: FieldErrors(), notice: l.issue(problem, label: unit.name))
+            response.status = .unprocessableEntity
+            return response
+        }
+        try await UnitService.setActive(unit, active, principal: principal, req: req)
+        return .seeOther(Paths.units, flash: active ? l.t("Unit \(unit.name) diaktifkan kembali.", "Unit \(unit.name) reactivated.")
+                                                    : l.t("Unit \(unit.name) dinonaktifkan.", "Unit \(unit.name) deactivated."))
     }
 
     static func update(_ req: Request) async throws -> Response {

@@ -12,8 +12,10 @@ enum UserPages {
         grantable.map { UI.Option(value: $0.rawValue, label: l.role($0)) }
     }
 
-    static func unitOptions(_ tree: UnitTree, allowed: Set<UUID>) -> [UI.Option] {
-        tree.flattened().filter { allowed.contains($0.unit.id) }
+    /// Units to pick from. Forms pass `activeOnly` so nothing new lands on a closed unit; the
+    /// unit a record already has stays in the list so editing it does not silently move it.
+    static func unitOptions(_ tree: UnitTree, allowed: Set<UUID>, activeOnly: Bool = false, keep: UUID? = nil) -> [UI.Option] {
+        tree.flattened().filter { allowed.contains($0.unit.id) && (!activeOnly || $0.unit.active || $0.unit.id == keep) }
             .map { UI.Option(value: $0.unit.id.uuidString, label: String(repeating: "\u{00A0}\u{00A0}", count: $0.depth) + $0.unit.name) }
     }
 

@@ -48,7 +48,8 @@ enum UserService {
         let unitText = Validators.trimmed(input.unit_id)
         var unitID: UUID?
         if unitText.isEmpty { errors.add("unit_id", .required) }
-        else if let id = UnitQueries.resolver(principal.scope.tree)(unitText), principal.scope.allows(.manageUsers, on: id) { unitID = id }
+        else if let id = UnitQueries.resolver(principal.scope.tree)(unitText), principal.scope.allows(.manageUsers, on: id),
+                principal.scope.tree[id]?.active == true { unitID = id }
         else { errors.add("unit_id", .unknownUnit) }
         guard let role, let unitID else { return nil }
         guard principal.scope.canGrant(role, on: unitID) else { errors.add("role", .notPermitted); return nil }
@@ -98,6 +99,7 @@ enum UserService {
         user.email = profile.email
         user.nip = profile.nip
         user.phone = profile.phone
+        if fields(user) == before { return }
         user.updatedAt = req.now
         try await req.db.transaction { db in
             try await user.save(on: db)

@@ -69,7 +69,7 @@ enum UsersController {
     static func grantOptions(_ principal: Principal, _ l: L10n) -> (roles: [UI.Option], units: [UI.Option]) {
         let scope = principal.scope
         let grantable = Role.allCases.filter { role in scope.grants.contains { $0.role.grantableRoles.contains(role) && $0.role.permissions.contains(.manageUsers) } }
-        return (UserPages.roleOptions(l, grantable: grantable), UserPages.unitOptions(scope.tree, allowed: scope.units(with: .manageUsers)))
+        return (UserPages.roleOptions(l, grantable: grantable), UserPages.unitOptions(scope.tree, allowed: scope.units(with: .manageUsers), activeOnly: true))
     }
 
     static func newForm(_ req: Request, _ principal: Principal, input: UserInput, errors: FieldErrors) throws -> Response {

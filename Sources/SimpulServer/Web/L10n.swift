@@ -93,6 +93,11 @@ struct L10n: Sendable {
         case .parentRequired: t("Unit induk belum dipilih", "Choose a parent unit")
         case .unknownParent: t("Unit induk tidak ditemukan atau di luar cakupan Anda", "Parent unit not found or outside your scope")
         case .kindConflictsWithChildren: t("Jenis ini tidak bisa membawahi unit yang sudah ada di bawahnya; pindahkan dulu unit-unit tersebut", "This kind cannot hold the units already under it; move them first")
+        case .topUnitStaysActive: t("Unit teratas instansi tidak bisa dinonaktifkan", "The tenant's top unit cannot be deactivated")
+        case .unitStillInUse(let units, let accounts):
+            units > 0 ? t("Masih ada \(units) unit aktif di bawahnya; nonaktifkan atau pindahkan dulu", "\(units) active units still sit under it; deactivate or move them first")
+                      : t("Masih ada \(accounts) akun aktif di unit ini; nonaktifkan atau pindahkan dulu", "\(accounts) active accounts still belong to it; deactivate or move them first")
+        case .parentInactive: t("Unit induknya nonaktif; aktifkan unit induk lebih dulu", "Its parent is inactive; reactivate the parent first")
         case .cycle: t("Unit tidak bisa ditempatkan di bawah dirinya sendiri", "A unit cannot sit under itself")
         case .secondRoot: t("Instansi ini sudah punya unit pemerintah daerah", "This tenant already has a regional government unit")
         case .kindNotAllowed(let parent): t("Jenis ini tidak bisa berada di bawah \(unitKind(parent))", "This kind cannot sit under \(unitKind(parent))")
