@@ -50,6 +50,11 @@ let package = Package(
         ),
         .testTarget(name: "SimpulCoreTests", dependencies: ["SimpulCore"]),
         .testTarget(
+            name: "SimpulPlatformsTests",
+            dependencies: ["SimpulPlatforms"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "SimpulServerTests",
             dependencies: [
                 "SimpulServer",

@@ -103,6 +103,14 @@ struct AuthorizationMatrixTests {
         "accounts.deactivate": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/deactivate", form: [:]) }),
         "accounts.reactivate": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/reactivate", form: [:]) }),
 
+        "accounts.connection": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/connection") }),
+        "accounts.connection.save": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in
+            Request(path: "/accounts/\(w.account.id!)/connection", form: ["instagram_user_id": "17841400000000001", "access_token": "IGQV-token-uji"]) }),
+        "accounts.connection.test": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/connection/test", form: [:]) }),
+        // Platforms, not people, call webhooks: a session changes nothing, the signature decides.
+        "webhooks.verify": (.open(anonymous: 403, signedIn: 403), { w, _, _, _ in Request(path: "/webhooks/meta/\(w.tenantA.slug)?hub.mode=subscribe&hub.challenge=1&hub.verify_token=salah") }),
+        "webhooks.receive": (.open(anonymous: 401, signedIn: 401), { w, _, _, _ in Request(path: "/webhooks/meta/\(w.tenantA.slug)", form: ["object": "page"]) }),
+
         "users.list": (.permission(managers, success: 200, outside: 200), fixed("/users")),
         "users.new": (.permission(managers, success: 200, outside: 200), fixed("/users/new")),
         "users.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in

@@ -27,6 +27,8 @@ enum Paths {
     static func editAccount(_ id: UUID) -> String { "/accounts/\(id)/edit" }
     static func deactivateAccount(_ id: UUID) -> String { "/accounts/\(id)/deactivate" }
     static func reactivateAccount(_ id: UUID) -> String { "/accounts/\(id)/reactivate" }
+    static func connection(_ id: UUID) -> String { "/accounts/\(id)/connection" }
+    static func testConnection(_ id: UUID) -> String { "/accounts/\(id)/connection/test" }
 
     static let users = "/users"
     static let newUser = "/users/new"

@@ -86,7 +86,7 @@ enum AccountPages {
         )
     }
 
-    static func detail(_ ctx: PageContext, account: AccountModel, unitPath: String, owner: UserModel?, canManage: Bool, history: [AuditEventModel]) -> HTML {
+    static func detail(_ ctx: PageContext, account: AccountModel, unitPath: String, owner: UserModel?, canManage: Bool, history: [AuditEventModel], messages: [MessageModel]) -> HTML {
         let l = ctx.l
         return Layout.page(ctx, title: account.displayName,
             Layout.settingsTabs(ctx),
@@ -97,14 +97,19 @@ enum AccountPages {
                 .dt(.text(l.t("Unit kerja", "Unit"))), .dd(.text(unitPath)),
                 .dt(.text(l.t("Pemilik", "Owner"))), .dd(.text(owner.map { "\($0.name) <\($0.email)>" } ?? "—")),
                 .dt(.text(l.t("Pengikut", "Followers"))), .dd(.text(l.number(account.followerCount))),
-                .dt(.text(l.t("Status", "Status"))), .dd(UI.statusBadge(account.status, l), .if(!account.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: "muted")))),
+                .dt(.text(l.t("Status", "Status"))), .dd(UI.statusBadge(account.status, l), .if(account.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: "warn"))),
+                                                          .if(!account.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: "muted")))),
+                .dt(.text(l.t("Peristiwa terakhir", "Last event"))), .dd(.text(account.lastEventAt.map(l.dateTime) ?? l.t("belum ada", "none yet"))),
                 .dt(.text(l.t("Diperbarui", "Updated"))), .dd(.text(l.dateTime(account.updatedAt)))),
             .if(canManage, .div(.class("actions"),
                 .a(.class("button secondary"), .href(Paths.editAccount(account.id!)), .text(l.t("Ubah", "Edit"))),
+                .a(.class("button secondary"), .href(Paths.connection(account.id!)), .text(account.status == .needsReconnect ? l.t("Sambungkan ulang", "Reconnect") : l.t("Sambungan", "Connection"))),
                 account.active
                     ? UI.actionButton(l.t("Nonaktifkan akun", "Deactivate account"), action: Paths.deactivateAccount(account.id!), csrf: ctx.csrf,
                                       confirm: l.t("Nonaktifkan akun @\(account.handle)? Akun tidak lagi dipantau.", "Deactivate @\(account.handle)? It will no longer be monitored."), danger: true)
                     : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: Paths.reactivateAccount(account.id!), csrf: ctx.csrf))),
+            .h2(.text(l.t("Pesan terbaru", "Latest messages"))),
+            ConnectionPages.messages(messages, l),
             .h2(.text(l.t("Riwayat perubahan", "Change history"))),
             AuditPages.table(history, l, names: AuditPages.names(tree: ctx.principal?.scope.tree, users: owner.map { [($0.id!, $0.name)] } ?? []))
         )

@@ -135,8 +135,10 @@ enum AccountsController {
         if let ownerID = account.ownerID { owner = try await UserQueries.find(ownerID, tenantID: principal.tenantID, on: req.db)?.user }
         let history = try await AuditEventModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$targetID == account.id!)
             .sort(\.$at, .descending).limit(20).all()
+        let messages = try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$accountID == account.id!)
+            .sort(\.$receivedAt, .descending).limit(50).all()
         return AccountPages.detail(PageContext(req), account: account, unitPath: principal.scope.tree.pathName(of: account.unitID), owner: owner,
-                                   canManage: principal.scope.allows(.manageAccounts, on: account.unitID), history: history)
+                                   canManage: principal.scope.allows(.manageAccounts, on: account.unitID), history: history, messages: messages)
     }
 
     static func update(_ req: Request) async throws -> Response {

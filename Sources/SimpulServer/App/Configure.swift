@@ -24,6 +24,9 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     }
     app.migrations.add(SimpulMigrations.all)
 
+    app.secretBox = SecretBox(secretKey: settings.secretKey)
+    app.connections = ConnectionDirectory(box: app.secretBox)
+
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.dummyPasswordHash = try await app.password.async.hash(Secrets.random())
 
@@ -39,6 +42,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TenantCommands(), as: "tenant")
+    app.asyncCommands.use(WebhookCommands(), as: "webhook")
 }
 
 /// Every route of the product, in one list. The authorization test walks the same list.
@@ -54,6 +58,8 @@ func registerRoutes(_ routes: RouteCatalog) {
     UnitsAPI.register(routes)
     AccountsAPI.register(routes)
     UsersAPI.register(routes)
+    WebhookController.register(routes)
+    ConnectionController.register(routes)
 }
 
 /// Makes the database ready: WAL for SQLite (readers never wait for the writer), then the

@@ -19,10 +19,13 @@ public enum SimpulMain {
         do {
             try await configure(app, settings: settings)
             let command = env.arguments.dropFirst().first ?? "serve"
+            var workers: Task<Void, Never>?
             if command == "serve" || command.hasPrefix("-") {
                 try await prepareDatabase(app, migrate: settings.autoMigrate)
+                if settings.runWorkers { workers = PollingWorker.start(app: app) }
             }
             try await app.execute()
+            workers?.cancel()
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

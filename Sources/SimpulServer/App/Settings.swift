@@ -19,6 +19,9 @@ public struct Settings: Sendable {
     public var sessionMaxHours: Int
     public var bcryptCost: Int
     public var trustForwardedFor: Bool
+    /// `simpul serve` also runs the background workers (polling); turn off to scale web and
+    /// workers separately.
+    public var runWorkers: Bool
 
     public var usesPostgres: Bool { databaseURL != nil }
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -82,7 +85,8 @@ public struct Settings: Sendable {
             sessionIdleMinutes: idle!,
             sessionMaxHours: maxHours!,
             bcryptCost: cost!,
-            trustForwardedFor: value("SIMPUL_TRUST_FORWARDED_FOR") == "true"
+            trustForwardedFor: value("SIMPUL_TRUST_FORWARDED_FOR") == "true",
+            runWorkers: value("SIMPUL_WORKERS") != "false"
         )
     }
 }

@@ -14,6 +14,7 @@ enum AuditPages {
         case "account.deactivate": l.t("Akun dinonaktifkan", "Account deactivated")
         case "account.reactivate": l.t("Akun diaktifkan", "Account reactivated")
         case "account.import": l.t("Impor CSV akun", "Accounts imported")
+        case "account.connection": l.t("Kredensial akun diganti", "Account credentials replaced")
         case "user.create": l.t("Pengguna dibuat", "User created")
         case "user.update": l.t("Pengguna diubah", "User changed")
         case "user.deactivate": l.t("Pengguna dinonaktifkan", "User deactivated")
@@ -31,7 +32,7 @@ enum AuditPages {
         }
     }
 
-    static let knownActions = ["unit.create", "unit.update", "unit.deactivate", "unit.reactivate", "account.create", "account.update", "account.deactivate", "account.reactivate", "account.import",
+    static let knownActions = ["unit.create", "unit.update", "unit.deactivate", "unit.reactivate", "account.create", "account.update", "account.deactivate", "account.reactivate", "account.import", "account.connection",
                                "user.create", "user.update", "user.deactivate", "user.reactivate", "user.resetPassword", "user.changePassword",
                                "membership.create", "membership.delete", "session.login", "session.logout", "token.create", "token.revoke", "tenant.create"]
 

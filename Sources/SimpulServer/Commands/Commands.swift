@@ -56,6 +56,9 @@ struct DemoCommand: AsyncCommand {
         var serveContext = context
         serveContext.input = CommandInput(arguments: ["simpul demo", "--hostname", config.hostname, "--port", String(config.port)])
         guard let serve = app.asyncCommands.commands["serve"] else { throw CommandFailure(["perintah serve tidak tersedia"]) }
+        let sandbox = try await SandboxRunner.start(tenant: summary.tenant, app: app)
+        context.console.print("Sandbox aktif: pesan tiruan mengalir ke akun demo setiap beberapa detik.")
+        defer { sandbox.cancel() }
         try await serve.run(using: &serveContext)
     }
 }

@@ -14,6 +14,10 @@ enum SimpulMigrations {
         CreateUserSessions(),
         CreateAPITokens(),
         CreateLoginAttempts(),
+        AddAccountConnection(),
+        CreateMessages(),
+        CreateWebhookDeliveries(),
+        CreatePollCursors(),
     ]
 }
 
@@ -218,4 +222,86 @@ struct CreateLoginAttempts: AsyncMigration {
         try await db.createIndex("login_attempts_tenant_ip_at", on: "login_attempts", ["tenant_id", "ip", "at"])
     }
     func revert(on db: Database) async throws { try await db.schema("login_attempts").delete() }
+}
+
+/// Where an account lives on its platform and how its connection is doing.
+struct AddAccountConnection: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        // One column per statement: SQLite's ALTER TABLE adds a single column at a time.
+        try await db.schema("accounts").field("external_id", .string).update()
+        try await db.schema("accounts").field("sandbox", .bool, .required, .sql(.default(false))).update()
+        try await db.schema("accounts").field("last_event_at", .datetime).update()
+        try await db.schema("accounts").field("paused_until", .datetime).update()
+        try await db.schema("accounts").field("last_error", .string).update()
+        try await (try db.sql).create(index: "accounts_tenant_platform_external").unique().on("accounts")
+            .column("tenant_id").column("platform").column("external_id").run()
+    }
+    func revert(on db: Database) async throws {
+        try await db.dropIndex("accounts_tenant_platform_external")
+        for field in ["external_id", "sandbox", "last_event_at", "paused_until", "last_error"] {
+            try await db.schema("accounts").deleteField(.string(field)).update()
+        }
+    }
+}
+
+/// Every comment, mention, DM, reply, status and reaction that reached Simpul, exactly once.
+struct CreateMessages: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("messages")
+            .tenantOwned()
+            .field("account_id", .uuid)
+            .field("platform", .string, .required)
+            .field("kind", .string, .required)
+            .field("external_id", .string, .required)
+            .field("account_ref", .string, .required)
+            .field("author_id", .string)
+            .field("author_name", .string)
+            .field("author_handle", .string)
+            .field("text", .string)
+            .field("media", .string, .required)
+            .field("parent_ref", .string)
+            .field("thread_ref", .string)
+            .field("occurred_at", .datetime)
+            .field("received_at", .datetime, .required)
+            .field("detail", .string, .required)
+            .field("raw", .string, .required)
+            .field("state", .string, .required)
+            .unique(on: "tenant_id", "platform", "external_id")
+            .sameTenantReference("account_id", to: "accounts")
+            .create()
+        try await db.createIndex("messages_tenant_account_received", on: "messages", ["tenant_id", "account_id", "received_at"])
+        try await db.createIndex("messages_tenant_received", on: "messages", ["tenant_id", "received_at"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("messages").delete() }
+}
+
+/// Signed deliveries Simpul could not read (not JSON, unexpected envelope): kept verbatim so
+/// nothing a platform sent is lost, and visible for support.
+struct CreateWebhookDeliveries: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("webhook_deliveries")
+            .tenantOwned()
+            .field("format", .string, .required)
+            .field("received_at", .datetime, .required)
+            .field("reason", .string, .required)
+            .field("body", .string, .required)
+            .create()
+        try await db.createIndex("webhook_deliveries_tenant_received", on: "webhook_deliveries", ["tenant_id", "received_at"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("webhook_deliveries").delete() }
+}
+
+/// Where each polled account's last poll stopped (X since_id, YouTube newest time).
+struct CreatePollCursors: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("poll_cursors")
+            .tenantOwned()
+            .field("account_id", .uuid, .required)
+            .field("cursor", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "tenant_id", "account_id")
+            .sameTenantReference("account_id", to: "accounts", onDelete: .cascade)
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema("poll_cursors").delete() }
 }

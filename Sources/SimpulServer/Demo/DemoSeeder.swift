@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import Vapor
 
 /// Creates the fictional Pemkot from `DemoCatalog`. Idempotent: whatever already exists (by
@@ -67,14 +68,30 @@ enum DemoSeeder {
                                          ownerID: seed.ownerEmailLocalPart.flatMap { userIDs[$0 + "@" + DemoCatalog.emailDomain] },
                                          followers: seed.followers, status: seed.status)
                 let account = AccountModel(tenantID: tenantID, draft: draft, at: now)
+                try connectToSandbox(account, box: app.secretBox)
                 try await account.create(on: db)
                 created.accounts += 1
                 try await Auditor.record(actor, on: db, action: "account.create", targetType: "account", targetID: account.id,
                                          label: AccountService.label(account), after: AccountService.fields(account))
             }
+            // Demo accounts from before the Sandbox existed are connected to it too.
+            for account in try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$externalID == nil).all()
+                where DemoCatalog.accounts.contains(where: { $0.platform == account.platform && $0.handle == account.handle }) {
+                try connectToSandbox(account, box: app.secretBox)
+                try await account.save(on: db)
+            }
             return created
         }
         return Summary(tenant: tenant, created: created)
+    }
+
+    /// Every demo account talks to the Sandbox: a stable fake platform id, and the Sandbox's
+    /// app secret so its signed deliveries verify like real ones.
+    static func connectToSandbox(_ account: AccountModel, box: SecretBox) throws {
+        let externalID = SandboxIDs.externalID(for: account.platform, handle: account.handle)
+        account.externalID = externalID
+        account.sandbox = true
+        account.credentials = try CredentialVault(box: box).seal(SandboxRunner.credentials(for: account.platform, externalID: externalID))
     }
 
     /// The logins worth trying first: one per role, as printed when the demo starts.

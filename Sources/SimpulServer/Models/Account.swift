@@ -18,6 +18,15 @@ final class AccountModel: Model, @unchecked Sendable {
     /// AES-GCM sealed platform credentials; never rendered, never logged.
     @OptionalField(key: "credentials") var credentials: Data?
     @Field(key: "active") var active: Bool
+    /// The account's id on its platform (Page id, Instagram user id, phone_number_id, X user id,
+    /// YouTube channel id): how inbound events find their account.
+    @OptionalField(key: "external_id") var externalID: String?
+    /// Connected to the built-in simulated platform rather than the real one.
+    @Field(key: "sandbox") var sandbox: Bool
+    @OptionalField(key: "last_event_at") var lastEventAt: Date?
+    /// Calls to the platform wait until then (a rate limit's reset time).
+    @OptionalField(key: "paused_until") var pausedUntil: Date?
+    @OptionalField(key: "last_error") var lastError: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -26,6 +35,7 @@ final class AccountModel: Model, @unchecked Sendable {
     init(tenantID: UUID, draft: AccountDraft, at: Date) {
         self.tenantID = tenantID
         self.active = true
+        self.sandbox = false
         self.createdAt = at
         apply(draft, at: at)
     }

@@ -92,7 +92,8 @@ struct AppErrorMiddleware: AsyncMiddleware {
         if described.status.code >= 500 {
             req.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))", "path": "\(req.url.path)", "method": "\(req.method.rawValue)"])
         }
-        let isAPI = req.url.path.hasPrefix("/api/")
+        // Machines call the API and the webhooks: they get JSON errors, never a login redirect.
+        let isAPI = req.url.path.hasPrefix("/api/") || req.url.path.hasPrefix("/webhooks/")
         if isAPI {
             if described.status == .unauthorized {
                 described.message = req.l10n.t("Token API tidak ada, salah, atau sudah dicabut.", "API token missing, wrong or revoked.")

@@ -4,6 +4,7 @@ import Logging
 import NIOConcurrencyHelpers
 import Testing
 import VaporTesting
+import SimpulPlatforms
 @testable import SimpulServer
 
 /// Every database test runs against the database the environment names: SQLite files by
@@ -68,6 +69,9 @@ func withTestApp<T>(clock: ManualClock? = nil, _ body: (Application) async throw
     let settings = try Settings.fromEnvironment(env)
     do {
         try await configure(app, settings: settings, clock: clock?.clock ?? .system)
+        // No test reaches a real platform: every outbound call meets a closed door unless the
+        // test points the connectors at its own fake server.
+        app.platformTransport = OfflineTransport()
         if settings.usesPostgres {
             try await TestDatabase.migrationLock.migrateOnce(app)
         } else {
@@ -83,5 +87,11 @@ func withTestApp<T>(clock: ManualClock? = nil, _ body: (Application) async throw
         try? await app.asyncShutdown()
         try? FileManager.default.removeItem(at: directory)
         throw error
+    }
+}
+
+struct OfflineTransport: HTTPTransport {
+    func send(_ request: HTTPRequestSpec) async throws -> HTTPResponseSpec {
+        HTTPResponseSpec(status: 503, headers: [("Content-Type", "application/json")], body: Data(#"{"error":{"message":"offline in tests","code":2,"is_transient":true}}"#.utf8))
     }
 }

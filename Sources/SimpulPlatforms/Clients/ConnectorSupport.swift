@@ -1,0 +1,228 @@
+import Foundation
+
+// Shared plumbing for the connectors: a loose JSON value for defensive decoding and request
+// bodies, URL and form encoding, and the send → classify → redact step every call goes through.
+
+/// A JSON value read without a fixed schema, so ids may be strings or numbers and unknown
+/// fields never fail a decode.
+enum ConnectorJSON: Codable, Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([ConnectorJSON])
+    case object([String: ConnectorJSON])
+
+    init(stringLiteral value: String) { self = .string(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(integerLiteral value: Int64) { self = .int(value) }
+    init(arrayLiteral elements: ConnectorJSON...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, ConnectorJSON)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([ConnectorJSON].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: ConnectorJSON].self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .int(let value): try container.encode(value)
+        case .double(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// Nil when the bytes are not JSON.
+    static func parse(_ data: Data) -> ConnectorJSON? {
+        guard !data.isEmpty else { return nil }
+        return try? JSONDecoder().decode(ConnectorJSON.self, from: data)
+    }
+
+    /// Compact UTF-8 JSON with sorted keys and unescaped slashes.
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data("null".utf8)
+    }
+
+    subscript(key: String) -> ConnectorJSON? {
+        if case .object(let object) = self { return object[key] }
+        return nil
+    }
+
+    subscript(index: Int) -> ConnectorJSON? {
+        if case .array(let array) = self, array.indices.contains(index) { return array[index] }
+        return nil
+    }
+
+    var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// A non-empty string, or an integral number written out: how ids arrive.
+    var idString: String? {
+        switch self {
+        case .string(let value): return value.isEmpty ? nil : value
+        case .int(let value): return String(value)
+        case .double(let value) where value.rounded() == value && abs(value) < 1e18: return String(Int64(value))
+        default: return nil
+        }
+    }
+
+    /// An integer given as a number or a numeric string (YouTube sends counts as strings).
+    var int: Int? {
+        switch self {
+        case .int(let value): return Int(exactly: value)
+        case .double(let value) where value.rounded() == value && abs(value) < 1e18: return Int(value)
+        case .string(let value): return Int(value.trimmingCharacters(in: .whitespaces))
+        default: return nil
+        }
+    }
+
+    var bool: Bool? {
+        switch self {
+        case .bool(let value): return value
+        case .string("true"): return true
+        case .string("false"): return false
+        default: return nil
+        }
+    }
+
+    var array: [ConnectorJSON]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
+    var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+}
+
+/// URL, query and form encoding shared by the connectors.
+enum ConnectorURL {
+    /// RFC 3986 unreserved characters: everything else in a path segment, query or form
+    /// value is percent-encoded (so "+" never turns into a space on the server).
+    private static let unreserved = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    /// Query values may keep "," so field lists stay readable (`tweet.fields=a,b`).
+    private static let queryValue = unreserved.union(CharacterSet(charactersIn: ","))
+
+    static func encode(_ value: String, allowing set: CharacterSet = unreserved) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: set) ?? ""
+    }
+
+    /// An id that goes into a path. Refused locally (no HTTP call) when it could change the
+    /// path's meaning.
+    static func checkedID(_ id: String, _ what: String) throws(PlatformError) -> String {
+        let trimmed = id.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed != ".", trimmed != ".." else {
+            throw .rejected(status: 0, code: "invalid_id", detail: "\(what) is empty or not an id")
+        }
+        return trimmed
+    }
+
+    /// `base` + "/" + each segment percent-encoded, then the query in the order given.
+    static func make(_ base: URL, _ segments: [String], trailingSlash: Bool = false,
+                     query: [(String, String)] = []) throws(PlatformError) -> URL {
+        guard var components = URLComponents(url: base, resolvingAgainstBaseURL: false) else {
+            throw .rejected(status: 0, code: "invalid_url", detail: "endpoint base URL is not usable")
+        }
+        var path = components.percentEncodedPath
+        while path.hasSuffix("/") { path.removeLast() }
+        for segment in segments {
+            path += "/" + encode(segment)
+        }
+        if trailingSlash { path += "/" }
+        components.percentEncodedPath = path
+        components.percentEncodedQuery = query.isEmpty ? nil : formString(query, allowing: queryValue)
+        guard let url = components.url else {
+            throw .rejected(status: 0, code: "invalid_url", detail: "could not build a request URL")
+        }
+        return url
+    }
+
+    static func formString(_ pairs: [(String, String)], allowing set: CharacterSet = unreserved) -> String {
+        pairs.map { encode($0.0) + "=" + encode($0.1, allowing: set) }.joined(separator: "&")
+    }
+
+    static func formBody(_ pairs: [(String, String)]) -> Data {
+        Data(formString(pairs).utf8)
+    }
+}
+
+/// One connector's way to the platform: sends a request, turns every failure into a
+/// `PlatformError`, and removes the account's secrets from any text it passes on.
+struct ConnectorHTTP: Sendable {
+    let transport: any HTTPTransport
+    let classify: @Sendable (HTTPResponseSpec, Date) -> PlatformError?
+    let now: @Sendable () -> Date
+    /// Values that must never appear in an error: the access token, the app secret, the
+    /// appsecret_proof.
+    let secrets: [String]
+
+    func send(_ request: HTTPRequestSpec) async throws(PlatformError) -> HTTPResponseSpec {
+        let response: HTTPResponseSpec
+        do {
+            response = try await transport.send(request)
+        } catch is CancellationError {
+            throw .transient(status: 0, detail: "request cancelled")
+        } catch {
+            throw PlatformError.transient(status: 0, detail: "transport failure: \(String(describing: error))").redacting(secrets)
+        }
+        if let failure = classify(response, now()) {
+            throw failure.redacting(secrets)
+        }
+        return response
+    }
+
+    /// Sends and reads the body as JSON; a 2xx that is not JSON is `.invalidResponse`.
+    func json(_ request: HTTPRequestSpec) async throws(PlatformError) -> ConnectorJSON {
+        let response = try await send(request)
+        guard let json = ConnectorJSON.parse(response.body) else {
+            throw PlatformError.invalidResponse(detail: "HTTP \(response.status) body is not JSON (\(response.body.count) bytes)")
+        }
+        return json
+    }
+
+    func invalid(_ detail: String) -> PlatformError {
+        PlatformError.invalidResponse(detail: detail).redacting(secrets)
+    }
+
+    static func bearer(_ token: String) -> (String, String) { ("Authorization", "Bearer \(token)") }
+    static let acceptJSON = ("Accept", "application/json")
+    static let contentJSON = ("Content-Type", "application/json")
+    static let contentForm = ("Content-Type", "application/x-www-form-urlencoded")
+
+    /// Throws `authInvalid` naming the missing credential; called before any request is made.
+    static func require(_ value: String?, _ name: String) throws(PlatformError) -> String {
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw .authInvalid(detail: "credential missing: \(name)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+
+/// Meta (Facebook, Instagram, WhatsApp) signs each webhook body with the app secret:
+/// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. The check runs on the bytes
+/// as received, before any parsing: re-serialised JSON would not match.
+public enum WebhookSignature {
+    public enum Verdict: Equatable, Sendable {
+        /// Matches the secret at this index of the list given.
+        case valid(secretIndex: Int)
+        case missing
+        /// Only the legacy `X-Hub-Signature` (SHA-1) header, or another algorithm: refused.
+        case unsupported
+        case malformed
+        case mismatch
+    }
+
+    public static let header = "X-Hub-Signature-256"
+    public static let legacyHeader = "X-Hub-Signature"
+
+    /// Tries each configured app secret (a tenant may use more than one Meta app), comparing
+    /// in constant time.
+    public static func verify(body: some DataProtocol, signature256: String?, legacySignature: String? = nil, secrets: [String]) -> Verdict {
+        guard let signature256 = signature256?.trimmingCharacters(in: .whitespaces), !signature256.isEmpty else {
+            return legacySignature == nil ? .missing : .unsupported
+        }
+        guard signature256.lowercased().hasPrefix("sha256=") else { return .unsupported }
+        guard let expected = hexBytes(String(signature256.dropFirst("sha256=".count))), expected.count == 32 else { return .malformed }
+        for (index, secret) in secrets.enumerated() where !secret.isEmpty {
+            let key = SymmetricKey(data: Data(secret.utf8))
+            if HMAC<SHA256>.isValidAuthenticationCode(expected, authenticating: body, using: key) {
+                return .valid(secretIndex: index)
+            }
+        }
+        return .mismatch
+    }
+
+    /// The header value Meta would send for this body: used by the Sandbox and by tests.
+    public static func sign(_ body: some DataProtocol, secret: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))
+        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func hexBytes(_ hex: String) -> [UInt8]? {
+        guard hex.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(hex.count / 2)
+        var iterator = hex.utf8.makeIterator()
+        while let high = iterator.next(), let low = iterator.next() {
+            guard let h = nibble(high), let l = nibble(low) else { return nil }
+            bytes.append(h << 4 | l)
+        }
+        return bytes
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+/// The GET handshake Meta performs when a webhook is registered.
+public enum WebhookHandshake {
+    public enum Outcome: Equatable, Sendable {
+        case accept(challenge: String)
+        case reject
+    }
+
+    public static func answer(mode: String?, verifyToken: String?, challenge: String?, expectedTokens: [String]) -> Outcome {
+        guard mode == "subscribe", let verifyToken, let challenge, !challenge.isEmpty, challenge.count <= 512 else { return .reject }
+        let given = Array(verifyToken.utf8)
+        for expected in expectedTokens where !expected.isEmpty {
+            let wanted = Array(expected.utf8)
+            guard wanted.count == given.count else { continue }
+            var difference: UInt8 = 0
+            for i in wanted.indices { difference |= wanted[i] ^ given[i] }
+            if difference == 0 { return .accept(challenge: challenge) }
+        }
+        return .reject
+    }
+}

@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SimpulPlatforms
+import Vapor
+
+/// What the webhook path needs to know about a tenant's connected accounts, kept in memory so
+/// that verifying and routing a delivery costs no database read. Entries expire after a short
+/// time and are dropped at once when an account's connection changes.
+actor ConnectionDirectory {
+    struct Connection: Sendable {
+        let accountID: UUID
+        let platform: Platform
+        let externalID: String?
+        let credentials: AccountCredentials
+    }
+
+    struct TenantEntry: Sendable {
+        let tenantID: UUID
+        let connections: [Connection]
+        let loadedAt: Date
+
+        func secrets(for platforms: Set<Platform>) -> [String] {
+            Array(Set(connections.filter { platforms.contains($0.platform) }.compactMap(\.credentials.appSecret)).filter { !$0.isEmpty }).sorted()
+        }
+
+        func verifyTokens(for platforms: Set<Platform>) -> [String] {
+            Array(Set(connections.filter { platforms.contains($0.platform) }.compactMap(\.credentials.verifyToken)).filter { !$0.isEmpty }).sorted()
+        }
+
+        func account(platform: Platform, externalID: String) -> UUID? {
+            connections.first { $0.platform == platform && $0.externalID == externalID }?.accountID
+        }
+    }
+
+    static let lifetime: TimeInterval = 30
+
+    private var bySlug: [String: TenantEntry] = [:]
+    private let box: SecretBox
+
+    init(box: SecretBox) { self.box = box }
+
+    func entry(slug: String, now: Date, db: Database) async throws -> TenantEntry? {
+        if let cached = bySlug[slug], now.timeIntervalSince(cached.loadedAt) < Self.lifetime { return cached }
+        guard let tenant = try await Tenant.query(on: db).filter(\.$slug == slug).first() else { return nil }
+        let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$active == true).all()
+        let connections = accounts.map { account in
+            Connection(accountID: account.id!, platform: account.platform, externalID: account.externalID,
+                       credentials: CredentialVault(box: box).open(account.credentials) ?? AccountCredentials())
+        }
+        let entry = TenantEntry(tenantID: tenant.id!, connections: connections, loadedAt: now)
+        bySlug[slug] = entry
+        return entry
+    }
+
+    func invalidate() { bySlug.removeAll() }
+}
+
+/// Seals and opens account credentials. A value that does not open (another key, a damaged
+/// row) reads as "no credentials": the account then needs reconnecting, nothing crashes.
+struct CredentialVault: Sendable {
+    let box: SecretBox
+
+    func seal(_ credentials: AccountCredentials) throws -> Data {
+        try box.seal(JSONEncoder().encode(credentials))
+    }
+
+    func open(_ sealed: Data?) -> AccountCredentials? {
+        guard let sealed, let plain = try? box.open(sealed) else { return nil }
+        return try? JSONDecoder().decode(AccountCredentials.self, from: plain)
+    }
+}
+
+extension Application {
+    private struct DirectoryKey: StorageKey { typealias Value = ConnectionDirectory }
+    private struct BoxKey: StorageKey { typealias Value = SecretBox }
+
+    /// Both are set once in `configure`, before any request or command runs.
+    var secretBox: SecretBox {
+        get { storage[BoxKey.self]! }
+        set { storage[BoxKey.self] = newValue }
+    }
+
+    var connections: ConnectionDirectory {
+        get { storage[DirectoryKey.self]! }
+        set { storage[DirectoryKey.self] = newValue }
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SimpulPlatforms
+import SQLKit
+
+/// Writes inbound events durably and exactly once. One transaction per delivery: when it
+/// commits the events are on disk, and only then does the caller answer the platform. The
+/// unique key (tenant, platform, event id) turns a redelivery into a no-op.
+enum IngestStore {
+    struct Row: Encodable {
+        let tenant_id: UUID
+        let id: UUID
+        let account_id: UUID?
+        let platform: String
+        let kind: String
+        let external_id: String
+        let account_ref: String
+        let author_id: String?
+        let author_name: String?
+        let author_handle: String?
+        let text: String?
+        let media: String
+        let parent_ref: String?
+        let thread_ref: String?
+        let occurred_at: Date?
+        let received_at: Date
+        let detail: String
+        let raw: String
+        let state: String
+    }
+
+    /// Limits that keep one hostile payload from bloating the database.
+    static let maxText = 10_000
+    static let maxRaw = 64_000
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+    }
+
+    static func clip(_ text: String?, _ max: Int) -> String? {
+        guard let text else { return nil }
+        return text.count > max ? String(text.prefix(max)) : text
+    }
+
+    /// Stores the events. `accountFor` maps the platform-side
+    /// account id to the account row (nil: stored unassigned, never dropped).
+    static func store(_ events: [InboundEvent], tenantID: UUID, receivedAt: Date, accountFor: (InboundEvent) -> UUID?, on db: Database) async throws {
+        guard !events.isEmpty else { return }
+        let rows = events.map { event in
+            Row(tenant_id: tenantID, id: UUID(), account_id: accountFor(event), platform: event.platform.rawValue, kind: event.kind.rawValue,
+                external_id: String(event.eventID.prefix(255)), account_ref: String(event.accountRef.prefix(255)),
+                author_id: clip(event.author?.id, 255), author_name: clip(event.author?.name, 255), author_handle: clip(event.author?.handle, 255),
+                text: clip(event.text, maxText), media: json(event.media), parent_ref: clip(event.parentRef, 255), thread_ref: clip(event.threadRef, 255),
+                occurred_at: event.occurredAt, received_at: receivedAt, detail: json(event.detail), raw: clip(event.raw, maxRaw) ?? "",
+                state: "new")
+        }
+        try await db.transaction { db in
+            let sql = try db.sql
+            for row in rows {
+                try await sql.insert(into: "messages").model(row).ignoringConflicts(with: ["tenant_id", "platform", "external_id"]).run()
+            }
+            for account in Set(rows.compactMap(\.account_id)) {
+                try await sql.update("accounts").set("last_event_at", to: SQLBind(receivedAt))
+                    .where("tenant_id", .equal, SQLBind(tenantID)).where("id", .equal, SQLBind(account)).run()
+            }
+        }
+    }
+
+    static func keepUnreadable(tenantID: UUID, format: PayloadFormat, reason: String, body: Data, at: Date, on db: Database) async throws {
+        let text = String(decoding: body.prefix(maxRaw), as: UTF8.self)
+        try await (try db.sql).insert(into: "webhook_deliveries")
+            .columns("tenant_id", "id", "format", "received_at", "reason", "body")
+            .values(SQLBind(tenantID), SQLBind(UUID()), SQLBind(format.rawValue), SQLBind(at), SQLBind(reason), SQLBind(text))
+            .run()
+    }
+}

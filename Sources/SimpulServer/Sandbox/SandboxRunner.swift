@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SimpulPlatforms
+import Vapor
+
+/// Keeps the demo alive: the simulated platform produces Indonesian comments, mentions, DMs
+/// and WhatsApp messages and hands them to exactly the code real platforms reach — signed
+/// webhook bodies to `WebhookReceiver`, polled X and YouTube pages to the polling store.
+enum SandboxRunner {
+    /// The app secret and verify token of the Sandbox "Meta app"; fake by design.
+    static let appSecret = "simpul-sandbox-app-secret"
+    static let verifyToken = "simpul-sandbox-verify"
+
+    static func credentials(for platform: Platform, externalID: String) -> AccountCredentials {
+        var c = AccountCredentials(accessToken: "sandbox-token", appSecret: appSecret, verifyToken: verifyToken)
+        switch platform {
+        case .facebook: c.pageID = externalID
+        case .instagram: c.instagramUserID = externalID
+        case .whatsapp: c.phoneNumberID = externalID
+        case .x: c.xUserID = externalID
+        case .youtube: c.channelID = externalID
+        case .tiktok: break
+        }
+        return c
+    }
+
+    /// Sends one batch through the ingest path; returns how many events were stored.
+    @discardableResult
+    static func deliver(_ deliveries: [SandboxDelivery], tenant: Tenant, app: Application) async throws -> Int {
+        var stored = 0
+        for delivery in deliveries {
+            switch delivery.format {
+            case .meta, .instagram, .whatsapp:
+                let outcome = try await WebhookReceiver.receive(
+                    format: delivery.format, tenantSlug: tenant.slug, signature256: WebhookSignature.sign(delivery.body, secret: appSecret),
+                    legacySignature: nil, body: delivery.body, app: app, db: app.db, logger: app.logger)
+                if case .stored(let count) = outcome { stored += count }
+            case .x, .youtube:
+                stored += try await PollingIngest.ingestPolledBody(delivery.body, format: delivery.format, accountExternalID: delivery.accountExternalID,
+                                                                   tenant: tenant, app: app)
+            }
+        }
+        return stored
+    }
+
+    /// A steady trickle: a few events every `interval`, until the application stops.
+    static func start(tenant: Tenant, app: Application, interval: Duration = .seconds(8), perTick: Int = 3) async throws -> Task<Void, Never> {
+        let accounts = try await AccountModel.query(on: app.db).filter(\.$tenantID == tenant.id!).filter(\.$sandbox == true).filter(\.$active == true).all()
+        let sandboxAccounts = accounts.compactMap { account in
+            account.externalID.map { SandboxAccount(platform: account.platform, externalID: $0, handle: account.handle, displayName: account.displayName, kind: account.kind) }
+        }
+        let logger = app.logger
+        return Task {
+            var generator = SandboxGenerator(accounts: sandboxAccounts, seed: UInt64(UInt32.random(in: 0...UInt32.max)))
+            while !Task.isCancelled {
+                do {
+                    let batch = generator.next(perTick, now: app.clock.now())
+                    try await deliver(batch, tenant: tenant, app: app)
+                } catch {
+                    logger.warning("sandbox delivery failed", metadata: ["error": "\(String(reflecting: error))"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}

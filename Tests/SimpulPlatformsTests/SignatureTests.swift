@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import SimpulPlatforms
+
+@Suite("Webhook signatures")
+struct SignatureTests {
+    let body = Data(#"{"object":"page","entry":[{"id":"1","time":1,"changes":[]}]}"#.utf8)
+    let secret = "rahasia-aplikasi-meta"
+
+    @Test func validSignature() {
+        let header = WebhookSignature.sign(body, secret: secret)
+        #expect(header.hasPrefix("sha256=") && header.count == 71)
+        #expect(WebhookSignature.verify(body: body, signature256: header, secrets: ["lain", secret]) == .valid(secretIndex: 1))
+        #expect(WebhookSignature.verify(body: body, signature256: header.uppercased().replacingOccurrences(of: "SHA256=", with: "sha256="), secrets: [secret]) == .valid(secretIndex: 0))
+    }
+
+    @Test func wrongSecret() {
+        let header = WebhookSignature.sign(body, secret: "bukan-rahasianya")
+        #expect(WebhookSignature.verify(body: body, signature256: header, secrets: [secret]) == .mismatch)
+        #expect(WebhookSignature.verify(body: body, signature256: header, secrets: []) == .mismatch)
+    }
+
+    @Test func bodyAlteredByOneByte() {
+        let header = WebhookSignature.sign(body, secret: secret)
+        var altered = body
+        altered[altered.startIndex + 12] ^= 0x01
+        #expect(WebhookSignature.verify(body: altered, signature256: header, secrets: [secret]) == .mismatch)
+    }
+
+    @Test func missingAndLegacyHeaders() {
+        #expect(WebhookSignature.verify(body: body, signature256: nil, secrets: [secret]) == .missing)
+        #expect(WebhookSignature.verify(body: body, signature256: "", secrets: [secret]) == .missing)
+        #expect(WebhookSignature.verify(body: body, signature256: nil, legacySignature: "sha1=abcdef", secrets: [secret]) == .unsupported)
+        #expect(WebhookSignature.verify(body: body, signature256: "sha1=abcdef", secrets: [secret]) == .unsupported)
+        #expect(WebhookSignature.verify(body: body, signature256: "sha256=xyz", secrets: [secret]) == .malformed)
+        #expect(WebhookSignature.verify(body: body, signature256: "sha256=abcd", secrets: [secret]) == .malformed)
+    }
+
+    @Test func handshake() {
+        #expect(WebhookHandshake.answer(mode: "subscribe", verifyToken: "token-uji", challenge: "1158201444", expectedTokens: ["token-uji"]) == .accept(challenge: "1158201444"))
+        #expect(WebhookHandshake.answer(mode: "subscribe", verifyToken: "token-salah", challenge: "1158201444", expectedTokens: ["token-uji"]) == .reject)
+        #expect(WebhookHandshake.answer(mode: "unsubscribe", verifyToken: "token-uji", challenge: "1", expectedTokens: ["token-uji"]) == .reject)
+        #expect(WebhookHandshake.answer(mode: "subscribe", verifyToken: nil, challenge: "1", expectedTokens: ["token-uji"]) == .reject)
+        #expect(WebhookHandshake.answer(mode: "subscribe", verifyToken: "", challenge: "1", expectedTokens: [""]) == .reject)
+    }
+}

@@ -1,0 +1,154 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SimpulPlatforms
+import SQLKit
+import Testing
+import VaporTesting
+@testable import SimpulServer
+
+/// The webhook path over HTTP: signature first, then durable, idempotent storage.
+@Suite("Webhooks")
+struct WebhookTests {
+    static let secret = "rahasia-aplikasi-uji"
+    static let verifyToken = "token-verifikasi-uji"
+
+    static func fixture(_ path: String) throws -> Data {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        return try Data(contentsOf: root.appendingPathComponent("SimpulPlatformsTests/Fixtures/" + path))
+    }
+
+    /// Connects World's account (a Facebook page here) with a page id and the app secret.
+    static func connect(_ world: World, app: Application, platform: Platform = .facebook, externalID: String) async throws -> AccountModel {
+        let account = world.account
+        account.platform = platform
+        account.handle = "dinas.a.\(platform.rawValue)"
+        account.externalID = externalID
+        var credentials = AccountCredentials(accessToken: "EAAB-token-uji", appSecret: secret, verifyToken: verifyToken)
+        switch platform {
+        case .facebook: credentials.pageID = externalID
+        case .instagram: credentials.instagramUserID = externalID
+        case .whatsapp: credentials.phoneNumberID = externalID
+        default: break
+        }
+        account.credentials = try CredentialVault(box: app.secretBox).seal(credentials)
+        try await account.save(on: app.db)
+        await app.connections.invalidate()
+        return account
+    }
+
+    static func post(_ app: Application, _ world: World, format: String = "meta", body: Data, signature: String?? = nil, legacy: String? = nil) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        switch signature {
+        case .none: headers.add(name: WebhookSignature.header, value: WebhookSignature.sign(body, secret: secret))
+        case .some(.some(let value)): headers.add(name: WebhookSignature.header, value: value)
+        case .some(.none): break
+        }
+        if let legacy { headers.add(name: WebhookSignature.legacyHeader, value: legacy) }
+        return try await app.testing().sendRequest(.POST, "/webhooks/\(format)/\(world.tenantA.slug)", headers: headers, body: ByteBuffer(data: body))
+    }
+
+    static func messages(_ app: Application, _ world: World) async throws -> [MessageModel] {
+        try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
+    }
+
+    @Test("a signed comment is stored once, however often it is delivered")
+    func signedAndIdempotent() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let account = try await Self.connect(world, app: app, externalID: "1234567890321")
+            let body = try Self.fixture("upstream/meta/feed-comment-add-211.json")
+            let first = try await Self.post(app, world, body: body)
+            #expect(first.status == .ok)
+            #expect(first.body.string.contains(#""received":1"#))
+            for _ in 0..<3 { #expect(try await Self.post(app, world, body: body).status == .ok) }
+            let stored = try await Self.messages(app, world)
+            #expect(stored.count == 1)
+            let message = try #require(stored.first)
+            #expect(message.accountID == account.id)
+            #expect(message.externalID == "901097836652708_903438993085259")
+            #expect(message.text == "and the next one")
+            #expect(message.raw.contains("903438993085259"))
+            let reloaded = try await AccountQueries.find(account.id!, tenantID: world.tenantA.id!, on: app.db)
+            #expect(reloaded?.lastEventAt != nil)
+        }
+    }
+
+    @Test("unsigned, wrongly signed, altered and SHA-1-only deliveries are refused and store nothing")
+    func refusedSignatures() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            _ = try await Self.connect(world, app: app, externalID: "1234567890321")
+            let body = try Self.fixture("upstream/meta/feed-comment-add-211.json")
+            #expect(try await Self.post(app, world, body: body, signature: .some(nil)).status == .unauthorized)
+            #expect(try await Self.post(app, world, body: body, signature: WebhookSignature.sign(body, secret: "rahasia-lain")).status == .forbidden)
+            var altered = body
+            altered[altered.startIndex + 40] ^= 0x01
+            #expect(try await Self.post(app, world, body: altered, signature: WebhookSignature.sign(body, secret: Self.secret)).status == .forbidden)
+            #expect(try await Self.post(app, world, body: body, signature: .some(nil), legacy: "sha1=0123456789abcdef").status == .forbidden)
+            #expect(try await Self.post(app, world, body: body, signature: "sha256=zz").status == .forbidden)
+            #expect(try await Self.messages(app, world).isEmpty)
+            let kept = try await (try app.db.sql).select().column("id").from("webhook_deliveries").where("tenant_id", .equal, SQLBind(world.tenantA.id!)).all()
+            #expect(kept.isEmpty)
+        }
+    }
+
+    @Test("the Meta handshake answers the challenge only for the right verify token")
+    func handshake() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            _ = try await Self.connect(world, app: app, externalID: "1234567890321")
+            let path = "/webhooks/meta/\(world.tenantA.slug)?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token="
+            let ok = try await app.testing().sendRequest(.GET, path + Self.verifyToken)
+            #expect(ok.status == .ok)
+            #expect(ok.body.string == "1158201444")
+            #expect(try await app.testing().sendRequest(.GET, path + "salah").status == .forbidden)
+            #expect(try await app.testing().sendRequest(.GET, "/webhooks/meta/tidak-ada?hub.mode=subscribe&hub.challenge=1&hub.verify_token=x").status == .notFound)
+            #expect(try await app.testing().sendRequest(.GET, "/webhooks/tiktok/\(world.tenantA.slug)").status == .notFound)
+        }
+    }
+
+    @Test("malformed, mistyped, unknown and oversized deliveries never cause a 5xx")
+    func badBodies() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            _ = try await Self.connect(world, app: app, externalID: "1234567890321")
+            let malformed = Data(#"{"object":"page","entry":[{"id":"1234567890321""#.utf8)
+            let r1 = try await Self.post(app, world, body: malformed)
+            #expect(r1.status == .ok)
+            #expect(r1.body.string.contains("kept"))
+            let wrongTypes = Data(#"{"object":"page","entry":[{"id":1234567890321,"time":"kemarin","changes":[{"field":"feed","value":{"item":"comment","verb":"add","comment_id":123,"message":42}}]},"bukan-objek"]}"#.utf8)
+            #expect(try await Self.post(app, world, body: wrongTypes).status.code < 500)
+            let unknown = Data(#"{"object":"page","entry":[{"id":"1234567890321","time":1700000000,"changes":[{"field":"ratings","value":{"item":"rating","verb":"add","review_id":"r-1","extra":{"nested":[1,2,3]}}}]}]}"#.utf8)
+            let r3 = try await Self.post(app, world, body: unknown)
+            #expect(r3.status == .ok)
+            let stored = try await Self.messages(app, world)
+            #expect(stored.contains { $0.kind == "unknown" && $0.raw.contains("r-1") })
+            let kept = try await (try app.db.sql).select().column("reason").from("webhook_deliveries").where("tenant_id", .equal, SQLBind(world.tenantA.id!)).all()
+            #expect(kept.count == 1)
+            let huge = Data(("{\"object\":\"page\",\"entry\":[],\"pad\":\"" + String(repeating: "x", count: WebhookController.bodyLimit + 10) + "\"}").utf8)
+            #expect(try await Self.post(app, world, body: huge).status == .payloadTooLarge)
+            #expect(try await Self.post(app, world, format: "tiktok", body: malformed).status == .notFound)
+        }
+    }
+
+    @Test("WhatsApp messages and delivery statuses land on their account")
+    func whatsapp() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let account = try await Self.connect(world, app: app, platform: .whatsapp, externalID: "10634295353625")
+            #expect(try await Self.post(app, world, format: "whatsapp", body: try Self.fixture("upstream/whatsapp/webhook-incoming-message-text.json")).status == .ok)
+            // The two upstream samples share one message id: the second is, rightly, a duplicate.
+            #expect(try await Self.post(app, world, format: "whatsapp", body: try Self.fixture("upstream/whatsapp/webhook-incoming-message-image.json")).status == .ok)
+            #expect(try await Self.messages(app, world).count == 1)
+            let image = String(decoding: try Self.fixture("upstream/whatsapp/webhook-incoming-message-image.json"), as: UTF8.self)
+                .replacingOccurrences(of: "wamid.HBgN", with: "wamid.GAMBAR")
+            #expect(try await Self.post(app, world, format: "whatsapp", body: Data(image.utf8)).status == .ok)
+            let stored = try await Self.messages(app, world)
+            #expect(stored.count == 2)
+            #expect(stored.allSatisfy { $0.accountID == account.id && $0.platform == "whatsapp" })
+            #expect(stored.contains { $0.media.contains("image") })
+        }
+    }
+}
