@@ -18,14 +18,14 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-(cd "$root" && swift build -c release --product simpul)
+(cd "$root" && swift build -c release --product simpul --scratch-path "$root/.build-release")
 (cd "$here" && swift build -c release --product IngestLoad)
 work="$(mktemp -d)"
 port=18181
 export SIMPUL_PORT=$port SIMPUL_LOG_LEVEL=warning SIMPUL_WORKERS=false
 if [ -n "$postgres" ]; then export DATABASE_URL="$postgres"; else export SIMPUL_SQLITE_PATH="$work/bench.sqlite"; fi
-"$root/.build/release/simpul" demo --seed-only >/dev/null
-"$root/.build/release/simpul" serve >"$work/server.log" 2>&1 &
+"$root/.build-release/release/simpul" demo --seed-only >/dev/null
+"$root/.build-release/release/simpul" serve >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done

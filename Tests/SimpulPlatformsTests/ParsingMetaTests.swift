@@ -17,7 +17,7 @@ struct ParsingMetaTests {
         #expect(event.parentRef == "1234567890321_901097836652708")
         #expect(event.threadRef == "1234567890321_901097836652708")
         #expect(event.occurredAt == unix(1_449_135_003))
-        #expect(event.detail == ["verb": "add", "item": "comment", "from_page": "true"])
+        #expect(event.detail == ["verb": "add", "item": "comment", "from_account": "true"])
         #expect(event.media.isEmpty)
         #expect(event.raw == #"{"comment_id":"901097836652708_903438993085259","created_time":1449135003,"#
             + #""from":{"id":"1234567890321","name":"Tester"},"item":"comment","message":"and the next one","#
@@ -106,6 +106,7 @@ struct ParsingMetaTests {
         let echo = events[1]
         #expect(echo.eventID == "m_PageEcho0001")
         #expect(echo.detail["echo"] == "true")
+        #expect(echo.detail["from_account"] == "true")
         #expect(echo.author?.id == "104378551234567")
         #expect(echo.text == "Terima kasih, laporan diteruskan ke Dinas PU.")
 
@@ -149,7 +150,7 @@ struct ParsingMetaTests {
         #expect(reply.threadRef == "104378551234567_987650000000001")
         #expect(reply.occurredAt == unix(1_750_871_000)) // "2025-06-25T17:03:20+0000"
         #expect(reply.author?.name == "Dewi Lestari")
-        #expect(reply.detail["from_page"] == nil)
+        #expect(reply.detail["from_account"] == nil)
 
         let edit = events[1]
         #expect(edit.eventID == "987650000000001_555000000000002:edited:1750871100")
@@ -174,7 +175,7 @@ struct ParsingMetaTests {
 
         let ownPost = events[5]
         #expect(ownPost.eventID == "104378551234567_987650000000003")
-        #expect(ownPost.detail["from_page"] == "true")
+        #expect(ownPost.detail["from_account"] == "true")
         #expect(ownPost.text == "Car free day Minggu ini ditiadakan.")
 
         let share = events[6]

@@ -5,6 +5,7 @@ import SimpulCore
 /// The account is always `entry.id`, the Instagram professional account.
 ///
 /// - field `comments` / `live_comments` → `comment`, or `reply` with `parent_id`; the media is the thread.
+///   The account's own comments carry detail `from_account` = "true".
 /// - field `mentions` (the account @-mentioned in a caption or comment) → `mention`, id `comment_id`
 ///   or else `media_id`.
 /// - field `messages`, `messaging_postbacks`, `message_reactions`, `messaging_seen` whose value is a

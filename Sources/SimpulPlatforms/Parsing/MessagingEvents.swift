@@ -5,7 +5,7 @@ import SimpulCore
 /// (Messenger) and Instagram webhooks.
 ///
 /// - `message` → `dm` (`message.mid`); echoes of the account's own messages stay `dm` with
-///   detail `echo` = "true".
+///   details `echo` and `from_account` = "true".
 /// - `postback` (a tapped button) → `dm` with the button title as text: a person answered.
 /// - `reaction` → `reaction` on the message `reaction.mid`.
 /// - `delivery`, `read` → `status`.
@@ -44,7 +44,10 @@ enum MessagingEvents {
 
         if let message = fields["message"], message.object != nil {
             var detail: [String: String] = ["type": "message"]
-            if isEcho { detail["echo"] = "true" }
+            if isEcho {
+                detail["echo"] = "true"
+                detail["from_account"] = "true"
+            }
             detail.set("quick_reply_payload", message[path: "quick_reply", "payload"]?.text)
             if message["is_deleted"]?.bool == true { detail["deleted"] = "true" }
             if message["is_unsupported"]?.bool == true { detail["unsupported"] = "true" }

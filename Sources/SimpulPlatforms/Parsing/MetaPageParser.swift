@@ -14,7 +14,7 @@ import SimpulCore
 ///   with no `MessageKind` for it, it is kept as `unknown`.
 ///   A post that does not say who wrote it is treated as a visitor's, so nobody misses it.
 ///
-/// Every feed event written by the Page itself carries detail `from_page` = "true".
+/// Every feed event written by the Page itself carries detail `from_account` = "true".
 ///
 /// Field `mention` (the Page tagged in a post or comment elsewhere) → `mention`.
 /// Any other field, or a value of the wrong type → `unknown`, kept whole.
@@ -111,7 +111,7 @@ enum MetaPageParser {
         var detail = baseDetail(value)
         let who = author(value)
         let byPage = who?.id != nil && who?.id == pageID
-        if byPage { detail["from_page"] = "true" }
+        if byPage { detail["from_account"] = "true" }
 
         switch item {
         case "comment":

@@ -137,7 +137,7 @@ public struct SandboxGenerator: Sendable {
     /// on; the staff member's own account if there is none.
     private mutating func officialTarget(for staff: SandboxAccount) -> SandboxAccount {
         let officials = accounts.filter { $0.platform == staff.platform && $0.kind == .official }
-        return officials.randomPick(&rng) ?? staff
+        return officials.sandboxPick(&rng) ?? staff
     }
 
     // MARK: Shared helpers

@@ -66,7 +66,7 @@ extension SandboxGenerator {
         var postNumber = rng.pick(facebookPosts(page, now: now))
         var parent = page.externalID + "_" + postNumber
         if reply {
-            if let earlier = recentComments[key]?.randomPick(&rng) {
+            if let earlier = recentComments[key]?.sandboxPick(&rng) {
                 let parts = earlier.split(separator: "|").map(String.init)
                 postNumber = parts[0]
                 parent = parts[1]
@@ -109,7 +109,7 @@ extension SandboxGenerator {
         let posts = facebookPosts(page, now: now)
         var commentTarget: String?
         var postNumber = rng.pick(posts)
-        if rng.chance(0.25), let earlier = recentComments["fb:" + page.externalID]?.randomPick(&rng) {
+        if rng.chance(0.25), let earlier = recentComments["fb:" + page.externalID]?.sandboxPick(&rng) {
             let parts = earlier.split(separator: "|").map(String.init)
             postNumber = parts[0]
             commentTarget = parts[1]
@@ -290,7 +290,7 @@ extension SandboxGenerator {
         let media = instagramMedia(account, now: now)
         var chosen = rng.pick(media)
         var parent: String?
-        if reply, let earlier = recentComments[key]?.randomPick(&rng) {
+        if reply, let earlier = recentComments[key]?.sandboxPick(&rng) {
             let parts = earlier.split(separator: "|").map(String.init)
             chosen = (parts[0], parts[1])
             parent = parts[2]

@@ -64,7 +64,7 @@ extension SandboxGenerator {
         var mentions: [(String, String)] = []
         if reply {
             let key = "x:" + account.externalID
-            if rng.chance(0.3), let earlier = recentTweets[key]?.randomPick(&rng) {
+            if rng.chance(0.3), let earlier = recentTweets[key]?.sandboxPick(&rng) {
                 // Joining a thread another resident started.
                 let parts = earlier.split(separator: "|").map(String.init)
                 conversation = parts[1]

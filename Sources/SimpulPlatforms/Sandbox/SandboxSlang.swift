@@ -59,7 +59,7 @@ enum SandboxSlang {
         // One swapped pair of letters, as thumbs do.
         if rng.chance(level * 0.35) {
             let candidates = tokens.indices.filter { isPlainWord(tokens[$0]) && tokens[$0].count >= 6 }
-            if let index = candidates.randomPick(&rng) {
+            if let index = candidates.sandboxPick(&rng) {
                 var letters = Array(tokens[index])
                 let at = rng.int(1...(letters.count - 3))
                 if letters[at].isLetter, letters[at + 1].isLetter { letters.swapAt(at, at + 1) }
@@ -69,7 +69,7 @@ enum SandboxSlang {
         // Digits for letters in a word, now and then.
         if rng.chance(level * 0.03) {
             let candidates = tokens.indices.filter { isPlainWord(tokens[$0]) && tokens[$0].count >= 5 }
-            if let index = candidates.randomPick(&rng) {
+            if let index = candidates.sandboxPick(&rng) {
                 tokens[index] = String(tokens[index].map { c -> Character in
                     switch c {
                     case "a": "4"

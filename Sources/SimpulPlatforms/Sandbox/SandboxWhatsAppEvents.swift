@@ -162,7 +162,7 @@ extension SandboxGenerator {
         var bytes: [UInt8] = [0x1C, 0x18, UInt8(truncatingIfNeeded: waID.utf8.count)]
         bytes += Array(waID.utf8)
         bytes += [0x15, 0x02, 0x00, inbound ? 0x12 : 0x11, 0x18, 0x14]
-        let key = (inbound ? "3EB0" : "HBEU") + String(unique, radix: 16, uppercase: true).leftPadded(9)
+        let key = (inbound ? "3EB0" : "HBEU") + String(unique, radix: 16, uppercase: true).sandboxLeftPadded(9)
             + SandboxIDShape.characters(7, from: Array("0123456789ABCDEF"), seed: salt)
         bytes += Array(key.utf8)
         bytes += [0x00]
@@ -171,7 +171,7 @@ extension SandboxGenerator {
 }
 
 extension String {
-    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+    func sandboxLeftPadded(_ width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

@@ -133,7 +133,7 @@ struct SandboxWriter {
         switch (platform, purpose) {
         case (.x, _):
             var handles = ["@" + account.handle]
-            if purpose != .staffPromo, rng.chance(0.25), let peer = peers.filter({ $0.handle != account.handle }).randomPick(&rng) {
+            if purpose != .staffPromo, rng.chance(0.25), let peer = peers.filter({ $0.handle != account.handle }).sandboxPick(&rng) {
                 handles.append("@" + peer.handle)
             }
             text = handles.joined(separator: " ") + " " + text
@@ -188,7 +188,7 @@ struct SandboxWriter {
             if tone == .hoax { pool += SandboxCorpus.hoaxTags }
             let first = rng.pick(pool)
             text += " " + first
-            if rng.chance(0.2), let second = SandboxCorpus.generalTags.filter({ $0 != first }).randomPick(&rng) { text += " " + second }
+            if rng.chance(0.2), let second = SandboxCorpus.generalTags.filter({ $0 != first }).sandboxPick(&rng) { text += " " + second }
         }
         return text
     }
@@ -312,7 +312,7 @@ extension SandboxWriter {
 }
 
 extension Array {
-    func randomPick(_ rng: inout SandboxRandom) -> Element? {
+    func sandboxPick(_ rng: inout SandboxRandom) -> Element? {
         isEmpty ? nil : self[rng.below(count)]
     }
 }

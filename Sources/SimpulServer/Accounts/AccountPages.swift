@@ -55,7 +55,7 @@ enum AccountPages {
                             .td(.text(row.unitName)),
                             .td(.text(l.accountKind(a.kind)), .unwrap(row.ownerName) { .group(.br(), .span(.class("muted"), .text($0))) }),
                             .td(.class("num"), .text(l.number(a.followerCount))),
-                            .td(UI.statusBadge(a.status, l)))
+                            .td(UI.statusBadge(a.status, l), .if(a.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: "warn")))))
                     })),
             UI.pager(next: next, l)
         )
