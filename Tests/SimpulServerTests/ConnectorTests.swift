@@ -50,7 +50,7 @@ struct ConnectorTests {
                 .init(body: #"{"data":[\#(Self.tweet("1000000000000000009", "@pemkot jalan rusak")),\#(Self.tweet("1000000000000000008", "@pemkot lampu mati"))],\#(users),"meta":{"newest_id":"1000000000000000009","oldest_id":"1000000000000000008","result_count":2,"next_token":"halaman2"}}"#),
                 .init(body: #"{"data":[\#(Self.tweet("1000000000000000007", "@pemkot terima kasih"))],\#(users),"meta":{"newest_id":"1000000000000000007","oldest_id":"1000000000000000007","result_count":1}}"#),
                 .init(body: #"{"meta":{"result_count":0}}"#))
-            #expect(try await PollingWorker.pollDueAccounts(app: app) >= 1)
+            #expect(try await PollingWorker.pollDueAccounts(app: app, tenantID: world.tenantA.id!) >= 1)
             let stored = try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
             #expect(Set(stored.map(\.externalID)) == ["1000000000000000009", "1000000000000000008", "1000000000000000007"])
             #expect(stored.allSatisfy { $0.accountID == account.id && $0.authorHandle == "warga_kota" })
@@ -59,7 +59,7 @@ struct ConnectorTests {
             #expect(requests[0].authorization == "Bearer TOKEN-RAHASIA-x")
             #expect(requests[1].query?.contains("pagination_token=halaman2") == true)
 
-            try await PollingWorker.pollDueAccounts(app: app)
+            try await PollingWorker.pollDueAccounts(app: app, tenantID: world.tenantA.id!)
             #expect(server.requests.last?.query?.contains("since_id=1000000000000000009") == true)
             #expect(try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).count() == 3)
         }
@@ -78,15 +78,15 @@ struct ConnectorTests {
                 .init(status: .tooManyRequests, headers: [("x-rate-limit-limit", "450"), ("x-rate-limit-remaining", "0"), ("x-rate-limit-reset", String(reset))],
                       body: #"{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"#),
                 .init(status: .unauthorized, body: #"{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}"#))
-            try await PollingWorker.pollDueAccounts(app: app)
+            try await PollingWorker.pollDueAccounts(app: app, tenantID: world.tenantA.id!)
             var reloaded = try await Self.reload(account, app)
             #expect(reloaded.pausedUntil == Date(timeIntervalSince1970: TimeInterval(reset)))
             #expect(reloaded.status == .connected)
             // While paused, the account is not called at all.
-            #expect(try await PollingWorker.pollDueAccounts(app: app) == 0)
+            #expect(try await PollingWorker.pollDueAccounts(app: app, tenantID: world.tenantA.id!) == 0)
             #expect(server.requests.count == 1)
             clock.advance(by: 901)
-            try await PollingWorker.pollDueAccounts(app: app)
+            try await PollingWorker.pollDueAccounts(app: app, tenantID: world.tenantA.id!)
             reloaded = try await Self.reload(account, app)
             #expect(reloaded.status == .needsReconnect)
             // Visible where people look: the home page's count and the account's own page.
@@ -94,7 +94,7 @@ struct ConnectorTests {
             let home = try await app.web(.GET, "/", as: admin).body.string
             #expect(home.contains(#"id="count-reconnect"><p class="tile-value">1</p>"#))
             #expect(home.contains(#"href="/accounts/\#(account.id!)""#))
-            #expect(try await PollingWorker.pollDueAccounts(app: app) == 0)
+            #expect(try await PollingWorker.pollDueAccounts(app: app, tenantID: world.tenantA.id!) == 0)
         }
     }
 
@@ -108,7 +108,7 @@ struct ConnectorTests {
             server.script("/2/users/2244994945/mentions",
                 .init(status: .serviceUnavailable, body: #"{"title":"Service Unavailable","type":"about:blank","status":503,"detail":"Service Unavailable"}"#),
                 .init(body: #"{"data":[\#(Self.tweet("1000000000000000001", "@pemkot halo"))],"meta":{"newest_id":"1000000000000000001","result_count":1}}"#))
-            try await PollingWorker.pollDueAccounts(app: app)
+            try await PollingWorker.pollDueAccounts(app: app, tenantID: world.tenantA.id!)
             #expect(server.requests.count == 2)
             #expect(try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).count() == 1)
         }

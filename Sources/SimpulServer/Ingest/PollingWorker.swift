@@ -12,11 +12,13 @@ import Vapor
 enum PollingWorker {
     static let platforms: [Platform] = [.x, .youtube]
 
-    /// One pass over every due account of every tenant. Returns how many accounts were polled.
+    /// One pass over every due account of every tenant (or of one). Returns how many accounts were polled.
     @discardableResult
-    static func pollDueAccounts(app: Application) async throws -> Int {
+    static func pollDueAccounts(app: Application, tenantID: UUID? = nil) async throws -> Int {
         let now = app.clock.now()
-        let accounts = try await AccountModel.query(on: app.db)
+        var query = AccountModel.query(on: app.db)
+        if let tenantID { query = query.filter(\.$tenantID == tenantID) }
+        let accounts = try await query
             .filter(\.$platform ~~ platforms).filter(\.$active == true).filter(\.$sandbox == false)
             .filter(\.$status != .needsReconnect).all()
         var polled = 0
