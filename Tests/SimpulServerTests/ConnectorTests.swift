@@ -146,3 +146,32 @@ struct ConnectorTests {
         }
     }
 }
+
+@Suite("YouTube over HTTP")
+struct YouTubePollingTests {
+    static func thread(_ id: String, _ text: String, at time: String) -> String {
+        #"{"kind":"youtube#commentThread","id":"\#(id)","snippet":{"channelId":"UCtirtamayaKotaResmi00001","videoId":"vid123","topLevelComment":{"kind":"youtube#comment","id":"\#(id)","snippet":{"authorDisplayName":"Warga Kota","authorChannelUrl":"http://www.youtube.com/@wargakota","authorChannelId":{"value":"UCwarga"},"textOriginal":"\#(text)","textDisplay":"\#(text)","publishedAt":"\#(time)","updatedAt":"\#(time)","likeCount":0}},"totalReplyCount":0}}"#
+    }
+
+    @Test("comment threads are polled, stored, and the newest time becomes the cursor")
+    func youtubePolling() async throws {
+        let server = try await FakePlatformServer()
+        defer { Task { await server.shutdown() } }
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let account = try await ConnectorTests.connect(world, app: app, platform: .youtube, externalID: "UCtirtamayaKotaResmi00001", server: server)
+            server.script("/youtube/v3/commentThreads",
+                .init(body: #"{"kind":"youtube#commentThreadListResponse","items":[\#(Self.thread("Ugx1", "Videonya bagus, kapan festival lagi?", at: "2026-11-21T06:00:00Z")),\#(Self.thread("Ugx2", "Jalan ke Lembah Hijau rusak pak", at: "2026-11-21T05:00:00Z"))]}"#))
+            try await PollingWorker.pollDueAccounts(app: app, tenantID: world.tenantA.id!)
+            let stored = try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
+            #expect(Set(stored.map(\.externalID)) == ["Ugx1", "Ugx2"])
+            #expect(stored.allSatisfy { $0.accountID == account.id && $0.threadRef == "vid123" })
+            let request = try #require(server.requests.first)
+            #expect(request.query?.contains("allThreadsRelatedToChannelId=UCtirtamayaKotaResmi00001") == true)
+            #expect(request.authorization == "Bearer TOKEN-RAHASIA-youtube")
+            let cursor = try await (try app.db.sql).select().column("cursor").from("poll_cursors")
+                .where("tenant_id", .equal, SQLBind(world.tenantA.id!)).first()?.decode(column: "cursor", as: String.self)
+            #expect(cursor?.hasPrefix("2026-11-21T06:00:00") == true)
+        }
+    }
+}

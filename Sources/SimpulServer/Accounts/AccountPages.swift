@@ -15,6 +15,11 @@ enum AccountPages {
         let ownerName: String?
     }
 
+    /// "@dinkes.kota", but a WhatsApp number stays a number.
+    static func shownHandle(_ account: AccountModel) -> String {
+        account.platform == .whatsapp ? account.handle : "@" + account.handle
+    }
+
     static func platformOptions() -> [UI.Option] { Platform.allCases.map { UI.Option(value: $0.rawValue, label: $0.displayName) } }
 
     static func list(_ ctx: PageContext, rows: [Row], total: Int, filter: AccountFilter, units: [UI.Option], next: String?, canCreate: Bool, remembered: Bool) -> HTML {
@@ -49,7 +54,7 @@ enum AccountPages {
                     .tbody(.forEach(rows) { row in
                         let a = row.account
                         return .tr(
-                            .td(.a(.href(Paths.account(a.id!)), .strong(.text(a.displayName))), .br(), .span(.class("muted"), .text("@" + a.handle)),
+                            .td(.a(.href(Paths.account(a.id!)), .strong(.text(a.displayName))), .br(), .span(.class("muted"), .text(shownHandle(a))),
                                 .if(!a.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: "muted")))),
                             .td(.text(a.platform.displayName)),
                             .td(.text(row.unitName)),
@@ -92,7 +97,7 @@ enum AccountPages {
             Layout.settingsTabs(ctx),
             .dl(.class("facts"),
                 .dt("Platform"), .dd(.text(account.platform.displayName)),
-                .dt("Handle"), .dd(.text("@" + account.handle)),
+                .dt("Handle"), .dd(.text(shownHandle(account))),
                 .dt(.text(l.t("Jenis", "Kind"))), .dd(.text(l.accountKind(account.kind))),
                 .dt(.text(l.t("Unit kerja", "Unit"))), .dd(.text(unitPath)),
                 .dt(.text(l.t("Pemilik", "Owner"))), .dd(.text(owner.map { "\($0.name) <\($0.email)>" } ?? "—")),

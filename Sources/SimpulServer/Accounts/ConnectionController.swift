@@ -37,10 +37,8 @@ enum ConnectionController {
             }
         }
         let labels = Dictionary(uniqueKeysWithValues: ConnectionPages.fields(for: account.platform, l).map { ($0.key, $0.label) })
-        let messages = try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$accountID == account.id!)
-            .sort(\.$receivedAt, .descending).limit(20).all()
         let html = ConnectionPages.page(PageContext(req), account: account, stored: stored, webhookURL: webhookURL(req, account, principal),
-                                        errors: FormErrors(errors, labels: labels, l), values: shown, check: check, messages: messages)
+                                        errors: FormErrors(errors, labels: labels, l), values: shown, check: check)
         return html.response(status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 

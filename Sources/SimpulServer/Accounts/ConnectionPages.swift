@@ -29,7 +29,7 @@ enum ConnectionPages {
     }
 
     static func page(_ ctx: PageContext, account: AccountModel, stored: AccountCredentials?, webhookURL: String?, errors: FormErrors,
-                     values: [String: String], check: String?, messages: [MessageModel]) -> HTML {
+                     values: [String: String], check: String?) -> HTML {
         let l = ctx.l
         let fields = fields(for: account.platform, l)
         return Layout.page(ctx, title: l.t("Sambungan \(account.displayName)", "Connection of \(account.displayName)"),
