@@ -8,7 +8,9 @@ public struct SandboxDelivery: Sendable, Equatable {
     public var format: PayloadFormat
     /// Exactly the bytes the platform would send or return.
     public var body: Data
-    /// The demo account it is addressed to (`SandboxAccount.externalID`).
+    /// The demo account it is addressed to (`SandboxAccount.externalID`). An X mentions page does
+    /// not name the mentioned account in every tweet, so read X bodies as the poller does:
+    /// `PayloadParser.parseXMentions(body, accountRef: accountExternalID)`.
     public var accountExternalID: String
     /// What the body holds, for tests and logs; not part of the wire format.
     var events: [SandboxEventInfo]
