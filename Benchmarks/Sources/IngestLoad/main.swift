@@ -89,10 +89,10 @@ let (ingest, ingestFailures) = await measure(options, client: client) { n in
     request.method = .POST
     request.headers.add(name: "Content-Type", value: "application/json")
     request.headers.add(name: "X-Hub-Signature-256", value: sign(body, secret: options.secret))
-    request.body = .bytes(ByteBuffer(data: body))
+    request.body = .bytes(ByteBuffer(bytes: body))
     return request
 }
-try? await client.shutdown()
+await client.shutdown()
 
 print(String(format: "bare route  (GET /healthz):          %8.0f req/s  (%d failed)", bare, bareFailures))
 print(String(format: "signed ingest (POST /webhooks/meta): %8.0f req/s  (%d failed)", ingest, ingestFailures))

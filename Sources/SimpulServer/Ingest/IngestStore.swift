@@ -4,9 +4,9 @@ import SimpulCore
 import SimpulPlatforms
 import SQLKit
 
-/// Writes inbound events durably and exactly once. One transaction per delivery: when it
-/// commits the events are on disk, and only then does the caller answer the platform. The
-/// unique key (tenant, platform, event id) turns a redelivery into a no-op.
+/// Turns inbound events into rows and hands them to the `IngestWriter`, which commits them
+/// before the caller answers the platform. The unique key (tenant, platform, event id) turns a
+/// redelivery into a no-op.
 enum IngestStore {
     struct Row: Encodable {
         let tenant_id: UUID
@@ -45,11 +45,8 @@ enum IngestStore {
         return text.count > max ? String(text.prefix(max)) : text
     }
 
-    /// Stores the events. `accountFor` maps the platform-side
-    /// account id to the account row (nil: stored unassigned, never dropped).
-    static func store(_ events: [InboundEvent], tenantID: UUID, receivedAt: Date, accountFor: (InboundEvent) -> UUID?, on db: Database) async throws {
-        guard !events.isEmpty else { return }
-        let rows = events.map { event in
+    static func rows(_ events: [InboundEvent], tenantID: UUID, receivedAt: Date, accountFor: (InboundEvent) -> UUID?) -> [Row] {
+        events.map { event in
             Row(tenant_id: tenantID, id: UUID(), account_id: accountFor(event), platform: event.platform.rawValue, kind: event.kind.rawValue,
                 external_id: String(event.eventID.prefix(255)), account_ref: String(event.accountRef.prefix(255)),
                 author_id: clip(event.author?.id, 255), author_name: clip(event.author?.name, 255), author_handle: clip(event.author?.handle, 255),
@@ -57,16 +54,12 @@ enum IngestStore {
                 occurred_at: event.occurredAt, received_at: receivedAt, detail: json(event.detail), raw: clip(event.raw, maxRaw) ?? "",
                 state: "new")
         }
-        try await db.transaction { db in
-            let sql = try db.sql
-            for row in rows {
-                try await sql.insert(into: "messages").model(row).ignoringConflicts(with: ["tenant_id", "platform", "external_id"]).run()
-            }
-            for account in Set(rows.compactMap(\.account_id)) {
-                try await sql.update("accounts").set("last_event_at", to: SQLBind(receivedAt))
-                    .where("tenant_id", .equal, SQLBind(tenantID)).where("id", .equal, SQLBind(account)).run()
-            }
-        }
+    }
+
+    /// Stores the events durably; returns once they are committed. `accountFor` maps the
+    /// platform-side account id to the account row (nil: stored unassigned, never dropped).
+    static func store(_ events: [InboundEvent], tenantID: UUID, receivedAt: Date, accountFor: (InboundEvent) -> UUID?, writer: IngestWriter) async throws {
+        try await writer.write(rows(events, tenantID: tenantID, receivedAt: receivedAt, accountFor: accountFor))
     }
 
     static func keepUnreadable(tenantID: UUID, format: PayloadFormat, reason: String, body: Data, at: Date, on db: Database) async throws {

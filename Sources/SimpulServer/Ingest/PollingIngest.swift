@@ -16,7 +16,7 @@ enum PollingIngest {
         }
         guard let entry = try await app.connections.entry(slug: tenant.slug, now: app.clock.now(), db: app.db) else { return 0 }
         try await IngestStore.store(events, tenantID: tenant.id!, receivedAt: app.clock.now(),
-                                    accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) }, on: app.db)
+                                    accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) }, writer: app.ingestWriter)
         return events.count
     }
 }

@@ -43,7 +43,7 @@ enum PollingWorker {
                 try await connector.poll(cursor: cursor)
             }
             // Everything a poll returns was fetched for this account.
-            try await IngestStore.store(page.events, tenantID: account.tenantID, receivedAt: app.clock.now(), accountFor: { _ in account.id }, on: db)
+            try await IngestStore.store(page.events, tenantID: account.tenantID, receivedAt: app.clock.now(), accountFor: { _ in account.id }, writer: app.ingestWriter)
             if let next = page.cursor, next != cursor { try await saveCursor(next, for: account, at: app.clock.now(), on: db) }
             if account.lastError != nil || account.status != .connected {
                 account.lastError = nil

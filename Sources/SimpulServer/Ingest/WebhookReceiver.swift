@@ -50,7 +50,7 @@ enum WebhookReceiver {
             logger.notice("webhook carried unknown event types; stored raw", metadata: ["format": "\(format.rawValue)", "count": "\(unknown)"])
         }
         try await IngestStore.store(events, tenantID: entry.tenantID, receivedAt: now,
-                                    accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) }, on: db)
+                                    accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) }, writer: app.ingestWriter)
         return .stored(events: events.count)
     }
 }
