@@ -152,3 +152,17 @@ struct WebhookTests {
         }
     }
 }
+
+@Suite("Ingest rows")
+struct IngestRowTests {
+    @Test("details and media are stored as JSON that reads back the same")
+    func jsonColumns() throws {
+        let detail = ["status": "failed", "error_title": "Pesan \"gagal\"\nkirim", "z": "\u{01}"]
+        let text = IngestStore.json(detail)
+        #expect(try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) == detail)
+        #expect(text.hasPrefix(#"{"error_title""#))
+        #expect(IngestStore.json([InboundEvent.Media]()) == "[]")
+        let media = [InboundEvent.Media(type: "image", id: "1", mimeType: "image/jpeg", caption: "Banjir di Jl. Merdeka")]
+        #expect(try JSONDecoder().decode([InboundEvent.Media].self, from: Data(IngestStore.json(media).utf8)) == media)
+    }
+}

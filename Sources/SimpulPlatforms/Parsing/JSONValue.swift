@@ -15,12 +15,8 @@ enum JSONValue: Equatable, Sendable {
 
     /// Reads `data` as JSON. Any JSON value is accepted at the top; the caller checks the shape.
     static func parse(_ data: Data) throws(PayloadError) -> JSONValue {
-        if data.isEmpty { throw .notJSON }
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw .notJSON
-        }
+        guard !data.isEmpty, let value = JSONReader.read(data) else { throw .notJSON }
+        return value
     }
 
     // MARK: Typed views. Each answers nil when the value is of another type.

@@ -15,21 +15,40 @@ actor ConnectionDirectory {
         let credentials: AccountCredentials
     }
 
-    struct TenantEntry: Sendable {
+    /// Everything the webhook path asks about one tenant, worked out once when loaded: a
+    /// delivery then costs dictionary lookups, not a scan over every account.
+    final class TenantEntry: Sendable {
         let tenantID: UUID
-        let connections: [Connection]
         let loadedAt: Date
+        private let secretsByPlatform: [Platform: [String]]
+        private let tokensByPlatform: [Platform: [String]]
+        private let accounts: [Platform: [String: UUID]]
+
+        init(tenantID: UUID, connections: [Connection], loadedAt: Date) {
+            self.tenantID = tenantID
+            self.loadedAt = loadedAt
+            var secrets: [Platform: Set<String>] = [:], tokens: [Platform: Set<String>] = [:]
+            var accounts: [Platform: [String: UUID]] = [:]
+            for connection in connections {
+                if let secret = connection.credentials.appSecret, !secret.isEmpty { secrets[connection.platform, default: []].insert(secret) }
+                if let token = connection.credentials.verifyToken, !token.isEmpty { tokens[connection.platform, default: []].insert(token) }
+                if let external = connection.externalID { accounts[connection.platform, default: [:]][external] = connection.accountID }
+            }
+            secretsByPlatform = secrets.mapValues { $0.sorted() }
+            tokensByPlatform = tokens.mapValues { $0.sorted() }
+            self.accounts = accounts
+        }
 
         func secrets(for platforms: Set<Platform>) -> [String] {
-            Array(Set(connections.filter { platforms.contains($0.platform) }.compactMap(\.credentials.appSecret)).filter { !$0.isEmpty }).sorted()
+            platforms.count == 1 ? secretsByPlatform[platforms.first!] ?? [] : Array(Set(platforms.flatMap { secretsByPlatform[$0] ?? [] })).sorted()
         }
 
         func verifyTokens(for platforms: Set<Platform>) -> [String] {
-            Array(Set(connections.filter { platforms.contains($0.platform) }.compactMap(\.credentials.verifyToken)).filter { !$0.isEmpty }).sorted()
+            Array(Set(platforms.flatMap { tokensByPlatform[$0] ?? [] })).sorted()
         }
 
         func account(platform: Platform, externalID: String) -> UUID? {
-            connections.first { $0.platform == platform && $0.externalID == externalID }?.accountID
+            accounts[platform]?[externalID]
         }
     }
 

@@ -34,10 +34,44 @@ enum IngestStore {
     static let maxText = 10_000
     static let maxRaw = 64_000
 
-    static func json<T: Encodable>(_ value: T) -> String {
+    static func encodedJSON<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
+    }
+
+    /// The detail map as a JSON object with sorted keys, written directly: every inbound event
+    /// has one, and this is on the ingest path.
+    static func json(_ detail: [String: String]) -> String {
+        if detail.isEmpty { return "{}" }
+        var out = "{"
+        for (index, key) in detail.keys.sorted().enumerated() {
+            if index > 0 { out += "," }
+            appendQuoted(key, to: &out)
+            out += ":"
+            appendQuoted(detail[key]!, to: &out)
+        }
+        return out + "}"
+    }
+
+    static func json(_ media: [InboundEvent.Media]) -> String {
+        media.isEmpty ? "[]" : encodedJSON(media)
+    }
+
+    private static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        out += "\""
     }
 
     static func clip(_ text: String?, _ max: Int) -> String? {

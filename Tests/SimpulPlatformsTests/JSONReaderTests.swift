@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import SimpulPlatforms
+
+@Suite("JSON reader")
+struct JSONReaderTests {
+    func read(_ text: String) -> JSONValue? { JSONReader.read(Data(text.utf8)) }
+
+    @Test func values() {
+        #expect(read(#"{"a":[1,-2.5,true,false,null,"x"],"b":{}}"#) == .object(["a": .array([.int(1), .double(-2.5), .bool(true), .bool(false), .null, .string("x")]), "b": .object([:])]))
+        #expect(read("1234567890123456789") == .int(1_234_567_890_123_456_789))
+        #expect(read("1e400") == .null)
+        #expect(read(" [ ] ") == .array([]))
+    }
+
+    @Test func escapes() {
+        #expect(read(#""a\"b\\c\/d\n\t""#) == .string("a\"b\\c/d\n\t"))
+        #expect(read(#""Jalan \u0041 \ud83d\ude00""#) == .string("Jalan A 😀"))
+        #expect(read(#""Rp\u00a0250.000""#) == .string("Rp\u{a0}250.000"))
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "{\"a\":}", "01", "1.", "-", "tru", "\"\\ud83d\"", "\"\\x\"", "\"tab\there\"", "{\"a\":1}x", "[1 2]", "{'a':1}"])
+    func refused(_ text: String) { #expect(read(text) == nil) }
+
+    @Test func nestingLimit() {
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        #expect(read(deep) == nil)
+        let fine = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(read(fine) != nil)
+    }
+
+    @Test func invalidUTF8() {
+        #expect(JSONReader.read(Data([0x22, 0xFF, 0xFE, 0x22])) == nil)
+    }
+}
