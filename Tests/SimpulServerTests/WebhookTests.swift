@@ -33,7 +33,7 @@ struct WebhookTests {
         }
         account.credentials = try CredentialVault(box: app.secretBox).seal(credentials)
         try await account.save(on: app.db)
-        await app.connections.invalidate()
+        app.connections.invalidate()
         return account
     }
 

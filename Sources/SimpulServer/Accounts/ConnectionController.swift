@@ -103,7 +103,7 @@ enum ConnectionController {
             try await Auditor.record(req.auditActor(principal), on: db, action: "account.connection", targetType: "account", targetID: account.id,
                                      label: AccountService.label(account), before: before, after: after)
         }
-        await req.application.connections.invalidate()
+        req.application.connections.invalidate()
         return .seeOther(Paths.connection(account.id!), flash: l.t("Kredensial tersimpan. Uji sambungan untuk memastikan.", "Credentials saved. Test the connection to be sure."))
     }
 
@@ -138,7 +138,7 @@ enum ConnectionController {
         }
         account.updatedAt = req.now
         try await account.save(on: req.db)
-        await req.application.connections.invalidate()
+        req.application.connections.invalidate()
         return try await page(req, principal, account, errors: FieldErrors(), values: nil, check: message)
     }
 }

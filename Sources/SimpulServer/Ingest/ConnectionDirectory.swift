@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Foundation
 import SimpulCore
 import SimpulPlatforms
@@ -7,7 +8,7 @@ import Vapor
 /// What the webhook path needs to know about a tenant's connected accounts, kept in memory so
 /// that verifying and routing a delivery costs no database read. Entries expire after a short
 /// time and are dropped at once when an account's connection changes.
-actor ConnectionDirectory {
+final class ConnectionDirectory: Sendable {
     struct Connection: Sendable {
         let accountID: UUID
         let platform: Platform
@@ -54,25 +55,28 @@ actor ConnectionDirectory {
 
     static let lifetime: TimeInterval = 30
 
-    private var bySlug: [String: TenantEntry] = [:]
+    /// A lock rather than actor isolation: nearly every call is a cache hit, answered without
+    /// a suspension; only a miss goes to the database.
+    private let cache = NIOLockedValueBox<[String: TenantEntry]>([:])
     private let box: SecretBox
 
     init(box: SecretBox) { self.box = box }
 
     func entry(slug: String, now: Date, db: Database) async throws -> TenantEntry? {
-        if let cached = bySlug[slug], now.timeIntervalSince(cached.loadedAt) < Self.lifetime { return cached }
+        if let cached = cache.withLockedValue({ $0[slug] }), now.timeIntervalSince(cached.loadedAt) < Self.lifetime { return cached }
         guard let tenant = try await Tenant.query(on: db).filter(\.$slug == slug).first() else { return nil }
         let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$active == true).all()
+        let vault = CredentialVault(box: box)
         let connections = accounts.map { account in
             Connection(accountID: account.id!, platform: account.platform, externalID: account.externalID,
-                       credentials: CredentialVault(box: box).open(account.credentials) ?? AccountCredentials())
+                       credentials: vault.open(account.credentials) ?? AccountCredentials())
         }
         let entry = TenantEntry(tenantID: tenant.id!, connections: connections, loadedAt: now)
-        bySlug[slug] = entry
+        cache.withLockedValue { $0[slug] = entry }
         return entry
     }
 
-    func invalidate() { bySlug.removeAll() }
+    func invalidate() { cache.withLockedValue { $0.removeAll() } }
 }
 
 /// Seals and opens account credentials. A value that does not open (another key, a damaged
