@@ -29,6 +29,6 @@ if [ -n "$postgres" ]; then export DATABASE_URL="$postgres"; else export SIMPUL_
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
-echo "database: ${postgres:+PostgreSQL}${postgres:-SQLite (WAL)}"
+if [ -n "$postgres" ]; then echo "database: PostgreSQL"; else echo "database: SQLite (WAL)"; fi
 "$here/.build/release/IngestLoad" --url "http://127.0.0.1:$port" --tenant tirtamaya --secret simpul-sandbox-app-secret \
   --page 100000000000001 --seconds "$seconds" --concurrency "$concurrency"
