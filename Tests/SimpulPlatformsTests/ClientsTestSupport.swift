@@ -102,8 +102,8 @@ enum ClientsKit {
 
     /// The JSON body equals `expected` as JSON (key order and spacing ignored).
     static func body(_ request: HTTPRequestSpec, equals expected: String) -> Bool {
-        guard let body = request.body, let actual = ConnectorJSON.parse(body),
-              let wanted = ConnectorJSON.parse(Data(expected.utf8)) else { return false }
+        guard let body = request.body, let actual = JSONValue.parseIfJSON(body),
+              let wanted = JSONValue.parseIfJSON(Data(expected.utf8)) else { return false }
         return actual == wanted
     }
 

@@ -1,127 +1,7 @@
 import Foundation
 
-// Shared plumbing for the connectors: a loose JSON value for defensive decoding and request
-// bodies, URL and form encoding, and the send → classify → redact step every call goes through.
-
-/// A JSON value read without a fixed schema, so ids may be strings or numbers and unknown
-/// fields never fail a decode.
-enum ConnectorJSON: Codable, Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    case null
-    case bool(Bool)
-    case int(Int64)
-    case double(Double)
-    case string(String)
-    case array([ConnectorJSON])
-    case object([String: ConnectorJSON])
-
-    init(stringLiteral value: String) { self = .string(value) }
-    init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(integerLiteral value: Int64) { self = .int(value) }
-    init(arrayLiteral elements: ConnectorJSON...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, ConnectorJSON)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
-    }
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([ConnectorJSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: ConnectorJSON].self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
-    /// Nil when the bytes are not JSON.
-    static func parse(_ data: Data) -> ConnectorJSON? {
-        guard !data.isEmpty else { return nil }
-        return try? JSONDecoder().decode(ConnectorJSON.self, from: data)
-    }
-
-    /// Compact UTF-8 JSON with sorted keys and unescaped slashes.
-    func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
-    }
-
-    subscript(key: String) -> ConnectorJSON? {
-        if case .object(let object) = self { return object[key] }
-        return nil
-    }
-
-    subscript(index: Int) -> ConnectorJSON? {
-        if case .array(let array) = self, array.indices.contains(index) { return array[index] }
-        return nil
-    }
-
-    var string: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-
-    /// A non-empty string, or an integral number written out: how ids arrive.
-    var idString: String? {
-        switch self {
-        case .string(let value): return value.isEmpty ? nil : value
-        case .int(let value): return String(value)
-        case .double(let value) where value.rounded() == value && abs(value) < 1e18: return String(Int64(value))
-        default: return nil
-        }
-    }
-
-    /// An integer given as a number or a numeric string (YouTube sends counts as strings).
-    var int: Int? {
-        switch self {
-        case .int(let value): return Int(exactly: value)
-        case .double(let value) where value.rounded() == value && abs(value) < 1e18: return Int(value)
-        case .string(let value): return Int(value.trimmingCharacters(in: .whitespaces))
-        default: return nil
-        }
-    }
-
-    var bool: Bool? {
-        switch self {
-        case .bool(let value): return value
-        case .string("true"): return true
-        case .string("false"): return false
-        default: return nil
-        }
-    }
-
-    var array: [ConnectorJSON]? {
-        if case .array(let value) = self { return value }
-        return nil
-    }
-
-    var isObject: Bool {
-        if case .object = self { return true }
-        return false
-    }
-}
+// Shared plumbing for the connectors: URL and form encoding, and the send → classify → redact
+// step every call goes through. JSON, read and written, is the parsers' `JSONValue`.
 
 /// URL, query and form encoding shared by the connectors.
 enum ConnectorURL {
@@ -201,9 +81,9 @@ struct ConnectorHTTP: Sendable {
     }
 
     /// Sends and reads the body as JSON; a 2xx that is not JSON is `.invalidResponse`.
-    func json(_ request: HTTPRequestSpec) async throws(PlatformError) -> ConnectorJSON {
+    func json(_ request: HTTPRequestSpec) async throws(PlatformError) -> JSONValue {
         let response = try await send(request)
-        guard let json = ConnectorJSON.parse(response.body) else {
+        guard let json = JSONValue.parseIfJSON(response.body) else {
             throw PlatformError.invalidResponse(detail: "HTTP \(response.status) body is not JSON (\(response.body.count) bytes)")
         }
         return json

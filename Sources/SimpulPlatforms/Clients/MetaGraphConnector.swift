@@ -32,7 +32,7 @@ struct GraphCaller: Sendable {
     }
 
     func call(_ method: String, _ segments: [String], query: [(String, String)] = [],
-              form: [(String, String)]? = nil, json: ConnectorJSON? = nil) async throws(PlatformError) -> ConnectorJSON {
+              form: [(String, String)]? = nil, json: JSONValue? = nil) async throws(PlatformError) -> JSONValue {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         var query = query
         if let secret = credentials.appSecret, !secret.isEmpty {
@@ -53,7 +53,7 @@ struct GraphCaller: Sendable {
     }
 
     /// The `id` of a Graph response, as a string whether it came as a string or a number.
-    func id(_ json: ConnectorJSON, _ key: String = "id", what: String) throws(PlatformError) -> String {
+    func id(_ json: JSONValue, _ key: String = "id", what: String) throws(PlatformError) -> String {
         guard let id = json[key]?.idString else {
             throw http.invalid("Graph response to \(what) has no \(key)")
         }
@@ -133,7 +133,7 @@ public struct MetaGraphConnector: ReplyingConnector, MetricsConnector {
         let pageID = try ConnectorHTTP.require(credentials.pageID, "pageID")
         _ = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let recipient = try ConnectorURL.checkedID(recipientID, "recipient id")
-        var body: [String: ConnectorJSON] = [
+        var body: [String: JSONValue] = [
             "recipient": ["id": .string(recipient)],
             "messaging_type": "RESPONSE",
             "message": ["text": .string(text)],

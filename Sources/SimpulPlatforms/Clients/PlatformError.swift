@@ -68,7 +68,7 @@ public enum ErrorClassifier {
     /// Meta error body: `{"error":{"message","type","code","error_subcode","is_transient","fbtrace_id"}}`.
     /// A 2xx carrying an `error` object is classified too.
     public static func meta(_ response: HTTPResponseSpec, now: Date) -> PlatformError? {
-        let json = ConnectorJSON.parse(response.body)
+        let json = JSONValue.parseIfJSON(response.body)
         let success = (200..<300).contains(response.status)
         guard let error = json?["error"], error.isObject else {
             return success ? nil : byStatus(response, now: now, service: "Meta")
@@ -106,7 +106,7 @@ public enum ErrorClassifier {
     static func metaRegainTime(_ response: HTTPResponseSpec, now: Date) -> Date? {
         var minutes = 0
         for name in ["X-Business-Use-Case-Usage", "X-Ad-Account-Usage"] {
-            guard let header = response.header(name), let json = ConnectorJSON.parse(Data(header.utf8)) else { continue }
+            guard let header = response.header(name), let json = JSONValue.parseIfJSON(Data(header.utf8)) else { continue }
             if case .object(let byBusiness) = json {
                 for entry in byBusiness.values.flatMap({ $0.array ?? [$0] }) {
                     minutes = max(minutes, entry["estimated_time_to_regain_access"]?.int ?? 0)
@@ -128,7 +128,7 @@ public enum ErrorClassifier {
     public static func x(_ response: HTTPResponseSpec, now: Date) -> PlatformError? {
         let status = response.status
         guard !(200..<300).contains(status) else { return nil }
-        guard let json = ConnectorJSON.parse(response.body), json.isObject else {
+        guard let json = JSONValue.parseIfJSON(response.body), json.isObject else {
             if status == 429 { return .rateLimited(until: xResetTime(response, now: now), detail: "X HTTP 429") }
             return byStatus(response, now: now, service: "X")
         }
@@ -187,7 +187,7 @@ public enum ErrorClassifier {
     public static func youtube(_ response: HTTPResponseSpec, now: Date) -> PlatformError? {
         let status = response.status
         guard !(200..<300).contains(status) else { return nil }
-        guard let error = ConnectorJSON.parse(response.body)?["error"], error.isObject else {
+        guard let error = JSONValue.parseIfJSON(response.body)?["error"], error.isObject else {
             return byStatus(response, now: now, service: "YouTube")
         }
         let reasons = (error["errors"]?.array ?? []).compactMap { $0["reason"]?.string }
@@ -229,7 +229,7 @@ public enum ErrorClassifier {
     public static func tiktok(_ response: HTTPResponseSpec, now: Date) -> PlatformError? {
         let status = response.status
         let success = (200..<300).contains(status)
-        let json = ConnectorJSON.parse(response.body)
+        let json = JSONValue.parseIfJSON(response.body)
         let error = json?["error"]
         let code = error?["code"]?.string ?? error?.string
         guard let code, code != "ok" else {

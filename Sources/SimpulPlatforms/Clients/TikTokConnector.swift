@@ -83,7 +83,7 @@ public struct TikTokConnector: PlatformConnector {
 
     /// TikTok paths end in "/" (`/v2/user/info/`), and it insists on it.
     private func request(_ method: String, _ segments: [String], query: [(String, String)] = [],
-                         json: ConnectorJSON? = nil) throws(PlatformError) -> HTTPRequestSpec {
+                         json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let url = try ConnectorURL.make(endpoints.tiktokBaseURL, segments, trailingSlash: true, query: query)
         var headers = [ConnectorHTTP.bearer(token), ConnectorHTTP.acceptJSON]
@@ -91,7 +91,7 @@ public struct TikTokConnector: PlatformConnector {
         return HTTPRequestSpec(method: method, url: url, headers: headers, body: json?.encoded())
     }
 
-    private func data(_ request: HTTPRequestSpec, what: String) async throws(PlatformError) -> ConnectorJSON {
+    private func data(_ request: HTTPRequestSpec, what: String) async throws(PlatformError) -> JSONValue {
         let json = try await http.json(request)
         guard let data = json["data"], data.isObject else {
             throw http.invalid("\(what) response has no data object")
@@ -125,7 +125,7 @@ public struct TikTokConnector: PlatformConnector {
     /// `POST /v2/post/publish/video/init/` with `post_info` and `source_info`
     /// (`PULL_FROM_URL`). Returns the `publish_id`; follow it with `publishStatus`.
     public func publishVideo(_ post: TikTokVideoPost) async throws(PlatformError) -> String {
-        var postInfo: [String: ConnectorJSON] = [
+        var postInfo: [String: JSONValue] = [
             "title": .string(post.title),
             "privacy_level": .string(post.privacyLevel.rawValue),
             "disable_comment": .bool(post.disableComment),
@@ -133,7 +133,7 @@ public struct TikTokConnector: PlatformConnector {
             "disable_stitch": .bool(post.disableStitch),
         ]
         if let cover = post.videoCoverTimestampMs { postInfo["video_cover_timestamp_ms"] = .int(Int64(cover)) }
-        let body: ConnectorJSON = [
+        let body: JSONValue = [
             "post_info": .object(postInfo),
             "source_info": ["source": "PULL_FROM_URL", "video_url": .string(post.videoURL)],
         ]

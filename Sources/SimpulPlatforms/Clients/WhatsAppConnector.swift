@@ -120,19 +120,19 @@ public struct WhatsAppConnector: ReplyingConnector {
     }
 
     /// The type-specific part of a message body.
-    static func body(for message: WhatsAppOutbound) -> [String: ConnectorJSON] {
+    static func body(for message: WhatsAppOutbound) -> [String: JSONValue] {
         switch message {
         case .text(let text, let previewURL):
             return ["type": "text", "text": ["preview_url": .bool(previewURL), "body": .string(text)]]
         case .media(let kind, let idOrLink, let caption, let filename):
             let lowered = idOrLink.lowercased()
             let isLink = lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
-            var media: [String: ConnectorJSON] = [isLink ? "link" : "id": .string(idOrLink)]
+            var media: [String: JSONValue] = [isLink ? "link" : "id": .string(idOrLink)]
             if let caption, !caption.isEmpty, kind.takesCaption { media["caption"] = .string(caption) }
             if let filename, !filename.isEmpty, kind == .document { media["filename"] = .string(filename) }
             return ["type": .string(kind.rawValue), kind.rawValue: .object(media)]
         case .template(let name, let language, let parameters):
-            var template: [String: ConnectorJSON] = ["name": .string(name), "language": ["code": .string(language)]]
+            var template: [String: JSONValue] = ["name": .string(name), "language": ["code": .string(language)]]
             if !parameters.isEmpty {
                 template["components"] = [[
                     "type": "body",
@@ -141,16 +141,16 @@ public struct WhatsAppConnector: ReplyingConnector {
             }
             return ["type": "template", "template": .object(template)]
         case .buttons(let text, let buttons):
-            let replies: [ConnectorJSON] = buttons.map { ["type": "reply", "reply": ["id": .string($0.id), "title": .string($0.title)]] }
+            let replies: [JSONValue] = buttons.map { ["type": "reply", "reply": ["id": .string($0.id), "title": .string($0.title)]] }
             return ["type": "interactive", "interactive": [
                 "type": "button",
                 "body": ["text": .string(text)],
                 "action": ["buttons": .array(replies)],
             ]]
         case .list(let text, let buttonText, let sections):
-            let sectionValues: [ConnectorJSON] = sections.map { section in
-                var value: [String: ConnectorJSON] = ["rows": .array(section.rows.map { row in
-                    var rowValue: [String: ConnectorJSON] = ["id": .string(row.id), "title": .string(row.title)]
+            let sectionValues: [JSONValue] = sections.map { section in
+                var value: [String: JSONValue] = ["rows": .array(section.rows.map { row in
+                    var rowValue: [String: JSONValue] = ["id": .string(row.id), "title": .string(row.title)]
                     if let description = row.description, !description.isEmpty { rowValue["description"] = .string(description) }
                     return .object(rowValue)
                 })]

@@ -32,7 +32,7 @@ public struct XConnector: PollingConnector, ReplyingConnector {
     ]
 
     private func request(_ method: String, _ segments: [String], query: [(String, String)] = [],
-                         json: ConnectorJSON? = nil) throws(PlatformError) -> HTTPRequestSpec {
+                         json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let url = try ConnectorURL.make(endpoints.xBaseURL, segments, query: query)
         var headers = [ConnectorHTTP.bearer(token), ConnectorHTTP.acceptJSON]
@@ -97,7 +97,7 @@ public struct XConnector: PollingConnector, ReplyingConnector {
         try await createTweet(["text": .string(text)])
     }
 
-    private func createTweet(_ body: ConnectorJSON) async throws(PlatformError) -> String {
+    private func createTweet(_ body: JSONValue) async throws(PlatformError) -> String {
         let json = try await http.json(try request("POST", ["2", "tweets"], json: body))
         guard let id = json["data"]?["id"]?.idString else {
             throw http.invalid("create tweet response has no data.id")

@@ -24,7 +24,7 @@ public struct YouTubeConnector: PollingConnector, ReplyingConnector, MetricsConn
     public var capabilities: Set<ConnectorCapability> { [.poll, .reply, .fetchMetrics] }
 
     private func request(_ method: String, _ resource: String, query: [(String, String)],
-                         json: ConnectorJSON? = nil) throws(PlatformError) -> HTTPRequestSpec {
+                         json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let url = try ConnectorURL.make(endpoints.youtubeBaseURL, [resource], query: query)
         var headers = [ConnectorHTTP.bearer(token), ConnectorHTTP.acceptJSON]
@@ -106,7 +106,7 @@ public struct YouTubeConnector: PollingConnector, ReplyingConnector, MetricsConn
     public func reply(to targetID: String, text: String, idempotencyKey: String) async throws(PlatformError) -> String {
         let target = try ConnectorURL.checkedID(targetID, "comment id")
         let parent = target.split(separator: ".", maxSplits: 1).first.map(String.init) ?? target
-        let body: ConnectorJSON = ["snippet": ["parentId": .string(parent), "textOriginal": .string(text)]]
+        let body: JSONValue = ["snippet": ["parentId": .string(parent), "textOriginal": .string(text)]]
         let json = try await http.json(try request("POST", "comments", query: [("part", "snippet")], json: body))
         guard let id = json["id"]?.idString else {
             throw http.invalid("comments.insert response has no id")

@@ -3,7 +3,8 @@ import Foundation
 /// A parsed JSON document, small enough to walk by hand. The platform parsers read payloads
 /// through it because the same field can arrive as a number in one payload and as a string in
 /// the next, and because unknown payloads must be kept verbatim rather than rejected.
-enum JSONValue: Equatable, Sendable {
+enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case null
     case bool(Bool)
     /// Integers that fit in 64 bits keep every digit (ids such as tweet ids need all 19).
@@ -12,6 +13,41 @@ enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+
+    // Literals, so the connectors write request bodies as `["text": .string(body)]`.
+    init(stringLiteral value: String) { self = .string(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(integerLiteral value: Int64) { self = .int(value) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+
+    /// Reads `data` as JSON, or nil when it is not: for API responses, where a non-JSON body
+    /// is one more kind of platform error rather than a parse failure.
+    static func parseIfJSON(_ data: Data) -> JSONValue? {
+        try? parse(data)
+    }
+
+    /// Compact UTF-8 JSON with sorted keys: a request body.
+    func encoded() -> Data { Data(serialized.utf8) }
+
+    subscript(index: Int) -> JSONValue? {
+        guard case .array(let array) = self, array.indices.contains(index) else { return nil }
+        return array[index]
+    }
+
+    /// An integer given as a number or a numeric string (YouTube sends counts as strings).
+    var int: Int? {
+        switch self {
+        case .int(let value): return Int(exactly: value)
+        case .double(let value) where value.rounded() == value && abs(value) < 1e18: return Int(value)
+        case .string(let value): return Int(value.trimmingCharacters(in: .whitespaces))
+        default: return nil
+        }
+    }
+
+    var isObject: Bool { object != nil }
 
     /// Reads `data` as JSON. Any JSON value is accepted at the top; the caller checks the shape.
     static func parse(_ data: Data) throws(PayloadError) -> JSONValue {
