@@ -158,7 +158,7 @@ struct IngestRowTests {
     @Test("details and media are stored as JSON that reads back the same")
     func jsonColumns() throws {
         let detail = ["status": "failed", "error_title": "Pesan \"gagal\"\nkirim", "z": "\u{01}"]
-        let text = IngestStore.json(detail)
+        let text = InboundEvent(platform: .whatsapp, accountRef: "1", kind: .status, eventID: "e", detail: detail, raw: "{}").detailJSON
         #expect(try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) == detail)
         #expect(text.hasPrefix(#"{"error_title""#))
         #expect(IngestStore.json([InboundEvent.Media]()) == "[]")

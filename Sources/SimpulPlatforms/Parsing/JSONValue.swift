@@ -230,3 +230,10 @@ extension JSONValue: Decodable {
         }
     }
 }
+
+extension InboundEvent {
+    /// `detail` as a JSON object with sorted keys, for storage.
+    public var detailJSON: String {
+        JSONValue.object(detail.mapValues(JSONValue.string)).serialized
+    }
+}

@@ -40,38 +40,8 @@ enum IngestStore {
         return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
     }
 
-    /// The detail map as a JSON object with sorted keys, written directly: every inbound event
-    /// has one, and this is on the ingest path.
-    static func json(_ detail: [String: String]) -> String {
-        if detail.isEmpty { return "{}" }
-        var out = "{"
-        for (index, key) in detail.keys.sorted().enumerated() {
-            if index > 0 { out += "," }
-            appendQuoted(key, to: &out)
-            out += ":"
-            appendQuoted(detail[key]!, to: &out)
-        }
-        return out + "}"
-    }
-
     static func json(_ media: [InboundEvent.Media]) -> String {
         media.isEmpty ? "[]" : encodedJSON(media)
-    }
-
-    private static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        out += "\""
     }
 
     static func clip(_ text: String?, _ max: Int) -> String? {
@@ -85,7 +55,7 @@ enum IngestStore {
                 external_id: String(event.eventID.prefix(255)), account_ref: String(event.accountRef.prefix(255)),
                 author_id: clip(event.author?.id, 255), author_name: clip(event.author?.name, 255), author_handle: clip(event.author?.handle, 255),
                 text: clip(event.text, maxText), media: json(event.media), parent_ref: clip(event.parentRef, 255), thread_ref: clip(event.threadRef, 255),
-                occurred_at: event.occurredAt, received_at: receivedAt, detail: json(event.detail), raw: clip(event.raw, maxRaw) ?? "",
+                occurred_at: event.occurredAt, received_at: receivedAt, detail: event.detailJSON, raw: clip(event.raw, maxRaw) ?? "",
                 state: "new")
         }
     }
