@@ -94,6 +94,13 @@ struct ConnectorHTTP: Sendable {
     }
 
     static func bearer(_ token: String) -> (String, String) { ("Authorization", "Bearer \(token)") }
+
+    /// A bearer-authorised request with an optional JSON body, as X, YouTube and TikTok take them.
+    static func bearerRequest(_ method: String, url: URL, token: String, json: JSONValue?, contentType: (String, String)?) -> HTTPRequestSpec {
+        var headers = [bearer(token), acceptJSON]
+        if let contentType { headers.append(contentType) }
+        return HTTPRequestSpec(method: method, url: url, headers: headers, body: json?.encoded())
+    }
     static let acceptJSON = ("Accept", "application/json")
     static let contentJSON = ("Content-Type", "application/json")
     static let contentForm = ("Content-Type", "application/x-www-form-urlencoded")

@@ -86,9 +86,7 @@ public struct TikTokConnector: PlatformConnector {
                          json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let url = try ConnectorURL.make(endpoints.tiktokBaseURL, segments, trailingSlash: true, query: query)
-        var headers = [ConnectorHTTP.bearer(token), ConnectorHTTP.acceptJSON]
-        if method == "POST" { headers.append(Self.contentJSON) }
-        return HTTPRequestSpec(method: method, url: url, headers: headers, body: json?.encoded())
+        return ConnectorHTTP.bearerRequest(method, url: url, token: token, json: json, contentType: method == "POST" ? Self.contentJSON : nil)
     }
 
     private func data(_ request: HTTPRequestSpec, what: String) async throws(PlatformError) -> JSONValue {

@@ -35,9 +35,7 @@ public struct XConnector: PollingConnector, ReplyingConnector {
                          json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let url = try ConnectorURL.make(endpoints.xBaseURL, segments, query: query)
-        var headers = [ConnectorHTTP.bearer(token), ConnectorHTTP.acceptJSON]
-        if json != nil { headers.append(ConnectorHTTP.contentJSON) }
-        return HTTPRequestSpec(method: method, url: url, headers: headers, body: json?.encoded())
+        return ConnectorHTTP.bearerRequest(method, url: url, token: token, json: json, contentType: json == nil ? nil : ConnectorHTTP.contentJSON)
     }
 
     /// `GET /2/users/me`: name, id and username of the token's user.

@@ -27,9 +27,7 @@ public struct YouTubeConnector: PollingConnector, ReplyingConnector, MetricsConn
                          json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let url = try ConnectorURL.make(endpoints.youtubeBaseURL, [resource], query: query)
-        var headers = [ConnectorHTTP.bearer(token), ConnectorHTTP.acceptJSON]
-        if json != nil { headers.append(ConnectorHTTP.contentJSON) }
-        return HTTPRequestSpec(method: method, url: url, headers: headers, body: json?.encoded())
+        return ConnectorHTTP.bearerRequest(method, url: url, token: token, json: json, contentType: json == nil ? nil : ConnectorHTTP.contentJSON)
     }
 
     /// The channel to read: `id={channelID}`, or `mine=true` when no channel id is stored.
