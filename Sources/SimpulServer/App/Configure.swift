@@ -26,8 +26,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
 
     app.secretBox = SecretBox(secretKey: settings.secretKey)
     app.connections = ConnectionDirectory(box: app.secretBox)
-    app.ingestWriter = IngestWriter(database: { [unowned app] in app.db },
-                                    sqliteSynchronous: settings.usesPostgres ? nil : settings.sqliteSynchronous)
+    app.ingestWriter = IngestWriter(database: { [unowned app] in app.db })
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.dummyPasswordHash = try await app.password.async.hash(Secrets.random())

@@ -22,11 +22,6 @@ public struct Settings: Sendable {
     /// `simpul serve` also runs the background workers (polling); turn off to scale web and
     /// workers separately.
     public var runWorkers: Bool
-    /// SQLite's `synchronous` for ingest commits: NORMAL (the default) syncs the WAL at
-    /// checkpoints, so a committed event survives a crash of Simpul itself but may be lost if
-    /// the whole machine loses power; FULL syncs every commit and survives that too, at a
-    /// fraction of the throughput. PostgreSQL is unaffected.
-    public var sqliteSynchronous: String
 
     public var usesPostgres: Bool { databaseURL != nil }
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -71,8 +66,6 @@ public struct Settings: Sendable {
         if maxHours == nil || maxHours! < 1 { problems.append("SIMPUL_SESSION_MAX_HOURS harus angka positif") }
         let cost = Int(value("SIMPUL_BCRYPT_COST") ?? "12")
         if cost == nil || !(4...31).contains(cost!) { problems.append("SIMPUL_BCRYPT_COST harus angka 4–31") }
-        let synchronous = (value("SIMPUL_SQLITE_SYNCHRONOUS") ?? "normal").lowercased()
-        if !["normal", "full"].contains(synchronous) { problems.append("SIMPUL_SQLITE_SYNCHRONOUS harus normal atau full") }
         if let url = value("DATABASE_URL"), !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
             problems.append("DATABASE_URL harus berupa URL PostgreSQL (postgres://user:pass@host:5432/db)")
         }
@@ -93,8 +86,7 @@ public struct Settings: Sendable {
             sessionMaxHours: maxHours!,
             bcryptCost: cost!,
             trustForwardedFor: value("SIMPUL_TRUST_FORWARDED_FOR") == "true",
-            runWorkers: value("SIMPUL_WORKERS") != "false",
-            sqliteSynchronous: synchronous.uppercased()
+            runWorkers: value("SIMPUL_WORKERS") != "false"
         )
     }
 }

@@ -18,14 +18,11 @@ actor IngestWriter {
     static let maxBatchRows = 250
 
     private let database: @Sendable () -> Database
-    /// SQLite only: the `synchronous` level for ingest commits (see Settings.sqliteSynchronous).
-    private let sqliteSynchronous: String?
     private var pending: [Pending] = []
     private var writing = false
 
-    init(database: @escaping @Sendable () -> Database, sqliteSynchronous: String?) {
+    init(database: @escaping @Sendable () -> Database) {
         self.database = database
-        self.sqliteSynchronous = sqliteSynchronous
     }
 
     func write(_ rows: [IngestStore.Row]) async throws {
@@ -48,13 +45,13 @@ actor IngestWriter {
                 count += next.rows.count
             }
             do {
-                try await Self.commit(batch.flatMap(\.rows), on: database(), synchronous: sqliteSynchronous)
+                try await Self.commit(batch.flatMap(\.rows), on: database())
                 batch.forEach { $0.continuation.resume() }
             } catch {
                 // One delivery's bad row must not fail the others: retry them one by one.
                 for item in batch {
                     do {
-                        try await Self.commit(item.rows, on: database(), synchronous: sqliteSynchronous)
+                        try await Self.commit(item.rows, on: database())
                         item.continuation.resume()
                     } catch {
                         item.continuation.resume(throwing: error)
@@ -65,15 +62,7 @@ actor IngestWriter {
         writing = false
     }
 
-    static func commit(_ rows: [IngestStore.Row], on db: Database, synchronous: String?) async throws {
-        try await db.withConnection { connection in
-            // The pragma is per connection, and the pool may hand out any of them.
-            if let synchronous { try await (try connection.sql).raw("PRAGMA synchronous=\(unsafeRaw: synchronous)").run() }
-            try await insert(rows, on: connection)
-        }
-    }
-
-    private static func insert(_ rows: [IngestStore.Row], on db: Database) async throws {
+    static func commit(_ rows: [IngestStore.Row], on db: Database) async throws {
         try await db.transaction { db in
             let sql = try db.sql
             // Optional columns are written as NULL, so rows with and without them share one statement.
