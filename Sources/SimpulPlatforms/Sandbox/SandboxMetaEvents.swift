@@ -220,15 +220,21 @@ extension SandboxGenerator {
 
     private mutating func pageChange(_ page: SandboxAccount, field: String, value: [(String, SandboxJSON)], at: Date,
                                      info: SandboxEventInfo) -> SandboxDelivery {
+        change(page, object: "page", format: .meta, field: field, value: value, at: at, info: info)
+    }
+
+    /// One `changes` entry in the envelope Facebook Page and Instagram webhooks share.
+    private mutating func change(_ account: SandboxAccount, object: String, format: PayloadFormat, field: String,
+                                 value: [(String, SandboxJSON)], at: Date, info: SandboxEventInfo) -> SandboxDelivery {
         let body = SandboxJSON.object([
             ("entry", .array([.object([
-                ("id", .string(page.externalID)),
+                ("id", .string(account.externalID)),
                 ("time", .int(SandboxClock.unixSeconds(at) + Int64(rng.int(0...2)))),
                 ("changes", .array([.object([("value", .object(value)), ("field", .string(field))])])),
             ])])),
-            ("object", .string("page")),
+            ("object", .string(object)),
         ])
-        return SandboxDelivery(format: .meta, body: body.encoded(.metaEscaped), accountExternalID: page.externalID, events: [info])
+        return SandboxDelivery(format: format, body: body.encoded(.metaEscaped), accountExternalID: account.externalID, events: [info])
     }
 
     // MARK: Instagram
@@ -331,14 +337,6 @@ extension SandboxGenerator {
 
     private mutating func instagramChange(_ account: SandboxAccount, field: String, value: [(String, SandboxJSON)], at: Date,
                                           info: SandboxEventInfo) -> SandboxDelivery {
-        let body = SandboxJSON.object([
-            ("entry", .array([.object([
-                ("id", .string(account.externalID)),
-                ("time", .int(SandboxClock.unixSeconds(at) + Int64(rng.int(0...2)))),
-                ("changes", .array([.object([("value", .object(value)), ("field", .string(field))])])),
-            ])])),
-            ("object", .string("instagram")),
-        ])
-        return SandboxDelivery(format: .instagram, body: body.encoded(.metaEscaped), accountExternalID: account.externalID, events: [info])
+        change(account, object: "instagram", format: .instagram, field: field, value: value, at: at, info: info)
     }
 }

@@ -3,38 +3,38 @@ import Plot
 import SimpulCore
 
 enum AuditPages {
+    /// Every action the trail records, in the order the filter lists them, with its label.
+    static let actions: [(action: String, id: String, en: String)] = [
+        ("unit.create", "Unit dibuat", "Unit created"),
+        ("unit.update", "Unit diubah", "Unit changed"),
+        ("unit.deactivate", "Unit dinonaktifkan", "Unit deactivated"),
+        ("unit.reactivate", "Unit diaktifkan", "Unit reactivated"),
+        ("account.create", "Akun dibuat", "Account created"),
+        ("account.update", "Akun diubah", "Account changed"),
+        ("account.deactivate", "Akun dinonaktifkan", "Account deactivated"),
+        ("account.reactivate", "Akun diaktifkan", "Account reactivated"),
+        ("account.import", "Impor CSV akun", "Accounts imported"),
+        ("account.connection", "Kredensial akun diganti", "Account credentials replaced"),
+        ("user.create", "Pengguna dibuat", "User created"),
+        ("user.update", "Pengguna diubah", "User changed"),
+        ("user.deactivate", "Pengguna dinonaktifkan", "User deactivated"),
+        ("user.reactivate", "Pengguna diaktifkan", "User reactivated"),
+        ("user.resetPassword", "Kata sandi diatur ulang", "Password reset"),
+        ("user.changePassword", "Kata sandi diganti", "Password changed"),
+        ("membership.create", "Peran diberikan", "Role granted"),
+        ("membership.delete", "Peran dicabut", "Role removed"),
+        ("session.login", "Masuk", "Signed in"),
+        ("session.logout", "Keluar", "Signed out"),
+        ("token.create", "Token API dibuat", "API token created"),
+        ("token.revoke", "Token API dicabut", "API token revoked"),
+        ("tenant.create", "Instansi dibuat", "Tenant created"),
+    ]
+
     static func actionLabel(_ action: String, _ l: L10n) -> String {
-        switch action {
-        case "unit.create": l.t("Unit dibuat", "Unit created")
-        case "unit.update": l.t("Unit diubah", "Unit changed")
-        case "unit.deactivate": l.t("Unit dinonaktifkan", "Unit deactivated")
-        case "unit.reactivate": l.t("Unit diaktifkan", "Unit reactivated")
-        case "account.create": l.t("Akun dibuat", "Account created")
-        case "account.update": l.t("Akun diubah", "Account changed")
-        case "account.deactivate": l.t("Akun dinonaktifkan", "Account deactivated")
-        case "account.reactivate": l.t("Akun diaktifkan", "Account reactivated")
-        case "account.import": l.t("Impor CSV akun", "Accounts imported")
-        case "account.connection": l.t("Kredensial akun diganti", "Account credentials replaced")
-        case "user.create": l.t("Pengguna dibuat", "User created")
-        case "user.update": l.t("Pengguna diubah", "User changed")
-        case "user.deactivate": l.t("Pengguna dinonaktifkan", "User deactivated")
-        case "user.reactivate": l.t("Pengguna diaktifkan", "User reactivated")
-        case "user.resetPassword": l.t("Kata sandi diatur ulang", "Password reset")
-        case "user.changePassword": l.t("Kata sandi diganti", "Password changed")
-        case "membership.create": l.t("Peran diberikan", "Role granted")
-        case "membership.delete": l.t("Peran dicabut", "Role removed")
-        case "session.login": l.t("Masuk", "Signed in")
-        case "session.logout": l.t("Keluar", "Signed out")
-        case "token.create": l.t("Token API dibuat", "API token created")
-        case "token.revoke": l.t("Token API dicabut", "API token revoked")
-        case "tenant.create": l.t("Instansi dibuat", "Tenant created")
-        default: action
-        }
+        actions.first { $0.action == action }.map { l.t($0.id, $0.en) } ?? action
     }
 
-    static let knownActions = ["unit.create", "unit.update", "unit.deactivate", "unit.reactivate", "account.create", "account.update", "account.deactivate", "account.reactivate", "account.import", "account.connection",
-                               "user.create", "user.update", "user.deactivate", "user.reactivate", "user.resetPassword", "user.changePassword",
-                               "membership.create", "membership.delete", "session.login", "session.logout", "token.create", "token.revoke", "tenant.create"]
+    static var knownActions: [String] { actions.map(\.action) }
 
     static func fieldLabel(_ key: String, _ l: L10n) -> String {
         switch key {
