@@ -19,7 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
-        .target(name: "SimpulCore"),
+        .target(name: "SimpulCore", resources: [.copy("Resources")]),
         .target(
             name: "SimpulPlatforms",
             dependencies: [
@@ -48,7 +48,7 @@ let package = Package(
             name: "simpul",
             dependencies: ["SimpulServer"]
         ),
-        .testTarget(name: "SimpulCoreTests", dependencies: ["SimpulCore"]),
+        .testTarget(name: "SimpulCoreTests", dependencies: ["SimpulCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "SimpulPlatformsTests",
             dependencies: ["SimpulPlatforms"],

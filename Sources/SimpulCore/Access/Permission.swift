@@ -8,6 +8,18 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewUsers
     case manageUsers
     case viewAudit
+    /// Paste a text into the checker and see its findings.
+    case checkCompliance
+    case viewFindings
+    /// Mark findings confirmed, false positive or escalated.
+    case reviewFindings
+    case viewRulePacks
+    /// Switch packs, edit the tenant's own packs and election data (tenant-wide).
+    case manageRulePacks
+    case viewContent
+    case manageContent
+    /// Submit a draft despite a blocking finding, with a written reason.
+    case overrideCompliance
 }
 
 extension Role {
@@ -16,11 +28,17 @@ extension Role {
         case .supervisor:
             Set(Permission.allCases)
         case .unitAdmin:
-            [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers]
-        case .operator, .approver, .viewer:
-            [.viewHome, .viewUnits, .viewAccounts]
+            [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent]
+        case .approver:
+            [.viewHome, .viewUnits, .viewAccounts,
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance]
+        case .operator:
+            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent]
+        case .viewer:
+            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent]
         case .staff:
-            [.viewHome]
+            [.viewHome, .checkCompliance]
         }
     }
 

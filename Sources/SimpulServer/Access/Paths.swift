@@ -42,8 +42,36 @@ enum Paths {
 
     static let audit = "/audit"
 
+    static let findings = "/compliance/findings"
+    static func finding(_ id: UUID) -> String { "/compliance/findings/\(id)" }
+    static func reviewFinding(_ id: UUID) -> String { "/compliance/findings/\(id)/review" }
+    static let checker = "/compliance/check"
+    static let rulePacks = "/compliance/packs"
+    static func rulePack(_ id: String) -> String { "/compliance/packs/\(id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-", ".", "_"])) ?? id)" }
+    static func togglePack(_ id: String) -> String { rulePack(id) + "/toggle" }
+    static let newTenantPack = "/compliance/tenant-packs/new"
+    static let tenantPacks = "/compliance/tenant-packs"
+    static func tenantPack(_ id: UUID) -> String { "/compliance/tenant-packs/\(id)" }
+    static func editTenantPack(_ id: UUID) -> String { "/compliance/tenant-packs/\(id)/edit" }
+    static func deleteTenantPack(_ id: UUID) -> String { "/compliance/tenant-packs/\(id)/delete" }
+    static let elections = "/compliance/elections"
+    static let newElection = "/compliance/elections/new"
+    static func election(_ id: UUID) -> String { "/compliance/elections/\(id)" }
+    static func editElection(_ id: UUID) -> String { "/compliance/elections/\(id)/edit" }
+    static func deleteElection(_ id: UUID) -> String { "/compliance/elections/\(id)/delete" }
+    static func deleteAllowListEntry(_ id: UUID) -> String { "/compliance/allowlist/\(id)/delete" }
+
+    static let content = "/content"
+    static let newContent = "/content/new"
+    static func contentItem(_ id: UUID) -> String { "/content/\(id)" }
+    static func submitContent(_ id: UUID) -> String { "/content/\(id)/submit" }
+
     static func language(_ language: Language, next: String) -> String {
         "/lang/\(language.rawValue)?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+    }
+
+    static func isCompliance(_ path: String) -> Bool {
+        path.hasPrefix("/compliance") || path.hasPrefix(content)
     }
 
     static func isSettings(_ path: String) -> Bool {

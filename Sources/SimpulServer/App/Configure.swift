@@ -44,6 +44,8 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TenantCommands(), as: "tenant")
     app.asyncCommands.use(WebhookCommands(), as: "webhook")
+    app.asyncCommands.use(TextCommands(), as: "text")
+    app.asyncCommands.use(CheckCommand(), as: "check")
 }
 
 /// Every route of the product, in one list. The authorization test walks the same list.
@@ -61,6 +63,10 @@ func registerRoutes(_ routes: RouteCatalog) {
     UsersAPI.register(routes)
     WebhookController.register(routes)
     ConnectionController.register(routes)
+    ComplianceController.register(routes)
+    PackController.register(routes)
+    ContentController.register(routes)
+    ComplianceAPI.register(routes)
 }
 
 /// Makes the database ready: WAL for SQLite (readers never wait for the writer), then the

@@ -19,13 +19,13 @@ public enum SimpulMain {
         do {
             try await configure(app, settings: settings)
             let command = env.arguments.dropFirst().first ?? "serve"
-            var workers: Task<Void, Never>?
+            var workers: [Task<Void, Never>] = []
             if command == "serve" || command.hasPrefix("-") {
                 try await prepareDatabase(app, migrate: settings.autoMigrate)
-                if settings.runWorkers { workers = PollingWorker.start(app: app) }
+                if settings.runWorkers { workers = [PollingWorker.start(app: app), ComplianceWorker.start(app: app)] }
             }
             try await app.execute()
-            workers?.cancel()
+            workers.forEach { $0.cancel() }
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

@@ -28,6 +28,20 @@ enum AuditPages {
         ("token.create", "Token API dibuat", "API token created"),
         ("token.revoke", "Token API dicabut", "API token revoked"),
         ("tenant.create", "Instansi dibuat", "Tenant created"),
+        ("finding.review", "Temuan ditinjau", "Finding reviewed"),
+        ("allowlist.delete", "Pengecualian temuan dihapus", "Allow-list entry removed"),
+        ("pack.enable", "Paket aturan diaktifkan", "Rule pack enabled"),
+        ("pack.disable", "Paket aturan dinonaktifkan", "Rule pack disabled"),
+        ("pack.create", "Paket aturan dibuat", "Rule pack created"),
+        ("pack.update", "Paket aturan diubah", "Rule pack changed"),
+        ("pack.delete", "Paket aturan dihapus", "Rule pack deleted"),
+        ("election.create", "Data pemilihan dibuat", "Election data created"),
+        ("election.update", "Data pemilihan diubah", "Election data changed"),
+        ("election.delete", "Data pemilihan dihapus", "Election data deleted"),
+        ("content.create", "Draf dibuat", "Draft created"),
+        ("content.update", "Draf diubah", "Draft changed"),
+        ("content.submit", "Draf diajukan", "Draft submitted"),
+        ("content.override", "Draf diajukan dengan pengecualian kepatuhan", "Draft submitted with a compliance override"),
     ]
 
     static func actionLabel(_ action: String, _ l: L10n) -> String {

@@ -58,7 +58,11 @@ struct DemoCommand: AsyncCommand {
         guard let serve = app.asyncCommands.commands["serve"] else { throw CommandFailure(["perintah serve tidak tersedia"]) }
         let sandbox = try await SandboxRunner.start(tenant: summary.tenant, app: app)
         context.console.print("Sandbox aktif: pesan tiruan mengalir ke akun demo setiap beberapa detik.")
-        defer { sandbox.cancel() }
+        let compliance = ComplianceWorker.start(app: app)
+        defer {
+            sandbox.cancel()
+            compliance.cancel()
+        }
         try await serve.run(using: &serveContext)
     }
 }

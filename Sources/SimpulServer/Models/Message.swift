@@ -27,6 +27,8 @@ final class MessageModel: Model, @unchecked Sendable {
     @Field(key: "detail") var detail: String
     @Field(key: "raw") var raw: String
     @Field(key: "state") var state: String
+    /// Set once the compliance worker has looked at the message.
+    @OptionalField(key: "compliance_checked_at") var complianceCheckedAt: Date?
 
     init() {}
 }

@@ -32,6 +32,10 @@ enum Layout {
         guard let scope = ctx.principal?.scope else { return [] }
         let l = ctx.l
         var items = [NavItem(href: Paths.home, label: l.t("Beranda", "Home"), active: ctx.path == Paths.home)]
+        if scope.allowsSomewhere(.checkCompliance) {
+            items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? Paths.findings : Paths.checker,
+                                 label: l.t("Kepatuhan", "Compliance"), active: Paths.isCompliance(ctx.path)))
+        }
         if scope.allowsSomewhere(.viewUnits) || scope.allowsSomewhere(.viewAccounts) || scope.allowsSomewhere(.viewUsers) {
             items.append(NavItem(href: scope.allowsSomewhere(.viewAccounts) ? Paths.accounts : Paths.units,
                                  label: l.t("Pengaturan", "Settings"), active: Paths.isSettings(ctx.path)))

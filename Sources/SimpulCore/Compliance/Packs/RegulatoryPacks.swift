@@ -1,0 +1,158 @@
+/// The rule packs that follow national regulations. Wording of the explanations follows
+/// DOMAIN.md; each cites the regulation and the item it applies.
+extension RulePack {
+    public static let skb11Citation = "SKB 11 Instansi tentang Penanganan Radikalisme ASN (12 November 2019)"
+
+    public static let skb11 = RulePack(
+        id: "skb11",
+        name: "SKB 11 Instansi — radikalisme ASN",
+        regulation: skb11Citation,
+        summary: "Ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, Pemerintah dan SARA, ajakan mengganti ideologi negara, dukungan terhadap terorisme, dan penghinaan simbol negara.",
+        rules: [
+            ComplianceRule(
+                id: "skb11.kebencian-negara", title: "Ujaran kebencian terhadap dasar negara atau Pemerintah", severity: .block,
+                explanation: "ASN dilarang menyampaikan pendapat bermuatan ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI dan Pemerintah di media sosial (\(skb11Citation), butir 1).",
+                terms: ["$target-negara"], near: ["$kebencian"], window: 6),
+            ComplianceRule(
+                id: "skb11.kebencian-sara", title: "Ujaran kebencian terhadap suku, agama, ras atau antargolongan", severity: .block,
+                explanation: "ASN dilarang menyampaikan ujaran kebencian terhadap salah satu suku, agama, ras dan antargolongan (\(skb11Citation), butir 2).",
+                terms: ["$sara"], near: ["$kebencian", "$diskriminasi"], window: 8),
+            ComplianceRule(
+                id: "skb11.diskriminasi", title: "Ajakan membeda-bedakan berdasarkan SARA", severity: .block,
+                explanation: "Ajakan memilih, mengucilkan atau menolak orang karena suku, agama, ras atau golongannya termasuk ujaran kebencian SARA (\(skb11Citation), butir 2).",
+                terms: ["=pilih yang seiman", "=yang seiman", "=tidak seiman", "=agama sebelah", "=milik satu golongan", "=orang kafir",
+                        "=usir mereka", "=beda agama"],
+                near: ["=jangan", "=pilih", "=dipilih", "=jabatan", "=usir", "=pemimpin", "=memimpin", "=saja", "=memang", "=layak",
+                       "=rusuh", "=negeri", "=negara"], window: 5, negatable: false),
+            ComplianceRule(
+                id: "skb11.anti-pancasila", title: "Ajakan mengganti ideologi negara", severity: .block,
+                explanation: "Ajakan mengganti Pancasila, membubarkan NKRI atau menyebut pemerintahan yang sah thagut termasuk muatan radikal yang dilarang bagi ASN (\(skb11Citation), butir 1 dan 7).",
+                terms: ["$anti-pancasila"]),
+            ComplianceRule(
+                id: "skb11.teror", title: "Dukungan terhadap terorisme", severity: .block,
+                explanation: "Memuji atau mendukung aksi teror dan kelompoknya termasuk muatan radikal yang dilarang bagi ASN (\(skb11Citation), butir 1, 3 dan 7).",
+                terms: ["$teror"],
+                near: ["=salut", "=semoga", "=jalan", "=sah", "=dukung", "=mendukung", "=bergabung", "=gabung", "=hidup", "=mulia",
+                       "=pahlawan", "=syahid", "=berjuang", "=ayo", "=siapkan", "=jihad", "=thagut", "=thogut", "=melawan", "=lawan",
+                       "=kalian", "=sekarang", "=para", "=bangga", "=kafir", "=negara", "=pemerintah", "=rezim", "=tumbang"], window: 6),
+            ComplianceRule(
+                id: "skb11.simbol-negara", title: "Melecehkan simbol negara", severity: .block,
+                explanation: "ASN dilarang melecehkan simbol-simbol negara, termasuk bendera Merah Putih, lambang Garuda Pancasila dan lagu Indonesia Raya (\(skb11Citation), butir 10).",
+                terms: ["=bendera", "merah putih", "garuda", "lambang negara", "indonesia raya", "lagu kebangsaan", "=hormat bendera", "=upacara"],
+                near: ["=injak", "=injak-injak", "=diinjak", "=menginjak", "=robek", "=dirobek", "=merobek", "=bakar", "=dibakar",
+                       "=membakar", "=kencingi", "=dikencingi", "=ludahi", "=diludahi", "=lecehkan", "=dilecehkan", "=hina",
+                       "=dihina", "=menghina", "=sampah", "=lap", "=keset", "=jelek", "=norak", "=tidak penting", "=buang",
+                       "=dibuang", "=plesetan", "=plesetkan", "=kain lap", "=gombal", "=syirik", "=tikus", "=bongsor",
+                       "=diganti", "=tidak ada gunanya", "=dosa", "=dangdut", "=burung", "=ngapain"], window: 6),
+            ComplianceRule(
+                id: "skb11.hasutan", title: "Menghasut perlawanan atau kekerasan", severity: .block,
+                explanation: "ASN dilarang mengadakan atau mengajak kegiatan yang menghina, menghasut, memprovokasi dan membenci Pancasila, UUD 1945, NKRI, Pemerintah atau SARA (\(skb11Citation), butir 7 dan 8).",
+                terms: ["$target-negara", "$sara"],
+                near: ["=lawan", "=melawan", "=perangi", "=serbu", "=serang", "=usir", "=gulingkan", "=jatuhkan", "=musuhi", "=boikot",
+                       "=angkat senjata", "=siapkan senjata", "=senjata", "=kekerasan", "=makar", "=revolusi", "=kudeta",
+                       "=tumbangkan", "=bubarkan", "=bangkit rakyat", "=kuasai", "=dikuasai", "=menguasai"], window: 6),
+        ]
+    )
+
+    public static let se137Citation = "SE MenPANRB Nomor 137 Tahun 2018 tentang Penyebarluasan Informasi melalui Media Sosial bagi ASN"
+
+    public static let se137 = RulePack(
+        id: "se137",
+        name: "SE MenPANRB 137/2018 — berbagi informasi",
+        regulation: se137Citation,
+        summary: "Informasi yang belum terverifikasi atau berantai, provokasi, pornografi, kebencian SARA, dan pembocoran rahasia negara atau dokumen dinas.",
+        rules: [
+            ComplianceRule(
+                id: "se137.ajakan-menyebar", title: "Ajakan menyebarkan pesan berantai", severity: .warning,
+                explanation: "ASN wajib memastikan informasi yang dibagikan jelas sumbernya dan sudah terverifikasi; ajakan memviralkan atau meneruskan pesan berantai adalah ciri hoaks (\(se137Citation)).",
+                terms: ["sebarkan sebelum dihapus", "=viralkan", "=viralin", "=viralkanlah", "=sebarkan dulu", "=sebarkan segera",
+                        "=segera sebarkan", "=bagikan sebanyak-banyaknya", "=share sebanyak-banyaknya", "=sebanyak-banyaknya",
+                        "kirim pesan ini", "=ke 10 grup", "=kirim ke 10 grup", "=kena musibah", "=jangan berhenti di kamu",
+                        "=share ke semua grup", "=sebarkan ke semua"],
+                unless: ["$verifikasi"]),
+            ComplianceRule(
+                id: "se137.belum-terverifikasi", title: "Informasi belum terverifikasi", severity: .warning,
+                explanation: "ASN wajib memastikan informasi yang dibagikan jelas sumbernya dan sudah terverifikasi; kabar tanpa sumber berpotensi hoaks (\(se137Citation)).",
+                terms: ["=katanya", "=kabarnya", "=konon", "=dengar-dengar", "=info dari grup", "=grup sebelah", "=grup tetangga",
+                        "=info a1", "=a1", "=sumbernya orang dalam", "=info dari dalam", "=info langsung dari dalam", "=percaya deh",
+                        "=belum tahu benar atau tidak", "=benar atau tidak", "=belum tentu benar", "=belum saya cek", "=copas dari grup",
+                        "=kata orang pintar", "=ternyata", "=copas", "=dari grup wa", "=pesan berantai", "=broadcast",
+                        "=kata dokter", "=kata perawat", "=kata bidan", "=kata orang dalam", "=info dari perawat",
+                        "=info dari dokter", "=info dari orang dalam", "=share sebanyak", "=sebarin"],
+                near: ["=besok", "=nanti", "=minggu depan", "=malam", "=beracun", "=racun", "=gempa", "=tsunami", "=banjir", "=diculik",
+                       "=penculikan", "=penculik", "=bahaya", "=awas", "=segera", "=penting", "=darurat", "=virus", "=vaksin", "chip",
+                       "=menyembuhkan", "=sembuh", "=mandul", "=disengaja", "=sengaja", "=ditunda", "=sebarin",
+                       "=mati", "=meninggal", "=tewas", "=dihapus", "=semua", "=keluarga", "=sebarkan", "=viralkan", "=air",
+                       "=listrik", "=pemadaman", "=bansos", "=dana", "=gratis", "=dipotong", "=dicabut", "=ditutup", "=ditangkap",
+                       "=pemerintah", "=asn", "=pns", "=gaji", "=tunjangan", "=pejabat", "=wali kota", "=walikota", "=korupsi",
+                       "=kasus", "=proyek", "=bandar", "=didanai", "=kpu", "=siap-siap", "=mengungsi", "=pasti", "=calon",
+                       "=pasangan", "=paslon"], window: 10,
+                unless: ["$verifikasi"]),
+            ComplianceRule(
+                id: "se137.narasi-hoaks", title: "Narasi hoaks yang sering beredar", severity: .warning,
+                explanation: "Kabar ini memakai narasi yang sering beredar sebagai hoaks; ASN tidak boleh menyebarkan informasi yang belum diverifikasi (\(se137Citation)).",
+                terms: ["=chip pelacak", "=berisi chip", "=penculik anak", "=penculikan anak", "=gempa besar akan terjadi", "=beracun",
+                        "=hitung cepat palsu", "=pki gaya baru", "=komunis gaya baru", "=kebangkitan pki", "=didanai bandar",
+                        "=tersangkut kasus korupsi", "=dikuasai pki", "=kuasai pemerintah", "=menyebar virus", "=sengaja menyebar"],
+                unless: ["$verifikasi"]),
+            ComplianceRule(
+                id: "se137.provokasi", title: "Provokasi atau ajakan kekerasan", severity: .block,
+                explanation: "ASN dilarang menyebarkan informasi yang bersifat provokatif atau mengajak kekerasan (\(se137Citation)).",
+                terms: ["=serbu", "=geruduk", "=gruduk", "=bakar", "=hancurkan", "=serang", "=sikat", "=habisi", "=bunuh",
+                        "=hajar", "=gebuki", "=keroyok", "=jarah", "=lempari", "=duduki", "=rusak saja", "=bakar saja",
+                        "=datangi", "=tumbangkan", "=dilengserkan", "=lengserkan", "=bantai", "=usir", "=ganyang",
+                        "=dengan cara apa pun", "=blokade", "=ambil semua"],
+                near: ["=kantor", "=balai kota", "=balaikota", "=gedung", "=rumah", "=mereka", "=pelapor", "=orang", "=kampung",
+                       "=pos", "=polisi", "=aparat", "=petugas", "=pejabat", "=dprd", "=pemerintah kota", "=pemerintah", "=rezim",
+                       "=toko", "=camat", "=lurah", "=bupati", "=gubernur", "=wali kota", "=walikota", "=kafir", "=cina",
+                       "=aseng", "=pendatang", "=gereja", "=masjid", "=rakyat", "=thagut", "=thogut", "=senjata", "=gudang",
+                       "=lapak", "=lapak-lapak", "=pengusaha", "=siapa pun", "=pedagang", "=jalan"], window: 4),
+            ComplianceRule(
+                id: "se137.kekerasan", title: "Ajakan kekerasan atau main hakim sendiri", severity: .block,
+                explanation: "ASN dilarang menyebarkan ajakan kekerasan, main hakim sendiri atau angkat senjata (\(se137Citation)).",
+                terms: ["=kasih pelajaran", "=biar kapok", "=main hakim sendiri", "=angkat senjata", "=siapkan senjata",
+                        "=dengan kekerasan", "=rusuh massal"]),
+            ComplianceRule(
+                id: "se137.teror", title: "Dukungan terhadap terorisme", severity: .block,
+                explanation: "ASN dilarang menyebarkan muatan radikalisme dan terorisme (\(se137Citation)).",
+                terms: ["$teror"],
+                near: ["=salut", "=semoga", "=jalan", "=sah", "=dukung", "=mendukung", "=bergabung", "=gabung", "=hidup", "=mulia",
+                       "=pahlawan", "=syahid", "=berjuang", "=ayo", "=siapkan", "=jihad", "=thagut", "=thogut", "=melawan", "=lawan",
+                       "=kalian", "=para", "=bangga", "=kafir", "=tumbang"], window: 6),
+            ComplianceRule(
+                id: "se137.pornografi", title: "Muatan pornografi", severity: .block,
+                explanation: "ASN dilarang menyebarkan muatan pornografi (\(se137Citation)).",
+                terms: ["=bokep", "=porno", "=pornografi", "=telanjang", "=bugil", "=ngentot", "=ngewe", "=mesum", "video syur",
+                        "=syur", "open bo", "=vcs", "=bispak", "=sange", "=colmek", "=coli", "=memek", "=kontol", "=toket",
+                        "=seksi banget", "=striptis", "=esek-esek", "=xxx", "video panas", "=cabul", "=tante girang",
+                        "=pijat plus", "=plus-plus", "=video hot", "=foto hot", "=cerita dewasa", "=konten dewasa", "=video dewasa", "=foto bugil"]),
+            ComplianceRule(
+                id: "se137.sara", title: "Kebencian atau permusuhan SARA", severity: .block,
+                explanation: "ASN dilarang menyebarkan informasi yang mengandung kebencian atau permusuhan berdasarkan suku, agama, ras dan antargolongan (\(se137Citation)).",
+                terms: ["$sara"], near: ["$kebencian", "$diskriminasi"], window: 8),
+            ComplianceRule(
+                id: "se137.diskriminasi", title: "Ajakan membeda-bedakan berdasarkan SARA", severity: .block,
+                explanation: "ASN dilarang menyebarkan ajakan membeda-bedakan orang berdasarkan suku, agama, ras dan antargolongan (\(se137Citation)).",
+                terms: ["=pilih yang seiman", "=yang seiman", "=tidak seiman", "=agama sebelah", "=milik satu golongan", "=orang kafir",
+                        "=usir mereka", "=beda agama"],
+                near: ["=jangan", "=pilih", "=dipilih", "=jabatan", "=usir", "=pemimpin", "=memimpin", "=saja", "=memang", "=layak",
+                       "=rusuh", "=negeri", "=negara"], window: 5, negatable: false),
+            ComplianceRule(
+                id: "se137.rahasia", title: "Membocorkan rahasia negara atau dokumen dinas", severity: .block,
+                explanation: "ASN wajib menjaga rahasia negara dan tidak menyebarkan dokumen atau informasi yang dikecualikan (\(se137Citation); UU 14/2008 tentang Keterbukaan Informasi Publik).",
+                terms: ["=rahasia", "=bocoran", "=bocorkan", "=dibocorkan", "=membocorkan", "=confidential", "=sangat rahasia",
+                        "=dikecualikan", "=bocor", "=rapat tertutup", "=jangan bilang dari saya", "=jangan bilang-bilang", "=hps"],
+                near: ["=dokumen", "=dok", "=surat", "=data", "=memo", "=nota", "=disposisi", "=notulen", "=rapat", "=negara",
+                       "=dinas", "=kantor", "=atasan", "=pimpinan", "=sk", "=anggaran", "=berkas", "=file", "=lampiran",
+                       "=internal", "=screenshot", "=rekaman", "=jangan sampai", "=sebar", "=sebarkan", "=tender", "=lelang",
+                       "=soal", "=ujian", "=cpns", "=kunci jawaban", "=mutasi", "=pejabat", "=proyek", "=rahasia", "=dengarkan",
+                       "=bocoran", "=dm"], window: 6),
+            ComplianceRule(
+                id: "se137.data-pribadi", title: "Menyebarkan data pribadi warga", severity: .block,
+                explanation: "Data pribadi warga (NIK, nomor KK, nomor telepon) adalah informasi yang dikecualikan dan tidak boleh disebarkan ASN (\(se137Citation); UU 27/2022 tentang Pelindungan Data Pribadi).",
+                terms: ["=nik", "=nomor hp", "=nomor kk", "=data pribadi", "=nomor telepon"],
+                near: ["=seluruh", "=unggah", "=diunggah", "=sebar", "=disebar", "=bocor", "=silakan dipakai", "=dijual", "=jual",
+                       "=semua penerima"], window: 6),
+        ]
+    )
+}

@@ -1,0 +1,107 @@
+import Fluent
+import Foundation
+import Plot
+import SimpulCore
+import Vapor
+
+/// Kepatuhan: the text checker, the findings list and the review of one finding.
+enum ComplianceController {
+    static func register(_ routes: RouteCatalog) {
+        routes.add("compliance.checker", .GET, "/compliance/check", .web, .permission(.checkCompliance)) { req in
+            CompliancePages.checker(PageContext(req), text: "", result: nil, error: nil)
+        }
+        routes.add("compliance.check", .POST, "/compliance/check", .web, .permission(.checkCompliance), check)
+        routes.add("compliance.findings", .GET, "/compliance/findings", .web, .permission(.viewFindings), list)
+        routes.add("compliance.finding", .GET, "/compliance/findings/:findingID", .web, .permission(.viewFindings)) { req in
+            let principal = try req.requirePrincipal()
+            let finding = try await FindingQueries.load(req, principal: principal)
+            return try await detail(req, principal, finding, errors: FieldErrors(), input: (nil, nil))
+        }
+        routes.add("compliance.review", .POST, "/compliance/findings/:findingID/review", .web, .permission(.reviewFindings), review)
+    }
+
+    struct CheckInput: Content {
+        var text: String?
+    }
+
+    struct CheckResult {
+        var findings: [Finding]
+        var plainLanguage: PlainLanguageReport
+    }
+
+    /// Checks a text with the person's tenant guard, as a draft would be checked.
+    static func run(_ text: String, principal: Principal, req: Request) async throws -> CheckResult {
+        let tenantGuard = try await ComplianceService.guardFor(tenantID: principal.tenantID, zone: principal.tenant.zone, now: req.now, on: req.db)
+        return CheckResult(findings: tenantGuard.check(text),
+                           plainLanguage: PlainLanguage.assess(text, analyzer: tenantGuard.engine.analyzer))
+    }
+
+    static func check(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let text = try req.content.decode(CheckInput.self).text ?? ""
+        if let problem = TextInputProblem.check(text) {
+            return CompliancePages.checker(PageContext(req), text: text, result: nil, error: problem.message).response(.unprocessableEntity)
+        }
+        let result = try await run(text, principal: principal, req: req)
+        return CompliancePages.checker(PageContext(req), text: text, result: result, error: nil).response(.ok)
+    }
+
+    static func list(_ req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let filter = try req.query.decode(FindingFilter.self)
+        let parsed = try filter.parsed(principal)
+        let page = try await FindingQueries.page(parsed, tenantID: principal.tenantID, request: try PageRequest(req), on: req.db)
+        let accounts = try await FindingQueries.accountNames(page.items, tenantID: principal.tenantID, on: req.db)
+        let packs = try await ComplianceService.packStates(tenantID: principal.tenantID, zone: principal.tenant.zone, now: req.now, on: req.db)
+        var next: String?
+        if let cursor = page.next {
+            var components = URLComponents()
+            components.queryItems = [("unit", filter.unit), ("account", filter.account), ("pack", filter.pack), ("severity", filter.severity),
+                                     ("status", filter.status), ("cursor", cursor.token)]
+                .compactMap { name, value in value.nonEmpty.map { URLQueryItem(name: name, value: $0) } }
+            next = Paths.findings + "?" + (components.percentEncodedQuery ?? "")
+        }
+        return CompliancePages.findings(PageContext(req), findings: page.items, accounts: accounts, filter: filter,
+                                        units: principal.scope.tree.flattened().filter { parsedVisible(principal, $0.unit.id) }
+                                            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) },
+                                        packs: packs.map { ($0.id, $0.name) }, next: next)
+    }
+
+    private static func parsedVisible(_ principal: Principal, _ unitID: UUID) -> Bool {
+        principal.scope.allows(.viewFindings, on: unitID)
+    }
+
+    static func detail(_ req: Request, _ principal: Principal, _ finding: FindingModel, errors: FieldErrors,
+                       input: (status: String?, note: String?)) async throws -> Response {
+        let accounts = try await FindingQueries.accountNames([finding], tenantID: principal.tenantID, on: req.db)
+        let unitName = finding.unitID.flatMap { principal.scope.tree.units[$0]?.name }
+        let canReview = finding.unitID.map { principal.scope.allows(.reviewFindings, on: $0) } ?? false
+        let html = CompliancePages.finding(PageContext(req), finding, account: finding.accountID.flatMap { accounts[$0] }, unit: unitName,
+                                           canReview: canReview, errors: errors, input: input)
+        return html.response(errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    struct ReviewInput: Content {
+        var status: String?
+        var note: String?
+    }
+
+    static func review(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let finding = try await FindingQueries.load(req, principal: principal)
+        guard let unitID = finding.unitID, principal.scope.allows(.reviewFindings, on: unitID) else { throw AppError.forbidden }
+        let input = try req.content.decode(ReviewInput.self)
+        switch FindingQueries.parseReview(status: input.status, note: input.note) {
+        case .failure(let box):
+            return try await detail(req, principal, finding, errors: box.errors, input: (input.status, input.note))
+        case .success(let review):
+            try await FindingQueries.review(finding, review, principal: principal, req: req)
+            let l = req.l10n
+            let message = review.status == .falsePositive
+                ? l.t("Temuan ditandai bukan pelanggaran; kata yang sama tidak lagi memicu aturan ini.",
+                      "Marked as a false positive; the same words no longer trigger this rule.")
+                : l.t("Tinjauan temuan disimpan.", "Review saved.")
+            return .seeOther(Paths.finding(finding.id!), flash: message)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Fluent
+import Foundation
+
+/// A compliance finding on a draft, a staff account's post or comment, or a staff account's
+/// activity, with its review.
+final class FindingModel: Model, @unchecked Sendable {
+    static let schema = "compliance_findings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    /// draft | message | activity
+    @Field(key: "source") var source: String
+    @Field(key: "source_id") var sourceID: UUID
+    @OptionalField(key: "account_id") var accountID: UUID?
+    @OptionalField(key: "unit_id") var unitID: UUID?
+    @Field(key: "pack_id") var packID: String
+    @Field(key: "pack_name") var packName: String
+    @Field(key: "rule_id") var ruleID: String
+    @Field(key: "rule_title") var ruleTitle: String
+    @Field(key: "severity") var severity: String
+    @Field(key: "explanation") var explanation: String
+    /// The text that was checked (for activity: the content acted on), at most 2,000 characters.
+    @Field(key: "excerpt") var excerpt: String
+    /// JSON array of {start, end} in the excerpt.
+    @Field(key: "spans") var spans: String
+    @Field(key: "matched") var matched: String
+    /// open | confirmed | falsePositive | escalated
+    @Field(key: "status") var status: String
+    @OptionalField(key: "review_note") var reviewNote: String?
+    @OptionalField(key: "reviewed_by") var reviewedBy: UUID?
+    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A rule pack a tenant wrote for itself.
+final class TenantPackModel: Model, @unchecked Sendable {
+    static let schema = "compliance_tenant_packs"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "regulation") var regulation: String
+    @Field(key: "summary") var summary: String
+    /// JSON array of ComplianceRule.
+    @Field(key: "rules") var rules: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// Whether a pack (built-in or the tenant's own) is on for a tenant. No row means on.
+final class PackSettingModel: Model, @unchecked Sendable {
+    static let schema = "compliance_pack_settings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "pack_id") var packID: String
+    @Field(key: "enabled") var enabled: Bool
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// An election the tenant watches for ASN neutrality; candidates and parties as JSON.
+final class ElectionContestModel: Model, @unchecked Sendable {
+    static let schema = "election_contests"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "valid_from") var validFrom: String
+    @Field(key: "valid_until") var validUntil: String
+    /// JSON {"candidates": [...], "parties": [...]}.
+    @Field(key: "data") var data: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// Matched words that a reviewer marked as a false positive for a rule.
+final class AllowListModel: Model, @unchecked Sendable {
+    static let schema = "compliance_allowlist"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "rule_id") var ruleID: String
+    @Field(key: "matched") var matched: String
+    @OptionalField(key: "finding_id") var findingID: UUID?
+    @OptionalField(key: "created_by") var createdBy: UUID?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A piece of content being written: a draft until it is submitted for review. The compliance
+/// guard runs on submission.
+final class ContentItemModel: Model, @unchecked Sendable {
+    static let schema = "content_items"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "unit_id") var unitID: UUID
+    @Field(key: "title") var title: String
+    @Field(key: "body") var body: String
+    /// draft | inReview
+    @Field(key: "status") var status: String
+    @OptionalField(key: "created_by") var createdBy: UUID?
+    @OptionalField(key: "submitted_by") var submittedBy: UUID?
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    /// The approver's written reason for submitting despite a blocking finding.
+    @OptionalField(key: "override_reason") var overrideReason: String?
+    @OptionalField(key: "override_by") var overrideBy: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
