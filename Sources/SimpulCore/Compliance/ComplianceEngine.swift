@@ -63,7 +63,10 @@ public struct ComplianceEngine: Sendable {
                 .filter { !isCancelled($0, rule: located.rule, tokens: tokens, frame: frame) }
             let kept = hits.filter { !allowList.contains(AllowListEntry(ruleID: located.rule.id, matched: $0.words(tokens))) }
             guard let first = kept.first else { continue }
-            let spans = Self.merge(kept.flatMap { $0.parts.flatMap { part in tokens[part.start..<part.end].map(\.span) } })
+            // A phrase is one span from its first word to its last, spaces included.
+            let spans = Self.merge(kept.flatMap { $0.parts.map { part in
+                TextSpan(start: tokens[part.start].span.start, end: tokens[part.end - 1].span.end)
+            } })
             let pack = packs[located.pack]
             findings.append(Finding(packID: pack.id, packName: pack.name, ruleID: located.rule.id, ruleTitle: located.rule.title,
                                     severity: located.rule.severity, explanation: located.rule.explanation,

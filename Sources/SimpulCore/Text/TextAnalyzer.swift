@@ -91,6 +91,7 @@ public struct TextAnalyzer: Sendable {
     func normalizeWord(_ surface: String) -> [(String, TokenKind)] {
         var word = Self.fold(surface)
         word.removeAll { $0 == "'" || $0 == "’" }
+        if let expansion = lexicon.slang[word] { return expansion.map { ($0, .word) } }
         if word.contains("-") {
             let parts = word.split(separator: "-").map { normalizeLetters(String($0)) }
             if parts.count == 2, parts[0] == parts[1], parts[0].count == 1 {
@@ -111,7 +112,9 @@ public struct TextAnalyzer: Sendable {
         return [reduced]
     }
 
-    /// "mantaaap" → "mantap", "maaaaf" → "maaf", "bangett" → "banget"; "tinggi" and "maaf" stay.
+    /// Runs of three or more letters are cut to two when that spells a known word ("maaaaf" →
+    /// "maaf", "saaaat" → "saat"), otherwise to one ("mantaaap" → "mantap"). Runs of two stay:
+    /// "jamaah", "sunnah" and "pelayanannya" are spelt that way.
     func reduceRepeats(_ word: String) -> String {
         let characters = Array(word)
         guard characters.count > 2 else { return word }
@@ -123,23 +126,13 @@ public struct TextAnalyzer: Sendable {
                 runs.append((character, 1))
             }
         }
-        guard runs.contains(where: { $0.1 > 1 }) else { return word }
-        func build(long: Int, double: Int) -> String {
-            String(runs.flatMap { character, count in
-                Array(repeating: character, count: count >= 3 ? long : (count == 2 ? double : 1))
-            })
+        guard runs.contains(where: { $0.1 >= 3 }) else { return word }
+        func build(long: Int) -> String {
+            String(runs.flatMap { character, count in Array(repeating: character, count: count >= 3 ? long : count) })
         }
-        if runs.contains(where: { $0.1 >= 3 }) {
-            let single = build(long: 1, double: 2)
-            if isKnown(single) { return single }
-            let kept = build(long: 2, double: 2)
-            if isKnown(kept) { return kept }
-            let allSingle = build(long: 1, double: 1)
-            return isKnown(allSingle) ? allSingle : single
-        }
-        if isKnown(word) { return word }
-        let allSingle = build(long: 1, double: 1)
-        return isKnown(allSingle) ? allSingle : word
+        // Only an exact entry counts here: the stemmer would read "tinggii" as "tinggi" + "-i".
+        let kept = build(long: 2)
+        return lexicon.knownWords.contains(kept) || lexicon.slang[kept] != nil ? kept : build(long: 1)
     }
 
     private static let leet: [Character: [Character]] = [
