@@ -37,6 +37,9 @@ struct AuthorizationMatrixTests {
         case signedIn(UInt)
         /// Roles allowed; in scope they get `success`, out of scope and from another tenant `outside`.
         case permission(Set<Role>, success: UInt, outside: UInt)
+        /// Tenant-wide settings: the allowed roles get `success` wherever their role sits in the
+        /// tenant; a supervisor of another tenant gets `otherTenant`.
+        case tenantWide(Set<Role>, success: UInt, otherTenant: UInt)
     }
 
     struct Request {
@@ -49,6 +52,8 @@ struct AuthorizationMatrixTests {
 
     static let viewers: Set<Role> = [.supervisor, .unitAdmin, .operator, .approver, .viewer]
     static let managers: Set<Role> = [.supervisor, .unitAdmin]
+    static let reviewers: Set<Role> = [.supervisor, .unitAdmin, .approver]
+    static let writers: Set<Role> = [.supervisor, .unitAdmin, .operator, .approver]
     static let all = Set(Role.allCases)
 
     static func fixed(_ path: String) -> Builder { { _, _, _, _ in Request(path: path) } }
@@ -153,6 +158,56 @@ struct AuthorizationMatrixTests {
         "api.users.get": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/api/v1/users/\(w.target.id!)") }),
         "api.users.update": (.permission(managers, success: 200, outside: 404), { w, _, n, _ in
             Request(path: "/api/v1/users/\(w.target.id!)", json: #"{"phone":"0812345678\#(n % 10)0"}"#) }),
+
+        "compliance.checker": (.permission(all, success: 200, outside: 200), fixed("/compliance/check")),
+        "compliance.check": (.permission(all, success: 200, outside: 200), { _, _, _, _ in Request(path: "/compliance/check", form: ["text": "Ayo coblos no 2!"]) }),
+        "compliance.findings": (.permission(viewers, success: 200, outside: 200), fixed("/compliance/findings")),
+        "compliance.finding": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
+            Request(path: "/compliance/findings/\(try await ComplianceFixtures.finding(w, app: app).id!)") }),
+        "compliance.review": (.permission(reviewers, success: 303, outside: 404), { w, _, _, app in
+            Request(path: "/compliance/findings/\(try await ComplianceFixtures.finding(w, app: app).id!)/review", form: ["status": "confirmed", "note": "dicek"]) }),
+        "compliance.packs": (.permission(viewers, success: 200, outside: 200), fixed("/compliance/packs")),
+        "compliance.pack": (.permission(viewers, success: 200, outside: 200), fixed("/compliance/packs/skb11")),
+        "compliance.pack.toggle": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in Request(path: "/compliance/packs/se137/toggle", form: [:]) }),
+        "compliance.tenantPack.new": (.tenantWide([.supervisor], success: 200, otherTenant: 200), fixed("/compliance/tenant-packs/new")),
+        "compliance.tenantPack.create": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, n, _ in
+            Request(path: "/compliance/tenant-packs", form: ComplianceFixtures.packForm(n)) }),
+        "compliance.tenantPack.edit": (.tenantWide([.supervisor], success: 200, otherTenant: 404), { w, _, _, app in
+            Request(path: "/compliance/tenant-packs/\(try await ComplianceFixtures.tenantPack(w, app: app).id!)/edit") }),
+        "compliance.tenantPack.update": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, n, app in
+            Request(path: "/compliance/tenant-packs/\(try await ComplianceFixtures.tenantPack(w, app: app).id!)", form: ComplianceFixtures.packForm(n)) }),
+        "compliance.tenantPack.delete": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, _, app in
+            Request(path: "/compliance/tenant-packs/\(try await ComplianceFixtures.tenantPack(w, app: app).id!)/delete", form: [:]) }),
+        "compliance.election.new": (.tenantWide([.supervisor], success: 200, otherTenant: 200), fixed("/compliance/elections/new")),
+        "compliance.election.create": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in
+            Request(path: "/compliance/elections", form: ComplianceFixtures.electionForm) }),
+        "compliance.election.edit": (.tenantWide([.supervisor], success: 200, otherTenant: 404), { w, _, _, app in
+            Request(path: "/compliance/elections/\(try await ComplianceFixtures.election(w, app: app).id!)/edit") }),
+        "compliance.election.update": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, _, app in
+            Request(path: "/compliance/elections/\(try await ComplianceFixtures.election(w, app: app).id!)", form: ComplianceFixtures.electionForm) }),
+        "compliance.election.delete": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, _, app in
+            Request(path: "/compliance/elections/\(try await ComplianceFixtures.election(w, app: app).id!)/delete", form: [:]) }),
+        "compliance.allowlist.delete": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, _, app in
+            Request(path: "/compliance/allowlist/\(try await ComplianceFixtures.allowEntry(w, app: app).id!)/delete", form: [:]) }),
+
+        "content.list": (.permission(viewers, success: 200, outside: 200), fixed("/content")),
+        "content.new": (.permission(writers, success: 200, outside: 200), fixed("/content/new")),
+        "content.create": (.permission(writers, success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/content", form: ["unit_id": w.units["OPD-A"]!.uuidString, "title": "Draf \(n)", "body": "Posyandu buka Senin pukul 08.00."]) }),
+        "content.show": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
+            Request(path: "/content/\(try await ComplianceFixtures.draft(w, app: app).id!)") }),
+        "content.update": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/content/\(try await ComplianceFixtures.draft(w, app: app).id!)",
+                    form: ["unit_id": w.units["OPD-A"]!.uuidString, "title": "Draf diubah \(n)", "body": "Posyandu buka Selasa."]) }),
+        "content.submit": (.permission(writers, success: 303, outside: 404), { w, _, _, app in
+            Request(path: "/content/\(try await ComplianceFixtures.draft(w, app: app).id!)/submit", form: [:]) }),
+
+        "api.compliance.check": (.permission(all, success: 200, outside: 200), { _, _, _, _ in Request(path: "/api/v1/compliance/check", json: #"{"text":"Ayo coblos no 2!"}"#) }),
+        "api.compliance.findings": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/compliance/findings")),
+        "api.compliance.finding": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
+            Request(path: "/api/v1/compliance/findings/\(try await ComplianceFixtures.finding(w, app: app).id!)") }),
+        "api.compliance.review": (.permission(reviewers, success: 200, outside: 404), { w, _, _, app in
+            Request(path: "/api/v1/compliance/findings/\(try await ComplianceFixtures.finding(w, app: app).id!)/review", json: #"{"status":"escalated","note":"ke BKPSDM"}"#) }),
     ]
 
     static func expected(_ expectation: Expectation, _ principal: Principal, api: Bool) -> UInt {
@@ -162,6 +217,9 @@ struct AuthorizationMatrixTests {
         case (_, .anonymous): return api ? 401 : 303
         case (.signedIn(let status), _): return status
         case (.permission(_, _, let outside), .otherTenant): return outside
+        case (.tenantWide(_, _, let other), .otherTenant): return other
+        case (.tenantWide(let roles, let success, _), .inScope(let role)), (.tenantWide(let roles, let success, _), .outOfScope(let role)):
+            return roles.contains(role) ? success : 403
         case (.permission(let roles, let success, _), .inScope(let role)): return roles.contains(role) ? success : 403
         case (.permission(let roles, _, let outside), .outOfScope(let role)): return roles.contains(role) ? outside : 403
         }

@@ -18,6 +18,8 @@ public struct ComplianceEngine: Sendable {
     static let reportReachAfter = 8
     /// Words that end a negation's reach.
     static let contrast: Set<String> = ["tapi", "tetapi", "namun", "padahal", "sedangkan", "asal", "asalkan"]
+    /// Words that join the items of a negated list.
+    static let coordination: Set<String> = ["atau", "maupun", "ataupun", "dan", "serta"]
 
     public init(packs: [RulePack], lexicon: TextLexicon = .standard, stemmer: IndonesianStemmer = IndonesianStemmer()) {
         self.packs = packs
@@ -130,15 +132,21 @@ public struct ComplianceEngine: Sendable {
     private func isCancelled(_ hit: Hit, rule: ComplianceRule, tokens: [TextToken], frame: ReportFrame) -> Bool {
         if rule.negatable {
             for part in hit.parts {
-                let sentence = tokens[part.start].sentence
-                for position in stride(from: part.start - 1, through: max(0, part.start - Self.negationReach), by: -1) {
-                    guard tokens[position].sentence == sentence else { break }
+                let clause = tokens[part.start].clause
+                var reach = Self.negationReach
+                var position = part.start - 1
+                while position >= 0, reach > 0, tokens[position].clause == clause {
+                    let text = tokens[position].text
                     // "Belum tahu benar atau tidak, tapi katanya …": a contrast ends the negation's reach.
-                    if Self.contrast.contains(tokens[position].text) { break }
-                    guard compiled.negation.matches(tokens[position]) else { continue }
+                    if Self.contrast.contains(text) { break }
+                    // "tidak pernah meminta uang rokok atau salam tempel": a list stays negated.
+                    if Self.coordination.contains(text) { reach += 3 }
                     // "yang tidak pilih 02 rugi" mocks the others; the negation is not the writer's.
-                    if position > 0, tokens[position - 1].text == "yang" { continue }
-                    return true
+                    if compiled.negation.matches(tokens[position]), !(position > 0 && tokens[position - 1].text == "yang") {
+                        return true
+                    }
+                    reach -= 1
+                    position -= 1
                 }
             }
         }

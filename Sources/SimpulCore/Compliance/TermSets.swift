@@ -22,7 +22,8 @@ public enum TermSets {
         ],
         // Words of hatred, contempt and attack that make a mention of a target a violation.
         "kebencian": [
-            "benci", "hina", "laknat", "terkutuk", "=najis", "=sampah", "=tong sampah", "=busuk", "=bangsat", "=anjing",
+            "benci", "hina", "laknat", "terkutuk", "=najis", "=seperti sampah", "=kayak sampah", "=itu sampah",
+            "=cuma sampah", "=dasar sampah", "=sampah masyarakat", "=tong sampah", "=busuk", "=bangsat", "=anjing",
             "=babi", "=bodoh", "=goblok", "=tolol", "=bego", "=biadab", "=brengsek", "=bajingan", "=bangkai", "=kotor",
             "=menyebar virus",
             "=sesat", "=penjajah", "=antek", "=musuh", "=zalim", "=dzalim", "=thogut", "=thaghut", "=taghut", "=thagut",
@@ -31,7 +32,9 @@ public enum TermSets {
             "=penipu", "=maling", "=koruptor", "=boneka", "=budak", "=sialan", "=keparat", "=tai", "=lawan",
             "=gulingkan", "=jatuhkan", "=injak", "=anjing penjilat", "=penjilat", "bunuh", "=jual mimpi", "=injak-injak", "=robek", "=kencingi", "=diinjak", "=dirobek",
             "=dibakar", "lecehkan", "=ludahi", "=basi", "=omong kosong", "=tidak ada gunanya", "=tak ada gunanya",
-            "=tidak berguna", "=buang", "=buang saja", "=syirik", "=dosa", "=licik", "=rakus", "=tidak setia",
+            "=tidak berguna", "=buang saja", "=dicampakkan", "=campakkan", "=tinggalkan", "=bubarin", "=obral",
+            "=pemujaan", "=tidak sudi", "=nggak sudi", "=dibongkar paksa", "=biang", "=maruk", "=serakah",
+            "=mengkhianati", "=produk kompromi", "=syirik", "=dosa", "=licik", "=rakus", "=tidak setia",
             "=tidak pernah setia", "=tahu diri", "=bukan milik", "=bukan milik mereka", "=bersihkan", "=tumbang",
             "=runtuh", "=gagal", "=komunis", "=pki", "=tikus", "=bongsor", "=ditolak", "=dihapus", "=tidak relevan", "=tak relevan", "=dilengserkan", "=lengserkan", "=cuma bisa bohong", "=bohong",
             "=tidak layak", "=tak layak", "=tidak pantas", "=jangan dipercaya", "=jangan pernah dipercaya",
@@ -41,7 +44,9 @@ public enum TermSets {
         ],
         // Discrimination that needs no named group to be SARA hatred.
         "diskriminasi": [
-            "=yang seiman", "=pilih yang seiman", "=tidak seiman", "=agama sebelah", "=satu golongan",
+            "=yang seiman", "=pilih yang seiman", "=jangan diberi", "=jangan kasih", "=jangan dikasih",
+            "=jangan belanja", "=biang kriminal", "=dipimpin mereka", "=haram kita dipimpin", "=menguasai ekonomi",
+            "=mengkhianati agamanya", "=tidak seiman", "=agama sebelah", "=satu golongan",
             "=milik satu golongan", "=negara agama", "=kaum minoritas", "=bukan milik mereka", "=orang kafir",
             "=warga keturunan", "=usir saja", "=usir mereka",
         ],
@@ -69,7 +74,7 @@ public enum TermSets {
             "=doa dan dukungan", "=doa dan dukungannya", "=saatnya", "=pastikan", "=ikut kampanye", "=posko", "=konvoi",
             "=peduli", "=terbukti", "=kerja nyata", "=satu-satunya", "=masuk akal", "=paling masuk akal", "=merakyat",
             "=ramah", "=tegas", "=santun", "=jangan lupa", "=salah pilih", "=jangan sampai salah pilih", "=jadi wali kota",
-            "=duduk di balai kota", "=beda kelas", "=suka gaya", "=sudah mantap", "=relawan", "=tim sukses", "=timses",
+            "=duduk di balai kota", "=beda kelas", "=suka gaya", "juara", "=cerdas", "=paling cerdas", "=sudah mantap", "=relawan", "=tim sukses", "=timses",
             "=menangkan", "=coblos yang", "=berkacamata",
         ],
         // Negations and prohibitions that turn a violation into its opposite.
@@ -87,7 +92,7 @@ public enum TermSets {
             "=mengutuk", "=mengingatkan", "=diingatkan", "=contoh", "=misalnya", "=pelanggaran", "=melanggar",
             "=dilarang", "=larangan", "=palsu", "=penyebar", "=pengunggah", "=tersangka", "=pelaku", "=ujaran",
             "=hukuman", "=penipuan", "=abaikan", "=netralitas", "=sosialisasi", "=menurut",
-            "=aturan", "=ketentuan", "=inspektorat", "=mencatat", "=dipanggil", "=memanggil", "=pidana", "=dipidana",
+            "=aturan", "=ketentuan", "=inspektorat", "=dicopot", "=diberhentikan", "=dinonaktifkan", "=mencatat", "=dipanggil", "=memanggil", "=pidana", "=dipidana",
         ],
         // Words after a match that show it is described as an offence, not committed.
         "akibat": [
@@ -97,12 +102,13 @@ public enum TermSets {
         ],
         // Words outside quotation marks that show the quoted words are being reported.
         "kutipan": [
-            "=viral", "=pesan", "=unggahan", "=komentar", "=berkomentar", "=tulisan", "=kalimat", "=video",
+            "=viral", "=pesan", "=unggahan", "=menyebut", "=berteriak", "=saksi", "=terlapor", "=sidang", "=majelis", "=komentar", "=berkomentar", "=tulisan", "=kalimat", "=video",
             "=menyebarkannya", "=menyebarkan", "=disebar", "=direkam", "=ucapan", "=kata-kata", "=istilah",
         ],
         // Questions that ask whether a rumour is true: asking is not spreading.
         "verifikasi": [
-            "=kebenarannya", "=benarkah", "=apa benar", "=apakah benar", "=ada yang tahu", "=mohon info", "=cek fakta",
+            "=kebenarannya", "=benarkah", "=benar atau hoaks", "=hoaks atau bukan", "=hoaks bukan", "=benar tidak",
+            "=benar nggak", "=ini benar", "=apa benar", "=apakah benar", "=ada yang tahu", "=mohon info", "=cek fakta",
             "=sudah dicek", "=konfirmasi",
         ],
     ]

@@ -36,7 +36,7 @@ public enum DemoCompliance {
                 terms: ["=goblok", "=goblog", "=tolol", "=bego", "=begok", "=idiot", "=bangsat", "=bajingan", "=kampret", "=bacot",
                         "=brengsek", "=keparat", "=sialan", "=tai", "=taik", "=jancok", "=jancuk",
                         "=dasar bodoh", "=warga bodoh", "=bodoh amat", "=anjing lu", "=anjing lo",
-                        "=anjing kau", "=anjing kamu", "=dasar anjing", "=anjing penjilat", "=otak udang", "=tidak punya otak", "=kurang ajar",
+                        "=anjing kau", "=anjing kamu", "=dasar anjing", "=anjing penjilat", "=anjing kalian", "=otak udang", "=tidak punya otak", "=kurang ajar",
                         "=kampungan", "=udik", "=mampus", "=bego banget"]),
             ComplianceRule(
                 id: "etika.merendahkan", title: "Merendahkan warga", severity: .block,
@@ -47,7 +47,9 @@ public enum DemoCompliance {
                         "=tukang komplain", "=sok pintar", "=sok kritis", "=ngeyel", "=belagu", "=tidak pernah sekolah",
                         "=bodoh kok dipelihara", "=salah anda sendiri", "=tidak usah sok", "=bukan siapa-siapa",
                         "=percuma dijelaskan", "=susah diajak maju", "=sudah tua kok", "=tidak mengerti juga", "=warga miskin kok",
-                        "=kok belagu", "=tahu diri dong"]),
+                        "=kok belagu", "=tahu diri dong", "=jangan sok", "=urus saja dapurmu", "=dapurmu sendiri",
+                        "=dasar orang kampung", "=baca saja tidak bisa", "=lebay", "=mengeluh doang", "=ngeluh doang",
+                        "=jangan harap dilayani", "=panti sosial", "=bikin repot petugas", "=kalian ini komplain terus"]),
             ComplianceRule(
                 id: "etika.pungli", title: "Menjanjikan layanan di luar prosedur", severity: .block,
                 explanation: "Layanan tidak boleh dipercepat dengan imbalan atau jalur khusus; itu pungutan liar (\(etiquetteCitation); Perpres 87/2016 tentang Satgas Saber Pungli).",
@@ -55,7 +57,8 @@ public enum DemoCompliance {
                         "=jalur khusus", "=bisa diatur", "=asal ada uang", "=titip uang", "=salam tempel", "=amplop",
                         "=calo", "=di bawah meja", "=biaya tambahan", "=uang lelah", "=uang jasa", "=bisa dipercepat asal",
                         "=bisa dibeli", "=dipanggil duluan", "=biaya koordinasi", "=kenalkan orang dalam", "=tanda terima kasih",
-                        "=kontribusi sukarela", "=setor", "=persen dulu", "=kenalan di dinas", "=ada biaya", "=jalur belakang"]),
+                        "=kontribusi sukarela", "=setor", "=persen dulu", "=kenalan di dinas", "=ada biaya", "=jalur belakang",
+                        "=lewat belakang"]),
             ComplianceRule(
                 id: "etika.pungli-nominal", title: "Meminta uang untuk mempercepat layanan", severity: .block,
                 explanation: "Layanan tidak boleh dipercepat atau dilewatkan dari prosedur dengan membayar sejumlah uang; itu pungutan liar (\(etiquetteCitation); Perpres 87/2016 tentang Satgas Saber Pungli).",

@@ -26,7 +26,7 @@ public struct TextAnalyzer: Sendable {
             case .mention, .hashtag:
                 let folded = Self.fold(raw.surface)
                 tokens.append(TextToken(kind: raw.kind, text: folded, stem: folded, span: raw.span,
-                                        sentence: raw.sentence, quoted: raw.quoted))
+                                        sentence: raw.sentence, clause: raw.clause, quoted: raw.quoted))
                 if raw.kind == .hashtag {
                     for (word, kind) in splitHashtag(raw.surface.dropFirst()) {
                         var part = token(kind, word, raw)
@@ -36,10 +36,10 @@ public struct TextAnalyzer: Sendable {
                 }
             case .url:
                 tokens.append(TextToken(kind: .url, text: "<url>", stem: "<url>", span: raw.span,
-                                        sentence: raw.sentence, quoted: raw.quoted))
+                                        sentence: raw.sentence, clause: raw.clause, quoted: raw.quoted))
             case .emoji:
                 tokens.append(TextToken(kind: .emoji, text: raw.surface, stem: raw.surface, span: raw.span,
-                                        sentence: raw.sentence, quoted: raw.quoted))
+                                        sentence: raw.sentence, clause: raw.clause, quoted: raw.quoted))
             }
         }
         return tokens
@@ -67,7 +67,7 @@ public struct TextAnalyzer: Sendable {
         case .word: stem = stemWord(text)
         default: stem = text
         }
-        return TextToken(kind: kind, text: text, stem: stem, span: raw.span, sentence: raw.sentence, quoted: raw.quoted)
+        return TextToken(kind: kind, text: text, stem: stem, span: raw.span, sentence: raw.sentence, clause: raw.clause, quoted: raw.quoted)
     }
 
     /// Reduplicated words ("anak-anak") stem to their base.

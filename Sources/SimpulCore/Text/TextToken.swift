@@ -35,18 +35,21 @@ public struct TextToken: Equatable, Sendable {
     public var span: TextSpan
     /// Which sentence of the text it is in, counting from 0.
     public var sentence: Int
+    /// Which clause: a negation reaches no further than its clause.
+    public var clause: Int
     /// Inside quotation marks in the original text.
     public var quoted: Bool
     /// A word that was split out of a hashtag.
     public var fromHashtag: Bool
 
-    public init(kind: TokenKind, text: String, stem: String, span: TextSpan, sentence: Int = 0,
+    public init(kind: TokenKind, text: String, stem: String, span: TextSpan, sentence: Int = 0, clause: Int = 0,
                 quoted: Bool = false, fromHashtag: Bool = false) {
         self.kind = kind
         self.text = text
         self.stem = stem
         self.span = span
         self.sentence = sentence
+        self.clause = clause
         self.quoted = quoted
         self.fromHashtag = fromHashtag
     }

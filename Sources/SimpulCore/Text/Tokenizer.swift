@@ -4,6 +4,8 @@ public struct RawToken: Equatable, Sendable {
     public var surface: String
     public var span: TextSpan
     public var sentence: Int
+    /// Which clause: sentences and also commas, colons, semicolons, dashes and brackets part them.
+    public var clause: Int
     public var quoted: Bool
 }
 
@@ -23,8 +25,9 @@ public enum Tokenizer {
             var surface = String.UnicodeScalarView()
             surface.append(contentsOf: scalars[start..<end])
             tokens.append(RawToken(kind: kind, surface: String(surface), span: TextSpan(start: start, end: end),
-                                   sentence: state.sentence, quoted: state.quoteDepth > 0))
+                                   sentence: state.sentence, clause: state.clause, quoted: state.quoteDepth > 0))
             state.sawTokenInSentence = true
+            state.sawTokenInClause = true
         }
 
         while index < count {
@@ -64,8 +67,17 @@ public enum Tokenizer {
     /// Sentence and quotation bookkeeping between tokens.
     private struct ScanState {
         var sentence = 0
+        var clause = 0
         var sawTokenInSentence = false
+        var sawTokenInClause = false
         var quoteDepth = 0
+
+        mutating func endClause() {
+            if sawTokenInClause {
+                clause += 1
+                sawTokenInClause = false
+            }
+        }
 
         mutating func punctuation(_ scalars: [Unicode.Scalar], at index: Int) {
             let scalar = scalars[index]
@@ -75,6 +87,9 @@ public enum Tokenizer {
                     sentence += 1
                     sawTokenInSentence = false
                 }
+                endClause()
+            case ",", ";", ":", "–", "—", "(", ")":
+                endClause()
             case "\"":
                 quoteDepth = quoteDepth > 0 ? quoteDepth - 1 : 1
             case "“", "«", "„":

@@ -128,6 +128,7 @@ extension RulePack {
                        "=tolak", "=tenggelamkan", "=kalahkan", "=lengserkan", "=jangan sampai menang", "=pelit", "=sombong",
                        "=korupsi", "=kasus korupsi", "=tidak becus", "=didanai", "=bandar", "=zonk", "=cuma omong", "=pembohong",
                        "=penipu", "=jual mimpi", "=janji manis", "=jangan tertipu", "=jangan mau dibohongi", "=boneka",
+                       "=dibiayai", "=cukong", "=pikir baik-baik", "=utang", "=ijazah palsu", "=ijazahnya palsu", "=palsu",
                        "$kebencian"], window: 5, negatable: false),
             ComplianceRule(
                 id: "skb5.salam-jari", title: "Pose atau salam jari yang menandai nomor urut", severity: .warning,

@@ -50,7 +50,8 @@ extension RulePack {
                 terms: ["$target-negara", "$sara"],
                 near: ["=lawan", "=melawan", "=perangi", "=serbu", "=serang", "=usir", "=gulingkan", "=jatuhkan", "=musuhi", "=boikot",
                        "=angkat senjata", "=siapkan senjata", "=senjata", "=kekerasan", "=makar", "=revolusi", "=kudeta",
-                       "=tumbangkan", "=bubarkan", "=bangkit rakyat", "=kuasai", "=dikuasai", "=menguasai"], window: 6),
+                       "=tumbangkan", "=bubarkan", "=bangkit rakyat", "=kuasai", "=dikuasai", "=menguasai", "=kepung", "=bakar",
+                       "=bawa bensin"], window: 6),
         ]
     )
 
@@ -78,7 +79,9 @@ extension RulePack {
                         "=belum tahu benar atau tidak", "=benar atau tidak", "=belum tentu benar", "=belum saya cek", "=copas dari grup",
                         "=kata orang pintar", "=ternyata", "=copas", "=dari grup wa", "=pesan berantai", "=broadcast",
                         "=kata dokter", "=kata perawat", "=kata bidan", "=kata orang dalam", "=info dari perawat",
-                        "=info dari dokter", "=info dari orang dalam", "=share sebanyak", "=sebarin"],
+                        "=info dari dokter", "=info dari orang dalam", "=share sebanyak", "=sebarin", "=yang bilang",
+                        "=share ke grup", "=bagikan ke grup", "=kata teman", "=menurut orang pintar", "=kabar dari orang dalam",
+                        "=percayalah", "=belum ada pengumuman resmi", "=diprediksi"],
                 near: ["=besok", "=nanti", "=minggu depan", "=malam", "=beracun", "=racun", "=gempa", "=tsunami", "=banjir", "=diculik",
                        "=penculikan", "=penculik", "=bahaya", "=awas", "=segera", "=penting", "=darurat", "=virus", "=vaksin", "chip",
                        "=menyembuhkan", "=sembuh", "=mandul", "=disengaja", "=sengaja", "=ditunda", "=sebarin",
@@ -101,12 +104,12 @@ extension RulePack {
                 terms: ["=serbu", "=geruduk", "=gruduk", "=bakar", "=hancurkan", "=serang", "=sikat", "=habisi", "=bunuh",
                         "=hajar", "=gebuki", "=keroyok", "=jarah", "=lempari", "=duduki", "=rusak saja", "=bakar saja",
                         "=datangi", "=tumbangkan", "=dilengserkan", "=lengserkan", "=bantai", "=usir", "=ganyang",
-                        "=dengan cara apa pun", "=blokade", "=ambil semua"],
-                near: ["=kantor", "=balai kota", "=balaikota", "=gedung", "=rumah", "=mereka", "=pelapor", "=orang", "=kampung",
+                        "=dengan cara apa pun", "=blokade", "=ambil semua", "=kepung", "=bawa bensin", "=bakarlah"],
+                near: ["kantor", "=balai kota", "=balaikota", "gedung", "rumah", "=mereka", "=pelapor", "=orang", "=kampung",
                        "=pos", "=polisi", "=aparat", "=petugas", "=pejabat", "=dprd", "=pemerintah kota", "=pemerintah", "=rezim",
                        "=toko", "=camat", "=lurah", "=bupati", "=gubernur", "=wali kota", "=walikota", "=kafir", "=cina",
-                       "=aseng", "=pendatang", "=gereja", "=masjid", "=rakyat", "=thagut", "=thogut", "=senjata", "=gudang",
-                       "=lapak", "=lapak-lapak", "=pengusaha", "=siapa pun", "=pedagang", "=jalan"], window: 4),
+                       "=aseng", "=pendatang", "gereja", "masjid", "=rakyat", "=thagut", "=thogut", "=senjata", "gudang",
+                       "lapak", "=pengusaha", "=siapa pun", "=pedagang", "=jalan"], window: 4),
             ComplianceRule(
                 id: "se137.kekerasan", title: "Ajakan kekerasan atau main hakim sendiri", severity: .block,
                 explanation: "ASN dilarang menyebarkan ajakan kekerasan, main hakim sendiri atau angkat senjata (\(se137Citation)).",
@@ -141,7 +144,8 @@ extension RulePack {
                 id: "se137.rahasia", title: "Membocorkan rahasia negara atau dokumen dinas", severity: .block,
                 explanation: "ASN wajib menjaga rahasia negara dan tidak menyebarkan dokumen atau informasi yang dikecualikan (\(se137Citation); UU 14/2008 tentang Keterbukaan Informasi Publik).",
                 terms: ["=rahasia", "=bocoran", "=bocorkan", "=dibocorkan", "=membocorkan", "=confidential", "=sangat rahasia",
-                        "=dikecualikan", "=bocor", "=rapat tertutup", "=jangan bilang dari saya", "=jangan bilang-bilang", "=hps"],
+                        "=dikecualikan", "=bocor", "=rapat tertutup", "=jangan bilang dari saya", "=jangan bilang-bilang", "=hps",
+                        "=daftar pejabat yang mau dicopot"],
                 near: ["=dokumen", "=dok", "=surat", "=data", "=memo", "=nota", "=disposisi", "=notulen", "=rapat", "=negara",
                        "=dinas", "=kantor", "=atasan", "=pimpinan", "=sk", "=anggaran", "=berkas", "=file", "=lampiran",
                        "=internal", "=screenshot", "=rekaman", "=jangan sampai", "=sebar", "=sebarkan", "=tender", "=lelang",
@@ -150,9 +154,9 @@ extension RulePack {
             ComplianceRule(
                 id: "se137.data-pribadi", title: "Menyebarkan data pribadi warga", severity: .block,
                 explanation: "Data pribadi warga (NIK, nomor KK, nomor telepon) adalah informasi yang dikecualikan dan tidak boleh disebarkan ASN (\(se137Citation); UU 27/2022 tentang Pelindungan Data Pribadi).",
-                terms: ["=nik", "=nomor hp", "=nomor kk", "=data pribadi", "=nomor telepon"],
-                near: ["=seluruh", "=unggah", "=diunggah", "=sebar", "=disebar", "=bocor", "=silakan dipakai", "=dijual", "=jual",
-                       "=semua penerima"], window: 6),
+                terms: ["=nik", "=nomor hp", "=nomor kk", "=data pribadi", "=nomor telepon", "=nomor rekening", "=daftar gaji"],
+                near: ["=seluruh", "=unggah", "=diunggah", "=unduh", "=sebar", "=disebar", "=bocor", "=silakan dipakai", "=dijual",
+                       "=jual", "=semua penerima"], window: 6),
         ]
     )
 }
