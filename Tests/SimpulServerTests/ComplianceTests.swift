@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import Testing
 import VaporTesting
 @testable import SimpulServer
@@ -218,6 +219,29 @@ struct ComplianceTests {
             // Out of scope: the finding on OPD-A is not listed for a viewer of OPD-B.
             let outside = try await World.signIn(world.outOfScope[.viewer]!, app: app)
             #expect(try await !app.web(.GET, "/compliance/findings", as: outside).body.string.contains(finding.ruleTitle))
+        }
+    }
+}
+
+@Suite("Compliance in the demo")
+struct DemoComplianceTests {
+    @Test("the Sandbox's staff accounts slip now and then, and the worker finds it")
+    func sandboxStaffActivityProducesFindings() async throws {
+        try await withTestApp { app in
+            let summary = try await DemoSeeder.seed(app)
+            let tenantID = summary.tenant.id!
+            let accounts = try await AccountModel.query(on: app.db).filter(\.$tenantID == tenantID).filter(\.$sandbox == true).all()
+            var generator = SandboxGenerator(accounts: accounts.compactMap { account in
+                account.externalID.map { SandboxAccount(platform: account.platform, externalID: $0, handle: account.handle,
+                                                        displayName: account.displayName, kind: account.kind) }
+            }, seed: 2026)
+            try await SandboxRunner.deliver(generator.next(800, now: app.clock.now()), tenant: summary.tenant, app: app)
+            while try await ComplianceWorker.runOnce(tenant: summary.tenant, db: app.db, now: app.clock.now()) > 0 {}
+            let findings = try await FindingModel.query(on: app.db).filter(\.$tenantID == tenantID).all()
+            #expect(findings.contains { $0.source == "activity" }, "a staff like of a flagged comment")
+            #expect(findings.contains { $0.source == "message" && $0.packID == "skb5" }, "a staff share that campaigns")
+            let staffAccounts = Set(accounts.filter { $0.kind == .staff }.compactMap(\.id))
+            #expect(findings.allSatisfy { $0.accountID.map(staffAccounts.contains) ?? false })
         }
     }
 }

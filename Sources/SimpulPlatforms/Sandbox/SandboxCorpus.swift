@@ -486,6 +486,27 @@ enum SandboxCorpus {
         "Terima kasih untuk semua yang sudah hadir kemarin",
     ]
 
+    /// What a resident now and then writes that breaks the rules ASN live by (hate, hoaxes,
+    /// calls to violence). Residents are not bound by them, but a staff account that likes or
+    /// shares such a comment is.
+    static let residentViolations: [(String, SandboxTone)] = [
+        ("Pemerintah thagut, Pancasila sudah tidak relevan, ganti saja dengan khilafah!", .hostile),
+        ("Katanya besok air PDAM beracun, sebarkan sebelum dihapus!", .hoax),
+        ("Orang Cina itu biang kerusuhan, usir saja dari Tirtamaya.", .hostile),
+        ("Ayo serbu kantor camat malam ini, bakar saja sekalian!", .hostile),
+        ("Info dari grup sebelah: bansos bulan depan dipotong separuh. Viralkan!", .hoax),
+    ]
+
+    /// A staff member's slip when passing an official post on: campaigning for a candidate of
+    /// the demo election, or forwarding a chain message. The compliance guard should catch these.
+    static let staffMissteps: [(String, SandboxTone)] = [
+        ("Ayo coblos no 2, Maju Bersama Rakyat! #MajuBersama02", .chatter),
+        ("Pak Hendra pemimpin terbaik, lanjutkan! #HendraSri01", .chatter),
+        ("Info A1 dari grup sebelah: gaji ASN bulan depan ditunda. Sebarkan sebelum dihapus!", .hoax),
+        ("Jangan pilih paslon 03, cuma jual mimpi.", .hostile),
+        ("Mantap @hendrasri01, dua periode pasti menang!", .chatter),
+    ]
+
     // MARK: WhatsApp
 
     static let whatsappOpeners: [String] = [

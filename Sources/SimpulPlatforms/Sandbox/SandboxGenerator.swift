@@ -73,6 +73,9 @@ public struct SandboxGenerator: Sendable {
     var outbound: [OutboundMessage] = []
     /// "<reactor>|<object>" pairs already used, so nobody reacts twice to one thing.
     var reacted: Set<String> = []
+    /// Residents' rule-breaking comments per Facebook Page (as "<post number>|<comment id>"), for
+    /// a staff member to like by mistake.
+    var flaggedComments: [String: [String]] = [:]
 
     struct OutboundMessage: Sendable {
         var accountID: String
@@ -88,6 +91,10 @@ public struct SandboxGenerator: Sendable {
     static let regulars = 40
     /// Share of deliveries that are staff activity, when there are staff accounts to speak for.
     static let staffShare = 0.05
+    /// Share of staff activity that breaks the ASN rules, so the demo's compliance page has work.
+    static let misstepShare = 0.3
+    /// Share of residents' Facebook comments that break them.
+    static let flaggedCommentShare = 0.04
 
     public init(accounts: [SandboxAccount], seed: UInt64) {
         self.accounts = accounts.filter { $0.platform != .tiktok }

@@ -75,10 +75,16 @@ extension SandboxGenerator {
                 parent = postNumber + "_" + stableNumber("fb-old-comment", page.externalID, postNumber, leading: "1", digits: 15)
             }
         }
-        let output = write(reply ? .reply : .comment, to: page, by: author, now: now)
+        var output = write(reply ? .reply : .comment, to: page, by: author, now: now)
         let commentID = postNumber + "_" + uniqueNumber(leading: "1", timeDigits: 5, now: now)
         let postID = page.externalID + "_" + postNumber
         remember(postNumber + "|" + commentID, in: \.recentComments, key: key)
+        if !reply, rng.chance(Self.flaggedCommentShare) {
+            let violation = rng.pick(SandboxCorpus.residentViolations)
+            output.text = violation.0
+            output.tone = violation.1
+            remember(postNumber + "|" + commentID, in: \.flaggedComments, key: page.externalID, limit: 10)
+        }
         let post: [(String, SandboxJSON)] = [
             ("status_type", .string(rng.pick(["added_photos", "added_photos", "mobile_status_update", "added_video", "shared_story"]))),
             ("is_published", .bool(true)),
@@ -178,6 +184,28 @@ extension SandboxGenerator {
         let postNumber = rng.pick(facebookPosts(page, now: now))
         let postID = page.externalID + "_" + postNumber
         let staffFrom = SandboxJSON.object([("id", .string(staff.externalID)), ("name", .string(staff.displayName))])
+        let flaggedPages = flaggedComments.keys.sorted().compactMap { id in accounts.first { $0.externalID == id } }
+        if rng.chance(Self.misstepShare), let flaggedPage = flaggedPages.sandboxPick(&rng),
+           let flagged = flaggedComments[flaggedPage.externalID]?.sandboxPick(&rng),
+           !reacted.contains(staff.externalID + "|" + flagged) {
+            // A like on a resident's hateful or hoax comment, on whichever Page it was written:
+            // the slip SKB 11 butir 4 names.
+            reacted.insert(staff.externalID + "|" + flagged)
+            let parts = flagged.split(separator: "|").map(String.init)
+            let page = flaggedPage
+            let value: [(String, SandboxJSON)] = [
+                ("from", staffFrom),
+                ("post_id", .string(page.externalID + "_" + parts[0])),
+                ("comment_id", .string(parts[1])),
+                ("created_time", .int(SandboxClock.unixSeconds(at))),
+                ("item", .string("reaction")),
+                ("parent_id", .string(parts[1])),
+                ("reaction_type", .string("like")),
+                ("verb", .string("add")),
+            ]
+            return pageChange(page, field: "feed", value: value, at: at,
+                              info: SandboxEventInfo(kind: .facebookStaffReaction, id: staff.externalID + "|" + parts[1] + "|like", authorID: staff.externalID))
+        }
         if rng.chance(0.55), !reacted.contains(staff.externalID + "|" + postID) {
             reacted.insert(staff.externalID + "|" + postID)
             let reaction = rng.pick(["like", "like", "love", "care"])
@@ -205,7 +233,12 @@ extension SandboxGenerator {
             ("verb", .string("add")),
         ]
         var info = SandboxEventInfo(kind: .facebookStaffShare, id: shareID, authorID: staff.externalID)
-        if rng.chance(0.7) {
+        if rng.chance(Self.misstepShare) {
+            let slip = rng.pick(SandboxCorpus.staffMissteps)
+            value.insert(("message", .string(slip.0)), at: 1)
+            info.text = slip.0
+            info.tone = slip.1
+        } else if rng.chance(0.7) {
             let output = write(.staffPromo, to: page, by: person(), now: now)
             value.insert(("message", .string(output.text)), at: 1)
             info.text = output.text
@@ -322,7 +355,8 @@ extension SandboxGenerator {
     mutating func instagramStaffComment(staff: SandboxAccount, target: SandboxAccount, now: Date) -> SandboxDelivery {
         let at = eventTime(now)
         let media = rng.pick(instagramMedia(target, now: now))
-        let output = write(.staffPromo, to: target, by: person(), now: now)
+        var output = write(.staffPromo, to: target, by: person(), now: now)
+        if rng.chance(Self.misstepShare) { (output.text, output.tone) = rng.pick(SandboxCorpus.staffMissteps) }
         let commentID = uniqueNumber(leading: "18", timeDigits: 5, now: now)
         let value: [(String, SandboxJSON)] = [
             ("from", .object([("id", .string(staff.externalID)), ("username", .string(staff.handle))])),

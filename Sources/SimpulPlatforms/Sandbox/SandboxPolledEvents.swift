@@ -88,6 +88,11 @@ extension SandboxGenerator {
     mutating func xStaffQuote(staff: SandboxAccount, target: SandboxAccount, now: Date) -> SandboxDelivery {
         let quoted = rng.pick(accountTweets(target, now: now))
         var output = write(.staffPromo, to: target, by: person(), now: now)
+        if rng.chance(Self.misstepShare) {
+            // A mentions timeline only holds tweets that name the account.
+            let slip = rng.pick(SandboxCorpus.staffMissteps)
+            (output.text, output.tone) = ("@\(target.handle) " + slip.0, slip.1)
+        }
         let link = "https://t.co/" + SandboxIDShape.characters(10, from: SandboxIDShape.alphanumeric, seed: SandboxHash.of("tco", quoted, String(counter)))
         output.text = SandboxWriter.fit(output.text, limit: 280 - link.count - 1) + " " + link
         let id = String(snowflake(at: eventTime(now, withinSeconds: 30)))

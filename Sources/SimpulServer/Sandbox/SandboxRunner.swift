@@ -44,8 +44,10 @@ enum SandboxRunner {
         return stored
     }
 
-    /// A steady trickle: a few events every `interval`, until the application stops.
-    static func start(tenant: Tenant, app: Application, interval: Duration = .seconds(8), perTick: Int = 3) async throws -> Task<Void, Never> {
+    /// A backlog first, so the demo opens on a city that has been talking for a while, then a
+    /// steady trickle: a few events every `interval`, until the application stops.
+    static func start(tenant: Tenant, app: Application, interval: Duration = .seconds(8), perTick: Int = 3,
+                      backlog: Int = 300) async throws -> Task<Void, Never> {
         let accounts = try await AccountModel.query(on: app.db).filter(\.$tenantID == tenant.id!).filter(\.$sandbox == true).filter(\.$active == true).all()
         let sandboxAccounts = accounts.compactMap { account in
             account.externalID.map { SandboxAccount(platform: account.platform, externalID: $0, handle: account.handle, displayName: account.displayName, kind: account.kind) }
@@ -53,6 +55,11 @@ enum SandboxRunner {
         let logger = app.logger
         return Task {
             var generator = SandboxGenerator(accounts: sandboxAccounts, seed: UInt64(UInt32.random(in: 0...UInt32.max)))
+            do {
+                try await deliver(generator.next(backlog, now: app.clock.now()), tenant: tenant, app: app)
+            } catch {
+                logger.warning("sandbox backlog failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
             while !Task.isCancelled {
                 do {
                     let batch = generator.next(perTick, now: app.clock.now())
