@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "simpul", targets: ["simpul"]),
+        // For the Benchmarks package, which measures the text engine and the Sandbox's texts.
+        .library(name: "SimpulCore", targets: ["SimpulCore"]),
+        .library(name: "SimpulPlatforms", targets: ["SimpulPlatforms"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

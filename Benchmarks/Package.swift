@@ -9,8 +9,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(name: "simpul", path: ".."),
     ],
     targets: [
+        .executableTarget(
+            name: "TextBench",
+            dependencies: [
+                .product(name: "SimpulCore", package: "simpul"),
+                .product(name: "SimpulPlatforms", package: "simpul"),
+            ]
+        ),
         .executableTarget(
             name: "IngestLoad",
             dependencies: [
