@@ -162,6 +162,7 @@ struct AuthorizationMatrixTests {
         "compliance.checker": (.permission(all, success: 200, outside: 200), fixed("/compliance/check")),
         "compliance.check": (.permission(all, success: 200, outside: 200), { _, _, _, _ in Request(path: "/compliance/check", form: ["text": "Ayo coblos no 2!"]) }),
         "compliance.findings": (.permission(viewers, success: 200, outside: 200), fixed("/compliance/findings")),
+        "compliance.findings.csv": (.permission(viewers, success: 200, outside: 200), fixed("/compliance/findings.csv")),
         "compliance.finding": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
             Request(path: "/compliance/findings/\(try await ComplianceFixtures.finding(w, app: app).id!)") }),
         "compliance.review": (.permission(reviewers, success: 303, outside: 404), { w, _, _, app in

@@ -216,6 +216,9 @@ struct ComplianceTests {
             #expect(try await app.web(.GET, "/compliance/findings?status=open", as: viewer).body.string.contains(finding.ruleTitle))
             #expect(try await !app.web(.GET, "/compliance/findings?status=confirmed", as: viewer).body.string.contains(finding.ruleTitle))
             #expect(try await app.web(.GET, "/compliance/findings?status=semua", as: viewer).status == .badRequest)
+            let csv = try await app.web(.GET, "/compliance/findings.csv?pack=skb5", as: viewer)
+            #expect(csv.headers.contentType?.subType == "csv")
+            #expect(csv.body.string.hasPrefix("waktu,sumber,unit") && csv.body.string.contains("skb5.nomor-urut"))
             // Out of scope: the finding on OPD-A is not listed for a viewer of OPD-B.
             let outside = try await World.signIn(world.outOfScope[.viewer]!, app: app)
             #expect(try await !app.web(.GET, "/compliance/findings", as: outside).body.string.contains(finding.ruleTitle))

@@ -107,7 +107,10 @@ public struct ComplianceEngine: Sendable {
             for other in near where other.end <= term.start || other.start >= term.end {
                 if fromTags(term) && fromTags(other) { continue }
                 let gap = other.start >= term.end ? other.start - term.end : term.start - other.end
-                if gap <= rule.window, gap < (best?.1 ?? Int.max) { best = (other, gap) }
+                // Across a sentence end only neighbours pair: "no 2 ya! Pancasila itu sampah"
+                // speaks of two things.
+                let sameSentence = tokens[term.start].sentence == tokens[other.start].sentence
+                if gap <= (sameSentence ? rule.window : 1), gap < (best?.1 ?? Int.max) { best = (other, gap) }
             }
             if let best { hits.append(Hit(parts: [term, best.0])) }
         }

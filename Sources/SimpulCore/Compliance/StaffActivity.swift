@@ -43,7 +43,7 @@ public enum StaffActivity {
                 ruleTitle: "Staf \(kind.verb) konten yang melanggar",
                 severity: target.severity,
                 explanation: explanation(kind, packID: packID, target: target),
-                spans: [], matched: target.matched))
+                spans: target.spans, matched: target.matched))
         }
         if let account = targetAccount.map(normalizedHandle), candidateAccounts.contains(account) {
             findings.append(Finding(

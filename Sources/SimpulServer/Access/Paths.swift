@@ -43,6 +43,7 @@ enum Paths {
     static let audit = "/audit"
 
     static let findings = "/compliance/findings"
+    static let findingsCSV = "/compliance/findings.csv"
     static func finding(_ id: UUID) -> String { "/compliance/findings/\(id)" }
     static func reviewFinding(_ id: UUID) -> String { "/compliance/findings/\(id)/review" }
     static let checker = "/compliance/check"

@@ -34,6 +34,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.middleware = Middlewares()
     app.middleware.use(RequestObserver(registry: app.metricsRegistry))
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(FlashMiddleware())
     app.middleware.use(AppErrorMiddleware())
     app.routes.defaultMaxBodySize = "256kb"
 

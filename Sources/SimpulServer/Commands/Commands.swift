@@ -59,12 +59,17 @@ struct DemoCommand: AsyncCommand {
         let sandbox = try await SandboxRunner.start(tenant: summary.tenant, app: app)
         context.console.print("Sandbox aktif: pesan tiruan mengalir ke akun demo setiap beberapa detik.")
         let compliance = ComplianceWorker.start(app: app)
-        defer {
-            sandbox.cancel()
-            compliance.cancel()
-        }
+        // `serve` returns once the server listens; the application runs on until shutdown, and
+        // the background tasks must live exactly as long.
+        app.lifecycle.use(CancelOnShutdown(tasks: [sandbox, compliance]))
         try await serve.run(using: &serveContext)
     }
+}
+
+/// Stops background tasks when the application shuts down.
+struct CancelOnShutdown: LifecycleHandler {
+    let tasks: [Task<Void, Never>]
+    func shutdown(_ application: Application) { tasks.forEach { $0.cancel() } }
 }
 
 struct TenantCommands: AsyncCommandGroup {

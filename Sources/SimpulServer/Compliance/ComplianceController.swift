@@ -12,6 +12,7 @@ enum ComplianceController {
         }
         routes.add("compliance.check", .POST, "/compliance/check", .web, .permission(.checkCompliance), check)
         routes.add("compliance.findings", .GET, "/compliance/findings", .web, .permission(.viewFindings), list)
+        routes.add("compliance.findings.csv", .GET, "/compliance/findings.csv", .web, .permission(.viewFindings), exportCSV)
         routes.add("compliance.finding", .GET, "/compliance/findings/:findingID", .web, .permission(.viewFindings)) { req in
             let principal = try req.requirePrincipal()
             let finding = try await FindingQueries.load(req, principal: principal)
@@ -51,20 +52,48 @@ enum ComplianceController {
         let filter = try req.query.decode(FindingFilter.self)
         let parsed = try filter.parsed(principal)
         let page = try await FindingQueries.page(parsed, tenantID: principal.tenantID, request: try PageRequest(req), on: req.db)
+        let total = try await FindingQueries.filtered(parsed, tenantID: principal.tenantID, on: req.db).count()
         let accounts = try await FindingQueries.accountNames(page.items, tenantID: principal.tenantID, on: req.db)
         let packs = try await ComplianceService.packStates(tenantID: principal.tenantID, zone: principal.tenant.zone, now: req.now, on: req.db)
-        var next: String?
-        if let cursor = page.next {
-            var components = URLComponents()
-            components.queryItems = [("unit", filter.unit), ("account", filter.account), ("pack", filter.pack), ("severity", filter.severity),
-                                     ("status", filter.status), ("cursor", cursor.token)]
-                .compactMap { name, value in value.nonEmpty.map { URLQueryItem(name: name, value: $0) } }
-            next = Paths.findings + "?" + (components.percentEncodedQuery ?? "")
-        }
-        return CompliancePages.findings(PageContext(req), findings: page.items, accounts: accounts, filter: filter,
+        let next = page.next.map { Paths.findings + "?" + query(filter, cursor: $0.token) }
+        return CompliancePages.findings(PageContext(req), findings: page.items, total: total, csv: Paths.findingsCSV + "?" + query(filter, cursor: nil),
+                                        accounts: accounts, filter: filter,
                                         units: principal.scope.tree.flattened().filter { parsedVisible(principal, $0.unit.id) }
                                             .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) },
                                         packs: packs.map { ($0.id, $0.name) }, next: next)
+    }
+
+    /// The filter as a query string, for the next page and the CSV link.
+    static func query(_ filter: FindingFilter, cursor: String?) -> String {
+        var components = URLComponents()
+        components.queryItems = [("unit", filter.unit), ("account", filter.account), ("pack", filter.pack), ("severity", filter.severity),
+                                 ("status", filter.status), ("cursor", cursor)]
+            .compactMap { name, value in value.nonEmpty.map { URLQueryItem(name: name, value: $0) } }
+        return components.percentEncodedQuery ?? ""
+    }
+
+    static let csvLimit = 10_000
+
+    /// The filtered findings as CSV, newest first, at most `csvLimit` rows.
+    static func exportCSV(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let parsed = try req.query.decode(FindingFilter.self).parsed(principal)
+        let findings = try await FindingQueries.filtered(parsed, tenantID: principal.tenantID, on: req.db)
+            .sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(csvLimit).all()
+        let accounts = try await FindingQueries.accountNames(findings, tenantID: principal.tenantID, on: req.db)
+        let l = req.l10n
+        var lines = [["waktu", "sumber", "unit", "akun", "paket", "aturan", "tingkat", "status", "cuplikan", "kata_cocok", "catatan"].joined(separator: ",")]
+        for finding in findings {
+            let cells = [l.dateTime(finding.createdAt), CompliancePages.sourceLabel(finding, l),
+                         finding.unitID.flatMap { principal.scope.tree.units[$0]?.name } ?? "",
+                         finding.accountID.flatMap { accounts[$0] } ?? "", finding.packID, finding.ruleID, finding.severity,
+                         finding.status, finding.excerpt, finding.matched, finding.reviewNote ?? ""]
+            lines.append(cells.map(CSVWriter.escape).joined(separator: ","))
+        }
+        let response = Response(status: .ok, body: .init(string: lines.joined(separator: "\r\n") + "\r\n"))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "temuan-kepatuhan.csv")
+        return response
     }
 
     private static func parsedVisible(_ principal: Principal, _ unitID: UUID) -> Bool {

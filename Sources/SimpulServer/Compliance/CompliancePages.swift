@@ -36,7 +36,7 @@ enum CompliancePages {
         )
     }
 
-    static func findings(_ ctx: PageContext, findings: [FindingModel], accounts: [UUID: String], filter: FindingFilter,
+    static func findings(_ ctx: PageContext, findings: [FindingModel], total: Int, csv: String, accounts: [UUID: String], filter: FindingFilter,
                          units: [(UUID, String)], packs: [(String, String)], next: String?) -> HTML {
         let l = ctx.l
         let severities = Severity.allCases.reversed().map { UI.Option(value: $0.rawValue, label: $0.label.capitalized) }
@@ -56,6 +56,9 @@ enum CompliancePages {
                 .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply"))),
                      .a(.href(Paths.findings), .text(l.t("Hapus filter", "Clear"))))
             ),
+            .div(.class("toolbar"),
+                 .p(.class("count"), .id("finding-count"), .text(l.t("\(l.number(total)) temuan", "\(l.number(total)) findings"))),
+                 .if(total > 0, .a(.class("button secondary"), .href(csv), .text(l.t("Unduh CSV", "Download CSV"))))),
             findings.isEmpty
                 ? UI.empty(l.t("Belum ada temuan dengan filter ini. Temuan muncul saat draf diajukan dan saat akun staf mengunggah, menyukai atau membagikan konten yang melanggar.",
                                "No findings match. Findings appear when drafts are submitted and when staff accounts post, like or share violating content."),

@@ -57,8 +57,7 @@ extension Optional where Wrapped == String {
 }
 
 enum FindingQueries {
-    /// Newest first, keyset-paged on (created_at, id).
-    static func page(_ filter: FindingFilter.Parsed, tenantID: UUID, request: PageRequest, on db: Database) async throws -> Page<FindingModel> {
+    static func filtered(_ filter: FindingFilter.Parsed, tenantID: UUID, on db: Database) -> QueryBuilder<FindingModel> {
         var query = FindingModel.query(on: db)
             .filter(\.$tenantID == tenantID)
             .filter(\.$unitID ~~ Array(filter.unitIDs))
@@ -66,6 +65,12 @@ enum FindingQueries {
         if let pack = filter.pack { query = query.filter(\.$packID == pack) }
         if let severity = filter.severity { query = query.filter(\.$severity == severity.rawValue) }
         if let status = filter.status { query = query.filter(\.$status == status.rawValue) }
+        return query
+    }
+
+    /// Newest first, keyset-paged on (created_at, id).
+    static func page(_ filter: FindingFilter.Parsed, tenantID: UUID, request: PageRequest, on db: Database) async throws -> Page<FindingModel> {
+        var query = filtered(filter, tenantID: tenantID, on: db)
         if let after = request.after {
             guard let seconds = Double(after.key) else { throw AppError.badRequest("cursor") }
             let date = Date(timeIntervalSince1970: seconds)

@@ -126,8 +126,16 @@ enum Flash {
 
 extension HTML: @retroactive AsyncResponseEncodable {
     public func encodeResponse(for request: Request) async throws -> Response {
-        let response = Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: render()))
-        if request.cookies[Flash.cookieName] != nil {
+        Response(status: .ok, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: render()))
+    }
+}
+
+/// A flash message is shown once: whatever answers the request that carried it (a page, a form
+/// returned with errors, an error page) expires the cookie, unless it sets a new message.
+struct FlashMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        if request.cookies[Flash.cookieName] != nil, response.cookies[Flash.cookieName] == nil {
             response.cookies[Flash.cookieName] = .expired
         }
         return response
