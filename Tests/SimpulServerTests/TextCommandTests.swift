@@ -39,6 +39,19 @@ struct TextCommandTests {
         #expect(normalized.errors.contains("baris 2"))
     }
 
+    @Test("stem takes the operator's root-word list for the dictionary mode")
+    func dictionaryMode() throws {
+        let roots = FileManager.default.temporaryDirectory.appendingPathComponent("akar-\(UUID().uuidString).txt")
+        try Data("# daftar uji\nsapu\najar\n".utf8).write(to: roots)
+        // Snowball alone reads "menyapu" as "sapu" and "pelajaran" as "ajar" too; "mengajarkan" shows the kamus at work.
+        let stems = try Self.run(["text", "stem", "--dictionary", roots.path], input: Data("menyapu\nmengajarkan\n".utf8))
+        #expect(stems.status == 0)
+        #expect(stems.output == "sapu\najar\n")
+        let missing = try Self.run(["text", "stem", "--dictionary", "/tidak/ada.txt"], input: Data("kata\n".utf8))
+        #expect(missing.status != 0)
+        #expect(missing.errors.contains("tidak bisa dibaca"))
+    }
+
     @Test("check prints one JSON line per finding with pack, rule, severity and spans")
     func check() throws {
         let result = try Self.run(["check"], input: Data("Selamat pagi warga Tirtamaya\nPancasila itu sampah, tegakkan khilafah!\n\n".utf8))

@@ -11,11 +11,24 @@ struct TextCommands: AsyncCommandGroup {
     var commands: [String: any AnyAsyncCommand] { ["stem": Stem(), "normalize": Normalize()] }
 
     struct Stem: AsyncCommand {
-        struct Signature: CommandSignature {}
-        var help: String { "Memotong imbuhan setiap kata (algoritma Snowball/Tala): satu kata per baris." }
+        struct Signature: CommandSignature {
+            @Option(name: "dictionary", help: "Berkas daftar kata dasar (satu per baris): memakai mode kamus (gaya Enhanced Confix Stripping)")
+            var dictionary: String?
+        }
+        var help: String { "Memotong imbuhan setiap kata (algoritma Snowball/Tala, atau mode kamus): satu kata per baris." }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let stemmer = IndonesianStemmer()
+            var stemmer = IndonesianStemmer()
+            if let path = signature.dictionary {
+                let lexicon: RootLexicon
+                do {
+                    lexicon = try RootLexicon(contentsOf: URL(fileURLWithPath: path))
+                } catch {
+                    throw CommandFailure(["daftar kata dasar tidak bisa dibaca sebagai teks UTF-8: \(path)"])
+                }
+                guard !lexicon.isEmpty else { throw CommandFailure(["daftar kata dasar kosong: \(path)"]) }
+                stemmer = IndonesianStemmer(rootWords: lexicon)
+            }
             LineIO.map { line in
                 TextAnalyzer.fold(line.trimmingCharacters(in: .whitespaces)).split(separator: " ")
                     .map { stemmer.stem(String($0)) }.joined(separator: " ")

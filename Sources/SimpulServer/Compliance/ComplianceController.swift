@@ -56,11 +56,15 @@ enum ComplianceController {
         let accounts = try await FindingQueries.accountNames(page.items, tenantID: principal.tenantID, on: req.db)
         let packs = try await ComplianceService.packStates(tenantID: principal.tenantID, zone: principal.tenant.zone, now: req.now, on: req.db)
         let next = page.next.map { Paths.findings + "?" + query(filter, cursor: $0.token) }
+        // Findings name staff accounts (drafts name none), so those are the ones to filter by.
+        let staffAccounts = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$kind == .staff)
+            .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewFindings))).sort(\.$handle).all()
+            .map { ($0.id!, "\($0.platform.displayName) @\($0.handle)") }
         return CompliancePages.findings(PageContext(req), findings: page.items, total: total, csv: Paths.findingsCSV + "?" + query(filter, cursor: nil),
                                         accounts: accounts, filter: filter,
                                         units: principal.scope.tree.flattened().filter { parsedVisible(principal, $0.unit.id) }
                                             .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) },
-                                        packs: packs.map { ($0.id, $0.name) }, next: next)
+                                        staffAccounts: staffAccounts, packs: packs.map { ($0.id, $0.name) }, next: next)
     }
 
     /// The filter as a query string, for the next page and the CSV link.

@@ -37,7 +37,7 @@ enum CompliancePages {
     }
 
     static func findings(_ ctx: PageContext, findings: [FindingModel], total: Int, csv: String, accounts: [UUID: String], filter: FindingFilter,
-                         units: [(UUID, String)], packs: [(String, String)], next: String?) -> HTML {
+                         units: [(UUID, String)], staffAccounts: [(UUID, String)], packs: [(String, String)], next: String?) -> HTML {
         let l = ctx.l
         let severities = Severity.allCases.reversed().map { UI.Option(value: $0.rawValue, label: $0.label.capitalized) }
         let statuses = FindingStatus.allCases.map { UI.Option(value: $0.rawValue, label: ComplianceViews.statusLabel($0, l)) }
@@ -52,7 +52,8 @@ enum CompliancePages {
                           includeBlank: l.t("Semua tingkat", "All severities")),
                 UI.select(l.t("Status", "Status"), name: "status", options: statuses, selected: filter.status, error: nil,
                           includeBlank: l.t("Semua status", "All statuses")),
-                .unwrap(filter.account.nonEmpty) { .input(.type(.hidden), .name("account"), .value($0)) },
+                UI.select(l.t("Akun staf", "Staff account"), name: "account", options: staffAccounts.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
+                          selected: filter.account, error: nil, includeBlank: l.t("Semua akun", "All accounts")),
                 .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply"))),
                      .a(.href(Paths.findings), .text(l.t("Hapus filter", "Clear"))))
             ),
