@@ -226,25 +226,36 @@ struct ComplianceTests {
     }
 }
 
-@Suite("Compliance in the demo")
-struct DemoComplianceTests {
+@Suite("Compliance with the Sandbox")
+struct SandboxComplianceServerTests {
     @Test("the Sandbox's staff accounts slip now and then, and the worker finds it")
     func sandboxStaffActivityProducesFindings() async throws {
         try await withTestApp { app in
-            let summary = try await DemoSeeder.seed(app)
-            let tenantID = summary.tenant.id!
-            let accounts = try await AccountModel.query(on: app.db).filter(\.$tenantID == tenantID).filter(\.$sandbox == true).all()
-            var generator = SandboxGenerator(accounts: accounts.compactMap { account in
-                account.externalID.map { SandboxAccount(platform: account.platform, externalID: $0, handle: account.handle,
-                                                        displayName: account.displayName, kind: account.kind) }
+            // A tenant of its own (the demo's fixed tenant is shared with other tests on PostgreSQL).
+            let world = try await World.make(app)
+            _ = try await ComplianceFixtures.election(world, app: app)
+            var accounts: [AccountModel] = []
+            for (platform, kind, handle) in [(Platform.facebook, AccountKind.official, "dinas.uji"), (.facebook, .staff, "asn.satu"),
+                                             (.instagram, .official, "dinas.uji.ig"), (.instagram, .staff, "asn.dua"),
+                                             (.x, .official, "dinas_uji"), (.x, .staff, "asn_tiga")] {
+                let account = AccountModel(tenantID: world.tenantA.id!, draft: AccountDraft(
+                    platform: platform, handle: handle, displayName: handle, kind: kind, unitID: world.units["OPD-A"]!, ownerID: kind == .staff ? world.target.id : nil,
+                    followers: 700, status: .connected), at: app.clock.now())
+                try DemoSeeder.connectToSandbox(account, box: app.secretBox)
+                try await account.create(on: app.db)
+                accounts.append(account)
+            }
+            var generator = SandboxGenerator(accounts: accounts.map { account in
+                SandboxAccount(platform: account.platform, externalID: account.externalID!, handle: account.handle,
+                               displayName: account.displayName, kind: account.kind)
             }, seed: 2026)
-            try await SandboxRunner.deliver(generator.next(800, now: app.clock.now()), tenant: summary.tenant, app: app)
-            while try await ComplianceWorker.runOnce(tenant: summary.tenant, db: app.db, now: app.clock.now()) > 0 {}
-            let findings = try await FindingModel.query(on: app.db).filter(\.$tenantID == tenantID).all()
+            try await SandboxRunner.deliver(generator.next(1_500, now: app.clock.now()), tenant: world.tenantA, app: app)
+            while try await ComplianceWorker.runOnce(tenant: world.tenantA, db: app.db, now: app.clock.now()) > 0 {}
+            let findings = try await FindingModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
             #expect(findings.contains { $0.source == "activity" }, "a staff like of a flagged comment")
-            #expect(findings.contains { $0.source == "message" && $0.packID == "skb5" }, "a staff share that campaigns")
-            let staffAccounts = Set(accounts.filter { $0.kind == .staff }.compactMap(\.id))
-            #expect(findings.allSatisfy { $0.accountID.map(staffAccounts.contains) ?? false })
+            #expect(findings.contains { $0.source == "message" && $0.packID == "skb5" }, "a staff post that campaigns")
+            let staff = Set(accounts.filter { $0.kind == .staff }.compactMap(\.id))
+            #expect(findings.allSatisfy { $0.accountID.map(staff.contains) ?? false })
         }
     }
 }
