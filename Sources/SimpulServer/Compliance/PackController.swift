@@ -188,19 +188,11 @@ enum PackController {
         case .failure(let problems):
             return PackPages.tenantPackForm(PageContext(req), editing: editing, input: input, errors: problems.messages).response(.unprocessableEntity)
         case .success(let rules):
-            let row = editing ?? TenantPackModel()
+            let pack = RulePack(id: input.code.nonEmpty!.lowercased(), name: input.name.nonEmpty!, regulation: input.regulation.nonEmpty!,
+                                summary: input.summary.nonEmpty ?? "", rules: rules)
             let oldCode = editing?.code
-            if editing == nil {
-                row.id = UUID()
-                row.tenantID = principal.tenantID
-                row.createdAt = req.now
-            }
-            row.code = input.code.nonEmpty!.lowercased()
-            row.name = input.name.nonEmpty!
-            row.regulation = input.regulation.nonEmpty!
-            row.summary = input.summary.nonEmpty ?? ""
-            row.rules = IngestStore.encodedJSON(rules)
-            row.updatedAt = req.now
+            let row = editing ?? TenantPackModel(tenantID: principal.tenantID, pack: pack, at: req.now)
+            row.apply(pack, at: req.now)
             try await req.db.transaction { db in
                 try await row.save(on: db)
                 if let oldCode, oldCode != row.code {
@@ -271,16 +263,8 @@ enum PackController {
         case .failure(let problems):
             return PackPages.electionForm(PageContext(req), editing: editing, input: input, errors: problems.messages).response(.unprocessableEntity)
         case .success(let contest):
-            let row = editing ?? ElectionContestModel()
-            if editing == nil {
-                row.id = UUID()
-                row.tenantID = principal.tenantID
-            }
-            row.name = contest.name
-            row.validFrom = contest.validFrom
-            row.validUntil = contest.validUntil
-            row.data = IngestStore.encodedJSON(ComplianceService.ElectionData(candidates: contest.candidates, parties: contest.parties))
-            row.updatedAt = req.now
+            let row = editing ?? ElectionContestModel(tenantID: principal.tenantID, contest: contest, at: req.now)
+            row.apply(contest, at: req.now)
             try await req.db.transaction { db in
                 try await row.save(on: db)
                 try await Auditor.record(req.auditActor(principal), on: db, action: editing == nil ? "election.create" : "election.update",

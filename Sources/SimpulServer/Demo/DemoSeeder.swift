@@ -90,29 +90,13 @@ enum DemoSeeder {
     static func seedCompliance(tenantID: UUID, actor: Auditor.Actor, at now: Date, on db: Database) async throws {
         let contest = DemoCompliance.election
         if try await ElectionContestModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$name == contest.name).first() == nil {
-            let row = ElectionContestModel()
-            row.id = UUID()
-            row.tenantID = tenantID
-            row.name = contest.name
-            row.validFrom = contest.validFrom
-            row.validUntil = contest.validUntil
-            row.data = IngestStore.encodedJSON(ComplianceService.ElectionData(candidates: contest.candidates, parties: contest.parties))
-            row.updatedAt = now
+            let row = ElectionContestModel(tenantID: tenantID, contest: contest, at: now)
             try await row.create(on: db)
             try await Auditor.record(actor, on: db, action: "election.create", targetType: "election", targetID: row.id, label: row.name)
         }
         let pack = DemoCompliance.etiquettePack
         if try await TenantPackModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$code == pack.id).first() == nil {
-            let row = TenantPackModel()
-            row.id = UUID()
-            row.tenantID = tenantID
-            row.code = pack.id
-            row.name = pack.name
-            row.regulation = pack.regulation
-            row.summary = pack.summary
-            row.rules = IngestStore.encodedJSON(pack.rules)
-            row.createdAt = now
-            row.updatedAt = now
+            let row = TenantPackModel(tenantID: tenantID, pack: pack, at: now)
             try await row.create(on: db)
             try await Auditor.record(actor, on: db, action: "pack.create", targetType: "pack", targetID: row.id, label: row.name)
         }

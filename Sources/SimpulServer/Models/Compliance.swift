@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SimpulCore
 
 /// A compliance finding on a draft, a staff account's post or comment, or a staff account's
 /// activity, with its review.
@@ -50,6 +51,23 @@ final class TenantPackModel: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
+
+    init(tenantID: UUID, pack: RulePack, at: Date) {
+        self.id = UUID()
+        self.tenantID = tenantID
+        self.createdAt = at
+        apply(pack, at: at)
+    }
+
+    /// The pack's id is the row's code.
+    func apply(_ pack: RulePack, at: Date) {
+        code = pack.id
+        name = pack.name
+        regulation = pack.regulation
+        summary = pack.summary
+        rules = IngestStore.encodedJSON(pack.rules)
+        updatedAt = at
+    }
 }
 
 /// Whether a pack (built-in or the tenant's own) is on for a tenant. No row means on.
@@ -79,6 +97,21 @@ final class ElectionContestModel: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
+
+    init(tenantID: UUID, contest: ElectionContest, at: Date) {
+        self.id = UUID()
+        self.tenantID = tenantID
+        self.updatedAt = at
+        apply(contest, at: at)
+    }
+
+    func apply(_ contest: ElectionContest, at: Date) {
+        name = contest.name
+        validFrom = contest.validFrom
+        validUntil = contest.validUntil
+        data = IngestStore.encodedJSON(ComplianceService.ElectionData(candidates: contest.candidates, parties: contest.parties))
+        updatedAt = at
+    }
 }
 
 /// Matched words that a reviewer marked as a false positive for a rule.

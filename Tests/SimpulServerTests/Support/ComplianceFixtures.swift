@@ -33,30 +33,14 @@ enum ComplianceFixtures {
     }
 
     static func tenantPack(_ world: World, app: Application, code: String = "etika-\(UUID().uuidString.prefix(6).lowercased())") async throws -> TenantPackModel {
-        let row = TenantPackModel()
-        row.id = UUID()
-        row.tenantID = world.tenantA.id!
-        row.code = code
-        row.name = "Etika \(code)"
-        row.regulation = "Pedoman Etika"
-        row.summary = ""
-        row.rules = IngestStore.encodedJSON(DemoCompliance.etiquettePack.rules)
-        row.createdAt = app.clock.now()
-        row.updatedAt = app.clock.now()
+        let pack = RulePack(id: code, name: "Etika \(code)", regulation: "Pedoman Etika", summary: "", rules: DemoCompliance.etiquettePack.rules)
+        let row = TenantPackModel(tenantID: world.tenantA.id!, pack: pack, at: app.clock.now())
         try await row.create(on: app.db)
         return row
     }
 
     static func election(_ world: World, app: Application) async throws -> ElectionContestModel {
-        let contest = DemoCompliance.election
-        let row = ElectionContestModel()
-        row.id = UUID()
-        row.tenantID = world.tenantA.id!
-        row.name = contest.name
-        row.validFrom = contest.validFrom
-        row.validUntil = contest.validUntil
-        row.data = IngestStore.encodedJSON(ComplianceService.ElectionData(candidates: contest.candidates, parties: contest.parties))
-        row.updatedAt = app.clock.now()
+        let row = ElectionContestModel(tenantID: world.tenantA.id!, contest: DemoCompliance.election, at: app.clock.now())
         try await row.create(on: app.db)
         return row
     }

@@ -105,15 +105,16 @@ extension RulePack {
         let contestNames = active.map(\.name).joined(separator: "; ")
         let basis = "(\(skb5Citation); data pemilihan: \(contestNames))"
 
+        let ballotExplanation = "ASN dilarang berkampanye di media sosial, termasuk mengajak memilih atau menyebut dukungan pada nomor urut peserta pemilihan \(basis)."
         var rules = [
             ComplianceRule(
                 id: "skb5.nomor-urut", title: "Ajakan memilih nomor urut", severity: .block,
-                explanation: "ASN dilarang berkampanye di media sosial, termasuk mengajak memilih atau menyebut dukungan pada nomor urut peserta pemilihan \(basis).",
+                explanation: ballotExplanation,
                 terms: ballot, near: ["$dukungan"], window: 4),
             // A bare "01" is often a queue or form number; it counts only right beside a vote word.
             ComplianceRule(
                 id: "skb5.nomor-singkat", title: "Ajakan memilih nomor urut", severity: .block,
-                explanation: "ASN dilarang berkampanye di media sosial, termasuk mengajak memilih atau menyebut dukungan pada nomor urut peserta pemilihan \(basis).",
+                explanation: ballotExplanation,
                 terms: bare, near: ["=pilih", "=coblos", "=contreng", "=saja", "=menang", "=juara", "=lanjutkan", "=wajib", "=harga mati",
                                     "=terbaik", "=hidup", "=menangkan", "=dukung", "=harus menang", "=pasti menang"], window: 0),
             ComplianceRule(

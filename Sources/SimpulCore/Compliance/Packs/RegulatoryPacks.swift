@@ -1,6 +1,22 @@
 /// The rule packs that follow national regulations. Wording of the explanations follows
 /// DOMAIN.md; each cites the regulation and the item it applies.
 extension RulePack {
+    /// Words that single out a group by faith or origin; both SKB 11 and SE 137 forbid it.
+    static let discriminationTerms = [
+        "=pilih yang seiman", "=yang seiman", "=tidak seiman", "=agama sebelah", "=milik satu golongan", "=orang kafir",
+        "=usir mereka", "=beda agama",
+    ]
+    static let discriminationNear = [
+        "=jangan", "=pilih", "=dipilih", "=jabatan", "=usir", "=pemimpin", "=memimpin", "=saja", "=memang", "=layak",
+        "=rusuh", "=negeri", "=negara",
+    ]
+    /// Praise or calls around a terror term that make it support rather than news.
+    static let terrorNear = [
+        "=salut", "=semoga", "=jalan", "=sah", "=dukung", "=mendukung", "=bergabung", "=gabung", "=hidup", "=mulia",
+        "=pahlawan", "=syahid", "=berjuang", "=ayo", "=siapkan", "=jihad", "=thagut", "=thogut", "=melawan", "=lawan",
+        "=kalian", "=sekarang", "=para", "=bangga", "=kafir", "=negara", "=pemerintah", "=rezim", "=tumbang",
+    ]
+
     public static let skb11Citation = "SKB 11 Instansi tentang Penanganan Radikalisme ASN (12 November 2019)"
 
     public static let skb11 = RulePack(
@@ -20,10 +36,8 @@ extension RulePack {
             ComplianceRule(
                 id: "skb11.diskriminasi", title: "Ajakan membeda-bedakan berdasarkan SARA", severity: .block,
                 explanation: "Ajakan memilih, mengucilkan atau menolak orang karena suku, agama, ras atau golongannya termasuk ujaran kebencian SARA (\(skb11Citation), butir 2).",
-                terms: ["=pilih yang seiman", "=yang seiman", "=tidak seiman", "=agama sebelah", "=milik satu golongan", "=orang kafir",
-                        "=usir mereka", "=beda agama"],
-                near: ["=jangan", "=pilih", "=dipilih", "=jabatan", "=usir", "=pemimpin", "=memimpin", "=saja", "=memang", "=layak",
-                       "=rusuh", "=negeri", "=negara"], window: 5, negatable: false),
+                terms: discriminationTerms,
+                near: discriminationNear, window: 5, negatable: false),
             ComplianceRule(
                 id: "skb11.anti-pancasila", title: "Ajakan mengganti ideologi negara", severity: .block,
                 explanation: "Ajakan mengganti Pancasila, membubarkan NKRI atau menyebut pemerintahan yang sah thagut termasuk muatan radikal yang dilarang bagi ASN (\(skb11Citation), butir 1 dan 7).",
@@ -32,9 +46,7 @@ extension RulePack {
                 id: "skb11.teror", title: "Dukungan terhadap terorisme", severity: .block,
                 explanation: "Memuji atau mendukung aksi teror dan kelompoknya termasuk muatan radikal yang dilarang bagi ASN (\(skb11Citation), butir 1, 3 dan 7).",
                 terms: ["$teror"],
-                near: ["=salut", "=semoga", "=jalan", "=sah", "=dukung", "=mendukung", "=bergabung", "=gabung", "=hidup", "=mulia",
-                       "=pahlawan", "=syahid", "=berjuang", "=ayo", "=siapkan", "=jihad", "=thagut", "=thogut", "=melawan", "=lawan",
-                       "=kalian", "=sekarang", "=para", "=bangga", "=kafir", "=negara", "=pemerintah", "=rezim", "=tumbang"], window: 6),
+                near: terrorNear, window: 6),
             ComplianceRule(
                 id: "skb11.simbol-negara", title: "Melecehkan simbol negara", severity: .block,
                 explanation: "ASN dilarang melecehkan simbol-simbol negara, termasuk bendera Merah Putih, lambang Garuda Pancasila dan lagu Indonesia Raya (\(skb11Citation), butir 10).",
@@ -119,9 +131,7 @@ extension RulePack {
                 id: "se137.teror", title: "Dukungan terhadap terorisme", severity: .block,
                 explanation: "ASN dilarang menyebarkan muatan radikalisme dan terorisme (\(se137Citation)).",
                 terms: ["$teror"],
-                near: ["=salut", "=semoga", "=jalan", "=sah", "=dukung", "=mendukung", "=bergabung", "=gabung", "=hidup", "=mulia",
-                       "=pahlawan", "=syahid", "=berjuang", "=ayo", "=siapkan", "=jihad", "=thagut", "=thogut", "=melawan", "=lawan",
-                       "=kalian", "=para", "=bangga", "=kafir", "=tumbang"], window: 6),
+                near: terrorNear, window: 6),
             ComplianceRule(
                 id: "se137.pornografi", title: "Muatan pornografi", severity: .block,
                 explanation: "ASN dilarang menyebarkan muatan pornografi (\(se137Citation)).",
@@ -136,10 +146,8 @@ extension RulePack {
             ComplianceRule(
                 id: "se137.diskriminasi", title: "Ajakan membeda-bedakan berdasarkan SARA", severity: .block,
                 explanation: "ASN dilarang menyebarkan ajakan membeda-bedakan orang berdasarkan suku, agama, ras dan antargolongan (\(se137Citation)).",
-                terms: ["=pilih yang seiman", "=yang seiman", "=tidak seiman", "=agama sebelah", "=milik satu golongan", "=orang kafir",
-                        "=usir mereka", "=beda agama"],
-                near: ["=jangan", "=pilih", "=dipilih", "=jabatan", "=usir", "=pemimpin", "=memimpin", "=saja", "=memang", "=layak",
-                       "=rusuh", "=negeri", "=negara"], window: 5, negatable: false),
+                terms: discriminationTerms,
+                near: discriminationNear, window: 5, negatable: false),
             ComplianceRule(
                 id: "se137.rahasia", title: "Membocorkan rahasia negara atau dokumen dinas", severity: .block,
                 explanation: "ASN wajib menjaga rahasia negara dan tidak menyebarkan dokumen atau informasi yang dikecualikan (\(se137Citation); UU 14/2008 tentang Keterbukaan Informasi Publik).",
