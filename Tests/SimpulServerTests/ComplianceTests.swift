@@ -216,6 +216,8 @@ struct ComplianceTests {
             #expect(try await app.web(.GET, "/compliance/findings?status=open", as: viewer).body.string.contains(finding.ruleTitle))
             #expect(try await !app.web(.GET, "/compliance/findings?status=confirmed", as: viewer).body.string.contains(finding.ruleTitle))
             #expect(try await app.web(.GET, "/compliance/findings?status=semua", as: viewer).status == .badRequest)
+            let home = try await app.web(.GET, "/", as: viewer).body.string
+            #expect(home.contains(#"id="count-findings""#) && home.contains("Temuan kepatuhan belum ditinjau"))
             let csv = try await app.web(.GET, "/compliance/findings.csv?pack=skb5", as: viewer)
             #expect(csv.headers.contentType?.subType == "csv")
             #expect(csv.body.string.hasPrefix("waktu,sumber,unit") && csv.body.string.contains("skb5.nomor-urut"))

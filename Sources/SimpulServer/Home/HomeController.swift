@@ -12,6 +12,8 @@ enum HomeController {
         var admins = 0
         var needsReconnect: [AccountModel] = []
         var staffAccounts = 0
+        /// Compliance findings nobody has reviewed yet, on units in scope.
+        var openFindings = 0
         var accounts: Int { accountsByPlatform.values.reduce(0, +) }
     }
 
@@ -33,6 +35,10 @@ enum HomeController {
                 if account.kind == .staff { counts.staffAccounts += 1 }
                 if account.status == .needsReconnect { counts.needsReconnect.append(account) }
             }
+        }
+        if scope.allowsSomewhere(.viewFindings) {
+            counts.openFindings = try await FindingModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+                .filter(\.$unitID ~~ Array(scope.units(with: .viewFindings))).filter(\.$status == FindingStatus.open.rawValue).count()
         }
         // Admins: active people holding any role other than staff on a unit in this scope.
         let directory = try await UserQueries.directory(tenantID: principal.tenantID, on: db)
@@ -61,7 +67,10 @@ enum HomeController {
                 tile(l.t("Admin", "Admins"), counts.admins, id: "count-admins", href: principal.scope.allowsSomewhere(.viewUsers) ? Paths.users : nil),
                 tile(l.t("Perlu sambungkan ulang", "Need reconnecting"), counts.needsReconnect.count, id: "count-reconnect",
                      href: canAccounts ? Paths.accounts + "?status=needsReconnect" : nil, tone: counts.needsReconnect.isEmpty ? "" : "warn"),
-                tile(l.t("Akun staf", "Staff accounts"), counts.staffAccounts, id: "count-staff", href: canAccounts ? Paths.accounts + "?kind=staff" : nil)),
+                tile(l.t("Akun staf", "Staff accounts"), counts.staffAccounts, id: "count-staff", href: canAccounts ? Paths.accounts + "?kind=staff" : nil),
+                .if(principal.scope.allowsSomewhere(.viewFindings),
+                    tile(l.t("Temuan kepatuhan belum ditinjau", "Compliance findings to review"), counts.openFindings, id: "count-findings",
+                         href: Paths.findings + "?status=open", tone: counts.openFindings == 0 ? "" : "warn"))),
             .if(canAccounts, .group(
                 .h2(.text(l.t("Akun per platform", "Accounts per platform"))),
                 .table(.class("list compact"), .id("platform-counts"),
