@@ -191,6 +191,8 @@ struct AuthorizationMatrixTests {
         "compliance.allowlist.delete": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, _, app in
             Request(path: "/compliance/allowlist/\(try await ComplianceFixtures.allowEntry(w, app: app).id!)/delete", form: [:]) }),
 
+        "inbox": (.permission(viewers, success: 200, outside: 200), fixed("/inbox")),
+        "api.inbox": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/inbox")),
         "content.list": (.permission(viewers, success: 200, outside: 200), fixed("/content")),
         "content.new": (.permission(writers, success: 200, outside: 200), fixed("/content/new")),
         "content.create": (.permission(writers, success: 303, outside: 422), { w, _, n, _ in

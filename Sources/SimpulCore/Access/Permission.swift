@@ -20,6 +20,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageContent
     /// Submit a draft despite a blocking finding, with a written reason.
     case overrideCompliance
+    /// The unified inbox of comments, mentions and messages on the accounts in scope.
+    case viewInbox
 }
 
 extension Role {
@@ -29,14 +31,14 @@ extension Role {
             Set(Permission.allCases)
         case .unitAdmin:
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
-             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent]
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox]
         case .approver:
             [.viewHome, .viewUnits, .viewAccounts,
-             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance]
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .viewInbox]
         case .operator:
-            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent]
+            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox]
         case .viewer:
-            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent]
+            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .viewInbox]
         case .staff:
             [.viewHome, .checkCompliance]
         }

@@ -42,6 +42,8 @@ enum Paths {
 
     static let audit = "/audit"
 
+    static let inbox = "/inbox"
+
     static let findings = "/compliance/findings"
     static let findingsCSV = "/compliance/findings.csv"
     static func finding(_ id: UUID) -> String { "/compliance/findings/\(id)" }

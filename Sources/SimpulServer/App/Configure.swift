@@ -67,6 +67,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     ComplianceController.register(routes)
     PackController.register(routes)
     ContentController.register(routes)
+    InboxController.register(routes)
     ComplianceAPI.register(routes)
 }
 

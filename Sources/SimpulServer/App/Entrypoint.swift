@@ -22,7 +22,7 @@ public enum SimpulMain {
             var workers: [Task<Void, Never>] = []
             if command == "serve" || command.hasPrefix("-") {
                 try await prepareDatabase(app, migrate: settings.autoMigrate)
-                if settings.runWorkers { workers = [PollingWorker.start(app: app), ComplianceWorker.start(app: app)] }
+                if settings.runWorkers { workers = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app)] }
             }
             try await app.execute()
             workers.forEach { $0.cancel() }

@@ -58,10 +58,10 @@ struct DemoCommand: AsyncCommand {
         guard let serve = app.asyncCommands.commands["serve"] else { throw CommandFailure(["perintah serve tidak tersedia"]) }
         let sandbox = try await SandboxRunner.start(tenant: summary.tenant, app: app)
         context.console.print("Sandbox aktif: pesan tiruan mengalir ke akun demo setiap beberapa detik.")
-        let compliance = ComplianceWorker.start(app: app)
+        let enrichment = EnrichmentWorker.start(app: app)
         // `serve` returns once the server listens; the application runs on until shutdown, and
         // the background tasks must live exactly as long.
-        app.lifecycle.use(CancelOnShutdown(tasks: [sandbox, compliance]))
+        app.lifecycle.use(CancelOnShutdown(tasks: [sandbox, enrichment]))
         try await serve.run(using: &serveContext)
     }
 }

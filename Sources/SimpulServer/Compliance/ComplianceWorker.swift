@@ -75,18 +75,6 @@ enum ComplianceWorker {
         default: nil
         }
     }
-
-    /// The background loop of `simpul serve` and `simpul demo`.
-    static func start(app: Application, every interval: Duration = .seconds(3)) -> Task<Void, Never> {
-        Task {
-            while !Task.isCancelled {
-                do { try await runOnce(db: app.db, now: app.clock.now()) } catch {
-                    app.logger.warning("compliance pass failed", metadata: ["error": "\(String(reflecting: error))"])
-                }
-                try? await Task.sleep(for: interval)
-            }
-        }
-    }
 }
 
 /// The tenant's staff accounts, found by the id or handle a platform reports for an author.

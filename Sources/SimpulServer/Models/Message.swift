@@ -29,6 +29,12 @@ final class MessageModel: Model, @unchecked Sendable {
     @Field(key: "state") var state: String
     /// Set once the compliance worker has looked at the message.
     @OptionalField(key: "compliance_checked_at") var complianceCheckedAt: Date?
+    /// Set by the triage pass; nil until then.
+    @OptionalField(key: "sentiment") var sentiment: String?
+    @OptionalField(key: "priority") var priority: String?
+    @OptionalField(key: "due_at") var dueAt: Date?
+    /// Normalised, stemmed words of the text, as search reads them.
+    @OptionalField(key: "search_text") var searchText: String?
 
     init() {}
 }

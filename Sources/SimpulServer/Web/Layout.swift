@@ -32,6 +32,9 @@ enum Layout {
         guard let scope = ctx.principal?.scope else { return [] }
         let l = ctx.l
         var items = [NavItem(href: Paths.home, label: l.t("Beranda", "Home"), active: ctx.path == Paths.home)]
+        if scope.allowsSomewhere(.viewInbox) {
+            items.append(NavItem(href: Paths.inbox, label: l.t("Kotak Masuk", "Inbox"), active: ctx.path.hasPrefix(Paths.inbox)))
+        }
         if scope.allowsSomewhere(.checkCompliance) {
             items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? Paths.findings : Paths.checker,
                                  label: l.t("Kepatuhan", "Compliance"), active: Paths.isCompliance(ctx.path)))

@@ -1,0 +1,73 @@
+import Fluent
+import Foundation
+import Plot
+import SimpulCore
+import Vapor
+
+/// Kotak Masuk: every comment, mention, DM and WhatsApp message on the accounts in scope,
+/// newest first, with filters and search over normalised Indonesian.
+enum InboxController {
+    static func register(_ routes: RouteCatalog) {
+        routes.add("inbox", .GET, "/inbox", .web, .permission(.viewInbox), list)
+        routes.add("api.inbox", .GET, "/api/v1/inbox", .api, .permission(.viewInbox)) { req in
+            let principal = try req.requirePrincipal()
+            let (page, accounts) = try await load(req, principal)
+            return APIList(data: page.items.map { APIInboxMessage($0, account: $0.accountID.flatMap { accounts[$0] }) }, next_cursor: page.next?.token)
+        }
+    }
+
+    static let analyzer = TextAnalyzer()
+
+    static func load(_ req: Request, _ principal: Principal) async throws -> (Page<MessageModel>, [UUID: AccountModel]) {
+        let filter = try req.query.decode(InboxFilter.self).parsed(principal, analyzer: analyzer)
+        let page = try await InboxQueries.page(filter, tenantID: principal.tenantID, request: try PageRequest(req), on: req.db)
+        let ids = Set(page.items.compactMap(\.accountID))
+        let accounts = ids.isEmpty ? [] : try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id ~~ Array(ids)).all()
+        return (page, Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0) }))
+    }
+
+    static func list(_ req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let filter = try req.query.decode(InboxFilter.self)
+        let (page, accounts) = try await load(req, principal)
+        let visible = principal.scope.units(with: .viewInbox)
+        let units = principal.scope.tree.flattened().filter { visible.contains($0.unit.id) }
+            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
+        let next = page.next.map { Paths.inbox + "?" + filter.query(cursor: $0.token) }
+        return InboxPages.list(PageContext(req), messages: page.items, accounts: accounts, filter: filter, units: units, now: req.now, next: next)
+    }
+}
+
+struct APIInboxMessage: Content {
+    let id: UUID
+    let platform: String
+    let kind: String
+    let account_id: UUID?
+    let account_handle: String?
+    let author_name: String?
+    let author_handle: String?
+    let text: String?
+    let state: String
+    let priority: String?
+    let sentiment: String?
+    let due_at: Date?
+    let received_at: Date
+    let occurred_at: Date?
+
+    init(_ message: MessageModel, account: AccountModel?) {
+        id = message.id!
+        platform = message.platform
+        kind = message.kind
+        account_id = message.accountID
+        account_handle = account?.handle
+        author_name = message.authorName
+        author_handle = message.authorHandle
+        text = message.text
+        state = message.state
+        priority = message.priority
+        sentiment = message.sentiment
+        due_at = message.dueAt
+        received_at = message.receivedAt
+        occurred_at = message.occurredAt
+    }
+}

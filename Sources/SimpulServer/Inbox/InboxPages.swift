@@ -1,0 +1,85 @@
+import Foundation
+import Plot
+import SimpulCore
+
+enum InboxPages {
+    static func priorityLabel(_ priority: MessagePriority, _ l: L10n) -> String {
+        switch priority {
+        case .urgent: l.t("Darurat", "Urgent")
+        case .high: l.t("Tinggi", "High")
+        case .normal: l.t("Biasa", "Normal")
+        case .low: l.t("Rendah", "Low")
+        }
+    }
+
+    static func sentimentLabel(_ sentiment: Sentiment, _ l: L10n) -> String {
+        switch sentiment {
+        case .positive: l.t("Positif", "Positive")
+        case .neutral: l.t("Netral", "Neutral")
+        case .negative: l.t("Negatif", "Negative")
+        }
+    }
+
+    static func kindLabel(_ message: MessageModel, _ l: L10n) -> String {
+        if message.platform == Platform.whatsapp.rawValue { return "WhatsApp" }
+        switch message.kind {
+        case "comment": return l.t("Komentar", "Comment")
+        case "reply": return l.t("Balasan komentar", "Reply")
+        case "mention": return "Mention"
+        default: return "DM"
+        }
+    }
+
+    static func list(_ ctx: PageContext, messages: [MessageModel], accounts: [UUID: AccountModel], filter: InboxFilter,
+                     units: [(UUID, String)], now: Date, next: String?) -> HTML {
+        let l = ctx.l
+        let options = { (values: [(String, String)]) in values.map { UI.Option(value: $0.0, label: $0.1) } }
+        return Layout.page(ctx, title: l.t("Kotak Masuk", "Inbox"),
+            .form(.method(.get), .action(Paths.inbox), .class("filters"), .id("inbox-filters"),
+                UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: Inbox.maxQuery,
+                         placeholder: l.t("mis. air mati, pelayanan KTP", "e.g. air mati")),
+                UI.select(l.t("Unit", "Unit"), name: "unit", options: units.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
+                          selected: filter.unit, error: nil, includeBlank: l.t("Semua unit", "All units")),
+                UI.select("Platform", name: "platform", options: options(Platform.allCases.map { ($0.rawValue, $0.displayName) }),
+                          selected: filter.platform, error: nil, includeBlank: l.t("Semua platform", "All platforms")),
+                UI.select(l.t("Jenis", "Kind"), name: "kind", options: options([("comment", l.t("Komentar", "Comment")), ("mention", "Mention"),
+                                                                                 ("dm", "DM"), ("whatsapp", "WhatsApp")]),
+                          selected: filter.kind, error: nil, includeBlank: l.t("Semua jenis", "All kinds")),
+                UI.select(l.t("Prioritas", "Priority"), name: "priority",
+                          options: options(MessagePriority.allCases.reversed().map { ($0.rawValue, priorityLabel($0, l)) }),
+                          selected: filter.priority, error: nil, includeBlank: l.t("Semua prioritas", "All priorities")),
+                UI.select(l.t("Sentimen", "Sentiment"), name: "sentiment", options: options(Sentiment.allCases.map { ($0.rawValue, sentimentLabel($0, l)) }),
+                          selected: filter.sentiment, error: nil, includeBlank: l.t("Semua sentimen", "All sentiments")),
+                UI.field(l.t("Dari tanggal", "From"), name: "from", value: filter.from, error: nil, type: .date),
+                UI.field(l.t("Sampai tanggal", "To"), name: "to", value: filter.to, error: nil, type: .date),
+                .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply"))),
+                     .a(.href(Paths.inbox), .text(l.t("Hapus filter", "Clear"))))
+            ),
+            messages.isEmpty
+                ? UI.empty(l.t("Tidak ada pesan dengan filter ini. Ubah atau hapus filter; pesan baru masuk begitu akun tersambung.",
+                               "No messages match. Change or clear the filters; new messages arrive once accounts are connected."))
+                : .table(.class("list"), .id("inbox-table"),
+                    .thead(.tr(.th(.text(l.t("Diterima", "Received"))), .th(.text(l.t("Akun", "Account"))), .th(.text(l.t("Dari", "From"))),
+                               .th(.text(l.t("Pesan", "Message"))), .th(.text(l.t("Prioritas", "Priority"))), .th(.text(l.t("Tenggat", "Due"))))),
+                    .tbody(.forEach(messages) { message in
+                        let account = message.accountID.flatMap { accounts[$0] }
+                        let priority = message.priority.flatMap(MessagePriority.init(rawValue:))
+                        let sentiment = message.sentiment.flatMap(Sentiment.init(rawValue:))
+                        let overdue = message.dueAt.map { $0 < now } ?? false
+                        return .tr(
+                            .td(.text(l.dateTime(message.receivedAt))),
+                            .td(.text(account.map { "\($0.platform.displayName) @\($0.handle)" } ?? message.platform), .br(),
+                                .span(.class("muted"), .text(kindLabel(message, l)))),
+                            .td(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),
+                            .td(.text(CompliancePages.snippet(message.text ?? "")),
+                                .unwrap(sentiment) { .group(.br(), UI.badge(sentimentLabel($0, l), tone: $0 == .negative ? "warn" : ($0 == .positive ? "ok" : "muted"))) }),
+                            .td(.unwrap(priority) { UI.badge(priorityLabel($0, l), tone: $0 == .urgent ? "danger" : ($0 == .high ? "warn" : "muted")) }),
+                            .td(.unwrap(message.dueAt) { due in
+                                .group(.text(l.dateTime(due)), .if(overdue && message.state == "new", .group(.br(), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger"))))
+                            })
+                        )
+                    })),
+            UI.pager(next: next, l)
+        )
+    }
+}

@@ -1,0 +1,188 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SQLKit
+import Vapor
+
+enum Inbox {
+    /// What the inbox lists: people talking to the city. Statuses and reactions are stored too,
+    /// but nobody answers them.
+    static let kinds: Set<String> = ["comment", "mention", "dm", "reply"]
+
+    static let maxQuery = 200
+
+    /// The words search reads: normalised and stemmed, so "pelayanan" finds "layanan" and
+    /// "gak ada air" finds "tidak ada air".
+    static func searchText(_ text: String, analyzer: TextAnalyzer) -> String {
+        analyzer.analyze(text)
+            .filter { $0.kind == .word || $0.kind == .number || $0.kind == .hashtag || $0.kind == .mention }
+            .map { $0.kind == .word ? $0.stem : String($0.text.drop { $0 == "#" || $0 == "@" }) }
+            .joined(separator: " ")
+    }
+
+    /// Makes a message findable: PostgreSQL keeps a tsvector beside the row, SQLite an FTS5 row.
+    static func index(messageID: UUID, tenantID: UUID, searchText: String, on db: Database) async throws {
+        let sql = try db.sql
+        if db.isPostgres {
+            try await sql.raw("UPDATE messages SET search_vector = to_tsvector('simple', \(bind: searchText)) WHERE tenant_id = \(bind: tenantID) AND id = \(bind: messageID)").run()
+        } else {
+            try await sql.raw("INSERT INTO messages_fts (body, tenant_id, message_id) VALUES (\(bind: searchText), \(bind: tenantID), \(bind: messageID))").run()
+        }
+    }
+}
+
+/// The inbox filters as typed in the page's query string or the API's.
+struct InboxFilter: Content {
+    var unit: String?
+    var platform: String?
+    var account: String?
+    var kind: String?
+    var state: String?
+    var priority: String?
+    var sentiment: String?
+    var q: String?
+    var from: String?
+    var to: String?
+
+    static let states = ["new", "assigned", "replied", "closed", "spam"]
+    static let kinds = ["comment", "mention", "dm", "whatsapp"]
+
+    struct Parsed {
+        var unitIDs: Set<UUID>
+        var platform: Platform?
+        var accountID: UUID?
+        var kind: String?
+        var state: String?
+        var priority: MessagePriority?
+        var sentiment: Sentiment?
+        /// Stems to search for; empty for no search.
+        var terms: [String]
+        var from: Date?
+        var until: Date?
+    }
+
+    /// The filter within what the person may see; a value that is not one of the choices is a 400
+    /// that names the parameter.
+    func parsed(_ principal: Principal, analyzer: TextAnalyzer) throws -> Parsed {
+        let visible = principal.scope.units(with: .viewInbox)
+        var result = Parsed(unitIDs: visible, terms: [])
+        if let unit = unit.nonEmpty {
+            guard let id = UUID(uuidString: unit), visible.contains(id) else { throw AppError.badRequest("unit") }
+            result.unitIDs = principal.scope.tree.subtree(of: id).intersection(visible)
+        }
+        if let platform = platform.nonEmpty {
+            guard let value = Platform(rawValue: platform) else { throw AppError.badRequest("platform") }
+            result.platform = value
+        }
+        if let account = account.nonEmpty {
+            guard let id = UUID(uuidString: account) else { throw AppError.badRequest("account") }
+            result.accountID = id
+        }
+        if let kind = kind.nonEmpty {
+            guard Self.kinds.contains(kind) else { throw AppError.badRequest("kind") }
+            result.kind = kind
+        }
+        if let state = state.nonEmpty {
+            guard Self.states.contains(state) else { throw AppError.badRequest("state") }
+            result.state = state
+        }
+        if let priority = priority.nonEmpty {
+            guard let value = MessagePriority(rawValue: priority) else { throw AppError.badRequest("priority") }
+            result.priority = value
+        }
+        if let sentiment = sentiment.nonEmpty {
+            guard let value = Sentiment(rawValue: sentiment) else { throw AppError.badRequest("sentiment") }
+            result.sentiment = value
+        }
+        if let q = q.nonEmpty {
+            guard q.count <= Inbox.maxQuery else { throw AppError.badRequest("q") }
+            result.terms = Inbox.searchText(q, analyzer: analyzer).split(separator: " ").map(String.init)
+        }
+        let zone = principal.tenant.zone
+        if let from = from.nonEmpty {
+            guard let date = Self.day(from, zone: zone) else { throw AppError.badRequest("from") }
+            result.from = date
+        }
+        if let to = to.nonEmpty {
+            guard let date = Self.day(to, zone: zone) else { throw AppError.badRequest("to") }
+            result.until = date.addingTimeInterval(24 * 3600)
+        }
+        if let from = result.from, let until = result.until, until <= from { throw AppError.badRequest("to") }
+        return result
+    }
+
+    /// Midnight of "yyyy-MM-dd" in the tenant's zone.
+    static func day(_ text: String, zone: TimeZone) -> Date? {
+        guard PackController.isDay(text) else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    /// The filter as a query string, for the next page.
+    func query(cursor: String?) -> String {
+        var components = URLComponents()
+        components.queryItems = [("unit", unit), ("platform", platform), ("account", account), ("kind", kind), ("state", state),
+                                 ("priority", priority), ("sentiment", sentiment), ("q", q), ("from", from), ("to", to), ("cursor", cursor)]
+            .compactMap { name, value in value.nonEmpty.map { URLQueryItem(name: name, value: $0) } }
+        return components.percentEncodedQuery ?? ""
+    }
+}
+
+enum InboxQueries {
+    /// Newest first, keyset-paged on (received_at, id); the unit comes from the message's account.
+    static func page(_ filter: InboxFilter.Parsed, tenantID: UUID, request: PageRequest, on db: Database) async throws -> Page<MessageModel> {
+        guard !filter.unitIDs.isEmpty else { return Page(items: [], next: nil) }
+        let sql = try db.sql
+        var select = sql.select()
+            .column(SQLColumn("id", table: "messages"))
+            .column(SQLColumn("received_at", table: "messages"))
+            .from("messages")
+            .join("accounts", method: SQLJoinMethod.inner,
+                  on: SQLQueryString("accounts.tenant_id = messages.tenant_id AND accounts.id = messages.account_id"))
+            .where(SQLColumn("tenant_id", table: "messages"), .equal, SQLBind(tenantID))
+            .where(SQLColumn("unit_id", table: "accounts"), .in, SQLBind.group(Array(filter.unitIDs)))
+        switch filter.kind {
+        case "whatsapp":
+            select = select.where(SQLColumn("platform", table: "messages"), .equal, SQLBind(Platform.whatsapp.rawValue))
+                .where(SQLColumn("kind", table: "messages"), .equal, SQLBind("dm"))
+        case let kind?:
+            select = select.where(SQLColumn("kind", table: "messages"), .equal, SQLBind(kind))
+        case nil:
+            select = select.where(SQLColumn("kind", table: "messages"), .in, SQLBind.group(Array(Inbox.kinds).sorted()))
+        }
+        if let platform = filter.platform { select = select.where(SQLColumn("platform", table: "messages"), .equal, SQLBind(platform.rawValue)) }
+        if let account = filter.accountID { select = select.where(SQLColumn("account_id", table: "messages"), .equal, SQLBind(account)) }
+        if let state = filter.state { select = select.where(SQLColumn("state", table: "messages"), .equal, SQLBind(state)) }
+        if let priority = filter.priority { select = select.where(SQLColumn("priority", table: "messages"), .equal, SQLBind(priority.rawValue)) }
+        if let sentiment = filter.sentiment { select = select.where(SQLColumn("sentiment", table: "messages"), .equal, SQLBind(sentiment.rawValue)) }
+        if let from = filter.from { select = select.where(SQLColumn("received_at", table: "messages"), .greaterThanOrEqual, SQLBind(from)) }
+        if let until = filter.until { select = select.where(SQLColumn("received_at", table: "messages"), .lessThan, SQLBind(until)) }
+        if !filter.terms.isEmpty {
+            if db.isPostgres {
+                select = select.where(SQLQueryString("messages.search_vector @@ plainto_tsquery('simple', \(bind: filter.terms.joined(separator: " ")))"))
+            } else {
+                // Every term, each quoted, so nothing in them reads as FTS5 syntax.
+                let match = filter.terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " ")
+                select = select.where(SQLQueryString("messages.id IN (SELECT message_id FROM messages_fts WHERE messages_fts MATCH \(bind: match) AND tenant_id = \(bind: tenantID))"))
+            }
+        }
+        if let after = request.after {
+            guard let seconds = Double(after.key) else { throw AppError.badRequest("cursor") }
+            let date = Date(timeIntervalSince1970: seconds)
+            select = select.where(SQLQueryString("(messages.received_at < \(bind: date) OR (messages.received_at = \(bind: date) AND messages.id < \(bind: after.id)))"))
+        }
+        let rows = try await select
+            .orderBy(SQLOrderBy(expression: SQLColumn("received_at", table: "messages"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "messages"), direction: SQLDirection.descending))
+            .limit(request.limit + 1)
+            .all()
+        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        let loaded = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id ~~ Array(ids.prefix(request.limit))).all()
+        let byID: [UUID: MessageModel] = Dictionary(uniqueKeysWithValues: loaded.map { ($0.id!, $0) })
+        let items = ids.prefix(request.limit).compactMap { byID[$0] }
+        let next = rows.count > request.limit ? items.last.map { PageCursor(key: String($0.receivedAt.timeIntervalSince1970), id: $0.id!) } : nil
+        return Page(items: items, next: next)
+    }
+}

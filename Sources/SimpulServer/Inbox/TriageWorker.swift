@@ -1,0 +1,73 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SQLKit
+import Vapor
+
+/// Gives every stored message its sentiment, priority and SLA due time, and the normalised,
+/// stemmed words that search reads. Runs after ingest, never on it.
+enum TriageWorker {
+    static let batchSize = 500
+
+    @discardableResult
+    static func runOnce(db: Database, now: Date) async throws -> Int {
+        var processed = 0
+        for tenant in try await Tenant.query(on: db).all() {
+            processed += try await runOnce(tenant: tenant, db: db)
+        }
+        return processed
+    }
+
+    static func runOnce(tenant: Tenant, db: Database) async throws -> Int {
+        let tenantID = try tenant.requireID()
+        let pending = try await MessageModel.query(on: db)
+            .filter(\.$tenantID == tenantID)
+            .filter(\.$priority == nil)
+            .sort(\.$receivedAt)
+            .limit(batchSize)
+            .all()
+        guard !pending.isEmpty else { return 0 }
+        let triage = MessageTriage()
+        // Office hours of the tenant's zone; holidays come with the tenant's SLA settings.
+        let calendar = WorkingCalendar.governmentOffice(timeZone: tenant.zone)
+        try await db.transaction { db in
+            let sql = try db.sql
+            for message in pending {
+                let text = message.text ?? ""
+                let answerable = Inbox.kinds.contains(message.kind) && !text.isEmpty
+                let result = answerable ? triage.assess(text) : nil
+                let priority = result?.priority ?? .low
+                let searchText = Inbox.searchText(text, analyzer: triage.analyzer)
+                let due = answerable ? SLAPolicy.standard.due(priority: priority, received: message.receivedAt, calendar: calendar) : nil
+                try await sql.update(MessageModel.schema)
+                    .set("sentiment", to: SQLBind((result?.sentiment ?? .neutral).rawValue))
+                    .set("priority", to: SQLBind(priority.rawValue))
+                    .set("due_at", to: SQLBind(due))
+                    .set("search_text", to: SQLBind(searchText))
+                    .where("tenant_id", .equal, SQLBind(tenantID))
+                    .where("id", .equal, SQLBind(message.id!))
+                    .run()
+                try await Inbox.index(messageID: message.id!, tenantID: tenantID, searchText: searchText, on: db)
+            }
+        }
+        return pending.count
+    }
+}
+
+/// The background loop of `simpul serve` and `simpul demo`: triage, then the compliance guard.
+enum EnrichmentWorker {
+    static func start(app: Application, every interval: Duration = .seconds(3)) -> Task<Void, Never> {
+        Task {
+            while !Task.isCancelled {
+                do {
+                    let now = app.clock.now()
+                    try await TriageWorker.runOnce(db: app.db, now: now)
+                    try await ComplianceWorker.runOnce(db: app.db, now: now)
+                } catch {
+                    app.logger.warning("enrichment pass failed", metadata: ["error": "\(String(reflecting: error))"])
+                }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+}
