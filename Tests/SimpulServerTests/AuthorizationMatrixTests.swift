@@ -193,6 +193,16 @@ struct AuthorizationMatrixTests {
 
         "inbox": (.permission(viewers, success: 200, outside: 200), fixed("/inbox")),
         "api.inbox": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/inbox")),
+        "inbox.thread": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
+            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)") }),
+        "inbox.note": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/notes", form: ["body": "Catatan \(n)"]) }),
+        // The matrix account is not connected: the reply is recorded as failed and shown, a 303 all the same.
+        "inbox.reply": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/replies", form: ["text": "Terima kasih, kami cek \(n)"]) }),
+        "inbox.retry": (.permission(writers, success: 303, outside: 404), { w, _, _, app in
+            let message = try await InboxFixtures.message(w, app: app)
+            return Request(path: "/inbox/\(message.id!)/replies/\(try await InboxFixtures.failedReply(message, app: app).id!)/retry", form: [:]) }),
         "content.list": (.permission(viewers, success: 200, outside: 200), fixed("/content")),
         "content.new": (.permission(writers, success: 200, outside: 200), fixed("/content/new")),
         "content.create": (.permission(writers, success: 303, outside: 422), { w, _, n, _ in

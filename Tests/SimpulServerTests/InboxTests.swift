@@ -104,3 +104,83 @@ struct InboxTests {
         }
     }
 }
+
+@Suite("Inbox replies")
+struct InboxReplyTests {
+    static let commentID = "100000000000001_17858893269000001"
+
+    @Test("a reply goes through the connector, is recorded with its platform id, and a failure can be retried")
+    func replyThroughConnector() async throws {
+        let server = try await FakePlatformServer()
+        defer { Task { await server.shutdown() } }
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let account = try await ConnectorTests.connect(world, app: app, platform: .facebook, externalID: "100000000000001", server: server)
+            let message = try await InboxFixtures.message(world, app: app)
+            message.platform = account.platform.rawValue
+            message.externalID = Self.commentID
+            try await message.save(on: app.db)
+            let operatorBrowser = try await World.signIn(world.inScope[.operator]!, app: app)
+            let path = "/v21.0/\(Self.commentID)/comments"
+
+            server.script(path, .init(status: .badRequest, body: #"{"error":{"message":"(#100) Invalid parameter","type":"OAuthException","code":100,"fbtrace_id":"A1"}}"#),
+                          .init(body: #"{"id":"17858893269000099"}"#))
+            let failed = try await app.web(.POST, "/inbox/\(message.id!)/replies", as: operatorBrowser, form: ["text": "Terima kasih, laporan diteruskan ke Dinas PU."])
+            #expect(failed.status == .seeOther)
+            var reply = try #require(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == message.id!).first())
+            #expect(reply.status == "failed" && reply.error?.contains("ditolak platform") == true && reply.platformID == nil)
+            let page = try await app.web(.GET, "/inbox/\(message.id!)", as: operatorBrowser).body.string
+            #expect(page.contains("Gagal terkirim") && page.contains("Kirim ulang"))
+
+            let retried = try await app.web(.POST, "/inbox/\(message.id!)/replies/\(reply.id!)/retry", as: operatorBrowser, form: [:])
+            #expect(retried.status == .seeOther)
+            reply = try #require(try await MessageReplyModel.find(reply.id, on: app.db))
+            #expect(reply.status == "sent" && reply.platformID == "17858893269000099" && reply.attempts == 2)
+            let saved = try #require(try await MessageModel.find(message.id, on: app.db))
+            #expect(saved.state == "replied" && saved.firstResponseAt != nil)
+            let sent = server.requests.filter { $0.path == path }
+            #expect(sent.count == 2 && sent.allSatisfy { $0.body.contains("Dinas") })
+        }
+    }
+
+    @Test("replies pass the compliance guard; direct messages outside 24 hours are refused")
+    func guardAndWindow() async throws {
+        let server = try await FakePlatformServer()
+        defer { Task { await server.shutdown() } }
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            _ = try await ComplianceFixtures.election(world, app: app)
+            let account = try await ConnectorTests.connect(world, app: app, platform: .facebook, externalID: "100000000000001", server: server)
+            let message = try await InboxFixtures.message(world, app: app)
+            message.externalID = Self.commentID
+            try await message.save(on: app.db)
+            server.script("/v21.0/\(Self.commentID)/comments", .init(body: #"{"id":"17858893269000100"}"#))
+            let campaign = "Terima kasih! Jangan lupa coblos no 2 ya"
+            let operatorBrowser = try await World.signIn(world.inScope[.operator]!, app: app)
+            let blocked = try await app.web(.POST, "/inbox/\(message.id!)/replies", as: operatorBrowser, form: ["text": campaign])
+            #expect(blocked.status == .unprocessableEntity && blocked.body.string.contains("temuan tingkat blokir"))
+            #expect(server.requests.isEmpty)
+            let approver = try await World.signIn(world.inScope[.approver]!, app: app)
+            let overridden = try await app.web(.POST, "/inbox/\(message.id!)/replies", as: approver,
+                                               form: ["text": campaign, "override_reason": "Kutipan resmi jadwal pemungutan suara KPU"])
+            #expect(overridden.status == .seeOther)
+            #expect(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == message.id!).first()?.status == "sent")
+            #expect(try await FindingModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$source == "reply").count() >= 1)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "inbox.reply.override").count() == 1)
+
+            // A WhatsApp message from two days ago: only a template may go out now.
+            account.platform = .whatsapp
+            try await account.save(on: app.db)
+            let old = try await InboxTests.message(world, app: app, account: account, kind: "dm", text: "halo min", minutesAgo: 2 * 24 * 60)
+            old.authorID = "6281234567890"
+            try await old.save(on: app.db)
+            let late = try await app.web(.POST, "/inbox/\(old.id!)/replies", as: operatorBrowser, form: ["text": "Halo, ada yang bisa dibantu?"])
+            #expect(late.status == .unprocessableEntity && late.body.string.contains("24 jam"))
+            let empty = try await app.web(.POST, "/inbox/\(old.id!)/notes", as: operatorBrowser, form: ["body": " "])
+            #expect(empty.status == .unprocessableEntity)
+            let note = try await app.web(.POST, "/inbox/\(old.id!)/notes", as: operatorBrowser, form: ["body": "Warga ini sudah ditelepon"])
+            #expect(note.status == .seeOther)
+            #expect(try await app.web(.GET, "/inbox/\(old.id!)", as: operatorBrowser).body.string.contains("Warga ini sudah ditelepon"))
+        }
+    }
+}

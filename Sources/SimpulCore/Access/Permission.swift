@@ -22,6 +22,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case overrideCompliance
     /// The unified inbox of comments, mentions and messages on the accounts in scope.
     case viewInbox
+    /// Reply to messages and write internal notes.
+    case replyInbox
 }
 
 extension Role {
@@ -31,12 +33,12 @@ extension Role {
             Set(Permission.allCases)
         case .unitAdmin:
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
-             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox]
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox]
         case .approver:
             [.viewHome, .viewUnits, .viewAccounts,
-             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .viewInbox]
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .viewInbox, .replyInbox]
         case .operator:
-            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox]
+            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox]
         case .viewer:
             [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .viewInbox]
         case .staff:

@@ -144,8 +144,10 @@ public struct ComplianceEngine: Sendable {
                     if Self.contrast.contains(text) { break }
                     // "tidak pernah meminta uang rokok atau salam tempel": a list stays negated.
                     if Self.coordination.contains(text) { reach += 3 }
-                    // "yang tidak pilih 02 rugi" mocks the others; the negation is not the writer's.
-                    if compiled.negation.matches(tokens[position]), !(position > 0 && tokens[position - 1].text == "yang") {
+                    // "yang tidak pilih 02 rugi" mocks the others, and "jangan lupa coblos" urges:
+                    // neither negation is the writer's.
+                    if compiled.negation.matches(tokens[position]), !(position > 0 && tokens[position - 1].text == "yang"),
+                       !(position + 1 < tokens.count && tokens[position + 1].text == "lupa") {
                         return true
                     }
                     reach -= 1

@@ -43,6 +43,10 @@ enum Paths {
     static let audit = "/audit"
 
     static let inbox = "/inbox"
+    static func thread(_ id: UUID) -> String { "/inbox/\(id)" }
+    static func notes(_ id: UUID) -> String { "/inbox/\(id)/notes" }
+    static func replies(_ id: UUID) -> String { "/inbox/\(id)/replies" }
+    static func retryReply(_ id: UUID, _ reply: UUID) -> String { "/inbox/\(id)/replies/\(reply)/retry" }
 
     static let findings = "/compliance/findings"
     static let findingsCSV = "/compliance/findings.csv"

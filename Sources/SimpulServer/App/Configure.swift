@@ -68,6 +68,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     PackController.register(routes)
     ContentController.register(routes)
     InboxController.register(routes)
+    ThreadController.register(routes)
     ComplianceAPI.register(routes)
 }
 

@@ -42,6 +42,8 @@ enum AuditPages {
         ("content.update", "Draf diubah", "Draft changed"),
         ("content.submit", "Draf diajukan", "Draft submitted"),
         ("content.override", "Draf diajukan dengan pengecualian kepatuhan", "Draft submitted with a compliance override"),
+        ("inbox.reply", "Balasan dikirim", "Reply sent"),
+        ("inbox.reply.override", "Balasan dikirim dengan pengecualian kepatuhan", "Reply sent with a compliance override"),
     ]
 
     static func actionLabel(_ action: String, _ l: L10n) -> String {

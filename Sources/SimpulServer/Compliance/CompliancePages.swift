@@ -85,6 +85,7 @@ enum CompliancePages {
         switch finding.source {
         case "draft": l.t("Draf konten", "Content draft")
         case "activity": l.t("Aktivitas akun staf", "Staff account activity")
+        case "reply": l.t("Balasan kotak masuk", "Inbox reply")
         default: l.t("Unggahan akun staf", "Staff account post")
         }
     }

@@ -133,6 +133,7 @@ enum ComplianceService {
         case draft
         case message
         case activity
+        case reply
     }
 
     static let maxExcerpt = 2_000

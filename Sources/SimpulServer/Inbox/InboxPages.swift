@@ -67,7 +67,7 @@ enum InboxPages {
                         let sentiment = message.sentiment.flatMap(Sentiment.init(rawValue:))
                         let overdue = message.dueAt.map { $0 < now } ?? false
                         return .tr(
-                            .td(.text(l.dateTime(message.receivedAt))),
+                            .td(.a(.href(Paths.thread(message.id!)), .text(l.dateTime(message.receivedAt)))),
                             .td(.text(account.map { "\($0.platform.displayName) @\($0.handle)" } ?? message.platform), .br(),
                                 .span(.class("muted"), .text(kindLabel(message, l)))),
                             .td(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),

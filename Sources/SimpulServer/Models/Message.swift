@@ -35,6 +35,45 @@ final class MessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "due_at") var dueAt: Date?
     /// Normalised, stemmed words of the text, as search reads them.
     @OptionalField(key: "search_text") var searchText: String?
+    /// When the first reply from Simpul reached the platform.
+    @OptionalField(key: "first_response_at") var firstResponseAt: Date?
+
+    init() {}
+}
+
+/// An internal note on a message: seen by the team, never sent to the platform.
+final class MessageNoteModel: Model, @unchecked Sendable {
+    static let schema = "message_notes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "message_id") var messageID: UUID
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "body") var body: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A reply written in Simpul and its fate on the platform.
+final class MessageReplyModel: Model, @unchecked Sendable {
+    static let schema = "message_replies"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "message_id") var messageID: UUID
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "text") var text: String
+    /// sent | failed
+    @Field(key: "status") var status: String
+    @OptionalField(key: "platform_id") var platformID: String?
+    @OptionalField(key: "error") var error: String?
+    @Field(key: "attempts") var attempts: Int
+    @OptionalField(key: "override_reason") var overrideReason: String?
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "sent_at") var sentAt: Date?
 
     init() {}
 }

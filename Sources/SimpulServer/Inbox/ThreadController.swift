@@ -1,0 +1,189 @@
+import Fluent
+import Foundation
+import Plot
+import SimpulCore
+import Vapor
+
+/// One message in the inbox with its context: the post it answers, the conversation, what the
+/// same person wrote before, the team's internal notes, and the replies sent from Simpul.
+enum ThreadController {
+    static func register(_ routes: RouteCatalog) {
+        routes.add("inbox.thread", .GET, "/inbox/:messageID", .web, .permission(.viewInbox)) { req in
+            let principal = try req.requirePrincipal()
+            let (message, account) = try await load(req, principal, need: .viewInbox)
+            return try await show(req, principal, message, account, status: .ok)
+        }
+        routes.add("inbox.note", .POST, "/inbox/:messageID/notes", .web, .permission(.replyInbox), addNote)
+        routes.add("inbox.reply", .POST, "/inbox/:messageID/replies", .web, .permission(.replyInbox), reply)
+        routes.add("inbox.retry", .POST, "/inbox/:messageID/replies/:replyID/retry", .web, .permission(.replyInbox), retry)
+    }
+
+    /// A message on an account the person may see (404 otherwise), and 403 without `need` there.
+    static func load(_ req: Request, _ principal: Principal, need: Permission) async throws -> (MessageModel, AccountModel) {
+        guard let id = req.parameters.get("messageID", as: UUID.self),
+              let message = try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
+              let accountID = message.accountID,
+              let account = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == accountID).first() else {
+            throw AppError.notFound
+        }
+        try principal.require(need, on: account.unitID, visibleWith: .viewInbox)
+        return (message, account)
+    }
+
+    struct Context {
+        var parent: MessageModel?
+        var conversation: [MessageModel]
+        var earlier: [MessageModel]
+        var notes: [MessageNoteModel]
+        var replies: [MessageReplyModel]
+    }
+
+    static func context(of message: MessageModel, on db: Database) async throws -> Context {
+        let tenantID = message.tenantID
+        var parent: MessageModel?
+        if let ref = message.parentRef {
+            parent = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$platform == message.platform)
+                .filter(\.$externalID == ref).first()
+        }
+        var conversation: [MessageModel] = []
+        if let thread = message.threadRef {
+            conversation = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$platform == message.platform)
+                .filter(\.$threadRef == thread).filter(\.$kind ~~ Array(Inbox.kinds)).sort(\.$receivedAt).limit(50).all()
+        }
+        var earlier: [MessageModel] = []
+        if let author = message.authorID {
+            earlier = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$platform == message.platform)
+                .filter(\.$authorID == author).filter(\.$id != message.id!).filter(\.$kind ~~ Array(Inbox.kinds))
+                .sort(\.$receivedAt, .descending).limit(10).all()
+        }
+        let notes = try await MessageNoteModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$messageID == message.id!).sort(\.$createdAt).all()
+        let replies = try await MessageReplyModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$messageID == message.id!).sort(\.$createdAt).all()
+        return Context(parent: parent, conversation: conversation, earlier: earlier, notes: notes, replies: replies)
+    }
+
+    static func show(_ req: Request, _ principal: Principal, _ message: MessageModel, _ account: AccountModel, status: HTTPResponseStatus,
+                     draft: String? = nil, notice: String? = nil, findings: [Finding] = [], overrideReason: String? = nil) async throws -> Response {
+        let context = try await context(of: message, on: req.db)
+        let html = ThreadPages.thread(PageContext(req), message: message, account: account, context: context, draft: draft, notice: notice,
+                                      findings: findings, overrideReason: overrideReason,
+                                      canReply: principal.scope.allows(.replyInbox, on: account.unitID),
+                                      canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now)
+        return html.response(status)
+    }
+
+    struct NoteInput: Content { var body: String? }
+
+    static let maxNote = 2_000
+
+    static func addNote(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let (message, account) = try await load(req, principal, need: .replyInbox)
+        let body = try req.content.decode(NoteInput.self).body?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let l = req.l10n
+        guard !body.isEmpty, body.count <= maxNote else {
+            return try await show(req, principal, message, account, status: .unprocessableEntity,
+                                  notice: body.isEmpty ? l.t("Catatan internal belum diisi.", "The note is empty.")
+                                                       : l.t("Catatan terlalu panjang (maksimal 2.000 karakter).", "The note is too long (2,000 characters at most)."))
+        }
+        let note = MessageNoteModel()
+        note.id = UUID()
+        note.tenantID = principal.tenantID
+        note.messageID = message.id!
+        note.userID = principal.userID
+        note.authorName = principal.user.name
+        note.body = body
+        note.createdAt = req.now
+        try await note.create(on: req.db)
+        return .seeOther(Paths.thread(message.id!), flash: l.t("Catatan internal disimpan.", "Note saved."))
+    }
+
+    struct ReplyInput: Content {
+        var text: String?
+        var override_reason: String?
+    }
+
+    static func reply(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let (message, account) = try await load(req, principal, need: .replyInbox)
+        let input = try req.content.decode(ReplyInput.self)
+        let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let l = req.l10n
+        func refuse(_ notice: String, findings: [Finding] = []) async throws -> Response {
+            try await show(req, principal, message, account, status: .unprocessableEntity, draft: input.text, notice: notice,
+                           findings: findings, overrideReason: input.override_reason)
+        }
+        guard !text.isEmpty else { return try await refuse(l.t("Balasan belum diisi.", "The reply is empty.")) }
+        guard text.count <= ReplyService.maxText else { return try await refuse(l.t("Balasan terlalu panjang (maksimal 2.000 karakter).", "The reply is too long.")) }
+        let route: ReplyService.Route
+        do {
+            route = try ReplyService.route(for: message)
+        } catch let refusal {
+            return try await refuse(refusal.message(l))
+        }
+        guard try await ReplyService.windowOpen(message, now: req.now, on: req.db) else {
+            return try await refuse(ReplyService.Refusal.windowClosed.message(l))
+        }
+        // Replies pass the compliance guard as drafts do: a blocking finding needs an approver's reason.
+        let tenantGuard = try await ComplianceService.guardFor(tenantID: principal.tenantID, zone: principal.tenant.zone, now: req.now, on: req.db)
+        let findings = tenantGuard.check(text)
+        let decision: SubmissionGate.Decision
+        do {
+            decision = try SubmissionGate.decide(findings: findings, overrideReason: input.override_reason,
+                                                 mayOverride: principal.scope.allows(.overrideCompliance, on: account.unitID))
+        } catch let problem {
+            return try await refuse(problem.message, findings: findings)
+        }
+        if case .blocked = decision {
+            return try await refuse(l.t("Balasan belum dikirim: ada temuan tingkat blokir. Perbaiki teksnya, atau penyetuju dapat mengirimnya dengan alasan tertulis.",
+                                        "Not sent: the reply has blocking findings. Fix it, or an approver may send it with a written reason."), findings: findings)
+        }
+        let overrideReason: String? = if case .overridden(_, let reason) = decision { reason } else { nil }
+        let reply = MessageReplyModel()
+        reply.id = UUID()
+        reply.tenantID = principal.tenantID
+        reply.messageID = message.id!
+        reply.userID = principal.userID
+        reply.authorName = principal.user.name
+        reply.text = text
+        reply.status = "failed"
+        reply.attempts = 0
+        reply.overrideReason = overrideReason
+        reply.createdAt = req.now
+        // The reply row exists before the platform is called, so a send that dies half-way is
+        // still visible and can be retried.
+        try await req.db.transaction { db in
+            try await reply.create(on: db)
+            try await ComplianceService.record(findings, source: .reply, sourceID: reply.id!, tenantID: principal.tenantID, accountID: account.id,
+                                               unitID: account.unitID, excerpt: text, at: req.now, on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: overrideReason == nil ? "inbox.reply" : "inbox.reply.override",
+                                     targetType: "message", targetID: message.id, label: String(text.prefix(120)),
+                                     after: overrideReason.map { ["reason": $0] })
+        }
+        try await ReplyService.deliver(reply, message: message, account: account, route: route, app: req.application, l: l, now: req.now, on: req.db)
+        return .seeOther(Paths.thread(message.id!), flash: reply.status == "sent"
+                         ? l.t("Balasan terkirim ke \(account.platform.displayName).", "Reply sent to \(account.platform.displayName).")
+                         : l.t("Balasan gagal terkirim: \(reply.error ?? ""). Anda bisa mengirim ulang.", "The reply failed: \(reply.error ?? ""). You can retry."))
+    }
+
+    static func retry(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let (message, account) = try await load(req, principal, need: .replyInbox)
+        guard let replyID = req.parameters.get("replyID", as: UUID.self),
+              let reply = try await MessageReplyModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$messageID == message.id!)
+                .filter(\.$id == replyID).first() else { throw AppError.notFound }
+        let l = req.l10n
+        guard reply.status == "failed" else {
+            return .seeOther(Paths.thread(message.id!), flash: l.t("Balasan ini sudah terkirim.", "This reply was already sent."))
+        }
+        let route: ReplyService.Route
+        do {
+            route = try ReplyService.route(for: message)
+        } catch let refusal {
+            return try await show(req, principal, message, account, status: .unprocessableEntity, notice: refusal.message(l))
+        }
+        try await ReplyService.deliver(reply, message: message, account: account, route: route, app: req.application, l: l, now: req.now, on: req.db)
+        return .seeOther(Paths.thread(message.id!), flash: reply.status == "sent"
+                         ? l.t("Balasan terkirim.", "Reply sent.")
+                         : l.t("Masih gagal: \(reply.error ?? "").", "Still failing: \(reply.error ?? "")."))
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Plot
+import SimpulCore
+
+enum ThreadPages {
+    static func messageCard(_ message: MessageModel, _ l: L10n, highlight: Bool = false) -> Node<HTML.BodyContext> {
+        .div(.class(highlight ? "message current" : "message"),
+             .p(.class("muted"), .strong(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),
+                .text(" · " + InboxPages.kindLabel(message, l) + " · " + l.dateTime(message.receivedAt))),
+             .p(.text(message.text ?? l.t("(tanpa teks)", "(no text)"))))
+    }
+
+    static func thread(_ ctx: PageContext, message: MessageModel, account: AccountModel, context: ThreadController.Context, draft: String?,
+                       notice: String?, findings: [Finding], overrideReason: String?, canReply: Bool, canOverride: Bool, now: Date) -> HTML {
+        let l = ctx.l
+        let priority = message.priority.flatMap(MessagePriority.init(rawValue:))
+        let sentiment = message.sentiment.flatMap(Sentiment.init(rawValue:))
+        let blocking = findings.contains { $0.severity == .block }
+        return Layout.page(ctx, title: l.t("Pesan dari \(message.authorName ?? message.authorHandle ?? "warga")", "Message from \(message.authorName ?? message.authorHandle ?? "a resident")"),
+            .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
+            UI.formErrorSummary([notice].compactMap { $0 }, l),
+            .dl(.class("facts"),
+                .dt(.text(l.t("Akun", "Account"))), .dd(.text("\(account.platform.displayName) @\(account.handle)")),
+                .dt(.text(l.t("Status", "State"))), .dd(.text(message.state)),
+                .unwrap(priority) { p in .group(.dt(.text(l.t("Prioritas", "Priority"))), .dd(.text(InboxPages.priorityLabel(p, l)))) },
+                .unwrap(sentiment) { s in .group(.dt(.text(l.t("Sentimen", "Sentiment"))), .dd(.text(InboxPages.sentimentLabel(s, l)))) },
+                .unwrap(message.dueAt) { due in
+                    .group(.dt(.text(l.t("Tenggat", "Due"))), .dd(.text(l.dateTime(due)),
+                        .if(due < now && message.state == "new", .group(.text(" "), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger")))))
+                },
+                .unwrap(message.firstResponseAt) { at in .group(.dt(.text(l.t("Dibalas pertama", "First reply"))), .dd(.text(l.dateTime(at)))) }
+            ),
+            .unwrap(context.parent) { parent in .group(.h2(.text(l.t("Yang ditanggapi", "In reply to"))), messageCard(parent, l)) },
+            .h2(.text(l.t("Percakapan", "Conversation"))),
+            .div(.class("conversation"),
+                .forEach(context.conversation.isEmpty ? [message] : context.conversation) { item in messageCard(item, l, highlight: item.id == message.id) },
+                .forEach(context.replies) { reply in
+                    .div(.class("message ours"),
+                         .p(.class("muted"), .strong(.text(reply.authorName)), .text(" · " + l.t("balasan", "reply") + " · " + l.dateTime(reply.sentAt ?? reply.createdAt) + " "),
+                            reply.status == "sent" ? UI.badge(l.t("Terkirim", "Sent"), tone: "ok") : UI.badge(l.t("Gagal terkirim", "Failed"), tone: "danger")),
+                         .p(.text(reply.text)),
+                         .unwrap(reply.error) { .p(.class("error"), .text($0)) },
+                         .if(reply.status == "failed" && canReply,
+                             UI.actionButton(l.t("Kirim ulang", "Retry"), action: Paths.retryReply(message.id!, reply.id!), csrf: ctx.csrf)))
+                }),
+            .if(canReply, .group(
+                .h2(.text(l.t("Balas", "Reply"))),
+                .if(!findings.isEmpty, .group(ComplianceViews.highlighted(draft ?? "", spans: ComplianceViews.spans(of: findings)),
+                                              ComplianceViews.findingList(findings, l))),
+                .form(.method(.post), .action(Paths.replies(message.id!)), .class("stack"), .id("reply-form"),
+                    UI.csrf(ctx.csrf),
+                    .div(.class("field"), .label(.for("text"), .text(l.t("Balasan", "Reply"))),
+                         .textarea(.id("text"), .name("text"), .attribute(named: "rows", value: "4"),
+                                   .attribute(named: "maxlength", value: String(ReplyService.maxText)), .text(draft ?? ""))),
+                    .if(blocking && canOverride, .div(.class("field"),
+                        .label(.for("override_reason"), .text(l.t("Alasan pengecualian", "Override reason"))),
+                        .textarea(.id("override_reason"), .name("override_reason"), .attribute(named: "rows", value: "2"), .text(overrideReason ?? "")))),
+                    .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Kirim balasan", "Send reply"))))
+                ),
+                .h2(.text(l.t("Catatan internal", "Internal notes"))),
+                context.notes.isEmpty ? .p(.class("muted"), .text(l.t("Belum ada catatan. Catatan hanya terlihat oleh tim.", "No notes yet. Notes are seen by the team only.")))
+                    : .ul(.class("notes"), .forEach(context.notes) { note in
+                        .li(.strong(.text(note.authorName)), .text(" · " + l.dateTime(note.createdAt) + ": " + note.body))
+                    }),
+                .form(.method(.post), .action(Paths.notes(message.id!)), .class("stack compact"), .id("note-form"),
+                    UI.csrf(ctx.csrf),
+                    .div(.class("field"), .label(.for("body"), .text(l.t("Catatan baru", "New note"))),
+                         .textarea(.id("body"), .name("body"), .attribute(named: "rows", value: "2"), .attribute(named: "maxlength", value: "2000"))),
+                    .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Simpan catatan", "Save note")))))
+            )),
+            .if(!context.earlier.isEmpty, .group(
+                .h2(.text(l.t("Pesan sebelumnya dari orang yang sama", "Earlier messages from the same person"))),
+                .forEach(context.earlier) { earlier in
+                    .div(.a(.href(Paths.thread(earlier.id!)), .text(l.dateTime(earlier.receivedAt))), .text(" · " + CompliancePages.snippet(earlier.text ?? "")))
+                }))
+        )
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+import SimpulCore
+import VaporTesting
+@testable import SimpulServer
+
+/// Inbox rows the route tests act on: a resident's comment on tenant A's account on OPD-A.
+enum InboxFixtures {
+    static func message(_ world: World, app: Application) async throws -> MessageModel {
+        if let existing = try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$externalID == "matrix-comment").first() {
+            return existing
+        }
+        let message = MessageModel()
+        message.id = UUID()
+        message.tenantID = world.tenantA.id!
+        message.accountID = world.account.id
+        message.platform = world.account.platform.rawValue
+        message.kind = "comment"
+        message.externalID = "matrix-comment"
+        message.accountRef = world.account.handle
+        message.authorID = "warga-1"
+        message.authorName = "Warga Satu"
+        message.text = "Min, jalan depan pasar berlubang"
+        message.media = "[]"
+        message.threadRef = "post-1"
+        message.receivedAt = app.clock.now()
+        message.detail = "{}"
+        message.raw = "{}"
+        message.state = "new"
+        try await message.create(on: app.db)
+        return message
+    }
+
+    static func failedReply(_ message: MessageModel, app: Application) async throws -> MessageReplyModel {
+        let reply = MessageReplyModel()
+        reply.id = UUID()
+        reply.tenantID = message.tenantID
+        reply.messageID = message.id!
+        reply.authorName = "Operator"
+        reply.text = "Terima kasih laporannya"
+        reply.status = "failed"
+        reply.attempts = 1
+        reply.createdAt = app.clock.now()
+        try await reply.create(on: app.db)
+        return reply
+    }
+}
