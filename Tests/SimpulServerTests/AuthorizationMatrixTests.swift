@@ -195,6 +195,8 @@ struct AuthorizationMatrixTests {
         "api.inbox": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/inbox")),
         "inbox.thread": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
             Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)") }),
+        "inbox.update": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/triage", form: ["priority": n % 2 == 0 ? "high" : "normal"]) }),
         "inbox.note": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/notes", form: ["body": "Catatan \(n)"]) }),
         // The matrix account is not connected: the reply is recorded as failed and shown, a 303 all the same.

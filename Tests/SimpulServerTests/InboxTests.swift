@@ -184,3 +184,46 @@ struct InboxReplyTests {
         }
     }
 }
+
+@Suite("Inbox follow-up")
+struct InboxFollowUpTests {
+    @Test("corrections are kept, assignment needs a reason to change hands, and the inbox filters by assignee")
+    func triageAndAssignment() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let message = try await InboxFixtures.message(world, app: app)
+            _ = try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db)
+            let operatorUser = world.inScope[.operator]!
+            let browser = try await World.signIn(operatorUser, app: app)
+            let path = "/inbox/\(message.id!)/triage"
+
+            #expect(try await app.web(.POST, path, as: browser, form: ["priority": "urgent", "sentiment": "positive"]).status == .seeOther)
+            var saved = try #require(try await MessageModel.find(message.id, on: app.db))
+            #expect(saved.priority == "urgent" && saved.dueAt == saved.receivedAt.addingTimeInterval(3600))
+            let corrections = try await TriageCorrectionModel.query(on: app.db).filter(\.$messageID == message.id!).all()
+            #expect(Set(corrections.map(\.field)) == ["priority", "sentiment"] && corrections.allSatisfy { $0.text.contains("berlubang") })
+
+            #expect(try await app.web(.POST, path, as: browser, form: ["assignee": "user:\(operatorUser.id!)"]).status == .seeOther)
+            saved = try #require(try await MessageModel.find(message.id, on: app.db))
+            #expect(saved.assigneeUserID == operatorUser.id && saved.state == "assigned")
+            let token = try await World.apiToken(operatorUser, app: app)
+            #expect(try await app.api(.GET, "/api/v1/inbox?assignee=me", token: token).body.string.contains(message.id!.uuidString))
+            #expect(try await !app.api(.GET, "/api/v1/inbox?assignee=none", token: token).body.string.contains(message.id!.uuidString))
+            #expect(try await app.api(.GET, "/api/v1/inbox?assignee=siapa", token: token).status == .badRequest)
+
+            let unit = "unit:\(world.units["OPD-A"]!)"
+            let noReason = try await app.web(.POST, path, as: browser, form: ["assignee": unit])
+            #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("alasan"))
+            #expect(try await app.web(.POST, path, as: browser, form: ["assignee": unit, "reason": "Ranah Dinas A"]).status == .seeOther)
+            saved = try #require(try await MessageModel.find(message.id, on: app.db))
+            #expect(saved.assigneeUnitID == world.units["OPD-A"] && saved.assigneeUserID == nil)
+            let stranger = try await app.web(.POST, path, as: browser, form: ["assignee": "user:\(world.otherTenant.id!)", "reason": "coba"])
+            #expect(stranger.status == .unprocessableEntity)
+            #expect(try await app.web(.POST, path, as: browser, form: ["state": "dibuang"]).status == .unprocessableEntity)
+            #expect(try await app.web(.POST, path, as: browser, form: ["state": "closed"]).status == .seeOther)
+            #expect(try await MessageModel.find(message.id, on: app.db)?.state == "closed")
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "inbox.update").all()
+            #expect(audit.contains { $0.summary.contains("Ranah Dinas A") })
+        }
+    }
+}

@@ -25,6 +25,22 @@ struct PageCursor: Codable, Equatable {
     }
 }
 
+extension PageCursor {
+    /// A time key made by `init(time:id:)`.
+    init(time: Date, id: UUID) {
+        self.init(key: String(time.timeIntervalSince1970), id: id)
+    }
+
+    /// The cursor's time as a window a microsecond either side. A time read from the database,
+    /// written into the cursor and parsed again can differ from the stored value in its last
+    /// bits (Foundation keeps dates from 2001, the databases from 1970), so "the same time"
+    /// has to mean "within a microsecond"; rows in the window are then ordered by id.
+    func timeWindow() throws -> (lower: Date, upper: Date) {
+        guard let seconds = Double(key), seconds.isFinite else { throw AppError.badRequest("cursor") }
+        return (Date(timeIntervalSince1970: seconds - 1e-6), Date(timeIntervalSince1970: seconds + 1e-6))
+    }
+}
+
 struct PageRequest {
     static let defaultLimit = 50
     static let maxLimit = 200

@@ -45,6 +45,7 @@ enum Paths {
     static let inbox = "/inbox"
     static func thread(_ id: UUID) -> String { "/inbox/\(id)" }
     static func notes(_ id: UUID) -> String { "/inbox/\(id)/notes" }
+    static func triage(_ id: UUID) -> String { "/inbox/\(id)/triage" }
     static func replies(_ id: UUID) -> String { "/inbox/\(id)/replies" }
     static func retryReply(_ id: UUID, _ reply: UUID) -> String { "/inbox/\(id)/replies/\(reply)/retry" }
 

@@ -69,6 +69,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     ContentController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)
+    TriageController.register(routes)
     ComplianceAPI.register(routes)
 }
 

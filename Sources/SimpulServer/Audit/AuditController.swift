@@ -47,11 +47,10 @@ enum AuditController {
         if let from = try day(filter.from, zone: zone, field: "from") { query = query.filter(\.$at >= from) }
         if let to = try day(filter.to, zone: zone, field: "to") { query = query.filter(\.$at < to.addingTimeInterval(86_400)) }
         if let before = filter.before, !before.isEmpty {
-            guard let cursor = try PageCursor.parse(before), let at = Double(cursor.key) else { throw AppError.badRequest("before") }
-            let date = Date(timeIntervalSince1970: at)
+            guard let cursor = try PageCursor.parse(before), let (lower, upper) = try? cursor.timeWindow() else { throw AppError.badRequest("before") }
             query = query.group(.or) { group in
-                group.filter(\.$at < date)
-                group.group(.and) { $0.filter(\.$at == date).filter(\.$id < cursor.id) }
+                group.filter(\.$at < lower)
+                group.group(.and) { $0.filter(\.$at <= upper).filter(\.$id < cursor.id) }
             }
         }
         let rows = try await query.sort(\.$at, .descending).sort(\.$id, .descending).limit(pageSize + 1).all()
@@ -61,7 +60,7 @@ enum AuditController {
             var components = URLComponents()
             components.queryItems = [("action", filter.action), ("actor", filter.actor), ("from", filter.from), ("to", filter.to)]
                 .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: key, value: $0) } }
-                + [URLQueryItem(name: "before", value: PageCursor(key: String(last.at.timeIntervalSince1970), id: last.id!).token)]
+                + [URLQueryItem(name: "before", value: PageCursor(time: last.at, id: last.id!).token)]
             next = Paths.audit + "?" + (components.percentEncodedQuery ?? "")
         }
         let actors = try await UserModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).sort(\.$name).all()

@@ -43,6 +43,7 @@ enum AuditPages {
         ("content.submit", "Draf diajukan", "Draft submitted"),
         ("content.override", "Draf diajukan dengan pengecualian kepatuhan", "Draft submitted with a compliance override"),
         ("inbox.reply", "Balasan dikirim", "Reply sent"),
+        ("inbox.update", "Tindak lanjut pesan diubah", "Message follow-up changed"),
         ("inbox.reply.override", "Balasan dikirim dengan pengecualian kepatuhan", "Reply sent with a compliance override"),
     ]
 

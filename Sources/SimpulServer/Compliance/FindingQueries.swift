@@ -72,12 +72,11 @@ enum FindingQueries {
     static func page(_ filter: FindingFilter.Parsed, tenantID: UUID, request: PageRequest, on db: Database) async throws -> Page<FindingModel> {
         var query = filtered(filter, tenantID: tenantID, on: db)
         if let after = request.after {
-            guard let seconds = Double(after.key) else { throw AppError.badRequest("cursor") }
-            let date = Date(timeIntervalSince1970: seconds)
+            let (lower, upper) = try after.timeWindow()
             query = query.group(.or) { group in
-                group.filter(\.$createdAt < date)
+                group.filter(\.$createdAt < lower)
                 group.group(.and) { same in
-                    same.filter(\.$createdAt == date)
+                    same.filter(\.$createdAt <= upper)
                     same.filter(\.$id < after.id)
                 }
             }
@@ -85,7 +84,7 @@ enum FindingQueries {
         let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id, .descending).limit(request.limit + 1).all()
         let items = Array(rows.prefix(request.limit))
         let next = rows.count > request.limit
-            ? items.last.map { PageCursor(key: String($0.createdAt.timeIntervalSince1970), id: $0.id!) } : nil
+            ? items.last.map { PageCursor(time: $0.createdAt, id: $0.id!) } : nil
         return Page(items: items, next: next)
     }
 

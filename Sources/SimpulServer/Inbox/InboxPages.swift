@@ -20,6 +20,17 @@ enum InboxPages {
         }
     }
 
+    static func stateLabel(_ state: String, _ l: L10n) -> String {
+        switch state {
+        case "new": l.t("Baru", "New")
+        case "assigned": l.t("Ditugaskan", "Assigned")
+        case "replied": l.t("Dibalas", "Replied")
+        case "closed": l.t("Selesai", "Closed")
+        case "spam": "Spam"
+        default: state
+        }
+    }
+
     static func kindLabel(_ message: MessageModel, _ l: L10n) -> String {
         if message.platform == Platform.whatsapp.rawValue { return "WhatsApp" }
         switch message.kind {
@@ -50,6 +61,9 @@ enum InboxPages {
                           selected: filter.priority, error: nil, includeBlank: l.t("Semua prioritas", "All priorities")),
                 UI.select(l.t("Sentimen", "Sentiment"), name: "sentiment", options: options(Sentiment.allCases.map { ($0.rawValue, sentimentLabel($0, l)) }),
                           selected: filter.sentiment, error: nil, includeBlank: l.t("Semua sentimen", "All sentiments")),
+                UI.select(l.t("Penanggung jawab", "Assignee"), name: "assignee",
+                          options: options([("me", l.t("Saya", "Me")), ("none", l.t("Belum ditugaskan", "Unassigned"))]),
+                          selected: filter.assignee, error: nil, includeBlank: l.t("Siapa saja", "Anyone")),
                 UI.field(l.t("Dari tanggal", "From"), name: "from", value: filter.from, error: nil, type: .date),
                 UI.field(l.t("Sampai tanggal", "To"), name: "to", value: filter.to, error: nil, type: .date),
                 .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply"))),

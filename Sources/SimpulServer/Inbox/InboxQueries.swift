@@ -43,6 +43,8 @@ struct InboxFilter: Content {
     var q: String?
     var from: String?
     var to: String?
+    /// "me", "none", "user:<id>" or "unit:<id>".
+    var assignee: String?
 
     static let states = ["new", "assigned", "replied", "closed", "spam"]
     static let kinds = ["comment", "mention", "dm", "whatsapp"]
@@ -59,6 +61,13 @@ struct InboxFilter: Content {
         var terms: [String]
         var from: Date?
         var until: Date?
+        var assignee: Assignee?
+    }
+
+    enum Assignee: Equatable {
+        case nobody
+        case user(UUID)
+        case unit(UUID)
     }
 
     /// The filter within what the person may see; a value that is not one of the choices is a 400
@@ -108,6 +117,19 @@ struct InboxFilter: Content {
             result.until = date.addingTimeInterval(24 * 3600)
         }
         if let from = result.from, let until = result.until, until <= from { throw AppError.badRequest("to") }
+        if let assignee = assignee.nonEmpty {
+            if assignee == "me" {
+                result.assignee = .user(principal.userID)
+            } else if assignee == "none" {
+                result.assignee = .nobody
+            } else if assignee.hasPrefix("user:"), let id = UUID(uuidString: String(assignee.dropFirst(5))) {
+                result.assignee = .user(id)
+            } else if assignee.hasPrefix("unit:"), let id = UUID(uuidString: String(assignee.dropFirst(5))) {
+                result.assignee = .unit(id)
+            } else {
+                throw AppError.badRequest("assignee")
+            }
+        }
         return result
     }
 
@@ -124,7 +146,7 @@ struct InboxFilter: Content {
     func query(cursor: String?) -> String {
         var components = URLComponents()
         components.queryItems = [("unit", unit), ("platform", platform), ("account", account), ("kind", kind), ("state", state),
-                                 ("priority", priority), ("sentiment", sentiment), ("q", q), ("from", from), ("to", to), ("cursor", cursor)]
+                                 ("priority", priority), ("sentiment", sentiment), ("q", q), ("from", from), ("to", to), ("assignee", assignee), ("cursor", cursor)]
             .compactMap { name, value in value.nonEmpty.map { URLQueryItem(name: name, value: $0) } }
         return components.percentEncodedQuery ?? ""
     }
@@ -157,6 +179,14 @@ enum InboxQueries {
         if let state = filter.state { select = select.where(SQLColumn("state", table: "messages"), .equal, SQLBind(state)) }
         if let priority = filter.priority { select = select.where(SQLColumn("priority", table: "messages"), .equal, SQLBind(priority.rawValue)) }
         if let sentiment = filter.sentiment { select = select.where(SQLColumn("sentiment", table: "messages"), .equal, SQLBind(sentiment.rawValue)) }
+        switch filter.assignee {
+        case .nobody:
+            select = select.where(SQLColumn("assignee_user_id", table: "messages"), .is, SQLLiteral.null)
+                .where(SQLColumn("assignee_unit_id", table: "messages"), .is, SQLLiteral.null)
+        case .user(let id): select = select.where(SQLColumn("assignee_user_id", table: "messages"), .equal, SQLBind(id))
+        case .unit(let id): select = select.where(SQLColumn("assignee_unit_id", table: "messages"), .equal, SQLBind(id))
+        case nil: break
+        }
         if let from = filter.from { select = select.where(SQLColumn("received_at", table: "messages"), .greaterThanOrEqual, SQLBind(from)) }
         if let until = filter.until { select = select.where(SQLColumn("received_at", table: "messages"), .lessThan, SQLBind(until)) }
         if !filter.terms.isEmpty {
@@ -169,9 +199,8 @@ enum InboxQueries {
             }
         }
         if let after = request.after {
-            guard let seconds = Double(after.key) else { throw AppError.badRequest("cursor") }
-            let date = Date(timeIntervalSince1970: seconds)
-            select = select.where(SQLQueryString("(messages.received_at < \(bind: date) OR (messages.received_at = \(bind: date) AND messages.id < \(bind: after.id)))"))
+            let (lower, upper) = try after.timeWindow()
+            select = select.where(SQLQueryString("(messages.received_at < \(bind: lower) OR (messages.received_at <= \(bind: upper) AND messages.id < \(bind: after.id)))"))
         }
         let rows = try await select
             .orderBy(SQLOrderBy(expression: SQLColumn("received_at", table: "messages"), direction: SQLDirection.descending))
@@ -182,7 +211,7 @@ enum InboxQueries {
         let loaded = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id ~~ Array(ids.prefix(request.limit))).all()
         let byID: [UUID: MessageModel] = Dictionary(uniqueKeysWithValues: loaded.map { ($0.id!, $0) })
         let items = ids.prefix(request.limit).compactMap { byID[$0] }
-        let next = rows.count > request.limit ? items.last.map { PageCursor(key: String($0.receivedAt.timeIntervalSince1970), id: $0.id!) } : nil
+        let next = rows.count > request.limit ? items.last.map { PageCursor(time: $0.receivedAt, id: $0.id!) } : nil
         return Page(items: items, next: next)
     }
 }

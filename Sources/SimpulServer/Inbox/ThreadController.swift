@@ -64,9 +64,18 @@ enum ThreadController {
     static func show(_ req: Request, _ principal: Principal, _ message: MessageModel, _ account: AccountModel, status: HTTPResponseStatus,
                      draft: String? = nil, notice: String? = nil, findings: [Finding] = [], overrideReason: String? = nil) async throws -> Response {
         let context = try await context(of: message, on: req.db)
+        let canReply = principal.scope.allows(.replyInbox, on: account.unitID)
+        var assignees: [(String, String)] = []
+        if canReply {
+            let l = req.l10n
+            assignees = try await TriageController.assignablePeople(for: account, principal: principal, on: req.db).map { ("user:\($0.0)", $0.1) }
+            assignees += principal.scope.tree.flattened().filter { principal.scope.allows(.viewInbox, on: $0.unit.id) && $0.unit.active }
+                .map { ("unit:\($0.unit.id)", l.t("Unit: ", "Unit: ") + $0.unit.name) }
+        }
         let html = ThreadPages.thread(PageContext(req), message: message, account: account, context: context, draft: draft, notice: notice,
+                                      assignees: assignees,
                                       findings: findings, overrideReason: overrideReason,
-                                      canReply: principal.scope.allows(.replyInbox, on: account.unitID),
+                                      canReply: canReply,
                                       canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now)
         return html.response(status)
     }

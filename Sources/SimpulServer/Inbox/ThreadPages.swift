@@ -11,7 +11,8 @@ enum ThreadPages {
     }
 
     static func thread(_ ctx: PageContext, message: MessageModel, account: AccountModel, context: ThreadController.Context, draft: String?,
-                       notice: String?, findings: [Finding], overrideReason: String?, canReply: Bool, canOverride: Bool, now: Date) -> HTML {
+                       notice: String?, assignees: [(String, String)], findings: [Finding], overrideReason: String?, canReply: Bool, canOverride: Bool,
+                       now: Date) -> HTML {
         let l = ctx.l
         let priority = message.priority.flatMap(MessagePriority.init(rawValue:))
         let sentiment = message.sentiment.flatMap(Sentiment.init(rawValue:))
@@ -21,7 +22,7 @@ enum ThreadPages {
             UI.formErrorSummary([notice].compactMap { $0 }, l),
             .dl(.class("facts"),
                 .dt(.text(l.t("Akun", "Account"))), .dd(.text("\(account.platform.displayName) @\(account.handle)")),
-                .dt(.text(l.t("Status", "State"))), .dd(.text(message.state)),
+                .dt(.text(l.t("Status", "State"))), .dd(.text(InboxPages.stateLabel(message.state, l))),
                 .unwrap(priority) { p in .group(.dt(.text(l.t("Prioritas", "Priority"))), .dd(.text(InboxPages.priorityLabel(p, l)))) },
                 .unwrap(sentiment) { s in .group(.dt(.text(l.t("Sentimen", "Sentiment"))), .dd(.text(InboxPages.sentimentLabel(s, l)))) },
                 .unwrap(message.dueAt) { due in
@@ -56,6 +57,23 @@ enum ThreadPages {
                         .label(.for("override_reason"), .text(l.t("Alasan pengecualian", "Override reason"))),
                         .textarea(.id("override_reason"), .name("override_reason"), .attribute(named: "rows", value: "2"), .text(overrideReason ?? "")))),
                     .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Kirim balasan", "Send reply"))))
+                ),
+                .h2(.text(l.t("Tindak lanjut", "Follow-up"))),
+                .form(.method(.post), .action(Paths.triage(message.id!)), .class("filters"), .id("triage-form"),
+                    UI.csrf(ctx.csrf),
+                    UI.select(l.t("Status", "State"), name: "state", options: TriageController.states.map { UI.Option(value: $0, label: InboxPages.stateLabel($0, l)) },
+                              selected: message.state, error: nil),
+                    UI.select(l.t("Prioritas", "Priority"), name: "priority",
+                              options: MessagePriority.allCases.reversed().map { UI.Option(value: $0.rawValue, label: InboxPages.priorityLabel($0, l)) },
+                              selected: message.priority, error: nil),
+                    UI.select(l.t("Sentimen", "Sentiment"), name: "sentiment",
+                              options: Sentiment.allCases.map { UI.Option(value: $0.rawValue, label: InboxPages.sentimentLabel($0, l)) },
+                              selected: message.sentiment, error: nil),
+                    UI.select(l.t("Tugaskan ke", "Assign to"), name: "assignee", options: assignees.map { UI.Option(value: $0.0, label: $0.1) },
+                              selected: message.assigneeUserID.map { "user:\($0)" } ?? message.assigneeUnitID.map { "unit:\($0)" },
+                              error: nil, includeBlank: l.t("— belum ditugaskan —", "— unassigned —")),
+                    UI.field(l.t("Alasan (wajib saat mengalihkan tugas)", "Reason (needed to reassign)"), name: "reason", value: nil, error: nil, maxLength: 500),
+                    .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Simpan", "Save"))))
                 ),
                 .h2(.text(l.t("Catatan internal", "Internal notes"))),
                 context.notes.isEmpty ? .p(.class("muted"), .text(l.t("Belum ada catatan. Catatan hanya terlihat oleh tim.", "No notes yet. Notes are seen by the team only.")))

@@ -37,6 +37,8 @@ final class MessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "search_text") var searchText: String?
     /// When the first reply from Simpul reached the platform.
     @OptionalField(key: "first_response_at") var firstResponseAt: Date?
+    @OptionalField(key: "assignee_user_id") var assigneeUserID: UUID?
+    @OptionalField(key: "assignee_unit_id") var assigneeUnitID: UUID?
 
     init() {}
 }
@@ -74,6 +76,25 @@ final class MessageReplyModel: Model, @unchecked Sendable {
     @OptionalField(key: "override_reason") var overrideReason: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "sent_at") var sentAt: Date?
+
+    init() {}
+}
+
+/// An operator's correction of what the triage rules decided, kept for evaluating them.
+final class TriageCorrectionModel: Model, @unchecked Sendable {
+    static let schema = "triage_corrections"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "message_id") var messageID: UUID
+    /// sentiment | priority
+    @Field(key: "field") var field: String
+    @OptionalField(key: "from_value") var fromValue: String?
+    @Field(key: "to_value") var toValue: String
+    /// The message text as it was judged.
+    @Field(key: "text") var text: String
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "created_at") var createdAt: Date
 
     init() {}
 }
