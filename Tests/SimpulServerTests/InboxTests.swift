@@ -192,6 +192,8 @@ struct InboxFollowUpTests {
         try await withTestApp { app in
             let world = try await World.make(app)
             let message = try await InboxFixtures.message(world, app: app)
+            message.receivedAt = app.clock.now().addingTimeInterval(-3 * 3600)
+            try await message.save(on: app.db)
             _ = try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db)
             let operatorUser = world.inScope[.operator]!
             let browser = try await World.signIn(operatorUser, app: app)
@@ -202,6 +204,9 @@ struct InboxFollowUpTests {
             #expect(saved.priority == "urgent" && saved.dueAt == saved.receivedAt.addingTimeInterval(3600))
             let corrections = try await TriageCorrectionModel.query(on: app.db).filter(\.$messageID == message.id!).all()
             #expect(Set(corrections.map(\.field)) == ["priority", "sentiment"] && corrections.allSatisfy { $0.text.contains("berlubang") })
+            // Urgent means one hour: three hours after it arrived, the home page counts it overdue.
+            let home = try await app.web(.GET, "/", as: browser).body.string
+            #expect(home.contains(#"id="count-overdue"><p class="tile-value">1</p>"#))
 
             #expect(try await app.web(.POST, path, as: browser, form: ["assignee": "user:\(operatorUser.id!)"]).status == .seeOther)
             saved = try #require(try await MessageModel.find(message.id, on: app.db))

@@ -14,6 +14,8 @@ enum HomeController {
         var staffAccounts = 0
         /// Compliance findings nobody has reviewed yet, on units in scope.
         var openFindings = 0
+        /// Inbox messages past their SLA due time and still waiting for an answer.
+        var overdueMessages = 0
         var accounts: Int { accountsByPlatform.values.reduce(0, +) }
     }
 
@@ -21,7 +23,7 @@ enum HomeController {
         routes.add("home", .GET, "/", .web, .permission(.viewHome), show)
     }
 
-    static func counts(for principal: Principal, on db: Database) async throws -> Counts {
+    static func counts(for principal: Principal, now: Date, on db: Database) async throws -> Counts {
         let scope = principal.scope
         var counts = Counts()
         let unitIDs = scope.units(with: .viewHome)
@@ -34,6 +36,14 @@ enum HomeController {
                 counts.accountsByPlatform[account.platform, default: 0] += 1
                 if account.kind == .staff { counts.staffAccounts += 1 }
                 if account.status == .needsReconnect { counts.needsReconnect.append(account) }
+            }
+        }
+        if scope.allowsSomewhere(.viewInbox) {
+            let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+                .filter(\.$unitID ~~ Array(scope.units(with: .viewInbox))).all().compactMap(\.id)
+            if !accounts.isEmpty {
+                counts.overdueMessages = try await MessageModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+                    .filter(\.$accountID ~~ accounts).filter(\.$state ~~ ["new", "assigned"]).filter(\.$dueAt < now).count()
             }
         }
         if scope.allowsSomewhere(.viewFindings) {
@@ -50,7 +60,7 @@ enum HomeController {
 
     static func show(_ req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
-        let counts = try await counts(for: principal, on: req.db)
+        let counts = try await counts(for: principal, now: req.now, on: req.db)
         let ctx = PageContext(req)
         let l = ctx.l
         func tile(_ label: String, _ value: Int, id: String, href: String? = nil, tone: String = "") -> Node<HTML.BodyContext> {
@@ -68,6 +78,9 @@ enum HomeController {
                 tile(l.t("Perlu sambungkan ulang", "Need reconnecting"), counts.needsReconnect.count, id: "count-reconnect",
                      href: canAccounts ? Paths.accounts + "?status=needsReconnect" : nil, tone: counts.needsReconnect.isEmpty ? "" : "warn"),
                 tile(l.t("Akun staf", "Staff accounts"), counts.staffAccounts, id: "count-staff", href: canAccounts ? Paths.accounts + "?kind=staff" : nil),
+                .if(principal.scope.allowsSomewhere(.viewInbox),
+                    tile(l.t("Pesan terlambat dibalas", "Overdue messages"), counts.overdueMessages, id: "count-overdue",
+                         href: Paths.inbox + "?state=new", tone: counts.overdueMessages == 0 ? "" : "warn")),
                 .if(principal.scope.allowsSomewhere(.viewFindings),
                     tile(l.t("Temuan kepatuhan belum ditinjau", "Compliance findings to review"), counts.openFindings, id: "count-findings",
                          href: Paths.findings + "?status=open", tone: counts.openFindings == 0 ? "" : "warn"))),
