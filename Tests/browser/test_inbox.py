@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Browser test of the inbox, in headless Chromium.
+
+    python3 Tests/browser/test_inbox.py BASE_URL SCREENSHOT_DIR
+
+BASE_URL is a running demo server (`simpul demo`), whose Sandbox fills the inbox. The test
+signs in as the demo operator of Diskominfo, searches and filters the inbox, opens a thread,
+writes an internal note, replies (the Sandbox answers like the platform), and sees the message
+marked replied. It saves a PNG at every step.
+
+The last line printed is `browser: 1 passed, 0 failed` (exit 0) or `browser: 0 passed, 1 failed`.
+"""
+
+import os
+import sys
+import time
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser import BrowserTest, check, main  # noqa: E402
+
+OPERATOR = os.environ.get("SIMPUL_DEMO_OPERATOR", "galih.prasetyo@tirtamayakota.go.id")
+
+
+class InboxTest(BrowserTest):
+    def rows(self):
+        return self.driver.find_elements(By.CSS_SELECTOR, "#inbox-table tbody tr")
+
+    def run(self):
+        self.sign_in(OPERATOR)
+
+        # 1. The Sandbox has filled the inbox (give it a moment after start-up).
+        for _ in range(20):
+            self.open("/inbox")
+            if self.rows():
+                break
+            time.sleep(1)
+        check(self.rows(), "the inbox is empty")
+        self.shot("inbox")
+
+        # 2. Filter to comments, then search a word the Sandbox's residents use.
+        form = self.find("#inbox-filters")
+        Select(form.find_element(By.NAME, "kind")).select_by_value("comment")
+        self.submit(form)
+        kinds = [tr.find_elements(By.TAG_NAME, "td")[1].text for tr in self.rows()]
+        check(kinds and all("Komentar" in k or "Balasan" in k for k in kinds), f"non-comments after filtering: {kinds[:3]}")
+        self.shot("inbox-comments")
+
+        # 3. Open the newest comment.
+        link = self.rows()[0].find_element(By.CSS_SELECTOR, "td a")
+        self.driver.get(link.get_attribute("href"))
+        check(self.find("#reply-form"), "no reply form on the thread")
+
+        # 4. An internal note, then a reply.
+        note = self.find("#note-form")
+        note.find_element(By.NAME, "body").send_keys("Sudah dicek ke dinas terkait.")
+        self.submit(note)
+        check("Sudah dicek ke dinas terkait." in self.find("ul.notes").text, "the note is not shown")
+        form = self.find("#reply-form")
+        form.find_element(By.NAME, "text").send_keys("Terima kasih, laporan Anda sudah kami teruskan ke dinas terkait.")
+        self.submit(form)
+        self.shot("thread-replied")
+        flash = self.find(".flash").text
+        check("terkirim" in flash, f"flash after reply: {flash!r}")
+        facts = self.find("dl.facts").text
+        check("Dibalas" in facts, f"the message is not marked replied: {facts!r}")
+        check(self.driver.find_elements(By.CSS_SELECTOR, ".message.ours"), "the reply is not in the conversation")
+        print(f"  replied: {flash!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(InboxTest, __doc__, sys.argv))
