@@ -195,6 +195,19 @@ struct AuthorizationMatrixTests {
         "api.inbox": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/inbox")),
         "inbox.thread": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
             Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)") }),
+        "inbox.savedReplies": (.permission(viewers, success: 200, outside: 200), fixed("/inbox/saved-replies")),
+        "inbox.savedReplies.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/inbox/saved-replies", form: ["title": "Salam \(n)", "body": "Terima kasih {nama}", "unit_id": w.units["OPD-A"]!.uuidString]) }),
+        "inbox.savedReplies.delete": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
+            let reply = SavedReplyModel()
+            reply.id = UUID()
+            reply.tenantID = w.tenantA.id!
+            reply.unitID = w.units["OPD-A"]!
+            reply.title = "Hapus \(n)"
+            reply.body = "Terima kasih"
+            reply.updatedAt = app.clock.now()
+            try await reply.create(on: app.db)
+            return Request(path: "/inbox/saved-replies/\(reply.id!)/delete", form: [:]) }),
         "inbox.update": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/triage", form: ["priority": n % 2 == 0 ? "high" : "normal"]) }),
         "inbox.note": (.permission(writers, success: 303, outside: 404), { w, _, n, app in

@@ -232,3 +232,30 @@ struct InboxFollowUpTests {
         }
     }
 }
+
+@Suite("Saved replies")
+struct SavedReplyServerTests {
+    @Test("a unit's saved reply fills in the sender and unit, and bad variables are refused")
+    func savedReplies() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let message = try await InboxFixtures.message(world, app: app)
+            let admin = try await World.signIn(world.inScope[.unitAdmin]!, app: app)
+            let bad = try await app.web(.POST, "/inbox/saved-replies", as: admin,
+                                        form: ["title": "Jalan", "body": "Halo {nama}, {salam}", "unit_id": world.units["OPD-A"]!.uuidString])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("{salam}"))
+            let tenantWide = try await app.web(.POST, "/inbox/saved-replies", as: admin, form: ["title": "Umum", "body": "Halo"])
+            #expect(tenantWide.status == .unprocessableEntity && tenantWide.body.string.contains("seluruh instansi"))
+            #expect(try await app.web(.POST, "/inbox/saved-replies", as: admin,
+                                      form: ["title": "Jalan rusak", "body": "Terima kasih {nama}, laporan diteruskan ke {unit}.",
+                                             "unit_id": world.units["OPD-A"]!.uuidString]).status == .seeOther)
+            let saved = try #require(try await SavedReplyModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).first())
+            let operatorBrowser = try await World.signIn(world.inScope[.operator]!, app: app)
+            let thread = try await app.web(.GET, "/inbox/\(message.id!)?template=\(saved.id!)", as: operatorBrowser).body.string
+            #expect(thread.contains("Terima kasih Warga Satu, laporan diteruskan ke Unit OPD-A."))
+            // A unit below cannot see OPD-B's replies; OPD-B's people do not see OPD-A's.
+            let outside = try await World.signIn(world.outOfScope[.operator]!, app: app)
+            #expect(try await !app.web(.GET, "/inbox/saved-replies", as: outside).body.string.contains("Jalan rusak"))
+        }
+    }
+}

@@ -24,6 +24,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewInbox
     /// Reply to messages and write internal notes.
     case replyInbox
+    /// Write and remove saved replies for the units one manages (tenant-wide: koordinator).
+    case manageSavedReplies
 }
 
 extension Role {
@@ -33,7 +35,8 @@ extension Role {
             Set(Permission.allCases)
         case .unitAdmin:
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
-             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox]
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox,
+             .manageSavedReplies]
         case .approver:
             [.viewHome, .viewUnits, .viewAccounts,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .viewInbox, .replyInbox]

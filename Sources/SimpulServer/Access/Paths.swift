@@ -44,6 +44,8 @@ enum Paths {
 
     static let inbox = "/inbox"
     static func thread(_ id: UUID) -> String { "/inbox/\(id)" }
+    static let savedReplies = "/inbox/saved-replies"
+    static func deleteSavedReply(_ id: UUID) -> String { "/inbox/saved-replies/\(id)/delete" }
     static func notes(_ id: UUID) -> String { "/inbox/\(id)/notes" }
     static func triage(_ id: UUID) -> String { "/inbox/\(id)/triage" }
     static func replies(_ id: UUID) -> String { "/inbox/\(id)/replies" }

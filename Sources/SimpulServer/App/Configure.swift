@@ -70,6 +70,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     InboxController.register(routes)
     ThreadController.register(routes)
     TriageController.register(routes)
+    SavedRepliesController.register(routes)
     ComplianceAPI.register(routes)
 }
 

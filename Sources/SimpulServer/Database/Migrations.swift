@@ -24,6 +24,7 @@ enum SimpulMigrations {
         AddMessageTriage(),
         CreateInboxThreads(),
         AddInboxAssignment(),
+        CreateSavedReplies(),
     ]
 }
 
@@ -527,4 +528,21 @@ struct AddInboxAssignment: AsyncMigration {
         try await db.schema("messages").deleteField("assignee_unit_id").update()
         try await db.schema("messages").deleteField("assignee_user_id").update()
     }
+}
+
+/// Saved replies for the inbox, for one unit (and the units below it) or the whole tenant.
+struct CreateSavedReplies: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("saved_replies")
+            .tenantOwned()
+            .field("unit_id", .uuid)
+            .field("title", .string, .required)
+            .field("body", .string, .required)
+            .field("created_by", .uuid)
+            .field("updated_at", .datetime, .required)
+            .sameTenantReference("unit_id", to: "units")
+            .create()
+        try await db.createIndex("saved_replies_tenant_title", on: "saved_replies", ["tenant_id", "title"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("saved_replies").delete() }
 }

@@ -11,7 +11,17 @@ enum ThreadController {
         routes.add("inbox.thread", .GET, "/inbox/:messageID", .web, .permission(.viewInbox)) { req in
             let principal = try req.requirePrincipal()
             let (message, account) = try await load(req, principal, need: .viewInbox)
-            return try await show(req, principal, message, account, status: .ok)
+            // "?template=<id>" starts the reply from a saved reply, its variables filled in.
+            var draft: String?
+            if let id = req.query[UUID.self, at: "template"],
+               let saved = try await SavedRepliesController.applicable(to: account.unitID, principal: principal, on: req.db).first(where: { $0.id == id }) {
+                draft = SavedReplyTemplate.render(saved.body, values: [
+                    "nama": message.authorName ?? message.authorHandle ?? "Bapak/Ibu",
+                    "unit": principal.scope.tree.units[account.unitID]?.name ?? "",
+                    "akun": account.displayName,
+                ])
+            }
+            return try await show(req, principal, message, account, status: .ok, draft: draft)
         }
         routes.add("inbox.note", .POST, "/inbox/:messageID/notes", .web, .permission(.replyInbox), addNote)
         routes.add("inbox.reply", .POST, "/inbox/:messageID/replies", .web, .permission(.replyInbox), reply)
@@ -72,8 +82,9 @@ enum ThreadController {
             assignees += principal.scope.tree.flattened().filter { principal.scope.allows(.viewInbox, on: $0.unit.id) && $0.unit.active }
                 .map { ("unit:\($0.unit.id)", l.t("Unit: ", "Unit: ") + $0.unit.name) }
         }
+        let saved = canReply ? try await SavedRepliesController.applicable(to: account.unitID, principal: principal, on: req.db) : []
         let html = ThreadPages.thread(PageContext(req), message: message, account: account, context: context, draft: draft, notice: notice,
-                                      assignees: assignees,
+                                      assignees: assignees, savedReplies: saved,
                                       findings: findings, overrideReason: overrideReason,
                                       canReply: canReply,
                                       canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now)

@@ -11,7 +11,7 @@ enum ThreadPages {
     }
 
     static func thread(_ ctx: PageContext, message: MessageModel, account: AccountModel, context: ThreadController.Context, draft: String?,
-                       notice: String?, assignees: [(String, String)], findings: [Finding], overrideReason: String?, canReply: Bool, canOverride: Bool,
+                       notice: String?, assignees: [(String, String)], savedReplies: [SavedReplyModel], findings: [Finding], overrideReason: String?, canReply: Bool, canOverride: Bool,
                        now: Date) -> HTML {
         let l = ctx.l
         let priority = message.priority.flatMap(MessagePriority.init(rawValue:))
@@ -46,6 +46,9 @@ enum ThreadPages {
                 }),
             .if(canReply, .group(
                 .h2(.text(l.t("Balas", "Reply"))),
+                .p(.class("hint"), .text(l.t("Balasan tersimpan: ", "Saved replies: ")),
+                   .forEach(savedReplies) { saved in .group(.a(.href(Paths.thread(message.id!) + "?template=\(saved.id!)#reply-form"), .text(saved.title)), .text(" · ")) },
+                   .a(.href(Paths.savedReplies), .text(l.t("kelola", "manage")))),
                 .if(!findings.isEmpty, .group(ComplianceViews.highlighted(draft ?? "", spans: ComplianceViews.spans(of: findings)),
                                               ComplianceViews.findingList(findings, l))),
                 .form(.method(.post), .action(Paths.replies(message.id!)), .class("stack"), .id("reply-form"),

@@ -98,3 +98,18 @@ final class TriageCorrectionModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A reply text kept for reuse; `unitID` nil means the whole tenant.
+final class SavedReplyModel: Model, @unchecked Sendable {
+    static let schema = "saved_replies"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @OptionalField(key: "unit_id") var unitID: UUID?
+    @Field(key: "title") var title: String
+    @Field(key: "body") var body: String
+    @OptionalField(key: "created_by") var createdBy: UUID?
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}

@@ -27,3 +27,13 @@ import Testing
         #expect(Self.triage.assess("👍👍").priority == .low)
     }
 }
+
+@Suite struct SavedReplyTemplateTests {
+    @Test func variablesAreFilledAndUnknownOnesReported() {
+        let text = "Terima kasih {Nama}, laporan diteruskan ke {unit}. {salam}"
+        #expect(SavedReplyTemplate.render(text, values: ["nama": "Bu Sari", "unit": "Dinas PU"]) == "Terima kasih Bu Sari, laporan diteruskan ke Dinas PU. {salam}")
+        #expect(SavedReplyTemplate.unknownVariables(in: text) == ["salam"])
+        #expect(SavedReplyTemplate.render("tanpa variabel {", values: [:]) == "tanpa variabel {")
+        #expect(SavedReplyTemplate.render("", values: ["nama": "x"]) == "")
+    }
+}
