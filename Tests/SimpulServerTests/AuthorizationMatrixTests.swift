@@ -195,6 +195,7 @@ struct AuthorizationMatrixTests {
         "api.inbox": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/inbox")),
         "inbox.thread": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
             Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)") }),
+        "inbox.events": (.permission(viewers, success: 200, outside: 200), fixed("/inbox/events?timeout=1")),
         "inbox.savedReplies": (.permission(viewers, success: 200, outside: 200), fixed("/inbox/saved-replies")),
         "inbox.savedReplies.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
             Request(path: "/inbox/saved-replies", form: ["title": "Salam \(n)", "body": "Terima kasih {nama}", "unit_id": w.units["OPD-A"]!.uuidString]) }),

@@ -259,3 +259,53 @@ struct SavedReplyServerTests {
         }
     }
 }
+
+@Suite("Inbox live updates")
+struct InboxLiveTests {
+    /// Opens the event stream for `seconds` as `user` and returns everything it received.
+    static func listen(_ app: Application, as user: UserModel, seconds: Int) async throws -> String {
+        let browser = try await World.signIn(user, app: app)
+        return try await app.web(.GET, "/inbox/events?timeout=\(seconds)", as: browser).body.string
+    }
+
+    static func waitForSubscribers(_ app: Application, _ count: Int) async throws {
+        for _ in 0..<100 where app.inboxHub.count < count { try await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    @Test("two open inboxes receive a new message live; a third out of scope does not")
+    func twoSubscribers() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let message = try await InboxFixtures.message(world, app: app)
+            async let first = Self.listen(app, as: world.inScope[.operator]!, seconds: 2)
+            async let second = Self.listen(app, as: world.inScope[.viewer]!, seconds: 2)
+            async let outside = Self.listen(app, as: world.outOfScope[.viewer]!, seconds: 2)
+            try await Self.waitForSubscribers(app, 3)
+            #expect(try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db, app: app) == 1)
+            let (a, b, c) = try await (first, second, outside)
+            for stream in [a, b] {
+                #expect(stream.contains("event: new") && stream.contains(message.id!.uuidString), "\(stream)")
+            }
+            #expect(!c.contains(message.id!.uuidString))
+            #expect(try await app.web(.GET, "/inbox/events?timeout=0", as: World.signIn(world.inScope[.viewer]!, app: app)).status == .badRequest)
+        }
+    }
+
+    @Test("on PostgreSQL an event published by one process reaches an inbox open on another")
+    func acrossProcesses() async throws {
+        guard TestDatabase.postgresURL != nil else { return }
+        try await withTestApp { publisher in
+            try await withTestApp { subscriber in
+                let world = try await World.make(publisher)
+                let message = try await InboxFixtures.message(world, app: publisher)
+                // Both listeners must be up before the event: wait until a probe goes round.
+                async let received = Self.listen(subscriber, as: world.inScope[.operator]!, seconds: 4)
+                try await Self.waitForSubscribers(subscriber, 1)
+                try await Task.sleep(for: .milliseconds(700))
+                #expect(try await TriageWorker.runOnce(tenant: world.tenantA, db: publisher.db, app: publisher) == 1)
+                let stream = try await received
+                #expect(stream.contains("event: new") && stream.contains(message.id!.uuidString), "\(stream)")
+            }
+        }
+    }
+}

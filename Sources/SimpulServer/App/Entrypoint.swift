@@ -26,6 +26,11 @@ public enum SimpulMain {
             }
             try await app.execute()
             workers.forEach { $0.cancel() }
+        } catch let failure as CommandFailure {
+            // A command refused its input: say why and exit 1, as command-line tools do.
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            try? await app.asyncShutdown()
+            exit(1)
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

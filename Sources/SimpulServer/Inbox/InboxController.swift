@@ -9,6 +9,7 @@ import Vapor
 enum InboxController {
     static func register(_ routes: RouteCatalog) {
         routes.add("inbox", .GET, "/inbox", .web, .permission(.viewInbox), list)
+        routes.add("inbox.events", .GET, "/inbox/events", .web, .permission(.viewInbox), InboxEvents.stream)
         routes.add("api.inbox", .GET, "/api/v1/inbox", .api, .permission(.viewInbox)) { req in
             let principal = try req.requirePrincipal()
             let (page, accounts) = try await load(req, principal)

@@ -41,11 +41,22 @@ enum InboxPages {
         }
     }
 
+    /// Hidden until the live stream has news; then says what and offers a reload.
+    static func liveBanner(_ l: L10n, reload: String, message: UUID? = nil) -> Node<HTML.BodyContext> {
+        .div(.id("live-banner"), .class("flash"), .attribute(named: "hidden", value: "hidden"), .attribute(named: "role", value: "status"),
+             .attribute(named: "data-new", value: l.t("{n} pesan baru masuk.", "{n} new messages.")),
+             .attribute(named: "data-updated", value: l.t("Pesan ini baru saja diubah orang lain.", "Someone else just changed this message.")),
+             .unwrap(message) { .attribute(named: "data-message", value: $0.uuidString) },
+             .span(), .text(" "), .a(.href(reload), .text(l.t("Muat ulang", "Reload"))))
+    }
+
     static func list(_ ctx: PageContext, messages: [MessageModel], accounts: [UUID: AccountModel], filter: InboxFilter,
                      units: [(UUID, String)], now: Date, next: String?) -> HTML {
         let l = ctx.l
         let options = { (values: [(String, String)]) in values.map { UI.Option(value: $0.0, label: $0.1) } }
         return Layout.page(ctx, title: l.t("Kotak Masuk", "Inbox"),
+            liveBanner(l, reload: Paths.inbox + "?" + filter.query(cursor: nil)),
+            .p(.a(.href(Paths.savedReplies), .text(l.t("Balasan tersimpan", "Saved replies")))),
             .form(.method(.get), .action(Paths.inbox), .class("filters"), .id("inbox-filters"),
                 UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: Inbox.maxQuery,
                          placeholder: l.t("mis. air mati, pelayanan KTP", "e.g. air mati")),

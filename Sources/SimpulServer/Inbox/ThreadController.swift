@@ -180,6 +180,8 @@ enum ThreadController {
                                      after: overrideReason.map { ["reason": $0] })
         }
         try await ReplyService.deliver(reply, message: message, account: account, route: route, app: req.application, l: l, now: req.now, on: req.db)
+        try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],
+                                      app: req.application, on: req.db)
         return .seeOther(Paths.thread(message.id!), flash: reply.status == "sent"
                          ? l.t("Balasan terkirim ke \(account.platform.displayName).", "Reply sent to \(account.platform.displayName).")
                          : l.t("Balasan gagal terkirim: \(reply.error ?? ""). Anda bisa mengirim ulang.", "The reply failed: \(reply.error ?? ""). You can retry."))

@@ -19,6 +19,7 @@ enum ThreadPages {
         let blocking = findings.contains { $0.severity == .block }
         return Layout.page(ctx, title: l.t("Pesan dari \(message.authorName ?? message.authorHandle ?? "warga")", "Message from \(message.authorName ?? message.authorHandle ?? "a resident")"),
             .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
+            InboxPages.liveBanner(l, reload: Paths.thread(message.id!), message: message.id),
             UI.formErrorSummary([notice].compactMap { $0 }, l),
             .dl(.class("facts"),
                 .dt(.text(l.t("Akun", "Account"))), .dd(.text("\(account.platform.displayName) @\(account.handle)")),

@@ -114,6 +114,8 @@ enum TriageController {
             try await Auditor.record(req.auditActor(principal), on: db, action: "inbox.update", targetType: "message", targetID: message.id,
                                      label: String((message.text ?? message.kind).prefix(120)), before: previous, after: after)
         }
+        try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],
+                                      app: req.application, on: req.db)
         return .seeOther(Paths.thread(message.id!), flash: l.t("Tindak lanjut disimpan.", "Follow-up saved."))
     }
 }

@@ -10,15 +10,15 @@ enum TriageWorker {
     static let batchSize = 500
 
     @discardableResult
-    static func runOnce(db: Database, now: Date) async throws -> Int {
+    static func runOnce(db: Database, now: Date, app: Application? = nil) async throws -> Int {
         var processed = 0
         for tenant in try await Tenant.query(on: db).all() {
-            processed += try await runOnce(tenant: tenant, db: db)
+            processed += try await runOnce(tenant: tenant, db: db, app: app)
         }
         return processed
     }
 
-    static func runOnce(tenant: Tenant, db: Database) async throws -> Int {
+    static func runOnce(tenant: Tenant, db: Database, app: Application? = nil) async throws -> Int {
         let tenantID = try tenant.requireID()
         let pending = try await MessageModel.query(on: db)
             .filter(\.$tenantID == tenantID)
@@ -50,6 +50,17 @@ enum TriageWorker {
                 try await Inbox.index(messageID: message.id!, tenantID: tenantID, searchText: searchText, on: db)
             }
         }
+        if let app {
+            // Open inboxes learn of the messages that are now ready, with their unit for scope.
+            let accountIDs = Set(pending.filter { Inbox.kinds.contains($0.kind) }.compactMap(\.accountID))
+            let units = accountIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await AccountModel.query(on: db)
+                .filter(\.$tenantID == tenantID).filter(\.$id ~~ Array(accountIDs)).all().map { ($0.id!, $0.unitID) })
+            let events = pending.compactMap { message -> InboxEvent? in
+                guard Inbox.kinds.contains(message.kind), let unit = message.accountID.flatMap({ units[$0] }) else { return nil }
+                return InboxEvent(tenant: tenantID, message: message.id!, unit: unit, change: "new")
+            }
+            try await InboxEvents.publish(events, app: app, on: db)
+        }
         return pending.count
     }
 }
@@ -61,7 +72,7 @@ enum EnrichmentWorker {
             while !Task.isCancelled {
                 do {
                     let now = app.clock.now()
-                    try await TriageWorker.runOnce(db: app.db, now: now)
+                    try await TriageWorker.runOnce(db: app.db, now: now, app: app)
                     try await ComplianceWorker.runOnce(db: app.db, now: now)
                 } catch {
                     app.logger.warning("enrichment pass failed", metadata: ["error": "\(String(reflecting: error))"])
