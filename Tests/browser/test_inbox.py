@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser import BrowserTest, check, main  # noqa: E402
 
 OPERATOR = os.environ.get("SIMPUL_DEMO_OPERATOR", "galih.prasetyo@tirtamayakota.go.id")
+SUPERVISOR = os.environ.get("SIMPUL_DEMO_EMAIL", "sri.wahyuni@tirtamayakota.go.id")
 
 
 class InboxTest(BrowserTest):
@@ -48,10 +49,16 @@ class InboxTest(BrowserTest):
         check(kinds and all("Komentar" in k or "Balasan" in k for k in kinds), f"non-comments after filtering: {kinds[:3]}")
         self.shot("inbox-comments")
 
-        # 3. Open the newest comment.
+        # 3. Open the newest comment; a second person (the supervisor, in another browser) opens it too.
         link = self.rows()[0].find_element(By.CSS_SELECTOR, "td a")
-        self.driver.get(link.get_attribute("href"))
+        thread = link.get_attribute("href")
+        self.driver.get(thread)
         check(self.find("#reply-form"), "no reply form on the thread")
+        self.other = BrowserTest(self.base, self.shots)
+        self.other.sign_in(SUPERVISOR)
+        self.other.driver.get(thread)
+        banner = self.other.find("#live-banner")
+        check(not banner.is_displayed(), "the live banner shows before anything changed")
 
         # 4. An internal note, then a reply.
         note = self.find("#note-form")
@@ -68,6 +75,20 @@ class InboxTest(BrowserTest):
         check("Dibalas" in facts, f"the message is not marked replied: {facts!r}")
         check(self.driver.find_elements(By.CSS_SELECTOR, ".message.ours"), "the reply is not in the conversation")
         print(f"  replied: {flash!r}")
+
+        # 5. The other browser learns of it without reloading.
+        for _ in range(30):
+            if banner.is_displayed():
+                break
+            time.sleep(0.5)
+        self.other.shot("other-browser-live")
+        check(banner.is_displayed() and "diubah" in banner.text, f"the second browser saw no live change: {banner.text!r}")
+        print(f"  second browser: {banner.text!r}")
+
+    def close(self):
+        if getattr(self, "other", None) is not None:
+            self.other.close()
+        super().close()
 
 
 if __name__ == "__main__":

@@ -112,7 +112,9 @@ enum InboxEvents {
             try? await Task.sleep(until: deadline)
             hub.unsubscribe(id)
         }
-        let response = Response(status: .ok, body: .init(asyncStream: { writer in
+        // Managed: Vapor ends the stream itself when the closure returns or throws (a browser
+        // that went away makes the next write throw).
+        let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
             defer {
                 ender.cancel()
                 hub.unsubscribe(id)
@@ -127,7 +129,6 @@ enum InboxEvents {
                 let data = #"{"message":"\#(event.message.uuidString)","change":"\#(event.change)"}"#
                 try await writer.write(.buffer(ByteBuffer(string: "event: \(event.change)\ndata: \(data)\n\n")))
             }
-            try await writer.write(.end)
         }))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "event-stream")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
