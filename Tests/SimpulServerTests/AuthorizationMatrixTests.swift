@@ -138,6 +138,10 @@ struct AuthorizationMatrixTests {
         "users.resetPassword": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in
             Request(path: "/users/\(w.target.id!)/reset-password", form: ["password": "sandi-baru-yang-panjang"]) }),
 
+        "sla.edit": (.tenantWide([.supervisor], success: 200, otherTenant: 200), fixed("/settings/sla")),
+        "sla.update": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in
+            Request(path: "/settings/sla", form: ["urgent": "1 jam", "high": "4 jam-kerja", "normal": "2 hari-kerja", "low": "5 hari-kerja",
+                                                  "hours[2]": "07.30-16.00", "holidays": "2026-12-25 Hari Raya Natal"]) }),
         "audit.list": (.permission([.supervisor], success: 200, outside: 200), fixed("/audit")),
 
         "api.units.list": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/units")),

@@ -309,3 +309,44 @@ struct InboxLiveTests {
         }
     }
 }
+
+@Suite("SLA settings")
+struct SLASettingsTests {
+    static func wib(_ text: String) -> Date {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Jakarta")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.date(from: text)!
+    }
+
+    @Test("the tenant's targets, office hours and holidays decide the due time; bad settings are refused")
+    func tenantCalendar() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let supervisor = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            let form = ["urgent": "1 jam", "high": "2 jam-kerja", "normal": "2 hari-kerja", "low": "5 hari-kerja",
+                        "hours[2]": "07.30-16.00", "hours[3]": "07.30-16.00", "hours[4]": "07.30-16.00", "hours[5]": "07.30-16.00",
+                        "hours[6]": "07.30-16.30", "holidays": "2026-11-30 Libur daerah"]
+            var bad = form
+            bad["high"] = "dua jam"
+            bad["hours[3]"] = "16.00-07.30"
+            bad["holidays"] = "30-11-2026 salah"
+            let refused = try await app.web(.POST, "/settings/sla", as: supervisor, form: bad)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Target tinggi") && refused.body.string.contains("Selasa") && refused.body.string.contains("baris 1"))
+            #expect(try await app.web(.POST, "/settings/sla", as: supervisor, form: form).status == .seeOther)
+
+            let message = try await InboxFixtures.message(world, app: app)
+            message.text = "air PDAM mati udah 3 hari"
+            message.receivedAt = Self.wib("2026-11-27 15:00")   // Friday, WIB
+            try await message.save(on: app.db)
+            _ = try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db)
+            let saved = try #require(try await MessageModel.find(message.id, on: app.db))
+            // 1.5 office hours on Friday, Monday is the region's holiday, half an hour on Tuesday.
+            #expect(saved.priority == "high" && saved.dueAt == Self.wib("2026-12-01 08:00"))
+            let page = try await app.web(.GET, "/settings/sla", as: supervisor).body.string
+            #expect(page.contains("2026-11-30 Libur daerah") && page.contains("2 jam-kerja"))
+        }
+    }
+}

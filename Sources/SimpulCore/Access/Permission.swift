@@ -26,6 +26,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case replyInbox
     /// Write and remove saved replies for the units one manages (tenant-wide: koordinator).
     case manageSavedReplies
+    /// The tenant's SLA targets, office hours and holidays.
+    case manageSLA
 }
 
 extension Role {

@@ -41,6 +41,7 @@ enum Paths {
     static func resetPassword(_ id: UUID) -> String { "/users/\(id)/reset-password" }
 
     static let audit = "/audit"
+    static let slaSettings = "/settings/sla"
 
     static let inbox = "/inbox"
     static func thread(_ id: UUID) -> String { "/inbox/\(id)" }
@@ -85,7 +86,7 @@ enum Paths {
     }
 
     static func isSettings(_ path: String) -> Bool {
-        [units, accounts, users, audit].contains { path.hasPrefix($0) }
+        [units, accounts, users, audit, slaSettings].contains { path.hasPrefix($0) }
     }
 
     /// Only a path on this site may be a redirect target; "//evil.example" and "https://…" are not.

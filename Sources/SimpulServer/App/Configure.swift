@@ -73,6 +73,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     ThreadController.register(routes)
     TriageController.register(routes)
     SavedRepliesController.register(routes)
+    SLAController.register(routes)
     ComplianceAPI.register(routes)
 }
 

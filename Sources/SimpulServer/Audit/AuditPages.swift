@@ -44,6 +44,7 @@ enum AuditPages {
         ("content.override", "Draf diajukan dengan pengecualian kepatuhan", "Draft submitted with a compliance override"),
         ("inbox.reply", "Balasan dikirim", "Reply sent"),
         ("inbox.update", "Tindak lanjut pesan diubah", "Message follow-up changed"),
+        ("sla.update", "SLA dan hari libur diubah", "SLA and holidays changed"),
         ("inbox.reply.override", "Balasan dikirim dengan pengecualian kepatuhan", "Reply sent with a compliance override"),
     ]
 

@@ -53,8 +53,8 @@ enum TriageController {
             before["priority"] = message.priority ?? ""
             changes["priority"] = value
             message.priority = value
-            let calendar = WorkingCalendar.governmentOffice(timeZone: principal.tenant.zone)
-            message.dueAt = SLAPolicy.standard.due(priority: priority, received: message.receivedAt, calendar: calendar)
+            let sla = try await SLAService.load(tenant: principal.tenant, on: req.db)
+            message.dueAt = sla.policy.due(priority: priority, received: message.receivedAt, calendar: sla.calendar)
         }
         if let value = input.sentiment.nonEmpty, value != message.sentiment {
             guard Sentiment(rawValue: value) != nil else { return try await refuse(l.t("Sentimen tidak dikenal.", "Unknown sentiment.")) }

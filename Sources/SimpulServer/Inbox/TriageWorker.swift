@@ -28,8 +28,7 @@ enum TriageWorker {
             .all()
         guard !pending.isEmpty else { return 0 }
         let triage = MessageTriage()
-        // Office hours of the tenant's zone; holidays come with the tenant's SLA settings.
-        let calendar = WorkingCalendar.governmentOffice(timeZone: tenant.zone)
+        let sla = try await SLAService.load(tenant: tenant, on: db)
         try await db.transaction { db in
             let sql = try db.sql
             for message in pending {
@@ -38,7 +37,7 @@ enum TriageWorker {
                 let result = answerable ? triage.assess(text) : nil
                 let priority = result?.priority ?? .low
                 let searchText = Inbox.searchText(text, analyzer: triage.analyzer)
-                let due = answerable ? SLAPolicy.standard.due(priority: priority, received: message.receivedAt, calendar: calendar) : nil
+                let due = answerable ? sla.policy.due(priority: priority, received: message.receivedAt, calendar: sla.calendar) : nil
                 try await sql.update(MessageModel.schema)
                     .set("sentiment", to: SQLBind((result?.sentiment ?? .neutral).rawValue))
                     .set("priority", to: SQLBind(priority.rawValue))

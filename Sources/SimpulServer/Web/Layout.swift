@@ -56,6 +56,7 @@ enum Layout {
             (Paths.units, l.t("Unit kerja", "Units"), .viewUnits),
             (Paths.users, l.t("Pengguna & peran", "Users & roles"), .viewUsers),
             (Paths.audit, l.t("Jejak audit", "Audit log"), .viewAudit),
+            (Paths.slaSettings, l.t("SLA & hari libur", "SLA & holidays"), .manageSLA),
         ]
         return .nav(.class("tabs"), .ariaLabel(l.t("Pengaturan", "Settings")),
             .forEach(tabs.filter { scope.allowsSomewhere($0.2) }) { tab in
