@@ -213,6 +213,8 @@ struct AuthorizationMatrixTests {
             reply.updatedAt = app.clock.now()
             try await reply.create(on: app.db)
             return Request(path: "/inbox/saved-replies/\(reply.id!)/delete", form: [:]) }),
+        "inbox.bulk": (.permission(writers, success: 303, outside: 303), { w, _, _, app in
+            Request(path: "/inbox/bulk", form: ["action": "assignToMe", "ids[]": try await InboxFixtures.message(w, app: app).id!.uuidString]) }),
         "inbox.update": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/triage", form: ["priority": n % 2 == 0 ? "high" : "normal"]) }),
         "inbox.note": (.permission(writers, success: 303, outside: 404), { w, _, n, app in

@@ -350,3 +350,25 @@ struct SLASettingsTests {
         }
     }
 }
+
+@Suite("Inbox bulk actions")
+struct InboxBulkTests {
+    @Test("ticked messages are closed or taken at once; messages out of reach are skipped and counted")
+    func bulk() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let mine = try await InboxFixtures.message(world, app: app)
+            let elsewhere = try await InboxTests.account(world, app: app, platform: .facebook, handle: "unit.b", unit: "OPD-B")
+            let other = try await InboxTests.message(world, app: app, account: elsewhere, kind: "comment", text: "halo", minutesAgo: 1)
+            let browser = try await World.signIn(world.inScope[.operator]!, app: app)
+            let response = try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "close", "ids[0]": mine.id!.uuidString, "ids[1]": other.id!.uuidString])
+            #expect(response.status == .seeOther)
+            #expect(try await MessageModel.find(mine.id, on: app.db)?.state == "closed")
+            #expect(try await MessageModel.find(other.id, on: app.db)?.state == "new")
+            #expect(try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "hapus", "ids[0]": mine.id!.uuidString]).status == .badRequest)
+            #expect(try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "close", "ids[0]": "bukan-id"]).status == .badRequest)
+            #expect(try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "assignToMe", "ids[0]": mine.id!.uuidString]).status == .seeOther)
+            #expect(try await MessageModel.find(mine.id, on: app.db)?.assigneeUserID == world.inScope[.operator]!.id)
+        }
+    }
+}

@@ -45,7 +45,7 @@ class InboxTest(BrowserTest):
         form = self.find("#inbox-filters")
         Select(form.find_element(By.NAME, "kind")).select_by_value("comment")
         self.submit(form)
-        kinds = [tr.find_elements(By.TAG_NAME, "td")[1].text for tr in self.rows()]
+        kinds = [tr.find_elements(By.TAG_NAME, "td")[2].text for tr in self.rows()]
         check(kinds and all("Komentar" in k or "Balasan" in k for k in kinds), f"non-comments after filtering: {kinds[:3]}")
         self.shot("inbox-comments")
 

@@ -46,6 +46,7 @@ enum Paths {
     static let inbox = "/inbox"
     static func thread(_ id: UUID) -> String { "/inbox/\(id)" }
     static let savedReplies = "/inbox/saved-replies"
+    static let inboxBulk = "/inbox/bulk"
     static func deleteSavedReply(_ id: UUID) -> String { "/inbox/saved-replies/\(id)/delete" }
     static func notes(_ id: UUID) -> String { "/inbox/\(id)/notes" }
     static func triage(_ id: UUID) -> String { "/inbox/\(id)/triage" }

@@ -74,6 +74,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     TriageController.register(routes)
     SavedRepliesController.register(routes)
     SLAController.register(routes)
+    BulkController.register(routes)
     ComplianceAPI.register(routes)
 }
 

@@ -45,6 +45,7 @@ enum AuditPages {
         ("inbox.reply", "Balasan dikirim", "Reply sent"),
         ("inbox.update", "Tindak lanjut pesan diubah", "Message follow-up changed"),
         ("sla.update", "SLA dan hari libur diubah", "SLA and holidays changed"),
+        ("inbox.bulk", "Tindakan massal kotak masuk", "Inbox bulk action"),
         ("inbox.reply.override", "Balasan dikirim dengan pengecualian kepatuhan", "Reply sent with a compliance override"),
     ]
 

@@ -83,8 +83,17 @@ enum InboxPages {
             messages.isEmpty
                 ? UI.empty(l.t("Tidak ada pesan dengan filter ini. Ubah atau hapus filter; pesan baru masuk begitu akun tersambung.",
                                "No messages match. Change or clear the filters; new messages arrive once accounts are connected."))
-                : .table(.class("list"), .id("inbox-table"),
-                    .thead(.tr(.th(.text(l.t("Diterima", "Received"))), .th(.text(l.t("Akun", "Account"))), .th(.text(l.t("Dari", "From"))),
+                : .form(.method(.post), .action(Paths.inboxBulk), .id("inbox-bulk"),
+                    UI.csrf(ctx.csrf),
+                    .div(.class("toolbar"),
+                         UI.select(l.t("Untuk pesan yang dicentang", "For the ticked messages"), name: "action", options: [
+                            UI.Option(value: "assignToMe", label: l.t("Tugaskan ke saya", "Assign to me")),
+                            UI.Option(value: "close", label: l.t("Tandai selesai", "Close")),
+                            UI.Option(value: "spam", label: l.t("Tandai spam", "Mark spam")),
+                         ], selected: nil, error: nil),
+                         .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply")))),
+                    .table(.class("list"), .id("inbox-table"),
+                    .thead(.tr(.th(.span(.class("visually-hidden"), .text(l.t("Pilih", "Select")))), .th(.text(l.t("Diterima", "Received"))), .th(.text(l.t("Akun", "Account"))), .th(.text(l.t("Dari", "From"))),
                                .th(.text(l.t("Pesan", "Message"))), .th(.text(l.t("Prioritas", "Priority"))), .th(.text(l.t("Tenggat", "Due"))))),
                     .tbody(.forEach(messages) { message in
                         let account = message.accountID.flatMap { accounts[$0] }
@@ -92,6 +101,8 @@ enum InboxPages {
                         let sentiment = message.sentiment.flatMap(Sentiment.init(rawValue:))
                         let overdue = message.dueAt.map { $0 < now } ?? false
                         return .tr(
+                            .td(.input(.type(.checkbox), .name("ids[]"), .value(message.id!.uuidString),
+                                       .attribute(named: "aria-label", value: l.t("Pilih pesan", "Select message")))),
                             .td(.a(.href(Paths.thread(message.id!)), .text(l.dateTime(message.receivedAt)))),
                             .td(.text(account.map { "\($0.platform.displayName) @\($0.handle)" } ?? message.platform), .br(),
                                 .span(.class("muted"), .text(kindLabel(message, l)))),
@@ -103,7 +114,7 @@ enum InboxPages {
                                 .group(.text(l.dateTime(due)), .if(overdue && message.state == "new", .group(.br(), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger"))))
                             })
                         )
-                    })),
+                    }))),
             UI.pager(next: next, l)
         )
     }
