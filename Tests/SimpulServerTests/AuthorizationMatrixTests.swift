@@ -138,6 +138,21 @@ struct AuthorizationMatrixTests {
         "users.resetPassword": (.permission(managers, success: 303, outside: 404), { w, _, _, _ in
             Request(path: "/users/\(w.target.id!)/reset-password", form: ["password": "sandi-baru-yang-panjang"]) }),
 
+        "routing.list": (.tenantWide([.supervisor], success: 200, otherTenant: 200), fixed("/inbox/routing")),
+        "routing.create": (.tenantWide([.supervisor], success: 303, otherTenant: 422), { w, _, n, _ in
+            Request(path: "/inbox/routing", form: ["name": "Aturan \(n)", "keyword": "air", "target_unit_id": w.units["OPD-A"]!.uuidString]) }),
+        "routing.delete": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, n, app in
+            let rule = RoutingRuleModel()
+            rule.id = UUID()
+            rule.tenantID = w.tenantA.id!
+            rule.position = 100 + n
+            rule.name = "Hapus \(n)"
+            rule.targetUnitID = w.units["OPD-A"]!
+            rule.roundRobin = false
+            rule.rotation = 0
+            rule.updatedAt = app.clock.now()
+            try await rule.create(on: app.db)
+            return Request(path: "/inbox/routing/\(rule.id!)/delete", form: [:]) }),
         "sla.edit": (.tenantWide([.supervisor], success: 200, otherTenant: 200), fixed("/settings/sla")),
         "sla.update": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in
             Request(path: "/settings/sla", form: ["urgent": "1 jam", "high": "4 jam-kerja", "normal": "2 hari-kerja", "low": "5 hari-kerja",

@@ -372,3 +372,35 @@ struct InboxBulkTests {
         }
     }
 }
+
+@Suite("Inbox routing")
+struct InboxRoutingTests {
+    @Test("the first matching rule assigns new messages, in turn among the unit's people; others wait")
+    func routing() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let supervisor = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            let bad = try await app.web(.POST, "/inbox/routing", as: supervisor, form: ["name": "Air", "keyword": "air", "kind": "surat"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try await app.web(.POST, "/inbox/routing", as: supervisor,
+                                      form: ["name": "Air ke OPD-A", "keyword": "air", "target_unit_id": world.units["OPD-A"]!.uuidString,
+                                             "round_robin": "on"]).status == .seeOther)
+            #expect(try await app.web(.POST, "/inbox/routing", as: supervisor,
+                                      form: ["name": "Sampah ke KEC-1", "keyword": "sampah", "target_unit_id": world.units["KEC-1"]!.uuidString]).status == .seeOther)
+            var water: [MessageModel] = []
+            for minute in 1...3 {
+                water.append(try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "airnya mati lagi \(minute)", minutesAgo: Double(minute)))
+            }
+            let rubbish = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "sampah menumpuk", minutesAgo: 5)
+            let other = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "jadwal posyandu?", minutesAgo: 6)
+            _ = try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db)
+            let routed = try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
+            let byID = Dictionary(uniqueKeysWithValues: routed.map { ($0.id!, $0) })
+            let assignees = water.compactMap { byID[$0.id!]?.assigneeUserID }
+            #expect(assignees.count == 3 && Set(assignees).count == 3, "round robin: \(assignees)")
+            #expect(water.allSatisfy { byID[$0.id!]?.state == "assigned" })
+            #expect(byID[rubbish.id!]?.assigneeUnitID == world.units["KEC-1"] && byID[rubbish.id!]?.assigneeUserID == nil)
+            #expect(byID[other.id!]?.assigneeUserID == nil && byID[other.id!]?.assigneeUnitID == nil && byID[other.id!]?.state == "new")
+        }
+    }
+}

@@ -47,6 +47,8 @@ enum Paths {
     static func thread(_ id: UUID) -> String { "/inbox/\(id)" }
     static let savedReplies = "/inbox/saved-replies"
     static let inboxBulk = "/inbox/bulk"
+    static let routing = "/inbox/routing"
+    static func deleteRouting(_ id: UUID) -> String { "/inbox/routing/\(id)/delete" }
     static func deleteSavedReply(_ id: UUID) -> String { "/inbox/saved-replies/\(id)/delete" }
     static func notes(_ id: UUID) -> String { "/inbox/\(id)/notes" }
     static func triage(_ id: UUID) -> String { "/inbox/\(id)/triage" }

@@ -75,6 +75,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     SavedRepliesController.register(routes)
     SLAController.register(routes)
     BulkController.register(routes)
+    RoutingController.register(routes)
     ComplianceAPI.register(routes)
 }
 

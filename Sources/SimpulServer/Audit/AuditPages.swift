@@ -46,6 +46,7 @@ enum AuditPages {
         ("inbox.update", "Tindak lanjut pesan diubah", "Message follow-up changed"),
         ("sla.update", "SLA dan hari libur diubah", "SLA and holidays changed"),
         ("inbox.bulk", "Tindakan massal kotak masuk", "Inbox bulk action"),
+        ("routing.create", "Aturan penugasan dibuat", "Routing rule created"),
         ("inbox.reply.override", "Balasan dikirim dengan pengecualian kepatuhan", "Reply sent with a compliance override"),
     ]
 

@@ -56,7 +56,8 @@ enum InboxPages {
         let options = { (values: [(String, String)]) in values.map { UI.Option(value: $0.0, label: $0.1) } }
         return Layout.page(ctx, title: l.t("Kotak Masuk", "Inbox"),
             liveBanner(l, reload: Paths.inbox + "?" + filter.query(cursor: nil)),
-            .p(.a(.href(Paths.savedReplies), .text(l.t("Balasan tersimpan", "Saved replies")))),
+            .p(.a(.href(Paths.savedReplies), .text(l.t("Balasan tersimpan", "Saved replies"))), .text(" · "),
+               .a(.href(Paths.routing), .text(l.t("Aturan penugasan", "Routing rules")))),
             .form(.method(.get), .action(Paths.inbox), .class("filters"), .id("inbox-filters"),
                 UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: Inbox.maxQuery,
                          placeholder: l.t("mis. air mati, pelayanan KTP", "e.g. air mati")),

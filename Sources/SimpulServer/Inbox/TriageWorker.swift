@@ -47,7 +47,15 @@ enum TriageWorker {
                     .where("id", .equal, SQLBind(message.id!))
                     .run()
                 try await Inbox.index(messageID: message.id!, tenantID: tenantID, searchText: searchText, on: db)
+                message.searchText = searchText
             }
+        }
+        let routedAccounts = Set(pending.compactMap(\.accountID))
+        if !routedAccounts.isEmpty {
+            let accounts = Dictionary(uniqueKeysWithValues: try await AccountModel.query(on: db).filter(\.$tenantID == tenantID)
+                .filter(\.$id ~~ Array(routedAccounts)).all().map { ($0.id!, $0) })
+            try await Routing.route(pending, tenantID: tenantID, accounts: accounts,
+                                    tree: try await UnitQueries.tree(tenantID: tenantID, on: db), analyzer: triage.analyzer, on: db)
         }
         if let app {
             // Open inboxes learn of the messages that are now ready, with their unit for scope.
