@@ -298,10 +298,12 @@ struct InboxLiveTests {
             try await withTestApp { subscriber in
                 let world = try await World.make(publisher)
                 let message = try await InboxFixtures.message(world, app: publisher)
-                // Both listeners must be up before the event: wait until a probe goes round.
+                // Web processes start their listener when they serve; these test apps start it here.
+                let listeners = InboxEvents.start(app: subscriber) + InboxEvents.start(app: publisher)
+                defer { listeners.forEach { $0.cancel() } }
                 async let received = Self.listen(subscriber, as: world.inScope[.operator]!, seconds: 4)
                 try await Self.waitForSubscribers(subscriber, 1)
-                try await Task.sleep(for: .milliseconds(700))
+                try await Task.sleep(for: .milliseconds(1000))
                 #expect(try await TriageWorker.runOnce(tenant: world.tenantA, db: publisher.db, app: publisher) == 1)
                 let stream = try await received
                 #expect(stream.contains("event: new") && stream.contains(message.id!.uuidString), "\(stream)")

@@ -28,7 +28,6 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.connections = ConnectionDirectory(box: app.secretBox)
     app.ingestWriter = IngestWriter(database: { [unowned app] in app.db })
     app.inboxHub = InboxHub()
-    app.lifecycle.use(CancelOnShutdown(tasks: InboxEvents.start(app: app)))
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.dummyPasswordHash = try await app.password.async.hash(Secrets.random())

@@ -23,6 +23,8 @@ public enum SimpulMain {
             if command == "serve" || command.hasPrefix("-") {
                 try await prepareDatabase(app, migrate: settings.autoMigrate)
                 if settings.runWorkers { workers = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app)] }
+                // Live inbox updates are served by web processes, with or without workers.
+                workers += InboxEvents.start(app: app)
             }
             try await app.execute()
             workers.forEach { $0.cancel() }

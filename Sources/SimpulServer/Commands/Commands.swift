@@ -61,7 +61,7 @@ struct DemoCommand: AsyncCommand {
         let enrichment = EnrichmentWorker.start(app: app)
         // `serve` returns once the server listens; the application runs on until shutdown, and
         // the background tasks must live exactly as long.
-        app.lifecycle.use(CancelOnShutdown(tasks: [sandbox, enrichment]))
+        app.lifecycle.use(CancelOnShutdown(tasks: [sandbox, enrichment] + InboxEvents.start(app: app)))
         try await serve.run(using: &serveContext)
     }
 }

@@ -17,6 +17,9 @@ struct InboxEvent: Codable, Sendable, Equatable {
 
 /// Fans events out to the inbox pages open in this process.
 final class InboxHub: Sendable {
+    /// This process, so its listener can skip the notifications it sent itself.
+    let origin = UUID()
+
     private let subscribers = NIOLockedValueBox<[UUID: AsyncStream<InboxEvent?>.Continuation]>([:])
 
     /// A stream of events; nil elements are heartbeats, to notice a closed connection.
@@ -41,23 +44,27 @@ final class InboxHub: Sendable {
 enum InboxEvents {
     static let channel = "simpul_inbox"
 
-    /// Tells every process: on PostgreSQL through NOTIFY (each process's listener, this one's
-    /// too, hands it to its hub), on the embedded SQLite straight to this process's hub.
+    /// What travels through NOTIFY: the event and the process that sent it.
+    struct Notice: Codable {
+        let origin: UUID
+        let event: InboxEvent
+    }
+
+    /// Tells this process's open inboxes at once, and on PostgreSQL the other processes too,
+    /// through NOTIFY (their listeners hand it to their hubs).
     static func publish(_ events: [InboxEvent], app: Application, on db: Database) async throws {
         guard !events.isEmpty else { return }
-        if db.isPostgres {
-            let sql = try db.sql
-            for event in events {
-                let payload = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
-                try await sql.raw("SELECT pg_notify(\(bind: channel), \(bind: payload))").run()
-            }
-        } else {
-            events.forEach(app.inboxHub.deliver)
+        events.forEach(app.inboxHub.deliver)
+        guard db.isPostgres else { return }
+        let sql = try db.sql
+        for event in events {
+            let payload = String(decoding: try JSONEncoder().encode(Notice(origin: app.inboxHub.origin, event: event)), as: UTF8.self)
+            try await sql.raw("SELECT pg_notify(\(bind: channel), \(bind: payload))").run()
         }
     }
 
-    /// On PostgreSQL, a dedicated connection listens for the other processes' events (and this
-    /// one's) and hands them to the local hub; it reconnects after a failure. A heartbeat every
+    /// On PostgreSQL, a dedicated connection listens for the other processes' events and hands
+    /// them to the local hub; it reconnects after a failure. A heartbeat every
     /// `heartbeat` lets open streams notice a client that went away.
     static func start(app: Application, heartbeat: Duration = .seconds(15)) -> [Task<Void, Never>] {
         var tasks = [Task {
@@ -77,8 +84,9 @@ enum InboxEvents {
                     defer { Task { try? await connection.close() } }
                     try await connection.listen(on: channel) { notifications in
                         for try await notification in notifications {
-                            if let event = try? JSONDecoder().decode(InboxEvent.self, from: Data(notification.payload.utf8)) {
-                                app.inboxHub.deliver(event)
+                            if let notice = try? JSONDecoder().decode(Notice.self, from: Data(notification.payload.utf8)),
+                               notice.origin != app.inboxHub.origin {
+                                app.inboxHub.deliver(notice.event)
                             }
                         }
                     }
