@@ -70,8 +70,7 @@ struct WebhookTests {
             #expect(message.externalID == "901097836652708_903438993085259")
             #expect(message.text == "and the next one")
             #expect(message.raw.contains("903438993085259"))
-            let reloaded = try await AccountQueries.find(account.id!, tenantID: world.tenantA.id!, on: app.db)
-            #expect(reloaded?.lastEventAt != nil)
+            #expect(try await AccountQueries.lastEventAt(account.id!, tenantID: world.tenantA.id!, on: app.db) == message.receivedAt)
         }
     }
 
@@ -151,10 +150,51 @@ struct WebhookTests {
             #expect(stored.contains { $0.media.contains("image") })
         }
     }
+    @Test("concurrent deliveries share commits; a redelivery is a no-op and one bad delivery fails alone")
+    func groupCommit() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let tenantID = world.tenantA.id!
+            func row(_ n: Int, account: UUID? = nil) -> IngestStore.Row {
+                let event = InboundEvent(platform: .facebook, accountRef: "1", kind: .comment, eventID: "grup-\(n)",
+                                         author: .init(id: "9", name: "Warga \(n)", handle: nil), text: "Komentar \(n)", occurredAt: Date(timeIntervalSince1970: 1_763_700_000),
+                                         detail: ["n": "\(n)"], raw: #"{"n":\#(n)}"#)
+                return IngestStore.rows([event], tenantID: tenantID, receivedAt: Date(), accountFor: { _ in account ?? world.account.id })[0]
+            }
+            try await app.ingestWriter.write([row(0)])
+            // 60 deliveries at once: one repeats event 0, one points at an account that does not exist.
+            let results = await withTaskGroup(of: (Int, Bool).self) { group in
+                for n in 1...60 {
+                    group.addTask {
+                        let rows = n == 30 ? [row(0)] : n == 45 ? [row(45, account: UUID())] : [row(n), row(n + 1000)]
+                        do { try await app.ingestWriter.write(rows); return (n, true) } catch { return (n, false) }
+                    }
+                }
+                return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(results.filter { !$0.value }.map(\.key) == [45])
+            let stored = try await Self.messages(app, world)
+            #expect(stored.count == 1 + 58 * 2)
+            #expect(Set(stored.map(\.externalID)).count == stored.count)
+            let first = try #require(stored.first { $0.externalID == "grup-7" })
+            #expect(first.text == "Komentar 7" && first.authorName == "Warga 7" && first.accountID == world.account.id)
+            #expect(first.occurredAt == Date(timeIntervalSince1970: 1_763_700_000) && first.raw == #"{"n":7}"# && first.state == "new")
+        }
+    }
 }
+
 
 @Suite("Ingest rows")
 struct IngestRowTests {
+    @Test("the direct SQLite insert names every stored field of a row, in order")
+    func insertColumns() {
+        let row = IngestStore.rows([InboundEvent(platform: .x, accountRef: "1", kind: .mention, eventID: "e", raw: "{}")],
+                                   tenantID: UUID(), receivedAt: Date(), accountFor: { _ in nil })[0]
+        #expect(Mirror(reflecting: row).children.map(\.label) == IngestWriter.columns)
+        let statement = try? IngestWriter.sqliteInsert([row, row])
+        #expect(statement?.binds.count == 2 * IngestWriter.columns.count)
+    }
+
     @Test("details and media are stored as JSON that reads back the same")
     func jsonColumns() throws {
         let detail = ["status": "failed", "error_title": "Pesan \"gagal\"\nkirim", "z": "\u{01}"]

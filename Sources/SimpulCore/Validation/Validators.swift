@@ -9,7 +9,7 @@ public enum Validators {
     public static let passwordMaxBytes = 72
 
     public static func trimmed(_ value: String?) -> String {
-        (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        (value ?? "").trimmingWhitespace
     }
 
     /// A required free-text field: present and not longer than `max` characters.

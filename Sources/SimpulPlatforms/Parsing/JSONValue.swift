@@ -1,4 +1,5 @@
 import Foundation
+import SimpulCore
 
 /// A parsed JSON document, small enough to walk by hand. The platform parsers read payloads
 /// through it because the same field can arrive as a number in one payload and as a string in
@@ -78,7 +79,7 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
     var idString: String? {
         switch self {
         case .string(let value):
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = value.trimmingWhitespace
             return trimmed.isEmpty ? nil : trimmed
         case .int(let value):
             return String(value)

@@ -14,7 +14,7 @@ enum Timestamp {
         case .int, .double:
             return fromUnix(value.double)
         case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingWhitespace
             if let number = Double(trimmed), trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) {
                 return fromUnix(number)
             }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SimpulCore
 
 /// Meta (Facebook, Instagram, WhatsApp) signs each webhook body with the app secret:
 /// `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. The check runs on the bytes
@@ -21,7 +22,7 @@ public enum WebhookSignature {
     /// Tries each configured app secret (a tenant may use more than one Meta app), comparing
     /// in constant time.
     public static func verify(body: some DataProtocol, signature256: String?, legacySignature: String? = nil, secrets: [String]) -> Verdict {
-        guard let signature256 = signature256?.trimmingCharacters(in: .whitespaces), !signature256.isEmpty else {
+        guard let signature256 = signature256?.trimmingWhitespace, !signature256.isEmpty else {
             return legacySignature == nil ? .missing : .unsupported
         }
         guard signature256.lowercased().hasPrefix("sha256=") else { return .unsupported }

@@ -92,6 +92,7 @@ enum AccountPages {
     }
 
     static func detail(_ ctx: PageContext, account: AccountModel, unitPath: String, owner: UserModel?, canManage: Bool, history: [AuditEventModel], messages: [MessageModel]) -> HTML {
+        let lastEventAt = messages.first?.receivedAt
         let l = ctx.l
         return Layout.page(ctx, title: account.displayName,
             Layout.settingsTabs(ctx),
@@ -104,7 +105,7 @@ enum AccountPages {
                 .dt(.text(l.t("Pengikut", "Followers"))), .dd(.text(l.number(account.followerCount))),
                 .dt(.text(l.t("Status", "Status"))), .dd(UI.statusBadge(account.status, l), .if(account.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: "warn"))),
                                                           .if(!account.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: "muted")))),
-                .dt(.text(l.t("Peristiwa terakhir", "Last event"))), .dd(.text(account.lastEventAt.map(l.dateTime) ?? l.t("belum ada", "none yet"))),
+                .dt(.text(l.t("Peristiwa terakhir", "Last event"))), .dd(.text(lastEventAt.map(l.dateTime) ?? l.t("belum ada", "none yet"))),
                 .dt(.text(l.t("Diperbarui", "Updated"))), .dd(.text(l.dateTime(account.updatedAt)))),
             .if(canManage, .div(.class("actions"),
                 .a(.class("button secondary"), .href(Paths.editAccount(account.id!)), .text(l.t("Ubah", "Edit"))),

@@ -33,6 +33,13 @@ enum AccountQueries {
         try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id == id).first()
     }
 
+    /// When the account's newest event arrived: one step down the (tenant, account, received)
+    /// index, so ingest does not have to keep a copy on the account row.
+    static func lastEventAt(_ accountID: UUID, tenantID: UUID, on db: Database) async throws -> Date? {
+        try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID == accountID)
+            .sort(\.$receivedAt, .descending).field(\.$receivedAt).first()?.receivedAt
+    }
+
     /// Accounts the principal may see, narrowed by the filter. Unknown filter values are
     /// rejected rather than ignored, so a mistyped link does not silently show everything.
     static func filtered(_ filter: AccountFilter, principal: Principal, on db: Database) throws -> QueryBuilder<AccountModel> {

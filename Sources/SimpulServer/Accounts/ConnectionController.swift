@@ -37,7 +37,8 @@ enum ConnectionController {
             }
         }
         let labels = Dictionary(uniqueKeysWithValues: ConnectionPages.fields(for: account.platform, l).map { ($0.key, $0.label) })
-        let html = ConnectionPages.page(PageContext(req), account: account, stored: stored, webhookURL: webhookURL(req, account, principal),
+        let lastEventAt = try await AccountQueries.lastEventAt(account.id!, tenantID: principal.tenantID, on: req.db)
+        let html = ConnectionPages.page(PageContext(req), account: account, lastEventAt: lastEventAt, stored: stored, webhookURL: webhookURL(req, account, principal),
                                         errors: FormErrors(errors, labels: labels, l), values: shown, check: check)
         return html.response(status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }

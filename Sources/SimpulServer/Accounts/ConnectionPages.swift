@@ -28,7 +28,7 @@ enum ConnectionPages {
         }
     }
 
-    static func page(_ ctx: PageContext, account: AccountModel, stored: AccountCredentials?, webhookURL: String?, errors: FormErrors,
+    static func page(_ ctx: PageContext, account: AccountModel, lastEventAt: Date?, stored: AccountCredentials?, webhookURL: String?, errors: FormErrors,
                      values: [String: String], check: String?) -> HTML {
         let l = ctx.l
         let fields = fields(for: account.platform, l)
@@ -37,7 +37,7 @@ enum ConnectionPages {
             .dl(.class("facts"),
                 .dt("Platform"), .dd(.text(account.platform.displayName), .if(account.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: "warn")))),
                 .dt(.text(l.t("Status", "Status"))), .dd(UI.statusBadge(account.status, l)),
-                .dt(.text(l.t("Peristiwa terakhir", "Last event"))), .dd(.text(account.lastEventAt.map(l.dateTime) ?? l.t("belum ada", "none yet"))),
+                .dt(.text(l.t("Peristiwa terakhir", "Last event"))), .dd(.text(lastEventAt.map(l.dateTime) ?? l.t("belum ada", "none yet"))),
                 .dt(.text(l.t("Dijeda sampai", "Paused until"))), .dd(.text(account.pausedUntil.map(l.dateTime) ?? "—")),
                 .dt(.text(l.t("Galat terakhir", "Last error"))), .dd(.text(account.lastError ?? "—")),
                 .unwrap(webhookURL) { url in .group(.dt("Webhook URL"), .dd(.code(.text(url)))) }),

@@ -27,6 +27,7 @@ enum SimpulMigrations {
         CreateSavedReplies(),
         CreateSLASettings(),
         CreateRoutingRules(),
+        DropAccountLastEventAt(),
     ]
 }
 
@@ -593,4 +594,16 @@ struct CreateRoutingRules: AsyncMigration {
         try await db.createIndex("routing_rules_tenant_position", on: "routing_rules", ["tenant_id", "position"])
     }
     func revert(on db: Database) async throws { try await db.schema("routing_rules").delete() }
+}
+
+/// An account's last event time is now read from `messages` (see `AccountQueries.lastEventAt`):
+/// keeping a copy here cost every ingest commit a transaction and a second statement.
+struct DropAccountLastEventAt: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        // Fluent's SQLite driver refuses DROP COLUMN; both databases accept it in SQL.
+        try await (try db.sql).raw("ALTER TABLE accounts DROP COLUMN last_event_at").run()
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema("accounts").field("last_event_at", .datetime).update()
+    }
 }

@@ -1,25 +1,33 @@
-import Fluent
+import FluentSQLiteDriver
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
 /// Group commit for inbound events. Each delivery hands its rows over and waits; one writer
-/// commits everything that has gathered in a single transaction, then releases every waiter
-/// at once. A delivery is still answered only after its rows are committed, but concurrent
+/// commits everything that has gathered in a single statement, then releases every waiter at
+/// once. A delivery is still answered only after its rows are committed, but concurrent
 /// deliveries share one commit (one fsync) instead of paying for one each.
-actor IngestWriter {
+///
+/// The chain from one commit to the next runs on event-loop callbacks, not in a task: under
+/// load the concurrency pool's queue is full of request handlers, and a writer that had to
+/// wait its turn there after every commit held all deliveries back with it.
+final class IngestWriter: Sendable {
     private struct Pending {
         let rows: [IngestStore.Row]
         let continuation: CheckedContinuation<Void, Error>
     }
 
-    /// Rows per transaction at most; keeps the statement's bind count far below both
-    /// databases' limits.
+    private struct State {
+        var pending: [Pending] = []
+        var writing = false
+    }
+
+    /// Rows per statement at most; keeps the bind count (19 a row) far below both databases' limits.
     static let maxBatchRows = 250
 
     private let database: @Sendable () -> Database
-    private var pending: [Pending] = []
-    private var writing = false
+    private let state = NIOLockedValueBox(State())
 
     init(database: @escaping @Sendable () -> Database) {
         self.database = database
@@ -27,55 +35,94 @@ actor IngestWriter {
 
     func write(_ rows: [IngestStore.Row]) async throws {
         guard !rows.isEmpty else { return }
-        try await withCheckedThrowingContinuation { continuation in
-            pending.append(Pending(rows: rows, continuation: continuation))
-            if !writing {
-                writing = true
-                Task { await self.drain() }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            let start = state.withLockedValue { state in
+                state.pending.append(Pending(rows: rows, continuation: continuation))
+                defer { state.writing = true }
+                return !state.writing
             }
+            if start { commitNext() }
         }
     }
 
-    private func drain() async {
-        while !pending.isEmpty {
+    /// Takes what has gathered and commits it; calls itself again when that is done, until
+    /// nothing is left.
+    private func commitNext() {
+        let batch: [Pending] = state.withLockedValue { state in
             var batch: [Pending] = []
             var count = 0
-            while let next = pending.first, batch.isEmpty || count + next.rows.count <= Self.maxBatchRows {
-                batch.append(pending.removeFirst())
+            while let next = state.pending.first, batch.isEmpty || count + next.rows.count <= Self.maxBatchRows {
+                batch.append(state.pending.removeFirst())
                 count += next.rows.count
             }
-            do {
-                try await Self.commit(batch.flatMap(\.rows), on: database())
+            if batch.isEmpty { state.writing = false }
+            return batch
+        }
+        guard !batch.isEmpty else { return }
+        let db = database()
+        Self.commit(batch.flatMap(\.rows), on: db).whenComplete { result in
+            switch result {
+            case .success:
                 batch.forEach { $0.continuation.resume() }
-            } catch {
+                self.commitNext()
+            case .failure:
                 // One delivery's bad row must not fail the others: retry them one by one.
-                for item in batch {
-                    do {
-                        try await Self.commit(item.rows, on: database())
-                        item.continuation.resume()
-                    } catch {
-                        item.continuation.resume(throwing: error)
-                    }
-                }
+                self.commitOneByOne(batch[...], on: db)
             }
         }
-        writing = false
     }
 
-    static func commit(_ rows: [IngestStore.Row], on db: Database) async throws {
-        try await db.transaction { db in
-            let sql = try db.sql
-            // Optional columns are written as NULL, so rows with and without them share one statement.
-            try await sql.insert(into: "messages").models(rows, nilEncodingStrategy: .asNil).ignoringConflicts(with: ["tenant_id", "platform", "external_id"]).run()
-            var touched: [UUID: (tenant: UUID, at: Date)] = [:]
-            for row in rows {
-                if let account = row.account_id { touched[account] = (row.tenant_id, max(touched[account]?.at ?? row.received_at, row.received_at)) }
+    private func commitOneByOne(_ items: ArraySlice<Pending>, on db: Database) {
+        guard let item = items.first else { return commitNext() }
+        Self.commit(item.rows, on: db).whenComplete { result in
+            switch result {
+            case .success: item.continuation.resume()
+            case .failure(let error): item.continuation.resume(throwing: error)
             }
-            for (account, last) in touched {
-                try await sql.update("accounts").set("last_event_at", to: SQLBind(last.at))
-                    .where("tenant_id", .equal, SQLBind(last.tenant)).where("id", .equal, SQLBind(account)).run()
-            }
+            self.commitOneByOne(items.dropFirst(), on: db)
         }
+    }
+
+    /// One statement, so one round trip to the database and its own atomic commit. An
+    /// account's last event time is read from `messages` when shown rather than written here,
+    /// which would need a transaction and a second statement on the hot path.
+    static func commit(_ rows: [IngestStore.Row], on db: Database) -> EventLoopFuture<Void> {
+        if let sqlite = db as? any SQLiteDatabase {
+            let statement: (sql: String, binds: [SQLiteData])
+            do { statement = try sqliteInsert(rows) } catch { return db.eventLoop.makeFailedFuture(error) }
+            return sqlite.query(statement.sql, statement.binds, logger: db.logger) { _ in }
+        }
+        return db.eventLoop.makeFutureWithTask {
+            // Optional columns are written as NULL, so rows with and without them share one statement.
+            try await (try db.sql).insert(into: "messages").models(rows, nilEncodingStrategy: .asNil)
+                .ignoringConflicts(with: ["tenant_id", "platform", "external_id"]).run()
+        }
+    }
+
+    static let columns = ["tenant_id", "id", "account_id", "platform", "kind", "external_id", "account_ref", "author_id", "author_name",
+                          "author_handle", "text", "media", "parent_ref", "thread_ref", "occurred_at", "received_at", "detail", "raw", "state"]
+
+    /// The same statement SQLKit would build for `rows`, written directly: building it through
+    /// the generic encoder cost more than the insert itself. Values go through SQLiteKit's own
+    /// encoder where their stored form is its choice (UUIDs, dates).
+    static func sqliteInsert(_ rows: [IngestStore.Row]) throws -> (sql: String, binds: [SQLiteData]) {
+        let encoder = SQLiteDataEncoder()
+        func value(_ text: String?) -> SQLiteData { text.map { .text($0) } ?? .null }
+        func value(_ date: Date?) throws -> SQLiteData { try date.map { try encoder.encode($0) } ?? .null }
+        func value(_ id: UUID?) throws -> SQLiteData { try id.map { try encoder.encode($0) } ?? .null }
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(rows.count * columns.count)
+        for row in rows {
+            binds += [try value(row.tenant_id), try value(row.id), try value(row.account_id), value(row.platform), value(row.kind),
+                      value(row.external_id), value(row.account_ref), value(row.author_id), value(row.author_name), value(row.author_handle),
+                      value(row.text), value(row.media), value(row.parent_ref), value(row.thread_ref), try value(row.occurred_at),
+                      try value(row.received_at), value(row.detail), value(row.raw), value(row.state)]
+        }
+        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let sql = "INSERT INTO messages (" + columns.joined(separator: ",") + ") VALUES "
+            + Array(repeating: placeholders, count: rows.count).joined(separator: ",")
+            + " ON CONFLICT (tenant_id, platform, external_id) DO NOTHING"
+        return (sql, binds)
     }
 }
 

@@ -23,7 +23,6 @@ final class AccountModel: Model, @unchecked Sendable {
     @OptionalField(key: "external_id") var externalID: String?
     /// Connected to the built-in simulated platform rather than the real one.
     @Field(key: "sandbox") var sandbox: Bool
-    @OptionalField(key: "last_event_at") var lastEventAt: Date?
     /// Calls to the platform wait until then (a rate limit's reset time).
     @OptionalField(key: "paused_until") var pausedUntil: Date?
     @OptionalField(key: "last_error") var lastError: String?

@@ -1,0 +1,13 @@
+/// Trimming without Foundation's `trimmingCharacters`, which on Linux bridges every call
+/// through NSString and showed up in the ingest profile (once per id, timestamp and header).
+extension StringProtocol {
+    /// The text without leading and trailing white space and line breaks (Unicode White_Space:
+    /// spaces, tabs, CR/LF, NBSP, ideographic space and the rest).
+    public var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
