@@ -236,7 +236,14 @@ struct AuthorizationMatrixTests {
             Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/notes", form: ["body": "Catatan \(n)"]) }),
         // The matrix account is not connected: the reply is recorded as failed and shown, a 303 all the same.
         "inbox.reply": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
-            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/replies", form: ["text": "Terima kasih, kami cek \(n)"]) }),
+            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/replies", form: ["text": "Terima kasih, kami cek \(n)", "confirm_recent": "1"]) }),
+        "inbox.tag": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/tags", form: ["tag": "label \(n % 5)"]) }),
+        "inbox.untag": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/tags/remove", form: ["tag": "label \(n % 5)"]) }),
+        "inbox.presence": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
+            Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/presence", form: [:]) }),
+        "inbox.report": (.permission(viewers, success: 200, outside: 200), fixed("/inbox/report")),
         "inbox.retry": (.permission(writers, success: 303, outside: 404), { w, _, _, app in
             let message = try await InboxFixtures.message(w, app: app)
             return Request(path: "/inbox/\(message.id!)/replies/\(try await InboxFixtures.failedReply(message, app: app).id!)/retry", form: [:]) }),

@@ -47,11 +47,15 @@ enum Paths {
     static func thread(_ id: UUID) -> String { "/inbox/\(id)" }
     static let savedReplies = "/inbox/saved-replies"
     static let inboxBulk = "/inbox/bulk"
+    static let serviceReport = "/inbox/report"
     static let routing = "/inbox/routing"
     static func deleteRouting(_ id: UUID) -> String { "/inbox/routing/\(id)/delete" }
     static func deleteSavedReply(_ id: UUID) -> String { "/inbox/saved-replies/\(id)/delete" }
     static func notes(_ id: UUID) -> String { "/inbox/\(id)/notes" }
     static func triage(_ id: UUID) -> String { "/inbox/\(id)/triage" }
+    static func tags(_ id: UUID) -> String { "/inbox/\(id)/tags" }
+    static func presence(_ id: UUID) -> String { "/inbox/\(id)/presence" }
+    static func removeTag(_ id: UUID) -> String { "/inbox/\(id)/tags/remove" }
     static func replies(_ id: UUID) -> String { "/inbox/\(id)/replies" }
     static func retryReply(_ id: UUID, _ reply: UUID) -> String { "/inbox/\(id)/replies/\(reply)/retry" }
 

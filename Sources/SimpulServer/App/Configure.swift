@@ -74,6 +74,9 @@ func registerRoutes(_ routes: RouteCatalog) {
     SavedRepliesController.register(routes)
     SLAController.register(routes)
     BulkController.register(routes)
+    TagController.register(routes)
+    ThreadPresence.register(routes)
+    ServiceReportController.register(routes)
     RoutingController.register(routes)
     ComplianceAPI.register(routes)
 }

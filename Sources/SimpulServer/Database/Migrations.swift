@@ -28,6 +28,9 @@ enum SimpulMigrations {
         CreateSLASettings(),
         CreateRoutingRules(),
         DropAccountLastEventAt(),
+        CreateMessageTags(),
+        AddMessageResolution(),
+        CreateThreadPresence(),
     ]
 }
 
@@ -606,4 +609,48 @@ struct DropAccountLastEventAt: AsyncMigration {
     func revert(on db: Database) async throws {
         try await db.schema("accounts").field("last_event_at", .datetime).update()
     }
+}
+
+/// Operators' labels on messages, filtered on in the inbox.
+struct CreateMessageTags: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("message_tags")
+            .tenantOwned()
+            .field("message_id", .uuid, .required)
+            .field("tag", .string, .required)
+            .field("user_id", .uuid)
+            .field("created_at", .datetime, .required)
+            .unique(on: "tenant_id", "message_id", "tag")
+            .sameTenantReference("message_id", to: "messages")
+            .create()
+        try await db.createIndex("message_tags_tenant_tag", on: "message_tags", ["tenant_id", "tag", "message_id"])
+    }
+    func revert(on db: Database) async throws { try await db.schema("message_tags").delete() }
+}
+
+/// When a message was resolved, beside its first response: the two times service reports read.
+struct AddMessageResolution: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("messages").field("resolved_at", .datetime).update()
+    }
+    func revert(on db: Database) async throws {
+        try await (try db.sql).raw("ALTER TABLE messages DROP COLUMN resolved_at").run()
+    }
+}
+
+/// Who has a thread open right now: the collision guard's record, kept in the database so that
+/// every app process sees it.
+struct CreateThreadPresence: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("thread_presence")
+            .tenantOwned()
+            .field("message_id", .uuid, .required)
+            .field("user_id", .uuid, .required)
+            .field("user_name", .string, .required)
+            .field("seen_at", .datetime, .required)
+            .unique(on: "tenant_id", "message_id", "user_id")
+            .sameTenantReference("message_id", to: "messages")
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema("thread_presence").delete() }
 }

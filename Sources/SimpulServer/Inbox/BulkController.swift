@@ -3,7 +3,7 @@ import Foundation
 import SimpulCore
 import Vapor
 
-/// Acting on many inbox messages at once: take them, close them, or mark them spam.
+/// Acting on many inbox messages at once: take them, close them, mark them spam, or label them.
 enum BulkController {
     static func register(_ routes: RouteCatalog) {
         routes.add("inbox.bulk", .POST, "/inbox/bulk", .web, .permission(.replyInbox), apply)
@@ -12,9 +12,10 @@ enum BulkController {
     struct Input: Content {
         var ids: [String]?
         var action: String?
+        var tag: String?
     }
 
-    static let actions = ["assignToMe", "close", "spam"]
+    static let actions = ["assignToMe", "close", "spam", "tag"]
     static let maxMessages = 200
 
     static func apply(_ req: Request) async throws -> Response {
@@ -27,6 +28,12 @@ enum BulkController {
         let ids = raw.compactMap(UUID.init(uuidString:))
         guard ids.count == raw.count, ids.count <= maxMessages else { throw AppError.badRequest("ids") }
         guard !ids.isEmpty else { return .seeOther(back, flash: l.t("Pilih minimal satu pesan.", "Select at least one message.")) }
+        let tag: String?
+        if action == "tag" {
+            do { tag = try MessageTag.normalize(input.tag ?? "") } catch { return .seeOther(back, flash: TagController.problem(error, l)) }
+        } else {
+            tag = nil
+        }
         let messages = try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id ~~ ids).all()
         let accountIDs = Set(messages.compactMap(\.accountID))
         let accounts = accountIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await AccountModel.query(on: req.db)
@@ -37,19 +44,22 @@ enum BulkController {
         }
         var events: [InboxEvent] = []
         try await req.db.transaction { db in
-            for message in allowed {
+            if let tag {
+                try await TagController.attach(tag, to: allowed.map { $0.id! }, tenantID: principal.tenantID, userID: principal.userID, at: req.now, on: db)
+            }
+            for message in allowed where tag == nil {
                 switch action {
                 case "assignToMe":
                     message.assigneeUserID = principal.userID
                     message.assigneeUnitID = nil
                     if message.state == "new" { message.state = "assigned" }
-                case "close": message.state = "closed"
-                default: message.state = "spam"
+                case "close": message.move(to: "closed", at: req.now)
+                default: message.move(to: "spam", at: req.now)
                 }
                 try await message.save(on: db)
             }
             try await Auditor.record(req.auditActor(principal), on: db, action: "inbox.bulk", targetType: "message", targetID: nil,
-                                     label: action, after: ["action": action, "messages": String(allowed.count)])
+                                     label: action, after: ["action": action, "messages": String(allowed.count), "tag": tag ?? ""])
         }
         for message in allowed {
             if let unit = message.accountID.flatMap({ accounts[$0]?.unitID }) {

@@ -13,7 +13,9 @@ enum InboxController {
         routes.add("api.inbox", .GET, "/api/v1/inbox", .api, .permission(.viewInbox)) { req in
             let principal = try req.requirePrincipal()
             let (page, accounts) = try await load(req, principal)
-            return APIList(data: page.items.map { APIInboxMessage($0, account: $0.accountID.flatMap { accounts[$0] }) }, next_cursor: page.next?.token)
+            let tags = try await TagController.tags(of: page.items.map { $0.id! }, tenantID: principal.tenantID, on: req.db)
+            return APIList(data: page.items.map { APIInboxMessage($0, account: $0.accountID.flatMap { accounts[$0] }, tags: tags[$0.id!] ?? []) },
+                           next_cursor: page.next?.token)
         }
     }
 
@@ -35,7 +37,10 @@ enum InboxController {
         let units = principal.scope.tree.flattened().filter { visible.contains($0.unit.id) }
             .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
         let next = page.next.map { Paths.inbox + "?" + filter.query(cursor: $0.token) }
-        return InboxPages.list(PageContext(req), messages: page.items, accounts: accounts, filter: filter, units: units, now: req.now, next: next)
+        let tags = try await TagController.tags(of: page.items.map { $0.id! }, tenantID: principal.tenantID, on: req.db)
+        let known = try await TagController.known(tenantID: principal.tenantID, on: req.db)
+        return InboxPages.list(PageContext(req), messages: page.items, accounts: accounts, tags: tags, knownTags: known, filter: filter, units: units,
+                               now: req.now, next: next)
     }
 }
 
@@ -54,8 +59,11 @@ struct APIInboxMessage: Content {
     let due_at: Date?
     let received_at: Date
     let occurred_at: Date?
+    let first_response_at: Date?
+    let resolved_at: Date?
+    let tags: [String]
 
-    init(_ message: MessageModel, account: AccountModel?) {
+    init(_ message: MessageModel, account: AccountModel?, tags: [String]) {
         id = message.id!
         platform = message.platform
         kind = message.kind
@@ -70,5 +78,8 @@ struct APIInboxMessage: Content {
         due_at = message.dueAt
         received_at = message.receivedAt
         occurred_at = message.occurredAt
+        first_response_at = message.firstResponseAt
+        resolved_at = message.resolvedAt
+        self.tags = tags
     }
 }

@@ -50,14 +50,40 @@ enum InboxPages {
              .span(), .text(" "), .a(.href(reload), .text(l.t("Muat ulang", "Reload"))))
     }
 
-    static func list(_ ctx: PageContext, messages: [MessageModel], accounts: [UUID: AccountModel], filter: InboxFilter,
+    /// The keyboard shortcuts of the inbox or of a thread, listed for `?` to open (the page
+    /// script does the work; without it the list is simply not used).
+    static func shortcutsHelp<C: HTML.BodyContext>(_ l: L10n, thread: Bool) -> Node<C> {
+        let keys: [(String, String)] = thread
+            ? [("r", l.t("tulis balasan", "write a reply")), ("n", l.t("tulis catatan internal", "write an internal note")),
+               ("l", l.t("tambah label", "add a label")), ("u", l.t("kembali ke Kotak Masuk", "back to the inbox")), ("?", l.t("tampilkan daftar ini", "show this list"))]
+            : [("j / k", l.t("pesan berikut / sebelumnya", "next / previous message")), ("o", l.t("buka pesan", "open the message")),
+               ("x", l.t("centang pesan", "tick the message")), ("/", l.t("cari", "search")), ("?", l.t("tampilkan daftar ini", "show this list"))]
+        return .element(named: "details", nodes: [
+            .id("shortcuts"), .class("shortcuts"), .if(thread, .attribute(named: "data-back", value: Paths.inbox)),
+            .element(named: "summary", nodes: [.text(l.t("Pintasan papan ketik", "Keyboard shortcuts"))]),
+            .ul(.forEach(keys) { key in .li(.element(named: "kbd", nodes: [.text(key.0)]), .text(" " + key.1)) }),
+        ])
+    }
+
+    /// A list of labels, each a link to the inbox filtered on it.
+    static func tagLinks(_ tags: [String]) -> Node<HTML.BodyContext> {
+        .span(.class("tags"), .forEach(tags) { tag in .a(.class("tag"), .href(Paths.inbox + "?tag=" + (tag.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? tag)), .text(tag)) })
+    }
+
+    /// Suggestions for a label field: the labels the tenant already uses.
+    static func tagSuggestions<C: HTML.BodyContext>(_ known: [String]) -> Node<C> {
+        .element(named: "datalist", nodes: [.id("known-tags"), .forEach(known) { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) }])
+    }
+
+    static func list(_ ctx: PageContext, messages: [MessageModel], accounts: [UUID: AccountModel], tags: [UUID: [String]], knownTags: [String], filter: InboxFilter,
                      units: [(UUID, String)], now: Date, next: String?) -> HTML {
         let l = ctx.l
         let options = { (values: [(String, String)]) in values.map { UI.Option(value: $0.0, label: $0.1) } }
         return Layout.page(ctx, title: l.t("Kotak Masuk", "Inbox"),
             liveBanner(l, reload: Paths.inbox + "?" + filter.query(cursor: nil)),
             .p(.a(.href(Paths.savedReplies), .text(l.t("Balasan tersimpan", "Saved replies"))), .text(" · "),
-               .a(.href(Paths.routing), .text(l.t("Aturan penugasan", "Routing rules")))),
+               .a(.href(Paths.routing), .text(l.t("Aturan penugasan", "Routing rules"))), .text(" · "),
+               .a(.href(Paths.serviceReport), .text(l.t("Kinerja layanan", "Service performance")))),
             .form(.method(.get), .action(Paths.inbox), .class("filters"), .id("inbox-filters"),
                 UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: Inbox.maxQuery,
                          placeholder: l.t("mis. air mati, pelayanan KTP", "e.g. air mati")),
@@ -68,6 +94,8 @@ enum InboxPages {
                 UI.select(l.t("Jenis", "Kind"), name: "kind", options: options([("comment", l.t("Komentar", "Comment")), ("mention", "Mention"),
                                                                                  ("dm", "DM"), ("whatsapp", "WhatsApp")]),
                           selected: filter.kind, error: nil, includeBlank: l.t("Semua jenis", "All kinds")),
+                UI.select(l.t("Status", "State"), name: "state", options: options(InboxFilter.states.map { ($0, stateLabel($0, l)) }),
+                          selected: filter.state, error: nil, includeBlank: l.t("Semua status", "All states")),
                 UI.select(l.t("Prioritas", "Priority"), name: "priority",
                           options: options(MessagePriority.allCases.reversed().map { ($0.rawValue, priorityLabel($0, l)) }),
                           selected: filter.priority, error: nil, includeBlank: l.t("Semua prioritas", "All priorities")),
@@ -76,6 +104,10 @@ enum InboxPages {
                 UI.select(l.t("Penanggung jawab", "Assignee"), name: "assignee",
                           options: options([("me", l.t("Saya", "Me")), ("none", l.t("Belum ditugaskan", "Unassigned"))]),
                           selected: filter.assignee, error: nil, includeBlank: l.t("Siapa saja", "Anyone")),
+                .div(.class("field"), .label(.for("tag"), .text(l.t("Label", "Label"))),
+                     .input(.id("tag"), .name("tag"), .type(.text), .value(filter.tag ?? ""), .attribute(named: "list", value: "known-tags"),
+                            .attribute(named: "maxlength", value: String(MessageTag.maxLength)))),
+                tagSuggestions(knownTags),
                 UI.field(l.t("Dari tanggal", "From"), name: "from", value: filter.from, error: nil, type: .date),
                 UI.field(l.t("Sampai tanggal", "To"), name: "to", value: filter.to, error: nil, type: .date),
                 .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply"))),
@@ -91,7 +123,11 @@ enum InboxPages {
                             UI.Option(value: "assignToMe", label: l.t("Tugaskan ke saya", "Assign to me")),
                             UI.Option(value: "close", label: l.t("Tandai selesai", "Close")),
                             UI.Option(value: "spam", label: l.t("Tandai spam", "Mark spam")),
+                            UI.Option(value: "tag", label: l.t("Beri label", "Add label")),
                          ], selected: nil, error: nil),
+                         .div(.class("field"), .label(.for("bulk-tag"), .text(l.t("Label (untuk \"Beri label\")", "Label (for \"Add label\")"))),
+                              .input(.id("bulk-tag"), .name("tag"), .type(.text), .attribute(named: "list", value: "known-tags"),
+                                     .attribute(named: "maxlength", value: String(MessageTag.maxLength)))),
                          .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply")))),
                     .table(.class("list"), .id("inbox-table"),
                     .thead(.tr(.th(.span(.class("visually-hidden"), .text(l.t("Pilih", "Select")))), .th(.text(l.t("Diterima", "Received"))), .th(.text(l.t("Akun", "Account"))), .th(.text(l.t("Dari", "From"))),
@@ -109,6 +145,7 @@ enum InboxPages {
                                 .span(.class("muted"), .text(kindLabel(message, l)))),
                             .td(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),
                             .td(.text(CompliancePages.snippet(message.text ?? "")),
+                                .if(!(tags[message.id!] ?? []).isEmpty, .group(.br(), tagLinks(tags[message.id!] ?? []))),
                                 .unwrap(sentiment) { .group(.br(), UI.badge(sentimentLabel($0, l), tone: $0 == .negative ? "warn" : ($0 == .positive ? "ok" : "muted"))) }),
                             .td(.unwrap(priority) { UI.badge(priorityLabel($0, l), tone: $0 == .urgent ? "danger" : ($0 == .high ? "warn" : "muted")) }),
                             .td(.unwrap(message.dueAt) { due in
@@ -116,7 +153,8 @@ enum InboxPages {
                             })
                         )
                     }))),
-            UI.pager(next: next, l)
+            UI.pager(next: next, l),
+            shortcutsHelp(l, thread: false)
         )
     }
 }

@@ -45,6 +45,7 @@ struct InboxFilter: Content {
     var to: String?
     /// "me", "none", "user:<id>" or "unit:<id>".
     var assignee: String?
+    var tag: String?
 
     static let states = ["new", "assigned", "replied", "closed", "spam"]
     static let kinds = ["comment", "mention", "dm", "whatsapp"]
@@ -62,6 +63,7 @@ struct InboxFilter: Content {
         var from: Date?
         var until: Date?
         var assignee: Assignee?
+        var tag: String?
     }
 
     enum Assignee: Equatable {
@@ -130,6 +132,10 @@ struct InboxFilter: Content {
                 throw AppError.badRequest("assignee")
             }
         }
+        if let tag = tag.nonEmpty {
+            guard let value = try? MessageTag.normalize(tag) else { throw AppError.badRequest("tag") }
+            result.tag = value
+        }
         return result
     }
 
@@ -146,7 +152,7 @@ struct InboxFilter: Content {
     func query(cursor: String?) -> String {
         var components = URLComponents()
         components.queryItems = [("unit", unit), ("platform", platform), ("account", account), ("kind", kind), ("state", state),
-                                 ("priority", priority), ("sentiment", sentiment), ("q", q), ("from", from), ("to", to), ("assignee", assignee), ("cursor", cursor)]
+                                 ("priority", priority), ("sentiment", sentiment), ("q", q), ("from", from), ("to", to), ("assignee", assignee), ("tag", tag), ("cursor", cursor)]
             .compactMap { name, value in value.nonEmpty.map { URLQueryItem(name: name, value: $0) } }
         return components.percentEncodedQuery ?? ""
     }
@@ -186,6 +192,9 @@ enum InboxQueries {
         case .user(let id): select = select.where(SQLColumn("assignee_user_id", table: "messages"), .equal, SQLBind(id))
         case .unit(let id): select = select.where(SQLColumn("assignee_unit_id", table: "messages"), .equal, SQLBind(id))
         case nil: break
+        }
+        if let tag = filter.tag {
+            select = select.where(SQLQueryString("messages.id IN (SELECT message_id FROM message_tags WHERE tenant_id = \(bind: tenantID) AND tag = \(bind: tag))"))
         }
         if let from = filter.from { select = select.where(SQLColumn("received_at", table: "messages"), .greaterThanOrEqual, SQLBind(from)) }
         if let until = filter.until { select = select.where(SQLColumn("received_at", table: "messages"), .lessThan, SQLBind(until)) }

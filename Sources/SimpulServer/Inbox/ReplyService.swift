@@ -84,7 +84,7 @@ enum ReplyService {
             reply.platformID = platformID
             reply.error = nil
             reply.sentAt = now
-            message.state = "replied"
+            message.move(to: "replied", at: now)
             if message.firstResponseAt == nil { message.firstResponseAt = now }
             try await message.save(on: db)
         } catch let error as PlatformError {

@@ -46,6 +46,7 @@ enum ThreadController {
         var earlier: [MessageModel]
         var notes: [MessageNoteModel]
         var replies: [MessageReplyModel]
+        var tags: [String]
     }
 
     static func context(of message: MessageModel, on db: Database) async throws -> Context {
@@ -68,12 +69,15 @@ enum ThreadController {
         }
         let notes = try await MessageNoteModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$messageID == message.id!).sort(\.$createdAt).all()
         let replies = try await MessageReplyModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$messageID == message.id!).sort(\.$createdAt).all()
-        return Context(parent: parent, conversation: conversation, earlier: earlier, notes: notes, replies: replies)
+        let tags = try await TagController.tags(of: [message.id!], tenantID: tenantID, on: db)[message.id!] ?? []
+        return Context(parent: parent, conversation: conversation, earlier: earlier, notes: notes, replies: replies, tags: tags)
     }
 
     static func show(_ req: Request, _ principal: Principal, _ message: MessageModel, _ account: AccountModel, status: HTTPResponseStatus,
-                     draft: String? = nil, notice: String? = nil, findings: [Finding] = [], overrideReason: String? = nil) async throws -> Response {
+                     draft: String? = nil, notice: String? = nil, findings: [Finding] = [], overrideReason: String? = nil,
+                     unconfirmedReply: MessageReplyModel? = nil) async throws -> Response {
         let context = try await context(of: message, on: req.db)
+        let viewers = try await ThreadPresence.touch(message, principal: principal, now: req.now, on: req.db)
         let canReply = principal.scope.allows(.replyInbox, on: account.unitID)
         var assignees: [(String, String)] = []
         if canReply {
@@ -83,9 +87,10 @@ enum ThreadController {
                 .map { ("unit:\($0.unit.id)", l.t("Unit: ", "Unit: ") + $0.unit.name) }
         }
         let saved = canReply ? try await SavedRepliesController.applicable(to: account.unitID, principal: principal, on: req.db) : []
+        let knownTags = canReply ? try await TagController.known(tenantID: principal.tenantID, on: req.db) : []
         let html = ThreadPages.thread(PageContext(req), message: message, account: account, context: context, draft: draft, notice: notice,
-                                      assignees: assignees, savedReplies: saved,
-                                      findings: findings, overrideReason: overrideReason,
+                                      assignees: assignees, savedReplies: saved, knownTags: knownTags,
+                                      findings: findings, overrideReason: overrideReason, viewers: viewers, unconfirmedReply: unconfirmedReply,
                                       canReply: canReply,
                                       canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now)
         return html.response(status)
@@ -120,6 +125,8 @@ enum ThreadController {
     struct ReplyInput: Content {
         var text: String?
         var override_reason: String?
+        /// "1" once the person has seen that someone else replied a moment ago and still sends.
+        var confirm_recent: String?
     }
 
     static func reply(_ req: Request) async throws -> Response {
@@ -128,9 +135,9 @@ enum ThreadController {
         let input = try req.content.decode(ReplyInput.self)
         let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let l = req.l10n
-        func refuse(_ notice: String, findings: [Finding] = []) async throws -> Response {
+        func refuse(_ notice: String, findings: [Finding] = [], unconfirmed: MessageReplyModel? = nil) async throws -> Response {
             try await show(req, principal, message, account, status: .unprocessableEntity, draft: input.text, notice: notice,
-                           findings: findings, overrideReason: input.override_reason)
+                           findings: findings, overrideReason: input.override_reason, unconfirmedReply: unconfirmed)
         }
         guard !text.isEmpty else { return try await refuse(l.t("Balasan belum diisi.", "The reply is empty.")) }
         guard text.count <= ReplyService.maxText else { return try await refuse(l.t("Balasan terlalu panjang (maksimal 2.000 karakter).", "The reply is too long.")) }
@@ -142,6 +149,14 @@ enum ThreadController {
         }
         guard try await ReplyService.windowOpen(message, now: req.now, on: req.db) else {
             return try await refuse(ReplyService.Refusal.windowClosed.message(l))
+        }
+        // Two people answering the same resident at once: the second is asked before sending.
+        if input.confirm_recent != "1", let recent = try await ThreadPresence.recentReply(to: message, now: req.now, on: req.db) {
+            let minutes = max(1, Int(req.now.timeIntervalSince(recent.createdAt) / 60))
+            let who = recent.userID == principal.userID ? l.t("Anda", "You") : recent.authorName
+            return try await refuse(l.t("\(who) sudah membalas pesan ini \(minutes) menit lalu. Baca balasan itu di atas; bila tetap perlu membalas, centang konfirmasi lalu kirim lagi.",
+                                        "\(who) replied to this message \(minutes) minutes ago. Read that reply above; if another is still needed, tick the confirmation and send again."),
+                                    unconfirmed: recent)
         }
         // Replies pass the compliance guard as drafts do: a blocking finding needs an approver's reason.
         let tenantGuard = try await ComplianceService.guardFor(tenantID: principal.tenantID, zone: principal.tenant.zone, now: req.now, on: req.db)

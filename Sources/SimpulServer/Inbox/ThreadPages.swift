@@ -11,7 +11,8 @@ enum ThreadPages {
     }
 
     static func thread(_ ctx: PageContext, message: MessageModel, account: AccountModel, context: ThreadController.Context, draft: String?,
-                       notice: String?, assignees: [(String, String)], savedReplies: [SavedReplyModel], findings: [Finding], overrideReason: String?, canReply: Bool, canOverride: Bool,
+                       notice: String?, assignees: [(String, String)], savedReplies: [SavedReplyModel], knownTags: [String], findings: [Finding], overrideReason: String?, viewers: [String], unconfirmedReply: MessageReplyModel?,
+                       canReply: Bool, canOverride: Bool,
                        now: Date) -> HTML {
         let l = ctx.l
         let priority = message.priority.flatMap(MessagePriority.init(rawValue:))
@@ -20,6 +21,14 @@ enum ThreadPages {
         return Layout.page(ctx, title: l.t("Pesan dari \(message.authorName ?? message.authorHandle ?? "warga")", "Message from \(message.authorName ?? message.authorHandle ?? "a resident")"),
             .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
             InboxPages.liveBanner(l, reload: Paths.thread(message.id!), message: message.id),
+            // Filled by the page script from the heartbeat; rendered here too for pages without it.
+            .div(.id("presence"), .class("flash warn"), .attribute(named: "role", value: "status"),
+                 .attribute(named: "data-url", value: Paths.presence(message.id!)), .attribute(named: "data-csrf", value: ctx.csrf),
+                 .attribute(named: "data-interval", value: String(Int(ThreadPresence.heartbeat))),
+                 .attribute(named: "data-template", value: l.t("Juga sedang dibuka oleh: {names}. Sepakati siapa yang membalas.", "Also open by: {names}. Agree on who replies.")),
+                 .if(viewers.isEmpty, .attribute(named: "hidden", value: "hidden")),
+                 .text(viewers.isEmpty ? "" : l.t("Juga sedang dibuka oleh: \(viewers.joined(separator: ", ")). Sepakati siapa yang membalas.",
+                                                   "Also open by: \(viewers.joined(separator: ", ")). Agree on who replies."))),
             UI.formErrorSummary([notice].compactMap { $0 }, l),
             .dl(.class("facts"),
                 .dt(.text(l.t("Akun", "Account"))), .dd(.text("\(account.platform.displayName) @\(account.handle)")),
@@ -30,8 +39,23 @@ enum ThreadPages {
                     .group(.dt(.text(l.t("Tenggat", "Due"))), .dd(.text(l.dateTime(due)),
                         .if(due < now && message.state == "new", .group(.text(" "), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger")))))
                 },
-                .unwrap(message.firstResponseAt) { at in .group(.dt(.text(l.t("Dibalas pertama", "First reply"))), .dd(.text(l.dateTime(at)))) }
+                .unwrap(message.firstResponseAt) { at in .group(.dt(.text(l.t("Dibalas pertama", "First reply"))), .dd(.text(l.dateTime(at)))) },
+                .unwrap(message.resolvedAt) { at in .group(.dt(.text(l.t("Diselesaikan", "Resolved"))), .dd(.text(l.dateTime(at)))) },
+                .dt(.text(l.t("Label", "Labels"))),
+                .dd(.id("thread-tags"), context.tags.isEmpty ? .text(l.t("belum ada", "none")) : .group(.forEach(context.tags) { tag in
+                    .span(.class("tag-item"), InboxPages.tagLinks([tag]),
+                          .if(canReply, .form(.class("inline"), .method(.post), .action(Paths.removeTag(message.id!)), UI.csrf(ctx.csrf),
+                                              .input(.type(.hidden), .name("tag"), .value(tag)),
+                                              .button(.type(.submit), .class("link-button"), .attribute(named: "aria-label", value: l.t("Lepas label \(tag)", "Remove label \(tag)")), .text("×")))))
+                }))
             ),
+            .if(canReply, .form(.method(.post), .action(Paths.tags(message.id!)), .class("filters compact"), .id("tag-form"),
+                UI.csrf(ctx.csrf),
+                .div(.class("field"), .label(.for("tag"), .text(l.t("Tambah label", "Add label"))),
+                     .input(.id("tag"), .name("tag"), .type(.text), .attribute(named: "list", value: "known-tags"),
+                            .attribute(named: "maxlength", value: String(MessageTag.maxLength)), .placeholder(l.t("mis. jalan-rusak", "e.g. jalan-rusak")))),
+                InboxPages.tagSuggestions(knownTags),
+                .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Tambah", "Add")))))),
             .unwrap(context.parent) { parent in .group(.h2(.text(l.t("Yang ditanggapi", "In reply to"))), messageCard(parent, l)) },
             .h2(.text(l.t("Percakapan", "Conversation"))),
             .div(.class("conversation"),
@@ -57,6 +81,9 @@ enum ThreadPages {
                     .div(.class("field"), .label(.for("text"), .text(l.t("Balasan", "Reply"))),
                          .textarea(.id("text"), .name("text"), .attribute(named: "rows", value: "4"),
                                    .attribute(named: "maxlength", value: String(ReplyService.maxText)), .text(draft ?? ""))),
+                    .if(unconfirmedReply != nil, .div(.class("field checkbox"),
+                        .label(.input(.type(.checkbox), .name("confirm_recent"), .value("1"), .id("confirm_recent")),
+                               .text(" " + l.t("Saya sudah membaca balasan sebelumnya dan tetap mengirim balasan ini.", "I have read the earlier reply and still send this one."))))),
                     .if(blocking && canOverride, .div(.class("field"),
                         .label(.for("override_reason"), .text(l.t("Alasan pengecualian", "Override reason"))),
                         .textarea(.id("override_reason"), .name("override_reason"), .attribute(named: "rows", value: "2"), .text(overrideReason ?? "")))),
@@ -94,7 +121,8 @@ enum ThreadPages {
                 .h2(.text(l.t("Pesan sebelumnya dari orang yang sama", "Earlier messages from the same person"))),
                 .forEach(context.earlier) { earlier in
                     .div(.a(.href(Paths.thread(earlier.id!)), .text(l.dateTime(earlier.receivedAt))), .text(" · " + CompliancePages.snippet(earlier.text ?? "")))
-                }))
+                })),
+            InboxPages.shortcutsHelp(l, thread: true)
         )
     }
 }

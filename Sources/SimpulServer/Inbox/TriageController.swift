@@ -45,7 +45,7 @@ enum TriageController {
             guard states.contains(state) else { return try await refuse(l.t("Status tidak dikenal.", "Unknown state.")) }
             before["state"] = message.state
             changes["state"] = state
-            message.state = state
+            message.move(to: state, at: req.now)
         }
         if let value = input.priority.nonEmpty, value != message.priority {
             guard let priority = MessagePriority(rawValue: value) else { return try await refuse(l.t("Prioritas tidak dikenal.", "Unknown priority.")) }

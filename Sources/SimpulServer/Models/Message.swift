@@ -37,10 +37,26 @@ final class MessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "search_text") var searchText: String?
     /// When the first reply from Simpul reached the platform.
     @OptionalField(key: "first_response_at") var firstResponseAt: Date?
+    /// When the message was last closed (or marked spam); cleared when it is reopened.
+    @OptionalField(key: "resolved_at") var resolvedAt: Date?
     @OptionalField(key: "assignee_user_id") var assigneeUserID: UUID?
     @OptionalField(key: "assignee_unit_id") var assigneeUnitID: UUID?
 
     init() {}
+
+    /// States in which the message needs nothing more from the team.
+    static let resolvedStates: Set<String> = ["closed", "spam"]
+
+    /// Moves the message to `state`, keeping the resolution time with it: set when it is
+    /// closed or marked spam, cleared when it is opened again.
+    func move(to state: String, at now: Date) {
+        if Self.resolvedStates.contains(state) {
+            if !Self.resolvedStates.contains(self.state) || resolvedAt == nil { resolvedAt = now }
+        } else {
+            resolvedAt = nil
+        }
+        self.state = state
+    }
 }
 
 /// An internal note on a message: seen by the team, never sent to the platform.
@@ -110,6 +126,20 @@ final class SavedReplyModel: Model, @unchecked Sendable {
     @Field(key: "body") var body: String
     @OptionalField(key: "created_by") var createdBy: UUID?
     @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// A label on a message; unique per message.
+final class MessageTagModel: Model, @unchecked Sendable {
+    static let schema = "message_tags"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "message_id") var messageID: UUID
+    @Field(key: "tag") var tag: String
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "created_at") var createdAt: Date
 
     init() {}
 }

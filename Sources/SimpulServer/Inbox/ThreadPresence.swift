@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// The collision guard: who else has a thread open, and whether someone answered it a moment
+/// ago. An open thread page reports itself every `heartbeat`; a viewer counts as present until
+/// `timeout` passes without a report.
+enum ThreadPresence {
+    static let heartbeat: TimeInterval = 20
+    static let timeout: TimeInterval = 50
+    /// A reply this soon after another one on the same message asks for confirmation first.
+    static let recentReply: TimeInterval = 10 * 60
+
+    static func register(_ routes: RouteCatalog) {
+        routes.add("inbox.presence", .POST, "/inbox/:messageID/presence", .web, .permission(.viewInbox)) { req in
+            let principal = try req.requirePrincipal()
+            let (message, _) = try await ThreadController.load(req, principal, need: .viewInbox)
+            let others = try await touch(message, principal: principal, now: req.now, on: req.db)
+            return Viewers(viewers: others)
+        }
+    }
+
+    struct Viewers: Content { let viewers: [String] }
+
+    /// Records that the person has the thread open and returns the names of the others who do.
+    static func touch(_ message: MessageModel, principal: Principal, now: Date, on db: Database) async throws -> [String] {
+        let sql = try db.sql
+        try await sql.raw("""
+            INSERT INTO thread_presence (tenant_id, id, message_id, user_id, user_name, seen_at)
+            VALUES (\(bind: principal.tenantID), \(bind: UUID()), \(bind: message.id!), \(bind: principal.userID), \(bind: principal.user.name), \(bind: now))
+            ON CONFLICT (tenant_id, message_id, user_id) DO UPDATE SET seen_at = excluded.seen_at, user_name = excluded.user_name
+            """).run()
+        let rows = try await sql.raw("""
+            SELECT user_name FROM thread_presence
+            WHERE tenant_id = \(bind: principal.tenantID) AND message_id = \(bind: message.id!) AND user_id <> \(bind: principal.userID)
+              AND seen_at >= \(bind: now.addingTimeInterval(-timeout)) ORDER BY user_name
+            """).all()
+        return try rows.map { try $0.decode(column: "user_name", as: String.self) }
+    }
+
+    /// The newest reply to the message within `recentReply` of `now`, if any: sent, or still
+    /// being tried.
+    static func recentReply(to message: MessageModel, now: Date, on db: Database) async throws -> MessageReplyModel? {
+        try await MessageReplyModel.query(on: db).filter(\.$tenantID == message.tenantID).filter(\.$messageID == message.id!)
+            .filter(\.$createdAt >= now.addingTimeInterval(-recentReply)).sort(\.$createdAt, .descending).first()
+    }
+}

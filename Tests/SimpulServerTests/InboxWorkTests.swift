@@ -1,0 +1,134 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Testing
+import VaporTesting
+@testable import SimpulServer
+
+@Suite("Inbox labels")
+struct InboxTagTests {
+    @Test("labels are added, filtered on, put on in bulk within reach, removed; bad labels are refused clearly")
+    func tags() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let message = try await InboxFixtures.message(world, app: app)
+            let second = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "lampu jalan mati", minutesAgo: 5)
+            let elsewhere = try await InboxTests.account(world, app: app, platform: .facebook, handle: "unit.b", unit: "OPD-B")
+            let outside = try await InboxTests.message(world, app: app, account: elsewhere, kind: "comment", text: "halo", minutesAgo: 1)
+            let browser = try await World.signIn(world.inScope[.operator]!, app: app)
+
+            #expect(try await app.web(.POST, "/inbox/\(message.id!)/tags", as: browser, form: ["tag": " Jalan Rusak "]).status == .seeOther)
+            #expect(try await app.web(.POST, "/inbox/\(message.id!)/tags", as: browser, form: ["tag": "#jalan_rusak"]).status == .seeOther)
+            let bad = try await app.web(.POST, "/inbox/\(message.id!)/tags", as: browser, form: ["tag": "jalan<rusak>"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Label hanya boleh berisi huruf"))
+            #expect(try await TagController.tags(of: [message.id!], tenantID: world.tenantA.id!, on: app.db)[message.id!] == ["jalan-rusak"])
+            let page = try await app.web(.GET, "/inbox/\(message.id!)", as: browser).body.string
+            #expect(page.contains("jalan-rusak") && page.contains("Lepas label jalan-rusak"))
+
+            let token = try await World.apiToken(world.inScope[.operator]!, app: app)
+            var listed = try await InboxTests.list(app, token: token, "tag=jalan-rusak")
+            #expect(listed.data.map(\.id) == [message.id!])
+            #expect(try await app.api(.GET, "/api/v1/inbox?tag=%3Cscript%3E", token: token).status == .badRequest)
+
+            let bulk = try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "tag", "tag": "Jalan Rusak", "ids[0]": second.id!.uuidString,
+                                                                                   "ids[1]": outside.id!.uuidString, "ids[2]": message.id!.uuidString])
+            #expect(bulk.status == .seeOther)
+            listed = try await InboxTests.list(app, token: token, "tag=jalan-rusak")
+            #expect(Set(listed.data.map(\.id)) == [message.id!, second.id!])
+            #expect(try await TagController.tags(of: [outside.id!], tenantID: world.tenantA.id!, on: app.db).isEmpty)
+            let noTag = try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "tag", "tag": "", "ids[0]": second.id!.uuidString])
+            #expect(noTag.status == .seeOther)
+
+            #expect(try await app.web(.POST, "/inbox/\(message.id!)/tags/remove", as: browser, form: ["tag": "jalan-rusak"]).status == .seeOther)
+            listed = try await InboxTests.list(app, token: token, "tag=jalan-rusak")
+            #expect(listed.data.map(\.id) == [second.id!])
+        }
+    }
+}
+
+@Suite("Inbox service times")
+struct InboxServiceTimeTests {
+    @Test("closing records the resolution time, reopening clears it, and the report counts answers and overdue messages")
+    func resolutionAndReport() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let message = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "air mati sejak pagi", minutesAgo: 120)
+            message.dueAt = app.clock.now().addingTimeInterval(-30 * 60)
+            message.priority = "high"
+            try await message.save(on: app.db)
+            let answered = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "terima kasih infonya", minutesAgo: 90)
+            answered.dueAt = app.clock.now().addingTimeInterval(3600)
+            answered.firstResponseAt = app.clock.now().addingTimeInterval(-60 * 60)
+            answered.priority = "normal"
+            try await answered.save(on: app.db)
+            let browser = try await World.signIn(world.inScope[.operator]!, app: app)
+
+            #expect(try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "close", "ids[0]": answered.id!.uuidString]).status == .seeOther)
+            #expect(try await MessageModel.find(answered.id, on: app.db)?.resolvedAt != nil)
+            #expect(try await app.web(.POST, "/inbox/\(answered.id!)/triage", as: browser, form: ["state": "assigned"]).status == .seeOther)
+            #expect(try await MessageModel.find(answered.id, on: app.db)?.resolvedAt == nil)
+            #expect(try await app.web(.POST, "/inbox/\(answered.id!)/triage", as: browser, form: ["state": "closed"]).status == .seeOther)
+
+            let report = try await app.web(.GET, "/inbox/report", as: browser)
+            #expect(report.status == .ok)
+            let html = report.body.string
+            // Two messages, one answered in time after 30 minutes and resolved; one overdue.
+            #expect(html.contains("report-units") && html.contains("30 mnt") && html.contains("50%"))
+            #expect(html.contains("badge-danger\">1<"))
+            let bad = try await app.web(.GET, "/inbox/report?from=2026-13-40", as: browser)
+            #expect(bad.status == .ok && bad.body.string.contains("Tanggal awal tidak valid"))
+            let long = try await app.web(.GET, "/inbox/report?from=2020-01-01&to=2026-01-01", as: browser)
+            #expect(long.body.string.contains("Periode paling panjang"))
+        }
+    }
+}
+
+@Suite("Inbox collision guard")
+struct InboxCollisionTests {
+    @Test("two people on one thread see each other; a second reply within minutes asks for confirmation")
+    func collision() async throws {
+        let server = try await FakePlatformServer()
+        defer { Task { await server.shutdown() } }
+        let clock = ManualClock(Date())
+        try await withTestApp(clock: clock) { app in
+            let world = try await World.make(app)
+            let account = try await ConnectorTests.connect(world, app: app, platform: .facebook, externalID: "100000000000001", server: server)
+            let message = try await InboxFixtures.message(world, app: app)
+            message.platform = account.platform.rawValue
+            message.externalID = InboxReplyTests.commentID
+            try await message.save(on: app.db)
+            let first = world.inScope[.operator]!
+            let second = world.inScope[.supervisor]!
+            let firstBrowser = try await World.signIn(first, app: app)
+            let secondBrowser = try await World.signIn(second, app: app)
+
+            let alone = try await app.web(.GET, "/inbox/\(message.id!)", as: firstBrowser).body.string
+            #expect(!alone.contains("dibuka oleh: Orang"))
+            let together = try await app.web(.GET, "/inbox/\(message.id!)", as: secondBrowser).body.string
+            #expect(together.contains("Juga sedang dibuka oleh: \(first.name)"))
+            let beat = try await app.web(.POST, "/inbox/\(message.id!)/presence", as: firstBrowser, form: [:])
+            #expect(beat.status == .ok)
+            #expect(try JSONDecoder().decode(ThreadPresence.Viewers.self, from: Data(buffer: beat.body)).viewers == [second.name])
+            // A viewer who stopped reporting is gone after the timeout.
+            clock.advance(by: ThreadPresence.timeout + 1)
+            let later = try await app.web(.POST, "/inbox/\(message.id!)/presence", as: firstBrowser, form: [:])
+            #expect(try JSONDecoder().decode(ThreadPresence.Viewers.self, from: Data(buffer: later.body)).viewers.isEmpty)
+
+            let path = "/v21.0/\(InboxReplyTests.commentID)/comments"
+            server.script(path, .init(body: #"{"id":"17858893269000101"}"#), .init(body: #"{"id":"17858893269000102"}"#))
+            #expect(try await app.web(.POST, "/inbox/\(message.id!)/replies", as: firstBrowser, form: ["text": "Terima kasih, segera kami cek."]).status == .seeOther)
+            let asked = try await app.web(.POST, "/inbox/\(message.id!)/replies", as: secondBrowser, form: ["text": "Laporan diteruskan ke Dinas PU."])
+            #expect(asked.status == .unprocessableEntity)
+            #expect(asked.body.string.contains("\(first.name) sudah membalas pesan ini") && asked.body.string.contains("confirm_recent"))
+            #expect(server.requests.filter { $0.path == path }.count == 1)
+            let confirmed = try await app.web(.POST, "/inbox/\(message.id!)/replies", as: secondBrowser,
+                                              form: ["text": "Laporan diteruskan ke Dinas PU.", "confirm_recent": "1"])
+            #expect(confirmed.status == .seeOther)
+            #expect(server.requests.filter { $0.path == path }.count == 2)
+            // Past the window, a reply goes straight through again.
+            clock.advance(by: ThreadPresence.recentReply + 1)
+            server.script(path, .init(body: #"{"id":"17858893269000103"}"#))
+            #expect(try await app.web(.POST, "/inbox/\(message.id!)/replies", as: firstBrowser, form: ["text": "Sudah diperbaiki hari ini."]).status == .seeOther)
+        }
+    }
+}
