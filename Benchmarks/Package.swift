@@ -20,6 +20,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "InboxLatency",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .executableTarget(
             name: "IngestLoad",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -244,6 +244,20 @@ struct AuthorizationMatrixTests {
         "inbox.presence": (.permission(viewers, success: 200, outside: 404), { w, _, _, app in
             Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/presence", form: [:]) }),
         "inbox.report": (.permission(viewers, success: 200, outside: 200), fixed("/inbox/report")),
+        "inbox.templates": (.permission(viewers, success: 200, outside: 200), fixed("/inbox/templates")),
+        "inbox.templates.create": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, n, _ in
+            Request(path: "/inbox/templates", form: ["name": "templat_uji_\(n)", "language": "id", "body": "Halo {{1}}, laporan Anda kami terima.", "approved": "1"]) }),
+        "inbox.templates.delete": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, n, app in
+            let template = WhatsAppTemplateModel()
+            template.id = UUID()
+            template.tenantID = w.tenantA.id!
+            template.name = "hapus_\(n)"
+            template.language = "id"
+            template.body = "Halo"
+            template.approved = true
+            template.updatedAt = app.clock.now()
+            try await template.create(on: app.db)
+            return Request(path: "/inbox/templates/\(template.id!)/delete", form: [:]) }),
         "inbox.retry": (.permission(writers, success: 303, outside: 404), { w, _, _, app in
             let message = try await InboxFixtures.message(w, app: app)
             return Request(path: "/inbox/\(message.id!)/replies/\(try await InboxFixtures.failedReply(message, app: app).id!)/retry", form: [:]) }),

@@ -105,6 +105,44 @@ struct InboxTests {
     }
 }
 
+@Suite("Inbox search plans")
+struct InboxSearchPlanTests {
+    @Test("reading a search's matches first and testing the newest messages one by one give the same pages")
+    func plansAgree() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let texts = ["jalan rusak di depan pasar", "lampu jalan mati", "air PDAM keruh", "jalanan berlubang parah", "sampah menumpuk",
+                         "mohon perbaikan jalan kampung", "pelayanan KTP lambat", "jalan licin saat hujan"]
+            for n in 0..<40 {
+                _ = try await InboxTests.message(world, app: app, account: world.account, kind: n % 3 == 0 ? "dm" : "comment",
+                                                 text: texts[n % texts.count] + " \(n)", minutesAgo: Double(200 - n))
+            }
+            while try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db) > 0 {}
+            let principal = try await ScopeLoader.load(tenant: world.tenantA, user: world.inScope[.supervisor]!, session: nil, on: app.db)
+            for query in ["jalan", "jalan rusak", "air", "tidak-ada-di-mana-mana"] {
+                var filter = InboxFilter()
+                filter.q = query
+                filter.kind = "comment"
+                let parsed = try filter.parsed(principal, analyzer: InboxController.analyzer)
+                var cursor: PageCursor?
+                var seen = 0
+                repeat {
+                    let request = PageRequest(limit: 3, after: cursor)
+                    let first = try await InboxQueries.page(parsed, tenantID: world.tenantA.id!, request: request, searchFirstLimit: .max, on: app.db)
+                    let walked = try await InboxQueries.page(parsed, tenantID: world.tenantA.id!, request: request, searchFirstLimit: 0, on: app.db)
+                    #expect(first.items.map(\.id) == walked.items.map(\.id), "\(query)")
+                    #expect(first.items.allSatisfy { $0.kind == "comment" })
+                    seen += first.items.count
+                    cursor = first.next
+                } while cursor != nil
+                // Comments (not DMs) holding the word, on any page: 5 of the 8 texts say "jalan".
+                #expect(query != "jalan" || seen > 10, "\(seen)")
+                #expect(query != "tidak-ada-di-mana-mana" || seen == 0)
+            }
+        }
+    }
+}
+
 @Suite("Inbox replies")
 struct InboxReplyTests {
     static let commentID = "100000000000001_17858893269000001"

@@ -132,3 +132,51 @@ struct InboxCollisionTests {
         }
     }
 }
+
+@Suite("WhatsApp templates in the inbox")
+struct InboxTemplateTests {
+    @Test("past the 24-hour window only an approved template goes out, with its values checked; the koordinator keeps the list")
+    func templateReply() async throws {
+        let server = try await FakePlatformServer()
+        defer { Task { await server.shutdown() } }
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let phoneID = "106540352242922"
+            let account = try await ConnectorTests.connect(world, app: app, platform: .whatsapp, externalID: phoneID, server: server)
+            let old = try await InboxTests.message(world, app: app, account: account, kind: "dm", text: "min, lampu jalan di RT 3 mati", minutesAgo: 2 * 24 * 60)
+            old.authorID = "6281234567890"
+            try await old.save(on: app.db)
+            let supervisor = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            let operatorBrowser = try await World.signIn(world.inScope[.operator]!, app: app)
+
+            // Only the koordinator keeps the list, and bad templates are refused with a reason.
+            #expect(try await app.web(.POST, "/inbox/templates", as: operatorBrowser, form: ["name": "x", "language": "id", "body": "Halo"]).status == .forbidden)
+            let bad = try await app.web(.POST, "/inbox/templates", as: supervisor, form: ["name": "Tindak Lanjut", "language": "id", "body": "Halo {{2}}"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("huruf kecil") && bad.body.string.contains("berurutan"))
+            #expect(try await app.web(.POST, "/inbox/templates", as: supervisor,
+                                      form: ["name": "tindak_lanjut", "language": "id", "body": "Halo {{1}}, laporan Anda tentang {{2}} sedang ditangani.", "approved": "1"]).status == .seeOther)
+            #expect(try await app.web(.POST, "/inbox/templates", as: supervisor, form: ["name": "belum_disetujui", "language": "id", "body": "Halo"]).status == .seeOther)
+            let approved = try #require(try await WhatsAppTemplateModel.query(on: app.db).filter(\.$name == "tindak_lanjut").first())
+            let pending = try #require(try await WhatsAppTemplateModel.query(on: app.db).filter(\.$name == "belum_disetujui").first())
+
+            let page = try await app.web(.GET, "/inbox/\(old.id!)", as: operatorBrowser).body.string
+            #expect(page.contains("template-reply-form") && page.contains("tindak_lanjut") && !page.contains("belum_disetujui") && !page.contains("id=\"reply-form\""))
+            let path = "/v21.0/\(phoneID)/messages"
+            let short = try await app.web(.POST, "/inbox/\(old.id!)/replies", as: operatorBrowser, form: ["template_id": approved.id!.uuidString, "parameters": "Bu Sari"])
+            #expect(short.status == .unprocessableEntity && short.body.string.contains("butuh 2 isian"))
+            let unapproved = try await app.web(.POST, "/inbox/\(old.id!)/replies", as: operatorBrowser, form: ["template_id": pending.id!.uuidString])
+            #expect(unapproved.status == .unprocessableEntity && unapproved.body.string.contains("belum disetujui"))
+            #expect(server.requests.filter { $0.path == path }.isEmpty)
+
+            server.script(path, .init(body: #"{"messaging_product":"whatsapp","contacts":[{"input":"6281234567890","wa_id":"6281234567890"}],"messages":[{"id":"wamid.HBgLNjI4MTIzNDU2Nzg5MBUCABEYEjA1"}]}"#))
+            let sent = try await app.web(.POST, "/inbox/\(old.id!)/replies", as: operatorBrowser,
+                                         form: ["template_id": approved.id!.uuidString, "parameters": "Bu Sari\r\nlampu jalan RT 3\r\n"])
+            #expect(sent.status == .seeOther, "\(sent.body.string.components(separatedBy: "<main").last?.prefix(900) ?? "")")
+            let request = try #require(server.requests.first { $0.path == path })
+            #expect(request.body.contains(#""type":"template""#) && request.body.contains("tindak_lanjut") && request.body.contains("lampu jalan RT 3"))
+            let reply = try #require(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == old.id!).first())
+            #expect(reply.status == "sent" && reply.templateName == "tindak_lanjut" && reply.template?.parameters == ["Bu Sari", "lampu jalan RT 3"])
+            #expect(reply.text == "Halo Bu Sari, laporan Anda tentang lampu jalan RT 3 sedang ditangani.")
+        }
+    }
+}

@@ -28,6 +28,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageSavedReplies
     /// The tenant's SLA targets, office hours and holidays.
     case manageSLA
+    /// The tenant's copy of its Meta-approved WhatsApp templates (tenant-wide).
+    case manageTemplates
 }
 
 extension Role {

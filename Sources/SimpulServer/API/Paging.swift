@@ -48,6 +48,11 @@ struct PageRequest {
     let limit: Int
     let after: PageCursor?
 
+    init(limit: Int, after: PageCursor? = nil) {
+        self.limit = limit
+        self.after = after
+    }
+
     init(_ req: Request) throws {
         let limitText = req.query[String.self, at: "limit"]
         if let limitText {

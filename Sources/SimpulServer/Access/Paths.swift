@@ -48,6 +48,8 @@ enum Paths {
     static let savedReplies = "/inbox/saved-replies"
     static let inboxBulk = "/inbox/bulk"
     static let serviceReport = "/inbox/report"
+    static let templates = "/inbox/templates"
+    static func deleteTemplate(_ id: UUID) -> String { "/inbox/templates/\(id)/delete" }
     static let routing = "/inbox/routing"
     static func deleteRouting(_ id: UUID) -> String { "/inbox/routing/\(id)/delete" }
     static func deleteSavedReply(_ id: UUID) -> String { "/inbox/saved-replies/\(id)/delete" }

@@ -77,6 +77,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     TagController.register(routes)
     ThreadPresence.register(routes)
     ServiceReportController.register(routes)
+    TemplatesController.register(routes)
     RoutingController.register(routes)
     ComplianceAPI.register(routes)
 }

@@ -31,6 +31,8 @@ struct DemoCommand: AsyncCommand {
         @Option(name: "port", help: "Port HTTP (bawaan: SIMPUL_PORT atau 8080)") var port: Int?
         @Option(name: "hostname", help: "Alamat yang didengarkan (bawaan: SIMPUL_HOST atau 127.0.0.1)") var hostname: String?
         @Flag(name: "seed-only", help: "Isi data demo lalu berhenti, tanpa menjalankan server") var seedOnly: Bool
+        @Option(name: "history", help: "Tambahkan sebanyak ini pesan Sandbox lampau, tersebar selama setahun terakhir (mis. 1000000 untuk uji skala)")
+        var history: Int?
     }
     var help: String { "Mengisi data demo Pemkot fiktif lalu menjalankan Simpul." }
 
@@ -43,6 +45,14 @@ struct DemoCommand: AsyncCommand {
         let summary = try await DemoSeeder.seed(app)
         let c = summary.created
         context.console.print("\(summary.tenant.name): \(c.units) unit, \(c.users) pengguna, \(c.memberships) peran, \(c.accounts) akun baru.")
+        if let history = signature.history {
+            guard history > 0, history <= 10_000_000 else { throw CommandFailure(["--history harus antara 1 dan 10000000"]) }
+            let console = context.console
+            let stored = try await SandboxHistory.generate(history, tenant: summary.tenant, app: app) { stored, triaged in
+                console.print(triaged == 0 ? "  \(stored) pesan lampau tersimpan…" : "  \(triaged) dari \(stored) pesan sudah ditriase…")
+            }
+            context.console.print("Riwayat Sandbox: \(stored) pesan lampau tersimpan dan ditriase.")
+        }
         if signature.seedOnly { return }
         let config = app.http.server.configuration
         context.console.print("")
@@ -118,7 +128,47 @@ struct TenantCommands: AsyncCommandGroup {
 
 struct UserCommands: AsyncCommandGroup {
     var help: String { "Mengelola pengguna." }
-    var commands: [String: any AnyAsyncCommand] { ["create": CreateUser()] }
+    var commands: [String: any AnyAsyncCommand] { ["create": CreateUser(), "token": CreateToken()] }
+
+    /// `simpul user token`: an API token for a person, for scripts and integrations that run
+    /// without a browser. Printed once; only its fingerprint is stored.
+    struct CreateToken: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Option(name: "tenant", help: "Kode instansi (slug)") var tenant: String?
+            @Option(name: "email", help: "Email pengguna pemilik token") var email: String?
+            @Option(name: "name", help: "Nama token, mis. \"integrasi LAPOR\"") var name: String?
+        }
+        var help: String { "Membuat token API untuk seorang pengguna dan mencetaknya sekali." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            try await prepareDatabase(app, migrate: false)
+            guard let slug = signature.tenant, let tenant = try await Tenant.query(on: app.db).filter(\.$slug == slug.lowercased()).first() else {
+                throw CommandFailure(["--tenant tidak dikenal"])
+            }
+            var problems = FieldErrors()
+            let name = Validators.text(signature.name, max: 80, field: "--name", into: &problems)
+            let email = Validators.email(signature.email, field: "--email", into: &problems)
+            let l = L10n(language: .id, zone: tenant.zone)
+            guard problems.isEmpty else { throw CommandFailure(problems.items.map { l.issue($0.issue, label: $0.field) }) }
+            guard let user = try await UserModel.query(on: app.db).filter(\.$tenantID == tenant.id!).filter(\.$email == email).first(), user.active else {
+                throw CommandFailure(["--email: tidak ada pengguna aktif dengan email itu di \(tenant.slug)"])
+            }
+            let secret = TokenAuthenticator.make(tenantID: tenant.id!)
+            let token = APITokenModel()
+            token.tenantID = tenant.id!
+            token.userID = user.id!
+            token.name = name
+            token.tokenHash = Secrets.fingerprint(secret)
+            token.createdAt = app.clock.now()
+            try await app.db.transaction { db in
+                try await token.create(on: db)
+                try await Auditor.record(.system(tenantID: tenant.id!, at: token.createdAt), on: db, action: "token.create", targetType: "token",
+                                         targetID: token.id, label: name, after: ["user": user.email])
+            }
+            context.console.print(secret)
+        }
+    }
 
     /// `simpul user create`: a person with one role, typically the first koordinator of a new instansi.
     struct CreateUser: AsyncCommand {

@@ -31,6 +31,8 @@ enum SimpulMigrations {
         CreateMessageTags(),
         AddMessageResolution(),
         CreateThreadPresence(),
+        LinkSearchRows(),
+        CreateWhatsAppTemplates(),
     ]
 }
 
@@ -653,4 +655,56 @@ struct CreateThreadPresence: AsyncMigration {
             .create()
     }
     func revert(on db: Database) async throws { try await db.schema("thread_presence").delete() }
+}
+
+/// SQLite only: each message keeps the id of its full-text row, and FTS5's term statistics are
+/// readable, so that a search for a common word can walk the newest messages and test each one
+/// instead of reading every match (the inbox's cost then grows with the page, not the table).
+/// FTS rows get new ids, equal to what the messages now hold.
+struct LinkSearchRows: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        guard !db.isPostgres else { return }
+        let sql = try db.sql
+        try await sql.raw("ALTER TABLE messages ADD COLUMN search_rowid INTEGER").run()
+        try await sql.raw("DELETE FROM messages_fts").run()
+        try await sql.raw("UPDATE messages SET search_rowid = rowid WHERE search_text IS NOT NULL").run()
+        try await sql.raw("""
+            INSERT INTO messages_fts (rowid, body, tenant_id, message_id)
+            SELECT search_rowid, search_text, tenant_id, id FROM messages WHERE search_rowid IS NOT NULL
+            """).run()
+        try await sql.raw("CREATE VIRTUAL TABLE messages_fts_terms USING fts5vocab(messages_fts, 'row')").run()
+    }
+    func revert(on db: Database) async throws {
+        guard !db.isPostgres else { return }
+        let sql = try db.sql
+        try await sql.raw("DROP TABLE messages_fts_terms").run()
+        try await sql.raw("ALTER TABLE messages DROP COLUMN search_rowid").run()
+    }
+}
+
+/// The WhatsApp templates Meta approved for the tenant, the only messages that may go to a
+/// resident more than 24 hours after their last message; and, on a reply, the template it used,
+/// so a failed template send can be retried as it was.
+struct CreateWhatsAppTemplates: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("whatsapp_templates")
+            .tenantOwned()
+            .field("name", .string, .required)
+            .field("language", .string, .required)
+            .field("body", .string, .required)
+            .field("approved", .bool, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "tenant_id", "name", "language")
+            .create()
+        try await db.schema("message_replies").field("template_name", .string).update()
+        try await db.schema("message_replies").field("template_language", .string).update()
+        try await db.schema("message_replies").field("template_parameters", .string).update()
+    }
+    func revert(on db: Database) async throws {
+        let sql = try db.sql
+        for column in ["template_parameters", "template_language", "template_name"] {
+            try await sql.raw("ALTER TABLE message_replies DROP COLUMN \(unsafeRaw: column)").run()
+        }
+        try await db.schema("whatsapp_templates").delete()
+    }
 }

@@ -83,6 +83,7 @@ enum InboxPages {
             liveBanner(l, reload: Paths.inbox + "?" + filter.query(cursor: nil)),
             .p(.a(.href(Paths.savedReplies), .text(l.t("Balasan tersimpan", "Saved replies"))), .text(" · "),
                .a(.href(Paths.routing), .text(l.t("Aturan penugasan", "Routing rules"))), .text(" · "),
+               .a(.href(Paths.templates), .text(l.t("Templat WhatsApp", "WhatsApp templates"))), .text(" · "),
                .a(.href(Paths.serviceReport), .text(l.t("Kinerja layanan", "Service performance")))),
             .form(.method(.get), .action(Paths.inbox), .class("filters"), .id("inbox-filters"),
                 UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: Inbox.maxQuery,

@@ -26,7 +26,17 @@ enum Inbox {
         if db.isPostgres {
             try await sql.raw("UPDATE messages SET search_vector = to_tsvector('simple', \(bind: searchText)) WHERE tenant_id = \(bind: tenantID) AND id = \(bind: messageID)").run()
         } else {
-            try await sql.raw("INSERT INTO messages_fts (body, tenant_id, message_id) VALUES (\(bind: searchText), \(bind: tenantID), \(bind: messageID))").run()
+            // The FTS row's id is kept on the message, so the inbox can test one message against a
+            // search without reading every match (see `InboxQueries.page`). Triage is the only
+            // writer of this table and runs in one transaction, so the next id cannot race.
+            try await sql.raw("""
+                UPDATE messages SET search_rowid = coalesce((SELECT rowid FROM messages_fts ORDER BY rowid DESC LIMIT 1), 0) + 1
+                WHERE tenant_id = \(bind: tenantID) AND id = \(bind: messageID)
+                """).run()
+            try await sql.raw("""
+                INSERT INTO messages_fts (rowid, body, tenant_id, message_id)
+                SELECT search_rowid, \(bind: searchText), tenant_id, id FROM messages WHERE tenant_id = \(bind: tenantID) AND id = \(bind: messageID)
+                """).run()
         }
     }
 }
@@ -159,8 +169,22 @@ struct InboxFilter: Content {
 }
 
 enum InboxQueries {
+    /// Up to this many matching messages, SQLite reads a search's matches first; above it, it
+    /// walks the newest messages and tests each (see `page`).
+    static let searchFirstLimit = 5_000
+
+    /// How many indexed messages hold the rarest of `terms` (all tenants together: an estimate
+    /// for choosing the plan, read from FTS5's own term statistics).
+    static func rarestTermDocuments(_ terms: [String], on sql: SQLDatabase) async throws -> Int {
+        let rows = try await sql.raw("SELECT term, doc FROM messages_fts_terms WHERE term IN \(SQLBind.group(terms))").all()
+        let counts = Dictionary(try rows.map { (try $0.decode(column: "term", as: String.self), try $0.decode(column: "doc", as: Int.self)) },
+                                uniquingKeysWith: max)
+        return terms.map { counts[$0] ?? 0 }.min() ?? 0
+    }
+
     /// Newest first, keyset-paged on (received_at, id); the unit comes from the message's account.
-    static func page(_ filter: InboxFilter.Parsed, tenantID: UUID, request: PageRequest, on db: Database) async throws -> Page<MessageModel> {
+    static func page(_ filter: InboxFilter.Parsed, tenantID: UUID, request: PageRequest, searchFirstLimit: Int = searchFirstLimit,
+                     on db: Database) async throws -> Page<MessageModel> {
         guard !filter.unitIDs.isEmpty else { return Page(items: [], next: nil) }
         let sql = try db.sql
         var select = sql.select()
@@ -204,7 +228,14 @@ enum InboxQueries {
             } else {
                 // Every term, each quoted, so nothing in them reads as FTS5 syntax.
                 let match = filter.terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " ")
-                select = select.where(SQLQueryString("messages.id IN (SELECT message_id FROM messages_fts WHERE messages_fts MATCH \(bind: match) AND tenant_id = \(bind: tenantID))"))
+                if try await rarestTermDocuments(filter.terms, on: sql) <= searchFirstLimit {
+                    // A rare word: read its few matches, then sort them.
+                    select = select.where(SQLQueryString("messages.id IN (SELECT message_id FROM messages_fts WHERE messages_fts MATCH \(bind: match) AND tenant_id = \(bind: tenantID))"))
+                } else {
+                    // A common word: walk the newest messages and test each against the search,
+                    // stopping at a page; reading all its matches would grow with the table.
+                    select = select.where(SQLQueryString("EXISTS (SELECT 1 FROM messages_fts WHERE messages_fts MATCH \(bind: match) AND messages_fts.rowid = messages.search_rowid)"))
+                }
             }
         }
         if let after = request.after {

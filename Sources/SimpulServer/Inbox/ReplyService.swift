@@ -25,8 +25,8 @@ enum ReplyService {
         func message(_ l: L10n) -> String {
             switch self {
             case .notAnswerable: l.t("Pesan jenis ini tidak bisa dibalas dari Simpul.", "This kind of message cannot be answered from Simpul.")
-            case .windowClosed: l.t("Lebih dari 24 jam sejak pesan terakhir warga: platform hanya mengizinkan templat yang sudah disetujui. Pengiriman templat belum tersedia di Simpul; hubungi warga lewat kanal lain.",
-                                    "More than 24 hours since the resident's last message: only approved templates may be sent, which Simpul cannot send yet.")
+            case .windowClosed: l.t("Lebih dari 24 jam sejak pesan terakhir warga: platform hanya mengizinkan templat yang sudah disetujui. Di WhatsApp, pilih templat di bawah; di platform lain, hubungi warga lewat kanal lain.",
+                                    "More than 24 hours since the resident's last message: only approved templates may be sent. On WhatsApp, choose a template below; elsewhere, reach the resident another way.")
             case .noRecipient: l.t("Pengirim pesan tidak diketahui, jadi balasan tidak bisa dikirim.", "The sender is unknown, so the reply cannot be sent.")
             }
         }
@@ -73,6 +73,10 @@ enum ReplyService {
             let connector = try connector(for: account, app: app)
             let platformID: String
             switch route {
+            case .whatsapp(let number) where reply.template != nil:
+                guard let whatsapp = connector as? WhatsAppConnector, let template = reply.template else { throw Refusal.notAnswerable }
+                platformID = try await whatsapp.send(.template(name: template.name, language: template.language, parameters: template.parameters), to: number,
+                                                idempotencyKey: reply.id!.uuidString)
             case .thread(let target), .whatsapp(let target):
                 guard let replying = connector as? any ReplyingConnector else { throw Refusal.notAnswerable }
                 platformID = try await replying.reply(to: target, text: reply.text, idempotencyKey: reply.id!.uuidString)

@@ -88,8 +88,15 @@ enum ThreadController {
         }
         let saved = canReply ? try await SavedRepliesController.applicable(to: account.unitID, principal: principal, on: req.db) : []
         let knownTags = canReply ? try await TagController.known(tenantID: principal.tenantID, on: req.db) : []
+        // WhatsApp chats past the 24-hour window are answered with an approved template only.
+        let whatsappChat = message.platform == Platform.whatsapp.rawValue && message.kind == "dm"
+        let windowOpen = try await ReplyService.windowOpen(message, now: req.now, on: req.db)
+        let templates = canReply && whatsappChat
+            ? try await WhatsAppTemplateModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$approved == true).sort(\.$name).all()
+            : []
         let html = ThreadPages.thread(PageContext(req), message: message, account: account, context: context, draft: draft, notice: notice,
                                       assignees: assignees, savedReplies: saved, knownTags: knownTags,
+                                      templates: whatsappChat ? templates : nil, windowOpen: windowOpen,
                                       findings: findings, overrideReason: overrideReason, viewers: viewers, unconfirmedReply: unconfirmedReply,
                                       canReply: canReply,
                                       canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now)
@@ -127,29 +134,54 @@ enum ThreadController {
         var override_reason: String?
         /// "1" once the person has seen that someone else replied a moment ago and still sends.
         var confirm_recent: String?
+        /// A WhatsApp template instead of free text, with its values one per line.
+        var template_id: String?
+        var parameters: String?
     }
 
     static func reply(_ req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let (message, account) = try await load(req, principal, need: .replyInbox)
         let input = try req.content.decode(ReplyInput.self)
-        let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var composed = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let l = req.l10n
         func refuse(_ notice: String, findings: [Finding] = [], unconfirmed: MessageReplyModel? = nil) async throws -> Response {
             try await show(req, principal, message, account, status: .unprocessableEntity, draft: input.text, notice: notice,
                            findings: findings, overrideReason: input.override_reason, unconfirmedReply: unconfirmed)
         }
-        guard !text.isEmpty else { return try await refuse(l.t("Balasan belum diisi.", "The reply is empty.")) }
-        guard text.count <= ReplyService.maxText else { return try await refuse(l.t("Balasan terlalu panjang (maksimal 2.000 karakter).", "The reply is too long.")) }
         let route: ReplyService.Route
         do {
             route = try ReplyService.route(for: message)
         } catch let refusal {
             return try await refuse(refusal.message(l))
         }
-        guard try await ReplyService.windowOpen(message, now: req.now, on: req.db) else {
-            return try await refuse(ReplyService.Refusal.windowClosed.message(l))
+        var template: (name: String, language: String, parameters: [String])?
+        if let templateID = input.template_id.nonEmpty {
+            // Outside the 24-hour window WhatsApp takes only approved templates; they may be sent inside it too.
+            guard case .whatsapp = route else { return try await refuse(l.t("Templat hanya untuk pesan WhatsApp.", "Templates are for WhatsApp messages only.")) }
+            guard let id = UUID(uuidString: templateID),
+                  let chosen = try await WhatsAppTemplateModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
+                  chosen.approved else {
+                return try await refuse(l.t("Templat tidak dikenal atau belum disetujui Meta.", "Unknown template, or not approved by Meta."))
+            }
+            // "\r\n" is one Character in Swift, so lines are split on line breaks of any kind.
+            var values = (input.parameters ?? "").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            while values.last?.trimmingWhitespace.isEmpty == true { values.removeLast() }
+            do {
+                try WhatsAppTemplateText.validate(parameters: values, for: chosen.body)
+            } catch let problem {
+                return try await refuse(TemplatesController.problem(problem, l))
+            }
+            composed = WhatsAppTemplateText.render(chosen.body, parameters: values)
+            template = (chosen.name, chosen.language, values)
+        } else {
+            guard !composed.isEmpty else { return try await refuse(l.t("Balasan belum diisi.", "The reply is empty.")) }
+            guard composed.count <= ReplyService.maxText else { return try await refuse(l.t("Balasan terlalu panjang (maksimal 2.000 karakter).", "The reply is too long.")) }
+            guard try await ReplyService.windowOpen(message, now: req.now, on: req.db) else {
+                return try await refuse(ReplyService.Refusal.windowClosed.message(l))
+            }
         }
+        let text = composed
         // Two people answering the same resident at once: the second is asked before sending.
         if input.confirm_recent != "1", let recent = try await ThreadPresence.recentReply(to: message, now: req.now, on: req.db) {
             let minutes = max(1, Int(req.now.timeIntervalSince(recent.createdAt) / 60))
@@ -184,6 +216,11 @@ enum ThreadController {
         reply.attempts = 0
         reply.overrideReason = overrideReason
         reply.createdAt = req.now
+        if let template {
+            reply.templateName = template.name
+            reply.templateLanguage = template.language
+            reply.templateParameters = String(decoding: try JSONEncoder().encode(template.parameters), as: UTF8.self)
+        }
         // The reply row exists before the platform is called, so a send that dies half-way is
         // still visible and can be retried.
         try await req.db.transaction { db in

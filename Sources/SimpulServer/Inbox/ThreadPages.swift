@@ -3,6 +3,27 @@ import Plot
 import SimpulCore
 
 enum ThreadPages {
+    /// Sends an approved WhatsApp template: the only way to reach a resident after the 24-hour
+    /// window, and allowed inside it too.
+    static func templateForm(_ ctx: PageContext, message: MessageModel, templates: [WhatsAppTemplateModel], confirm: Bool) -> Node<HTML.BodyContext> {
+        let l = ctx.l
+        guard !templates.isEmpty else {
+            return .p(.class("hint"), .text(l.t("Belum ada templat WhatsApp yang disetujui. ", "No approved WhatsApp templates yet. ")),
+                      .a(.href(Paths.templates), .text(l.t("Daftarkan templat", "Add templates"))))
+        }
+        return .form(.method(.post), .action(Paths.replies(message.id!)), .class("stack"), .id("template-reply-form"),
+            UI.csrf(ctx.csrf),
+            UI.select(l.t("Templat WhatsApp", "WhatsApp template"), name: "template_id",
+                      options: templates.map { UI.Option(value: $0.id!.uuidString, label: "\($0.name) (\($0.language)): " + CompliancePages.snippet($0.body)) },
+                      selected: nil, error: nil),
+            .div(.class("field"), .label(.for("parameters"), .text(l.t("Isian variabel {{1}}, {{2}}, … (satu per baris)", "Values for {{1}}, {{2}}, … (one per line)"))),
+                 .textarea(.id("parameters"), .name("parameters"), .attribute(named: "rows", value: "3"))),
+            .if(confirm, .div(.class("field checkbox"),
+                .label(.input(.type(.checkbox), .name("confirm_recent"), .value("1")),
+                       .text(" " + l.t("Saya sudah membaca balasan sebelumnya dan tetap mengirim.", "I have read the earlier reply and still send."))))),
+            .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Kirim templat", "Send template")))))
+    }
+
     static func messageCard(_ message: MessageModel, _ l: L10n, highlight: Bool = false) -> Node<HTML.BodyContext> {
         .div(.class(highlight ? "message current" : "message"),
              .p(.class("muted"), .strong(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),
@@ -11,7 +32,8 @@ enum ThreadPages {
     }
 
     static func thread(_ ctx: PageContext, message: MessageModel, account: AccountModel, context: ThreadController.Context, draft: String?,
-                       notice: String?, assignees: [(String, String)], savedReplies: [SavedReplyModel], knownTags: [String], findings: [Finding], overrideReason: String?, viewers: [String], unconfirmedReply: MessageReplyModel?,
+                       notice: String?, assignees: [(String, String)], savedReplies: [SavedReplyModel], knownTags: [String],
+                       templates: [WhatsAppTemplateModel]?, windowOpen: Bool, findings: [Finding], overrideReason: String?, viewers: [String], unconfirmedReply: MessageReplyModel?,
                        canReply: Bool, canOverride: Bool,
                        now: Date) -> HTML {
         let l = ctx.l
@@ -76,7 +98,8 @@ enum ThreadPages {
                    .a(.href(Paths.savedReplies), .text(l.t("kelola", "manage")))),
                 .if(!findings.isEmpty, .group(ComplianceViews.highlighted(draft ?? "", spans: ComplianceViews.spans(of: findings)),
                                               ComplianceViews.findingList(findings, l))),
-                .form(.method(.post), .action(Paths.replies(message.id!)), .class("stack"), .id("reply-form"),
+                .if(!windowOpen, .p(.class("hint"), .id("window-closed"), .text(ReplyService.Refusal.windowClosed.message(l)))),
+                .if(windowOpen, .form(.method(.post), .action(Paths.replies(message.id!)), .class("stack"), .id("reply-form"),
                     UI.csrf(ctx.csrf),
                     .div(.class("field"), .label(.for("text"), .text(l.t("Balasan", "Reply"))),
                          .textarea(.id("text"), .name("text"), .attribute(named: "rows", value: "4"),
@@ -88,7 +111,8 @@ enum ThreadPages {
                         .label(.for("override_reason"), .text(l.t("Alasan pengecualian", "Override reason"))),
                         .textarea(.id("override_reason"), .name("override_reason"), .attribute(named: "rows", value: "2"), .text(overrideReason ?? "")))),
                     .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Kirim balasan", "Send reply"))))
-                ),
+                )),
+                .unwrap(templates) { templates in templateForm(ctx, message: message, templates: templates, confirm: unconfirmedReply != nil) },
                 .h2(.text(l.t("Tindak lanjut", "Follow-up"))),
                 .form(.method(.post), .action(Paths.triage(message.id!)), .class("filters"), .id("triage-form"),
                     UI.csrf(ctx.csrf),

@@ -92,6 +92,17 @@ final class MessageReplyModel: Model, @unchecked Sendable {
     @OptionalField(key: "override_reason") var overrideReason: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "sent_at") var sentAt: Date?
+    /// Set when the reply is a WhatsApp template: its name, language and parameters (a JSON array).
+    @OptionalField(key: "template_name") var templateName: String?
+    @OptionalField(key: "template_language") var templateLanguage: String?
+    @OptionalField(key: "template_parameters") var templateParameters: String?
+
+    /// The template and its parameters, when the reply is one.
+    var template: (name: String, language: String, parameters: [String])? {
+        guard let name = templateName, let language = templateLanguage else { return nil }
+        let parameters = templateParameters.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+        return (name, language, parameters)
+    }
 
     init() {}
 }
@@ -140,6 +151,22 @@ final class MessageTagModel: Model, @unchecked Sendable {
     @Field(key: "tag") var tag: String
     @OptionalField(key: "user_id") var userID: UUID?
     @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A WhatsApp message template as Meta approved it (or not yet).
+final class WhatsAppTemplateModel: Model, @unchecked Sendable {
+    static let schema = "whatsapp_templates"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "language") var language: String
+    @Field(key: "body") var body: String
+    /// Only approved templates are offered for sending.
+    @Field(key: "approved") var approved: Bool
+    @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
 }

@@ -44,14 +44,19 @@ enum SandboxRunner {
         return stored
     }
 
+    /// The tenant's active accounts connected to the Sandbox, as the generator knows them.
+    static func sandboxAccounts(tenantID: UUID, on db: Database) async throws -> [SandboxAccount] {
+        let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$sandbox == true).filter(\.$active == true).all()
+        return accounts.compactMap { account in
+            account.externalID.map { SandboxAccount(platform: account.platform, externalID: $0, handle: account.handle, displayName: account.displayName, kind: account.kind) }
+        }
+    }
+
     /// A backlog first, so the demo opens on a city that has been talking for a while, then a
     /// steady trickle: a few events every `interval`, until the application stops.
     static func start(tenant: Tenant, app: Application, interval: Duration = .seconds(8), perTick: Int = 3,
                       backlog: Int = 300) async throws -> Task<Void, Never> {
-        let accounts = try await AccountModel.query(on: app.db).filter(\.$tenantID == tenant.id!).filter(\.$sandbox == true).filter(\.$active == true).all()
-        let sandboxAccounts = accounts.compactMap { account in
-            account.externalID.map { SandboxAccount(platform: account.platform, externalID: $0, handle: account.handle, displayName: account.displayName, kind: account.kind) }
-        }
+        let sandboxAccounts = try await sandboxAccounts(tenantID: tenant.id!, on: app.db)
         let logger = app.logger
         return Task {
             var generator = SandboxGenerator(accounts: sandboxAccounts, seed: UInt64(UInt32.random(in: 0...UInt32.max)))

@@ -63,3 +63,41 @@ struct ServiceLevelReportTests {
         #expect(ServiceLevelReport.duration(52 * 3600, english: true) == "2 d 4 h")
     }
 }
+
+@Suite("WhatsApp templates")
+struct WhatsAppTemplateTextTests {
+    @Test("variables are counted, checked for order and filled in")
+    func variables() throws {
+        let body = "Halo {{1}}, laporan {{2}} sudah kami teruskan. Terima kasih, {{1}}."
+        #expect(try WhatsAppTemplateText.parameterCount(body) == 2)
+        #expect(try WhatsAppTemplateText.parameterCount("Tanpa variabel") == 0)
+        #expect(WhatsAppTemplateText.render(body, parameters: ["Bu Sari", "#123"]) == "Halo Bu Sari, laporan #123 sudah kami teruskan. Terima kasih, Bu Sari.")
+        #expect(WhatsAppTemplateText.render("{{ 1 }} dan {{3}} dan {{", parameters: ["a"]) == "a dan {{3}} dan {{")
+        #expect(throws: WhatsAppTemplateText.Problem.variablesOutOfOrder) { try WhatsAppTemplateText.parameterCount("Halo {{2}}") }
+        #expect(throws: WhatsAppTemplateText.Problem.emptyBody) { try WhatsAppTemplateText.parameterCount("  ") }
+        #expect(throws: WhatsAppTemplateText.Problem.bodyTooLong) { try WhatsAppTemplateText.parameterCount(String(repeating: "a", count: 1_025)) }
+    }
+
+    @Test("parameters Meta would refuse are refused here")
+    func parameters() throws {
+        let body = "Halo {{1}}, nomor {{2}}"
+        try WhatsAppTemplateText.validate(parameters: ["Sari", "12"], for: body)
+        #expect(throws: WhatsAppTemplateText.Problem.wrongParameterCount(expected: 2)) { try WhatsAppTemplateText.validate(parameters: ["Sari"], for: body) }
+        #expect(throws: WhatsAppTemplateText.Problem.badParameter(index: 2)) { try WhatsAppTemplateText.validate(parameters: ["Sari", " "], for: body) }
+        #expect(throws: WhatsAppTemplateText.Problem.badParameter(index: 1)) { try WhatsAppTemplateText.validate(parameters: ["a\tb", "1"], for: body) }
+        #expect(throws: WhatsAppTemplateText.Problem.badParameter(index: 1)) { try WhatsAppTemplateText.validate(parameters: ["a     b", "1"], for: body) }
+    }
+
+    @Test("names and language codes as WhatsApp Manager writes them")
+    func namesAndLanguages() throws {
+        try WhatsAppTemplateText.validateName("tindak_lanjut_laporan_2")
+        try WhatsAppTemplateText.validateLanguage("id")
+        try WhatsAppTemplateText.validateLanguage("en_US")
+        for bad in ["Tindak", "tindak-lanjut", "", "ti ndak"] {
+            #expect(throws: WhatsAppTemplateText.Problem.badName) { try WhatsAppTemplateText.validateName(bad) }
+        }
+        for bad in ["ID", "indonesia", "en_us", "en_", "e"] {
+            #expect(throws: WhatsAppTemplateText.Problem.badLanguage) { try WhatsAppTemplateText.validateLanguage(bad) }
+        }
+    }
+}
