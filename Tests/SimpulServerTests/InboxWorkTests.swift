@@ -180,3 +180,40 @@ struct InboxTemplateTests {
         }
     }
 }
+
+@Suite("Inbox bulk assignment")
+struct InboxBulkAssignTests {
+    @Test("ticked messages go to a unit or a person who can answer them; changing hands needs a reason")
+    func bulkAssign() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let first = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "jalan rusak", minutesAgo: 3)
+            let second = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "lampu mati", minutesAgo: 2)
+            let supervisor = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            let page = try await app.web(.GET, "/inbox", as: supervisor).body.string
+            #expect(page.contains("name=\"assign_to\"") && page.contains(world.inScope[.operator]!.name))
+            let ids = ["ids[0]": first.id!.uuidString, "ids[1]": second.id!.uuidString]
+
+            // OPD-B's operator cannot answer OPD-A's account: both are skipped.
+            let outsider = world.outOfScope[.operator]!
+            _ = try await app.web(.POST, "/inbox/bulk", as: supervisor, form: ids.merging(["action": "assign", "assign_to": "user:\(outsider.id!)"]) { a, _ in a })
+            #expect(try await MessageModel.find(first.id, on: app.db)?.assigneeUserID == nil)
+
+            let unit = world.units["BAG-A1"]!
+            #expect(try await app.web(.POST, "/inbox/bulk", as: supervisor, form: ids.merging(["action": "assign", "assign_to": "unit:\(unit)"]) { a, _ in a }).status == .seeOther)
+            #expect(try await MessageModel.find(first.id, on: app.db)?.assigneeUnitID == unit)
+            #expect(try await MessageModel.find(second.id, on: app.db)?.state == "assigned")
+
+            let person = world.inScope[.operator]!
+            let noReason = try await app.web(.POST, "/inbox/bulk", as: supervisor, form: ids.merging(["action": "assign", "assign_to": "user:\(person.id!)"]) { a, _ in a })
+            #expect(noReason.status == .seeOther)
+            #expect(try await MessageModel.find(first.id, on: app.db)?.assigneeUnitID == unit)
+            _ = try await app.web(.POST, "/inbox/bulk", as: supervisor,
+                                  form: ids.merging(["action": "assign", "assign_to": "user:\(person.id!)", "reason": "Bagian sedang cuti bersama"]) { a, _ in a })
+            #expect(try await MessageModel.find(first.id, on: app.db)?.assigneeUserID == person.id)
+            #expect(try await MessageModel.find(second.id, on: app.db)?.assigneeUnitID == nil)
+            #expect(try await app.web(.POST, "/inbox/bulk", as: supervisor, form: ids.merging(["action": "assign", "assign_to": "unit:bukan"]) { a, _ in a }).status == .seeOther)
+            #expect(try await MessageModel.find(first.id, on: app.db)?.assigneeUserID == person.id)
+        }
+    }
+}

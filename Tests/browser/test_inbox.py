@@ -5,8 +5,10 @@
 
 BASE_URL is a running demo server (`simpul demo`), whose Sandbox fills the inbox. The test
 signs in as the demo operator of Diskominfo, searches and filters the inbox, opens a thread,
-writes an internal note, replies (the Sandbox answers like the platform), and sees the message
-marked replied. It saves a PNG at every step.
+writes an internal note, sees that the supervisor has the thread open too, replies (the Sandbox
+answers like the platform), and sees the message marked replied while the supervisor's browser
+learns of it live. It then labels the thread and filters on the label, and opens a message with
+the keyboard. It saves a PNG at every step.
 
 The last line printed is `browser: 1 passed, 0 failed` (exit 0) or `browser: 0 passed, 1 failed`.
 """
@@ -65,6 +67,10 @@ class InboxTest(BrowserTest):
         note.find_element(By.NAME, "body").send_keys("Sudah dicek ke dinas terkait.")
         self.submit(note)
         check("Sudah dicek ke dinas terkait." in self.find("ul.notes").text, "the note is not shown")
+        # The collision guard: the reloaded page names the supervisor, who has the thread open too.
+        presence = self.find("#presence")
+        check(presence.is_displayed() and "Sri Wahyuni" in presence.text, f"no sign of the other reader: {presence.text!r}")
+        print(f"  collision guard: {presence.text!r}")
         form = self.find("#reply-form")
         form.find_element(By.NAME, "text").send_keys("Terima kasih, laporan Anda sudah kami teruskan ke dinas terkait.")
         self.submit(form)
@@ -84,6 +90,31 @@ class InboxTest(BrowserTest):
         self.other.shot("other-browser-live")
         check(banner.is_displayed() and "diubah" in banner.text, f"the second browser saw no live change: {banner.text!r}")
         print(f"  second browser: {banner.text!r}")
+
+        # 6. A label on the thread, then the inbox filtered on it.
+        self.driver.get(thread)
+        tags = self.find("#tag-form")
+        tags.find_element(By.NAME, "tag").send_keys("Uji Peramban")
+        self.submit(tags)
+        check("uji-peramban" in self.find("#thread-tags").text, f"label not shown: {self.find('#thread-tags').text!r}")
+        self.open("/inbox?tag=uji-peramban")
+        labelled = [tr.find_element(By.CSS_SELECTOR, "td a").get_attribute("href") for tr in self.rows()]
+        check(labelled == [thread], f"the label filter lists {labelled}")
+        self.shot("inbox-label")
+
+        # 7. Keyboard: j moves to the first message, o opens it.
+        self.open("/inbox")
+        first = self.rows()[0].find_element(By.CSS_SELECTOR, "td a").get_attribute("href")
+        body = self.driver.find_element(By.TAG_NAME, "body")
+        body.send_keys("j")
+        check("kb-current" in (self.rows()[0].get_attribute("class") or ""), "j did not select the first message")
+        self.driver.switch_to.active_element.send_keys("o")
+        for _ in range(20):
+            if self.driver.current_url == first:
+                break
+            time.sleep(0.25)
+        check(self.driver.current_url == first, f"o opened {self.driver.current_url}, not {first}")
+        print("  keyboard: j, o open the first message")
 
     def close(self):
         if getattr(self, "other", None) is not None:

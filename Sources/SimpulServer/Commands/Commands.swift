@@ -130,6 +130,14 @@ struct UserCommands: AsyncCommandGroup {
     var help: String { "Mengelola pengguna." }
     var commands: [String: any AnyAsyncCommand] { ["create": CreateUser(), "token": CreateToken()] }
 
+    /// The instansi named by `--tenant`, or a message that says how to make one.
+    static func tenant(_ slug: String?, on db: Database) async throws -> Tenant {
+        guard let slug, let tenant = try await Tenant.query(on: db).filter(\.$slug == slug.lowercased()).first() else {
+            throw CommandFailure(["--tenant tidak dikenal; buat dulu dengan `simpul tenant create`"])
+        }
+        return tenant
+    }
+
     /// `simpul user token`: an API token for a person, for scripts and integrations that run
     /// without a browser. Printed once; only its fingerprint is stored.
     struct CreateToken: AsyncCommand {
@@ -143,9 +151,7 @@ struct UserCommands: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await prepareDatabase(app, migrate: false)
-            guard let slug = signature.tenant, let tenant = try await Tenant.query(on: app.db).filter(\.$slug == slug.lowercased()).first() else {
-                throw CommandFailure(["--tenant tidak dikenal"])
-            }
+            let tenant = try await UserCommands.tenant(signature.tenant, on: app.db)
             var problems = FieldErrors()
             let name = Validators.text(signature.name, max: 80, field: "--name", into: &problems)
             let email = Validators.email(signature.email, field: "--email", into: &problems)
@@ -185,9 +191,7 @@ struct UserCommands: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await prepareDatabase(app, migrate: false)
-            guard let slug = signature.tenant, let tenant = try await Tenant.query(on: app.db).filter(\.$slug == slug.lowercased()).first() else {
-                throw CommandFailure(["--tenant tidak dikenal; buat dulu dengan `simpul tenant create`"])
-            }
+            let tenant = try await UserCommands.tenant(signature.tenant, on: app.db)
             var problems = FieldErrors()
             let name = Validators.text(signature.name, max: Validators.nameMax, field: "--name", into: &problems)
             let email = Validators.email(signature.email, field: "--email", into: &problems)

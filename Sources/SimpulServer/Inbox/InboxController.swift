@@ -39,7 +39,9 @@ enum InboxController {
         let next = page.next.map { Paths.inbox + "?" + filter.query(cursor: $0.token) }
         let tags = try await TagController.tags(of: page.items.map { $0.id! }, tenantID: principal.tenantID, on: req.db)
         let known = try await TagController.known(tenantID: principal.tenantID, on: req.db)
-        return InboxPages.list(PageContext(req), messages: page.items, accounts: accounts, tags: tags, knownTags: known, filter: filter, units: units,
+        let assignees = principal.scope.units(with: .replyInbox).isEmpty ? [] : try await BulkController.assignees(principal, on: req.db, req.l10n)
+        return InboxPages.list(PageContext(req), messages: page.items, accounts: accounts, tags: tags, knownTags: known, assignees: assignees,
+                               filter: filter, units: units,
                                now: req.now, next: next)
     }
 }

@@ -75,7 +75,8 @@ enum InboxPages {
         .element(named: "datalist", nodes: [.id("known-tags"), .forEach(known) { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) }])
     }
 
-    static func list(_ ctx: PageContext, messages: [MessageModel], accounts: [UUID: AccountModel], tags: [UUID: [String]], knownTags: [String], filter: InboxFilter,
+    static func list(_ ctx: PageContext, messages: [MessageModel], accounts: [UUID: AccountModel], tags: [UUID: [String]], knownTags: [String],
+                     assignees: [(String, String)], filter: InboxFilter,
                      units: [(UUID, String)], now: Date, next: String?) -> HTML {
         let l = ctx.l
         let options = { (values: [(String, String)]) in values.map { UI.Option(value: $0.0, label: $0.1) } }
@@ -122,10 +123,14 @@ enum InboxPages {
                     .div(.class("toolbar"),
                          UI.select(l.t("Untuk pesan yang dicentang", "For the ticked messages"), name: "action", options: [
                             UI.Option(value: "assignToMe", label: l.t("Tugaskan ke saya", "Assign to me")),
+                            UI.Option(value: "assign", label: l.t("Tugaskan ke…", "Assign to…")),
                             UI.Option(value: "close", label: l.t("Tandai selesai", "Close")),
                             UI.Option(value: "spam", label: l.t("Tandai spam", "Mark spam")),
                             UI.Option(value: "tag", label: l.t("Beri label", "Add label")),
                          ], selected: nil, error: nil),
+                         UI.select(l.t("Penanggung jawab (untuk \"Tugaskan ke…\")", "Assignee (for \"Assign to…\")"), name: "assign_to",
+                                   options: assignees.map { UI.Option(value: $0.0, label: $0.1) }, selected: nil, error: nil, includeBlank: "—"),
+                         UI.field(l.t("Alasan (bila mengalihkan)", "Reason (to reassign)"), name: "reason", value: nil, error: nil, maxLength: 500),
                          .div(.class("field"), .label(.for("bulk-tag"), .text(l.t("Label (untuk \"Beri label\")", "Label (for \"Add label\")"))),
                               .input(.id("bulk-tag"), .name("tag"), .type(.text), .attribute(named: "list", value: "known-tags"),
                                      .attribute(named: "maxlength", value: String(MessageTag.maxLength)))),
