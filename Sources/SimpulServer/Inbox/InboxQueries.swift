@@ -20,11 +20,18 @@ enum Inbox {
             .joined(separator: " ")
     }
 
+    /// PostgreSQL's search column for `searchText`: the words as they are (already normalised
+    /// and stemmed), no language dictionary.
+    static func searchVector(_ searchText: String) -> SQLExpression {
+        SQLQueryString("to_tsvector('simple', \(bind: searchText))")
+    }
+
     /// Makes a message findable: PostgreSQL keeps a tsvector beside the row, SQLite an FTS5 row.
     static func index(messageID: UUID, tenantID: UUID, searchText: String, on db: Database) async throws {
         let sql = try db.sql
         if db.isPostgres {
-            try await sql.raw("UPDATE messages SET search_vector = to_tsvector('simple', \(bind: searchText)) WHERE tenant_id = \(bind: tenantID) AND id = \(bind: messageID)").run()
+            try await sql.update("messages").set(SQLIdentifier("search_vector"), to: searchVector(searchText))
+                .where("tenant_id", .equal, SQLBind(tenantID)).where("id", .equal, SQLBind(messageID)).run()
         } else {
             // The FTS row's id is kept on the message, so the inbox can test one message against a
             // search without reading every match (see `InboxQueries.page`). Triage is the only

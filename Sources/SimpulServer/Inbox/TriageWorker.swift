@@ -38,15 +38,21 @@ enum TriageWorker {
                 let priority = result?.priority ?? .low
                 let searchText = Inbox.searchText(text, analyzer: triage.analyzer)
                 let due = answerable ? sla.policy.due(priority: priority, received: message.receivedAt, calendar: sla.calendar) : nil
-                try await sql.update(MessageModel.schema)
+                var update = sql.update(MessageModel.schema)
                     .set("sentiment", to: SQLBind((result?.sentiment ?? .neutral).rawValue))
                     .set("priority", to: SQLBind(priority.rawValue))
                     .set("due_at", to: SQLBind(due))
                     .set("search_text", to: SQLBind(searchText))
                     .where("tenant_id", .equal, SQLBind(tenantID))
                     .where("id", .equal, SQLBind(message.id!))
-                    .run()
-                try await Inbox.index(messageID: message.id!, tenantID: tenantID, searchText: searchText, on: db)
+                if db.isPostgres {
+                    // PostgreSQL's search column sits on the row itself: one statement does both.
+                    update = update.set(SQLIdentifier("search_vector"), to: Inbox.searchVector(searchText))
+                    try await update.run()
+                } else {
+                    try await update.run()
+                    try await Inbox.index(messageID: message.id!, tenantID: tenantID, searchText: searchText, on: db)
+                }
                 message.searchText = searchText
             }
         }
