@@ -31,7 +31,6 @@ enum SimpulMigrations {
         CreateMessageTags(),
         AddMessageResolution(),
         CreateThreadPresence(),
-        LinkSearchRows(),
         CreateWhatsAppTemplates(),
     ]
 }
@@ -655,31 +654,6 @@ struct CreateThreadPresence: AsyncMigration {
             .create()
     }
     func revert(on db: Database) async throws { try await db.schema("thread_presence").delete() }
-}
-
-/// SQLite only: each message keeps the id of its full-text row, and FTS5's term statistics are
-/// readable, so that a search for a common word can walk the newest messages and test each one
-/// instead of reading every match (the inbox's cost then grows with the page, not the table).
-/// FTS rows get new ids, equal to what the messages now hold.
-struct LinkSearchRows: AsyncMigration {
-    func prepare(on db: Database) async throws {
-        guard !db.isPostgres else { return }
-        let sql = try db.sql
-        try await sql.raw("ALTER TABLE messages ADD COLUMN search_rowid INTEGER").run()
-        try await sql.raw("DELETE FROM messages_fts").run()
-        try await sql.raw("UPDATE messages SET search_rowid = rowid WHERE search_text IS NOT NULL").run()
-        try await sql.raw("""
-            INSERT INTO messages_fts (rowid, body, tenant_id, message_id)
-            SELECT search_rowid, search_text, tenant_id, id FROM messages WHERE search_rowid IS NOT NULL
-            """).run()
-        try await sql.raw("CREATE VIRTUAL TABLE messages_fts_terms USING fts5vocab(messages_fts, 'row')").run()
-    }
-    func revert(on db: Database) async throws {
-        guard !db.isPostgres else { return }
-        let sql = try db.sql
-        try await sql.raw("DROP TABLE messages_fts_terms").run()
-        try await sql.raw("ALTER TABLE messages DROP COLUMN search_rowid").run()
-    }
 }
 
 /// The WhatsApp templates Meta approved for the tenant, the only messages that may go to a

@@ -33,17 +33,7 @@ enum Inbox {
             try await sql.update("messages").set(SQLIdentifier("search_vector"), to: searchVector(searchText))
                 .where("tenant_id", .equal, SQLBind(tenantID)).where("id", .equal, SQLBind(messageID)).run()
         } else {
-            // The FTS row's id is kept on the message, so the inbox can test one message against a
-            // search without reading every match (see `InboxQueries.page`). Triage is the only
-            // writer of this table and runs in one transaction, so the next id cannot race.
-            try await sql.raw("""
-                UPDATE messages SET search_rowid = coalesce((SELECT rowid FROM messages_fts ORDER BY rowid DESC LIMIT 1), 0) + 1
-                WHERE tenant_id = \(bind: tenantID) AND id = \(bind: messageID)
-                """).run()
-            try await sql.raw("""
-                INSERT INTO messages_fts (rowid, body, tenant_id, message_id)
-                SELECT search_rowid, \(bind: searchText), tenant_id, id FROM messages WHERE tenant_id = \(bind: tenantID) AND id = \(bind: messageID)
-                """).run()
+            try await sql.raw("INSERT INTO messages_fts (body, tenant_id, message_id) VALUES (\(bind: searchText), \(bind: tenantID), \(bind: messageID))").run()
         }
     }
 }
@@ -180,13 +170,14 @@ enum InboxQueries {
     /// walks the newest messages and tests each (see `page`).
     static let searchFirstLimit = 5_000
 
-    /// How many indexed messages hold the rarest of `terms` (all tenants together: an estimate
-    /// for choosing the plan, read from FTS5's own term statistics).
-    static func rarestTermDocuments(_ terms: [String], on sql: SQLDatabase) async throws -> Int {
-        let rows = try await sql.raw("SELECT term, doc FROM messages_fts_terms WHERE term IN \(SQLBind.group(terms))").all()
-        let counts = Dictionary(try rows.map { (try $0.decode(column: "term", as: String.self), try $0.decode(column: "doc", as: Int.self)) },
-                                uniquingKeysWith: max)
-        return terms.map { counts[$0] ?? 0 }.min() ?? 0
+    /// How many indexed messages (all tenants together) match, counted no further than
+    /// `limit + 1`: enough to choose the plan, at a cost bounded by the limit, not the table.
+    static func searchMatches(_ match: String, upTo limit: Int, on sql: SQLDatabase) async throws -> Int {
+        let cap = limit == .max ? limit : limit + 1
+        let row = try await sql.raw("""
+            SELECT count(*) AS n FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH \(bind: match) LIMIT \(bind: cap))
+            """).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Newest first, keyset-paged on (received_at, id); the unit comes from the message's account.
@@ -235,13 +226,17 @@ enum InboxQueries {
             } else {
                 // Every term, each quoted, so nothing in them reads as FTS5 syntax.
                 let match = filter.terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " ")
-                if try await rarestTermDocuments(filter.terms, on: sql) <= searchFirstLimit {
+                if try await searchMatches(match, upTo: searchFirstLimit, on: sql) <= searchFirstLimit {
                     // A rare word: read its few matches, then sort them.
                     select = select.where(SQLQueryString("messages.id IN (SELECT message_id FROM messages_fts WHERE messages_fts MATCH \(bind: match) AND tenant_id = \(bind: tenantID))"))
                 } else {
-                    // A common word: walk the newest messages and test each against the search,
-                    // stopping at a page; reading all its matches would grow with the table.
-                    select = select.where(SQLQueryString("EXISTS (SELECT 1 FROM messages_fts WHERE messages_fts MATCH \(bind: match) AND messages_fts.rowid = messages.search_rowid)"))
+                    // A common word: walk the newest messages and test each one's own search
+                    // words, stopping at a page; reading all its matches would grow with the
+                    // table (and so would an FTS5 lookup per message, which loads the word's
+                    // whole list of matches each time).
+                    for term in filter.terms {
+                        select = select.where(SQLQueryString("instr(' ' || messages.search_text || ' ', \(bind: " " + term + " ")) > 0"))
+                    }
                 }
             }
         }

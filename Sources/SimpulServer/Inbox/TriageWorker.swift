@@ -20,10 +20,11 @@ enum TriageWorker {
 
     static func runOnce(tenant: Tenant, db: Database, app: Application? = nil) async throws -> Int {
         let tenantID = try tenant.requireID()
+        // No ORDER BY: sorting every untriaged message for each batch made a large backlog
+        // quadratic; the (tenant, priority) index yields them in about the order they came.
         let pending = try await MessageModel.query(on: db)
             .filter(\.$tenantID == tenantID)
             .filter(\.$priority == nil)
-            .sort(\.$receivedAt)
             .limit(batchSize)
             .all()
         guard !pending.isEmpty else { return 0 }
