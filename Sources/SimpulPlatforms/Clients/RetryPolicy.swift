@@ -55,7 +55,7 @@ public struct RetryPolicy: Sendable {
         return { generator.next() }
     }
 
-    static func seconds(_ duration: Duration) -> Double {
+    public static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }

@@ -43,6 +43,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
 
     app.asyncCommands.use(MigrateCommandNow(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(WorkerCommand(), as: "worker")
     app.asyncCommands.use(UserCommands(), as: "user")
     app.asyncCommands.use(TenantCommands(), as: "tenant")
     app.asyncCommands.use(WebhookCommands(), as: "webhook")

@@ -21,8 +21,11 @@ public enum SimpulMain {
             let command = env.arguments.dropFirst().first ?? "serve"
             var workers: [Task<Void, Never>] = []
             if command == "serve" || command.hasPrefix("-") {
+                // Ours, not Vapor's: taken out before Vapor's serve command reads its options.
+                let webOnly = app.environment.arguments.contains("--no-workers")
+                app.environment.arguments.removeAll { $0 == "--no-workers" }
                 try await prepareDatabase(app, migrate: settings.autoMigrate)
-                if settings.runWorkers { workers = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app)] }
+                if settings.runWorkers && !webOnly { workers = BackgroundWork.start(app: app) }
                 // Live inbox updates are served by web processes, with or without workers.
                 workers += InboxEvents.start(app: app)
             }

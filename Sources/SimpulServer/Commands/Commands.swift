@@ -68,10 +68,9 @@ struct DemoCommand: AsyncCommand {
         guard let serve = app.asyncCommands.commands["serve"] else { throw CommandFailure(["perintah serve tidak tersedia"]) }
         let sandbox = try await SandboxRunner.start(tenant: summary.tenant, app: app)
         context.console.print("Sandbox aktif: pesan tiruan mengalir ke akun demo setiap beberapa detik.")
-        let enrichment = EnrichmentWorker.start(app: app)
         // `serve` returns once the server listens; the application runs on until shutdown, and
         // the background tasks must live exactly as long.
-        app.lifecycle.use(CancelOnShutdown(tasks: [sandbox, enrichment] + InboxEvents.start(app: app)))
+        app.lifecycle.use(CancelOnShutdown(tasks: [sandbox] + BackgroundWork.start(app: app) + InboxEvents.start(app: app)))
         try await serve.run(using: &serveContext)
     }
 }
