@@ -31,7 +31,7 @@ public struct XConnector: PollingConnector, ReplyingConnector {
         ("media.fields", "type,url,preview_image_url"),
     ]
 
-    private func request(_ method: String, _ segments: [String], query: [(String, String)] = [],
+    func request(_ method: String, _ segments: [String], query: [(String, String)] = [],
                          json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let url = try ConnectorURL.make(endpoints.xBaseURL, segments, query: query)
