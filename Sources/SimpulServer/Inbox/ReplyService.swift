@@ -70,7 +70,7 @@ enum ReplyService {
                         l: L10n, now: Date, on db: Database) async throws {
         reply.attempts += 1
         do {
-            let connector = try connector(for: account, app: app)
+            let connector = try AccountConnector.make(for: account, app: app)
             let platformID: String
             switch route {
             case .whatsapp(let number) where reply.template != nil:
@@ -105,19 +105,5 @@ enum ReplyService {
             reply.error = l.t("Platform tidak terjangkau dari server ini; coba kirim ulang.", "The platform cannot be reached from this server; try again.")
         }
         try await reply.save(on: db)
-    }
-
-    struct NotConnected: Error {}
-
-    /// The account's connector; Sandbox accounts answer through the Sandbox.
-    static func connector(for account: AccountModel, app: Application) throws -> any PlatformConnector {
-        if account.sandbox, let external = account.externalID {
-            return Connectors.make(platform: account.platform, transport: SandboxReplyTransport(), endpoints: app.platformEndpoints,
-                                   credentials: SandboxRunner.credentials(for: account.platform, externalID: external))
-        }
-        guard let credentials = CredentialVault(box: app.secretBox).open(account.credentials) else {
-            throw PlatformError.authInvalid(detail: "no credentials stored")
-        }
-        return Connectors.make(platform: account.platform, transport: app.platformTransport, endpoints: app.platformEndpoints, credentials: credentials)
     }
 }

@@ -53,16 +53,19 @@ struct JobQueue: Sendable {
 
     /// Leases up to `limit` due jobs of the given kinds: queued ones whose time has come, and
     /// running ones whose lease expired (their worker died). Oldest due first.
-    func claim(kinds: [String], limit: Int, leaseFor lease: TimeInterval, now: Date) async throws -> [ClaimedJob] {
+    /// `tenantID` limits the claim to one tenant's jobs (tests share one database).
+    func claim(kinds: [String], limit: Int, leaseFor lease: TimeInterval, now: Date, tenantID: UUID? = nil) async throws -> [ClaimedJob] {
         guard !kinds.isEmpty, limit > 0 else { return [] }
         let token = UUID().uuidString
         let lock: SQLQueryString = db.isPostgres ? "FOR UPDATE SKIP LOCKED" : ""
+        var tenant: SQLQueryString = ""
+        if let tenantID { tenant = "AND tenant_id = \(bind: tenantID)" }
         let rows = try await (try db.sql).raw("""
             UPDATE jobs SET state = 'running', lease_token = \(bind: token), lease_until = \(bind: now.addingTimeInterval(lease)),
                 attempts = attempts + 1, updated_at = \(bind: now)
             WHERE id IN (
                 SELECT id FROM jobs
-                WHERE kind IN (\(binds: kinds)) AND ((state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now)))
+                WHERE kind IN (\(binds: kinds)) \(tenant) AND ((state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now)))
                 ORDER BY run_at LIMIT \(bind: limit) \(lock))
             RETURNING tenant_id, id, kind, payload, attempts, max_attempts
             """).all()

@@ -113,6 +113,12 @@ final class JobWorker: Sendable {
             group.cancelAll()
             return first ?? .failure(CancellationError())
         }
+        await record(outcome, for: job)
+    }
+
+    /// Writes what an attempt came to: done, again later, postponed or dead.
+    func record(_ outcome: Result<Void, any Error>, for job: JobQueue.ClaimedJob) async {
+        let queue = self.queue
         let now = app.clock.now()
         let metadata: Logger.Metadata = ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)"]
         do {

@@ -139,7 +139,7 @@ final class ContentItemModel: Model, @unchecked Sendable {
     @Field(key: "unit_id") var unitID: UUID
     @Field(key: "title") var title: String
     @Field(key: "body") var body: String
-    /// draft | inReview
+    /// A `ContentStatus` raw value.
     @Field(key: "status") var status: String
     @OptionalField(key: "created_by") var createdBy: UUID?
     @OptionalField(key: "submitted_by") var submittedBy: UUID?
@@ -147,6 +147,11 @@ final class ContentItemModel: Model, @unchecked Sendable {
     /// The approver's written reason for submitting despite a blocking finding.
     @OptionalField(key: "override_reason") var overrideReason: String?
     @OptionalField(key: "override_by") var overrideBy: UUID?
+    /// Who approved each step so far, in order (JSON list of user ids).
+    @OptionalField(key: "approvals") var approvalsJSON: String?
+    @OptionalField(key: "scheduled_at") var scheduledAt: Date?
+    /// The reviewer's comment on the last rejection.
+    @OptionalField(key: "review_comment") var reviewComment: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 

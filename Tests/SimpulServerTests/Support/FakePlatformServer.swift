@@ -23,6 +23,7 @@ final class FakePlatformServer: @unchecked Sendable {
     private let app: Application
     private let lock = NIOLock()
     private var script: [String: [Answer]] = [:]
+    private var responders: [String: @Sendable (Seen) -> Answer] = [:]
     private var seen: [Seen] = []
     private(set) var port = 0
 
@@ -49,19 +50,27 @@ final class FakePlatformServer: @unchecked Sendable {
         lock.withLock { script[path, default: []].append(contentsOf: answers) }
     }
 
+    /// Answer a path by code instead of a script: for a fake that keeps state (posts made).
+    func respond(_ path: String, _ responder: @escaping @Sendable (Seen) -> Answer) {
+        lock.withLock { responders[path] = responder }
+    }
+
     var requests: [Seen] { lock.withLock { seen } }
 
     private func answer(_ req: Request) -> Response {
         let path = req.url.path
+        let request = Seen(method: req.method.rawValue, path: path, query: req.url.query, authorization: req.headers.first(name: .authorization),
+                           body: req.body.string ?? "")
+        let responder = lock.withLock { responders[path] }
         let answer: Answer? = lock.withLock {
-            seen.append(Seen(method: req.method.rawValue, path: path, query: req.url.query, authorization: req.headers.first(name: .authorization),
-                             body: req.body.string ?? ""))
+            seen.append(request)
+            if responder != nil { return nil }
             guard var queue = script[path], !queue.isEmpty else { return nil }
             let next = queue.count > 1 ? queue.removeFirst() : queue[0]
             script[path] = queue
             return next
         }
-        guard let answer else {
+        guard let answer = responder.map({ $0(request) }) ?? answer else {
             return Response(status: .notFound, headers: ["Content-Type": "application/json"], body: .init(string: #"{"error":{"message":"no such path in the fake","code":100}}"#))
         }
         var headers = HTTPHeaders([("Content-Type", "application/json")])

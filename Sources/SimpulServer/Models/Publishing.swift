@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import SimpulCore
+
+/// A unit's approval chain; units without one use their nearest ancestor's.
+final class ApprovalPolicyModel: Model, @unchecked Sendable {
+    static let schema = "approval_policies"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "unit_id") var unitID: UUID
+    /// Role raw values, comma-separated, in step order; empty: no approval needed.
+    @Field(key: "steps") var steps: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var policy: ApprovalPolicy? {
+        let roles = steps.split(separator: ",").map { Role(rawValue: String($0)) }
+        guard roles.allSatisfy({ $0 != nil }) else { return nil }
+        return ApprovalPolicy(steps: roles.compactMap { $0 })
+    }
+}
+
+/// What one account will post of a content item: the item's body unless the variant says
+/// otherwise, and once published, where the post is.
+final class ContentVariantModel: Model, @unchecked Sendable {
+    static let schema = "content_variants"
+
+    enum Status: String, Sendable {
+        /// Part of an item that is not scheduled (draft, in review, approved).
+        case pending
+        case scheduled, publishing, published, failed
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "item_id") var itemID: UUID
+    @Field(key: "account_id") var accountID: UUID
+    /// nil: the item's body.
+    @OptionalField(key: "text") var text: String?
+    @OptionalField(key: "link") var link: String?
+    /// Space-separated, without '#'.
+    @Field(key: "hashtags") var hashtags: String
+    @OptionalField(key: "first_comment") var firstComment: String?
+    @OptionalField(key: "title") var title: String?
+    @Field(key: "status") var status: String
+    @OptionalField(key: "platform_post_id") var platformPostID: String?
+    @OptionalField(key: "url") var url: String?
+    @OptionalField(key: "published_at") var publishedAt: Date?
+    @OptionalField(key: "last_error") var lastError: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    func draft(body: String) -> PostDraft {
+        PostDraft(text: text ?? body, link: link, hashtags: hashtags.split(separator: " ").map(String.init),
+                  firstComment: firstComment, title: title, media: [])
+    }
+}
+
+/// One try at publishing a variant, written (and committed) before the platform is called.
+/// An attempt with no outcome is one whose result nobody saw: the next try looks first.
+final class PublishAttemptModel: Model, @unchecked Sendable {
+    static let schema = "publish_attempts"
+
+    enum Outcome: String, Sendable {
+        case published
+        /// Found on the platform by a later attempt that looked before posting.
+        case found
+        /// Looked for and not there: the call never reached the platform.
+        case notFound
+        case failed
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "variant_id") var variantID: UUID
+    @Field(key: "number") var number: Int
+    @Field(key: "started_at") var startedAt: Date
+    @OptionalField(key: "finished_at") var finishedAt: Date?
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "platform_post_id") var platformPostID: String?
+    @OptionalField(key: "error") var error: String?
+
+    init() {}
+}

@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+import SimpulCore
+
+/// Which approval chain applies to a unit's content: its own, else its nearest ancestor's,
+/// else one approver.
+enum ApprovalPolicies {
+    static func policy(for unitID: UUID, tenantID: UUID, tree: UnitTree, on db: Database) async throws -> ApprovalPolicy {
+        let rows = try await ApprovalPolicyModel.query(on: db).filter(\.$tenantID == tenantID).all()
+        let byUnit = Dictionary(rows.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first })
+        for unit in tree.lineage(of: unitID) {
+            if let policy = byUnit[unit]?.policy { return policy }
+        }
+        return .standard
+    }
+}
+
+extension ContentItemModel {
+    var approvals: [UUID] {
+        get {
+            guard let json = approvalsJSON, let ids = try? JSONDecoder().decode([UUID].self, from: Data(json.utf8)) else { return [] }
+            return ids
+        }
+        set {
+            approvalsJSON = (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    var contentStatus: ContentStatus { ContentStatus(rawValue: status) ?? .draft }
+
+    var workflowItem: WorkflowItem {
+        WorkflowItem(status: contentStatus, createdBy: createdBy ?? UUID(), submittedBy: submittedBy, approvals: approvals, scheduledAt: scheduledAt)
+    }
+
+    /// Takes the state machine's result.
+    func adopt(_ item: WorkflowItem) {
+        status = item.status.rawValue
+        submittedBy = item.submittedBy
+        approvals = item.approvals
+        scheduledAt = item.scheduledAt
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Vapor
+
+/// A person's move on a content item, through the state machine: the item, its variants and
+/// the publishing jobs change together, and the move is audited.
+enum ContentTransitions {
+    /// Why a schedule was refused beyond the state machine: variants that would fail.
+    struct VariantProblems: Error {
+        let problems: [(variant: ContentVariantModel, account: AccountModel, problems: [PostProblem])]
+        let noVariants: Bool
+    }
+
+    static func apply(_ action: WorkflowAction, to item: ContentItemModel, principal: Principal, req: Request,
+                      comment: String? = nil) async throws -> Result<WorkflowTransition, WorkflowDenial> {
+        let db = req.db
+        let now = req.now
+        let policy = try await ApprovalPolicies.policy(for: item.unitID, tenantID: principal.tenantID, tree: principal.scope.tree, on: db)
+        let actor = WorkflowActor.person(principal.userID, roles: principal.scope.roles(on: item.unitID))
+        let before = item.workflowItem
+        let result = ContentWorkflow.apply(action, to: before, by: actor, policy: policy, now: now)
+        guard case .success(let transition) = result else { return result }
+        let audit = req.auditActor(principal)
+        try await db.transaction { db in
+            item.adopt(transition.item)
+            if case .reject(let text) = action { item.reviewComment = text.trimmingWhitespace }
+            if transition.item.status == .inReview, before.status != .inReview { item.reviewComment = nil }
+            if case .submit = action { item.submittedAt = now }
+            item.updatedAt = now
+            try await item.save(on: db)
+            let variants = try await VariantQueries.variants(of: item, on: db)
+            for variant in variants where variant.status != ContentVariantModel.Status.published.rawValue {
+                variant.status = (transition.item.status == .scheduled ? ContentVariantModel.Status.scheduled : .pending).rawValue
+                if transition.item.status == .scheduled { variant.lastError = nil }
+                variant.updatedAt = now
+                try await variant.save(on: db)
+                if transition.item.status == .scheduled, let at = transition.item.scheduledAt {
+                    try await PublishVariantJob.enqueue(variant, at: at, on: db, now: now)
+                }
+            }
+            var after: [String: String] = ["status": transition.item.status.rawValue]
+            if let at = transition.item.scheduledAt { after["scheduled_at"] = ISO8601DateFormatter().string(from: at) }
+            if let comment = comment ?? { if case .reject(let text) = action { text } else { nil } }() { after["comment"] = String(comment.prefix(500)) }
+            try await Auditor.record(audit, on: db, action: "content.\(name(of: action))", targetType: "content", targetID: item.id, label: item.title,
+                                     before: ["status": before.status.rawValue], after: after)
+        }
+        return result
+    }
+
+    static func name(of action: WorkflowAction) -> String {
+        switch action {
+        case .submit: "submit"
+        case .approve: "approve"
+        case .reject: "reject"
+        case .edit: "edit"
+        case .schedule: "schedule"
+        case .unschedule: "unschedule"
+        case .retry: "retry"
+        case .startPublishing: "start_publishing"
+        case .published: "published"
+        case .failed: "failed"
+        }
+    }
+
+    /// Every variant checked against its platform as it would go out at `at`.
+    static func problems(of item: ContentItemModel, at: Date, on db: Database) async throws -> VariantProblems {
+        let variants = try await VariantQueries.variants(of: item, on: db)
+        let accounts = try await VariantQueries.accounts(of: variants, tenantID: item.tenantID, on: db)
+        var found: [(ContentVariantModel, AccountModel, [PostProblem])] = []
+        for variant in variants where variant.status != ContentVariantModel.Status.published.rawValue {
+            guard let account = accounts[variant.accountID] else { continue }
+            let recent = account.platform == .instagram
+                ? try await VariantQueries.publishedCount(account: account, within: at.addingTimeInterval(-86_400)...at, on: db) : 0
+            let problems = PostValidator.problems(variant.draft(body: item.body), for: account.platform,
+                                                  situation: .init(publishedInLastDay: recent))
+            if !problems.isEmpty { found.append((variant, account, problems)) }
+        }
+        return VariantProblems(problems: found, noVariants: variants.isEmpty)
+    }
+}
+
+enum VariantQueries {
+    static func variants(of item: ContentItemModel, on db: Database) async throws -> [ContentVariantModel] {
+        try await ContentVariantModel.query(on: db).filter(\.$tenantID == item.tenantID).filter(\.$itemID == item.id!).sort(\.$createdAt).all()
+    }
+
+    static func accounts(of variants: [ContentVariantModel], tenantID: UUID, on db: Database) async throws -> [UUID: AccountModel] {
+        guard !variants.isEmpty else { return [:] }
+        let rows = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id ~~ variants.map(\.accountID)).all()
+        return Dictionary(rows.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func publishedCount(account: AccountModel, within range: ClosedRange<Date>, on db: Database) async throws -> Int {
+        try await ContentVariantModel.query(on: db).filter(\.$tenantID == account.tenantID).filter(\.$accountID == account.id!)
+            .filter(\.$status == ContentVariantModel.Status.published.rawValue)
+            .filter(\.$publishedAt >= range.lowerBound).filter(\.$publishedAt <= range.upperBound).count()
+    }
+}

@@ -1,0 +1,107 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SimpulPlatforms
+import SQLKit
+import Vapor
+
+/// Writes what publishing one variant did to the variant, its item and the audit log. Each
+/// write that touches the item locks the item's row first, so that two variants of one item
+/// finishing at once cannot both miss that the item is now fully published.
+struct PublishRecorder {
+    let app: Application
+    let tenant: Tenant
+    let item: ContentItemModel
+    let variant: ContentVariantModel
+
+    var db: Database { app.db }
+    var now: Date { app.clock.now() }
+    var actor: Auditor.Actor { .system(tenantID: tenant.id!, at: now, name: "penerbit") }
+
+    /// Moves the item to publishing and the variant with it. False when the item can no longer
+    /// publish as approved (its unit's chain grew a step since): it goes back to review.
+    func start() async throws -> Bool {
+        let tree = try await UnitQueries.tree(tenantID: tenant.id!, on: db)
+        let policy = try await ApprovalPolicies.policy(for: item.unitID, tenantID: tenant.id!, tree: tree, on: db)
+        return try await db.transaction { db in
+            let item = try await lockedItem(on: db)
+            if item.contentStatus == .scheduled {
+                switch ContentWorkflow.apply(.startPublishing, to: item.workflowItem, by: .system, policy: policy, now: now) {
+                case .success(let transition):
+                    item.adopt(transition.item)
+                case .failure:
+                    item.status = ContentStatus.inReview.rawValue
+                    item.scheduledAt = nil
+                    item.updatedAt = now
+                    try await item.save(on: db)
+                    try await ContentVariantModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$itemID == item.id!)
+                        .filter(\.$status != ContentVariantModel.Status.published.rawValue)
+                        .set(\.$status, to: ContentVariantModel.Status.pending.rawValue).update()
+                    try await Auditor.record(actor, on: db, action: "content.review_required", targetType: "content", targetID: item.id, label: item.title,
+                                             after: ["reason": "approval steps added after approval"])
+                    return false
+                }
+                item.updatedAt = now
+                try await item.save(on: db)
+            }
+            variant.status = ContentVariantModel.Status.publishing.rawValue
+            variant.updatedAt = now
+            try await variant.save(on: db)
+            return true
+        }
+    }
+
+    func published(_ post: PublishedPost, attempt: PublishAttemptModel, outcome: PublishAttemptModel.Outcome) async throws {
+        try await db.transaction { db in
+            let item = try await lockedItem(on: db)
+            attempt.outcome = outcome.rawValue
+            attempt.finishedAt = now
+            attempt.platformPostID = post.id
+            try await attempt.save(on: db)
+            variant.status = ContentVariantModel.Status.published.rawValue
+            variant.platformPostID = post.id
+            variant.url = post.url
+            variant.publishedAt = now
+            variant.lastError = nil
+            variant.updatedAt = now
+            try await variant.save(on: db)
+            try await Auditor.record(actor, on: db, action: "content.publish", targetType: "content", targetID: item.id, label: item.title,
+                                     after: ["variant": variant.id!.uuidString, "post": post.id, "found_after_crash": outcome == .found ? "ya" : "tidak"])
+            let unpublished = try await ContentVariantModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$itemID == item.id!)
+                .filter(\.$status != ContentVariantModel.Status.published.rawValue).count()
+            if unpublished == 0, case .success(let transition) = ContentWorkflow.apply(.published, to: item.workflowItem, by: .system, policy: .withoutApproval, now: now) {
+                item.adopt(transition.item)
+                item.updatedAt = now
+                try await item.save(on: db)
+            }
+        }
+    }
+
+    /// The variant will not publish without a person's help; the item shows as failed.
+    func failed(_ message: String) async throws {
+        try await db.transaction { db in
+            let item = try await lockedItem(on: db)
+            variant.status = ContentVariantModel.Status.failed.rawValue
+            variant.lastError = String(message.prefix(1_000))
+            variant.updatedAt = now
+            try await variant.save(on: db)
+            if case .success(let transition) = ContentWorkflow.apply(.failed, to: item.workflowItem, by: .system, policy: .withoutApproval, now: now) {
+                item.adopt(transition.item)
+                item.updatedAt = now
+                try await item.save(on: db)
+            }
+            try await Auditor.record(actor, on: db, action: "content.publish_failed", targetType: "content", targetID: item.id, label: item.title,
+                                     after: ["variant": variant.id!.uuidString, "error": String(message.prefix(300))])
+        }
+    }
+
+    /// The item's row, read again under a lock (PostgreSQL) or the write lock (SQLite, whose
+    /// first write in a transaction waits for other writers to finish).
+    private func lockedItem(on db: Database) async throws -> ContentItemModel {
+        try await (try db.sql).raw("UPDATE content_items SET updated_at = \(bind: now) WHERE tenant_id = \(bind: tenant.id!) AND id = \(bind: item.id!)").run()
+        guard let fresh = try await ContentItemModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$id == item.id!).first() else {
+            throw JobFailure.permanent("content item deleted")
+        }
+        return fresh
+    }
+}
