@@ -272,6 +272,48 @@ struct AuthorizationMatrixTests {
                     form: ["unit_id": w.units["OPD-A"]!.uuidString, "title": "Draf diubah \(n)", "body": "Posyandu buka Selasa."]) }),
         "content.submit": (.permission(writers, success: 303, outside: 404), { w, _, _, app in
             Request(path: "/content/\(try await ComplianceFixtures.draft(w, app: app).id!)/submit", form: [:]) }),
+        "content.variants.add": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            let item = try await ComplianceFixtures.draft(w, app: app)
+            let account = try await PublishingFixtures.pageAccount(w, app: app, n: n)
+            return Request(path: "/content/\(item.id!)/variants", form: ["account_id": account.id!.uuidString, "hashtags": "Info"]) }),
+        "content.variants.update": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            let (item, variant) = try await PublishingFixtures.item(w, app: app, n: n, status: .draft)
+            return Request(path: "/content/\(item.id!)/variants/\(variant.id!)", form: ["text": "Teks khusus \(n)"]) }),
+        "content.variants.delete": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            let (item, variant) = try await PublishingFixtures.item(w, app: app, n: n, status: .draft)
+            return Request(path: "/content/\(item.id!)/variants/\(variant.id!)/delete", form: [:]) }),
+        "content.approve": (.permission(reviewers, success: 303, outside: 404), { w, user, n, app in
+            try await PublishingFixtures.letApprove(user, w, app: app)
+            return Request(path: "/content/\(try await PublishingFixtures.item(w, app: app, n: n, status: .inReview).0.id!)/approve", form: [:]) }),
+        "content.reject": (.permission(reviewers, success: 303, outside: 404), { w, user, n, app in
+            try await PublishingFixtures.letApprove(user, w, app: app)
+            return Request(path: "/content/\(try await PublishingFixtures.item(w, app: app, n: n, status: .inReview).0.id!)/reject",
+                           form: ["comment": "Datanya belum lengkap, mohon dilengkapi"]) }),
+        "content.schedule": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            let day = LocalTime.fields(of: app.clock.now().addingTimeInterval(86_400), zone: w.tenantA.zone)
+            return Request(path: "/content/\(try await PublishingFixtures.item(w, app: app, n: n, status: .approved).0.id!)/schedule",
+                           form: ["date": day.date, "time": "09:00"]) }),
+        "content.unschedule": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/content/\(try await PublishingFixtures.item(w, app: app, n: n, status: .scheduled).0.id!)/unschedule", form: [:]) }),
+        "content.retry": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/content/\(try await PublishingFixtures.item(w, app: app, n: n, status: .failed).0.id!)/retry", form: [:]) }),
+        "content.plan": (.permission(writers, success: 303, outside: 404), { w, _, _, app in
+            Request(path: "/content/\(try await ComplianceFixtures.draft(w, app: app).id!)/plan", form: ["date": "2026-12-01"]) }),
+        "content.calendar": (.permission(viewers, success: 200, outside: 200), fixed("/content/calendar?view=week&date=2026-11-23")),
+        "content.failed": (.permission(viewers, success: 200, outside: 200), fixed("/content/failed")),
+        "approvals.list": (.permission(reviewers, success: 200, outside: 200), fixed("/approvals")),
+        "contentSettings.show": (.tenantWide([.supervisor], success: 200, otherTenant: 200), fixed("/settings/content")),
+        "contentSettings.policy": (.tenantWide([.supervisor], success: 303, otherTenant: 422), { w, _, _, _ in
+            Request(path: "/settings/content/policies", form: ["unit_id": w.units["KEL-1"]!.uuidString, "step1": "approver", "step2": "unitAdmin"]) }),
+        "contentSettings.policy.delete": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, _, app in
+            try await PublishingFixtures.policy(w, unit: "KEC-1", steps: [.approver], app: app)
+            return Request(path: "/settings/content/policies/\(w.units["KEC-1"]!)/delete", form: [:]) }),
+        "contentSettings.pillar": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, n, _ in
+            Request(path: "/settings/content/pillars", form: ["name": "Pilar \(n)"]) }),
+        "contentSettings.pillar.toggle": (.tenantWide([.supervisor], success: 303, otherTenant: 404), { w, _, n, app in
+            let pillar = ContentPillarModel(tenantID: w.tenantA.id!, name: "Pilar uji \(n)", at: app.clock.now())
+            try await pillar.create(on: app.db)
+            return Request(path: "/settings/content/pillars/\(pillar.id!)/toggle", form: [:]) }),
 
         "api.compliance.check": (.permission(all, success: 200, outside: 200), { _, _, _, _ in Request(path: "/api/v1/compliance/check", json: #"{"text":"Ayo coblos no 2!"}"#) }),
         "api.compliance.findings": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/compliance/findings")),

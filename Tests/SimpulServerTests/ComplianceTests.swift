@@ -82,7 +82,7 @@ struct ComplianceTests {
             let operatorBrowser = try await World.signIn(world.inScope[.operator]!, app: app)
             let blocked = try await app.web(.POST, "/content/\(draft.id!)/submit", as: operatorBrowser, form: [:])
             #expect(blocked.status == .unprocessableEntity)
-            #expect(blocked.body.string.contains("Draf belum dapat diajukan"))
+            #expect(blocked.body.string.contains("belum dapat diajukan"))
             // An operator may not override, whatever the reason.
             let refused = try await app.web(.POST, "/content/\(draft.id!)/submit", as: operatorBrowser, form: ["override_reason": "Saya yakin ini aman sekali"])
             #expect(refused.status == .unprocessableEntity)

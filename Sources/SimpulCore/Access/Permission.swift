@@ -20,6 +20,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageContent
     /// Submit a draft despite a blocking finding, with a written reason.
     case overrideCompliance
+    /// Take an approval step on content (which step a person may take is the unit's policy).
+    case approveContent
     /// The unified inbox of comments, mentions and messages on the accounts in scope.
     case viewInbox
     /// Reply to messages and write internal notes.
@@ -39,11 +41,12 @@ extension Role {
             Set(Permission.allCases)
         case .unitAdmin:
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
-             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox,
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .approveContent, .viewInbox, .replyInbox,
              .manageSavedReplies]
         case .approver:
             [.viewHome, .viewUnits, .viewAccounts,
-             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .viewInbox, .replyInbox]
+             .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .approveContent,
+             .viewInbox, .replyInbox]
         case .operator:
             [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox]
         case .viewer:

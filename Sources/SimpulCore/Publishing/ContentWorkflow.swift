@@ -11,8 +11,11 @@ public struct ApprovalPolicy: Sendable, Equatable, Codable {
     public static let maxSteps = 3
     public let steps: [Role]
 
+    /// The roles that may take an approval step.
+    public static let approvingRoles: Set<Role> = [.approver, .unitAdmin, .supervisor]
+
     public init?(steps: [Role]) {
-        guard steps.count <= Self.maxSteps, !steps.contains(.staff), !steps.contains(.viewer) else { return nil }
+        guard steps.count <= Self.maxSteps, steps.allSatisfy(Self.approvingRoles.contains) else { return nil }
         self.steps = steps
     }
 

@@ -30,6 +30,8 @@ public enum FieldIssue: Equatable, Sendable {
     case mismatch
     case wrongPassword
     case notPermitted
+    case invalidLink
+    case tooMany(max: Int)
 }
 
 /// Issues keyed by field name, in the order they were found.

@@ -82,20 +82,26 @@ enum Paths {
     static func deleteAllowListEntry(_ id: UUID) -> String { "/compliance/allowlist/\(id)/delete" }
 
     static let content = "/content"
+    static let contentCalendar = "/content/calendar"
+    static let failedContent = "/content/failed"
+    static let approvals = "/approvals"
+    static let contentSettings = "/settings/content"
     static let newContent = "/content/new"
     static func contentItem(_ id: UUID) -> String { "/content/\(id)" }
     static func submitContent(_ id: UUID) -> String { "/content/\(id)/submit" }
+    static func contentAction(_ id: UUID, _ action: String) -> String { "/content/\(id)/\(action)" }
+    static func contentVariant(_ item: UUID, _ variant: UUID) -> String { "/content/\(item)/variants/\(variant)" }
 
     static func language(_ language: Language, next: String) -> String {
         "/lang/\(language.rawValue)?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
     }
 
     static func isCompliance(_ path: String) -> Bool {
-        path.hasPrefix("/compliance") || path.hasPrefix(content)
+        path.hasPrefix("/compliance")
     }
 
     static func isSettings(_ path: String) -> Bool {
-        [units, accounts, users, audit, slaSettings].contains { path.hasPrefix($0) }
+        [units, accounts, users, audit, slaSettings, contentSettings].contains { path.hasPrefix($0) }
     }
 
     /// Only a path on this site may be a redirect target; "//evil.example" and "https://…" are not.

@@ -12,7 +12,6 @@ enum ComplianceViews {
             (Paths.findings, l.t("Temuan", "Findings"), .viewFindings),
             (Paths.checker, l.t("Pemeriksa teks", "Text checker"), .checkCompliance),
             (Paths.rulePacks, l.t("Paket aturan", "Rule packs"), .viewRulePacks),
-            (Paths.content, l.t("Draf konten", "Content drafts"), .viewContent),
         ]
         return .nav(.class("tabs"), .ariaLabel(l.t("Kepatuhan", "Compliance")),
             .forEach(tabs.filter { scope.allowsSomewhere($0.2) }) { tab in

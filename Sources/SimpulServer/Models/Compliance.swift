@@ -152,6 +152,12 @@ final class ContentItemModel: Model, @unchecked Sendable {
     @OptionalField(key: "scheduled_at") var scheduledAt: Date?
     /// The reviewer's comment on the last rejection.
     @OptionalField(key: "review_comment") var reviewComment: String?
+    @OptionalField(key: "pillar_id") var pillarID: UUID?
+    @OptionalField(key: "campaign") var campaign: String?
+    /// Audience segments, comma-separated as typed.
+    @OptionalField(key: "segments") var segments: String?
+    /// The day (start of day in the tenant's zone) the item is planned for, before it has a schedule.
+    @OptionalField(key: "planned_at") var plannedAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 

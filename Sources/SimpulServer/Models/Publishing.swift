@@ -86,3 +86,24 @@ final class PublishAttemptModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// One of the tenant's content pillars (Layanan Publik, Klarifikasi Hoaks, …).
+final class ContentPillarModel: Model, @unchecked Sendable {
+    static let schema = "content_pillars"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "active") var active: Bool
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(tenantID: UUID, name: String, at: Date) {
+        self.id = UUID()
+        self.tenantID = tenantID
+        self.name = name
+        self.active = true
+        self.createdAt = at
+    }
+}

@@ -12,8 +12,9 @@ enum ContentTransitions {
         let noVariants: Bool
     }
 
+    /// `alongside` writes what changed with the move (a variant), in the same transaction.
     static func apply(_ action: WorkflowAction, to item: ContentItemModel, principal: Principal, req: Request,
-                      comment: String? = nil) async throws -> Result<WorkflowTransition, WorkflowDenial> {
+                      alongside: (@Sendable (Database) async throws -> Void)? = nil) async throws -> Result<WorkflowTransition, WorkflowDenial> {
         let db = req.db
         let now = req.now
         let policy = try await ApprovalPolicies.policy(for: item.unitID, tenantID: principal.tenantID, tree: principal.scope.tree, on: db)
@@ -23,6 +24,7 @@ enum ContentTransitions {
         guard case .success(let transition) = result else { return result }
         let audit = req.auditActor(principal)
         try await db.transaction { db in
+            try await alongside?(db)
             item.adopt(transition.item)
             if case .reject(let text) = action { item.reviewComment = text.trimmingWhitespace }
             if transition.item.status == .inReview, before.status != .inReview { item.reviewComment = nil }
@@ -41,7 +43,7 @@ enum ContentTransitions {
             }
             var after: [String: String] = ["status": transition.item.status.rawValue]
             if let at = transition.item.scheduledAt { after["scheduled_at"] = ISO8601DateFormatter().string(from: at) }
-            if let comment = comment ?? { if case .reject(let text) = action { text } else { nil } }() { after["comment"] = String(comment.prefix(500)) }
+            if case .reject(let comment) = action { after["comment"] = String(comment.prefix(500)) }
             try await Auditor.record(audit, on: db, action: "content.\(name(of: action))", targetType: "content", targetID: item.id, label: item.title,
                                      before: ["status": before.status.rawValue], after: after)
         }

@@ -86,9 +86,11 @@ enum PublishVariantJob {
             attempt.startedAt = app.clock.now()
             try await attempt.create(on: db)
 
-            let published: PublishedPost
+            var published: PublishedPost
             do {
                 published = try await connector.publish(post)
+                // A Sandbox post lives nowhere a link could open.
+                if account.sandbox { published.url = nil }
             } catch {
                 try await recordFailure(error, attempt: attempt, account: account, recorder: recorder, job: job, l: l, app: app)
                 throw error

@@ -16,7 +16,8 @@ enum UI {
     /// A labelled input with its error beside it and the typed value kept.
     static func field<C: HTML.BodyContext>(
         _ label: String, name: String, value: String?, error: String?, type: HTMLInputType = .text,
-        required: Bool = false, hint: String? = nil, maxLength: Int? = nil, autocomplete: String? = nil, placeholder: String? = nil
+        required: Bool = false, hint: String? = nil, maxLength: Int? = nil, autocomplete: String? = nil, placeholder: String? = nil,
+        list: String? = nil
     ) -> Node<C> {
         let describedBy = error != nil ? "\(name)-error" : (hint != nil ? "\(name)-hint" : nil)
         return .div(
@@ -28,6 +29,7 @@ enum UI {
                 maxLength.map { .attribute(named: "maxlength", value: String($0)) } ?? .empty,
                 autocomplete.map { .attribute(named: "autocomplete", value: $0) } ?? .empty,
                 placeholder.map { .placeholder($0) } ?? .empty,
+                list.map { .attribute(named: "list", value: $0) } ?? .empty,
                 describedBy.map { .attribute(named: "aria-describedby", value: $0) } ?? .empty,
                 error != nil ? .attribute(named: "aria-invalid", value: "true") : .empty
             ),

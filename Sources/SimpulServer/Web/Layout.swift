@@ -35,6 +35,13 @@ enum Layout {
         if scope.allowsSomewhere(.viewInbox) {
             items.append(NavItem(href: Paths.inbox, label: l.t("Kotak Masuk", "Inbox"), active: ctx.path.hasPrefix(Paths.inbox)))
         }
+        if scope.allowsSomewhere(.viewContent) {
+            items.append(NavItem(href: Paths.contentCalendar, label: l.t("Kalender Konten", "Content calendar"),
+                                 active: ctx.path.hasPrefix(Paths.content)))
+        }
+        if scope.allowsSomewhere(.approveContent) {
+            items.append(NavItem(href: Paths.approvals, label: l.t("Persetujuan", "Approvals"), active: ctx.path.hasPrefix(Paths.approvals)))
+        }
         if scope.allowsSomewhere(.checkCompliance) {
             items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? Paths.findings : Paths.checker,
                                  label: l.t("Kepatuhan", "Compliance"), active: Paths.isCompliance(ctx.path)))
@@ -57,6 +64,7 @@ enum Layout {
             (Paths.users, l.t("Pengguna & peran", "Users & roles"), .viewUsers),
             (Paths.audit, l.t("Jejak audit", "Audit log"), .viewAudit),
             (Paths.slaSettings, l.t("SLA & hari libur", "SLA & holidays"), .manageSLA),
+            (Paths.contentSettings, l.t("Konten & persetujuan", "Content & approval"), .manageUnits),
         ]
         return .nav(.class("tabs"), .ariaLabel(l.t("Pengaturan", "Settings")),
             .forEach(tabs.filter { scope.allowsSomewhere($0.2) }) { tab in

@@ -28,6 +28,7 @@ import Testing
         #expect(ApprovalPolicy(steps: [.approver, .approver, .approver, .approver]) == nil)
         #expect(ApprovalPolicy(steps: [.viewer]) == nil)
         #expect(ApprovalPolicy(steps: [.staff]) == nil)
+        #expect(ApprovalPolicy(steps: [.operator]) == nil)
     }
 
     @Test func theFullPathThroughTwoSteps() throws {
@@ -155,5 +156,28 @@ import Testing
                              ("25-11-2026", "09:00"), ("", ""), ("2026-11-25", "09:60"), ("2026-11-2x", "09:00")] {
             #expect(LocalTime.instant(date: date, time: time, zone: zone) == nil, "\(date) \(time)")
         }
+    }
+}
+
+@Suite struct CalendarGridTests {
+    static let wit = TimeZone(identifier: "Asia/Jayapura")!
+
+    @Test func aMonthIsWholeWeeksFromMonday() throws {
+        // November 2026 starts on a Sunday and ends on a Monday.
+        let grid = try #require(CalendarGrid.make(.month, around: "2026-11-18", zone: Self.wit))
+        #expect(grid.days.first?.date == "2026-10-26" && grid.days.last?.date == "2026-12-06")
+        #expect(grid.days.count == 42 && grid.days.filter(\.inFocus).count == 30)
+        #expect(grid.days.first(where: \.inFocus)?.date == "2026-11-01")
+        #expect(grid.previous == "2026-10-01" && grid.next == "2026-12-01")
+        // Midnight in Jayapura (UTC+9) is 15:00 the day before in UTC.
+        #expect(ISO8601DateFormatter().string(from: grid.start) == "2026-10-25T15:00:00Z")
+        #expect(CalendarGrid.day(of: grid.start.addingTimeInterval(-1), zone: Self.wit) == "2026-10-25")
+    }
+
+    @Test func aWeekRunsMondayToSunday() throws {
+        let grid = try #require(CalendarGrid.make(.week, around: "2026-11-22", zone: TimeZone(identifier: "Asia/Jakarta")!))
+        #expect(grid.days.map(\.date) == ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22"])
+        #expect(grid.previous == "2026-11-09" && grid.next == "2026-11-23")
+        #expect(CalendarGrid.make(.week, around: "22-11-2026", zone: Self.wit) == nil)
     }
 }

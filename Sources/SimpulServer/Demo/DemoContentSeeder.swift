@@ -1,0 +1,106 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Vapor
+
+/// Seeds `DemoContent` once: pillars by name, policies per unit, items by title. The scheduled
+/// item's job is queued, so the running demo publishes it to the Sandbox minutes after start.
+enum DemoContentSeeder {
+    static func seed(tenant: Tenant, app: Application, on db: Database) async throws {
+        let tenantID = tenant.id!
+        let now = app.clock.now()
+        let zone = tenant.zone
+        let actor = Auditor.Actor.system(tenantID: tenantID, at: now, name: "simpul demo")
+        let units = Dictionary(try await UnitQueries.all(tenantID: tenantID, on: db).map { ($0.code, $0.id!) }, uniquingKeysWith: { a, _ in a })
+        let users = Dictionary(try await UserModel.query(on: db).filter(\.$tenantID == tenantID).all().map { ($0.email, $0.id!) }, uniquingKeysWith: { a, _ in a })
+        func user(_ localPart: String) -> UUID? { users[localPart + "@" + DemoCatalog.emailDomain] }
+        let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).all()
+
+        var pillars = Dictionary(try await ContentPillarModel.query(on: db).filter(\.$tenantID == tenantID).all().map { ($0.name, $0.id!) },
+                                 uniquingKeysWith: { a, _ in a })
+        for name in DemoContent.pillars where pillars[name] == nil {
+            let pillar = ContentPillarModel(tenantID: tenantID, name: name, at: now)
+            try await pillar.create(on: db)
+            pillars[name] = pillar.id
+        }
+        for policy in DemoContent.policies {
+            guard let unitID = units[policy.unitCode], try await ApprovalPolicies.own(unitID: unitID, tenantID: tenantID, on: db) == nil else { continue }
+            let row = ApprovalPolicyModel()
+            row.id = UUID()
+            row.tenantID = tenantID
+            row.unitID = unitID
+            row.steps = policy.steps.map(\.rawValue).joined(separator: ",")
+            row.updatedAt = now
+            try await row.create(on: db)
+        }
+
+        let titles = Set(try await ContentItemModel.query(on: db).filter(\.$tenantID == tenantID).all().map(\.title))
+        let today = LocalTime.instant(date: CalendarGrid.day(of: now, zone: zone), time: "00:00", zone: zone) ?? now
+        for seed in DemoContent.items where !titles.contains(seed.title) {
+            guard let unitID = units[seed.unitCode], let writer = user(seed.writer) else { continue }
+            let item = ContentItemModel()
+            item.id = UUID()
+            item.tenantID = tenantID
+            item.unitID = unitID
+            item.title = seed.title
+            item.body = seed.body
+            item.pillarID = pillars[seed.pillar]
+            item.campaign = seed.campaign
+            item.segments = seed.segments
+            item.plannedAt = today.addingTimeInterval(Double(seed.plannedInDays) * 86_400)
+            item.createdBy = writer
+            item.createdAt = now
+            item.updatedAt = now
+            var variantStatus = ContentVariantModel.Status.pending
+            var publishedAt: Date?
+            switch seed.stage {
+            case .draft:
+                item.status = ContentStatus.draft.rawValue
+            case .inReview(let approvedBy):
+                item.status = ContentStatus.inReview.rawValue
+                item.approvals = approvedBy.compactMap(user)
+            case .rejected(let comment):
+                item.status = ContentStatus.rejected.rawValue
+                item.reviewComment = comment
+            case .scheduled(let approvedBy, let minutes):
+                item.status = ContentStatus.scheduled.rawValue
+                item.approvals = approvedBy.compactMap(user)
+                item.scheduledAt = now.addingTimeInterval(Double(minutes) * 60)
+                variantStatus = .scheduled
+            case .published(let approvedBy, let days):
+                item.status = ContentStatus.published.rawValue
+                item.approvals = approvedBy.compactMap(user)
+                publishedAt = now.addingTimeInterval(-Double(days) * 86_400)
+                item.scheduledAt = publishedAt
+                variantStatus = .published
+            }
+            if item.contentStatus != .draft {
+                item.submittedBy = writer
+                item.submittedAt = now
+            }
+            try await item.create(on: db)
+            for (platform, handle) in seed.targets {
+                guard let account = accounts.first(where: { $0.platform == platform && $0.handle == handle }) else { continue }
+                let variant = ContentVariantModel()
+                variant.id = UUID()
+                variant.tenantID = tenantID
+                variant.itemID = item.id!
+                variant.accountID = account.id!
+                variant.hashtags = seed.hashtags
+                variant.status = variantStatus.rawValue
+                variant.createdAt = now
+                variant.updatedAt = now
+                if let publishedAt {
+                    let postID = "sandbox_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+                    variant.platformPostID = postID
+                    variant.publishedAt = publishedAt
+                }
+                try await variant.create(on: db)
+                if let at = item.scheduledAt, variantStatus == .scheduled {
+                    try await PublishVariantJob.enqueue(variant, at: at, on: db, now: now)
+                }
+            }
+            try await Auditor.record(actor, on: db, action: "content.create", targetType: "content", targetID: item.id, label: item.title)
+        }
+    }
+}
