@@ -71,6 +71,7 @@ struct AuthorizationMatrixTests {
         "language": (.open(anonymous: 303, signedIn: 303), fixed("/lang/en?next=/")),
         "logout": (.signedIn(303), { _, _, _, _ in Request(path: "/logout", form: [:]) }),
         "profile": (.signedIn(200), fixed("/profile")),
+        "notifications.list": (.signedIn(200), fixed("/notifications")),
         "profile.password": (.signedIn(422), { _, _, _, _ in Request(path: "/profile/password", form: ["current": "bukan-sandinya", "password": "baru-baru-baru", "confirm": "baru-baru-baru"]) }),
         "profile.tokens.create": (.signedIn(201), { _, _, n, _ in Request(path: "/profile/tokens", form: ["name": "token \(n)"]) }),
         "profile.tokens.revoke": (.signedIn(303), { _, user, _, app in

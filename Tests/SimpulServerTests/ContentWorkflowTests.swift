@@ -109,6 +109,9 @@ struct ContentWorkflowTests {
             #expect(early.status == .conflict && early.body.string.contains("memerlukan peran admin unit"))
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: admin, form: [:]).status == .seeOther)
             #expect(try await Self.reload(app, item).contentStatus == .inReview)
+            // The next step's approver is told, on their home page.
+            let home = try await app.web(.GET, "/", as: approver).body.string
+            #expect(home.contains("menunggu persetujuan Anda (langkah 2: Penyetuju)"))
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: approver, form: [:]).status == .seeOther)
             var saved = try await Self.reload(app, item)
             #expect(saved.contentStatus == .approved && saved.approvals.count == 2)
@@ -127,6 +130,12 @@ struct ContentWorkflowTests {
             #expect(try await app.web(.POST, "/content/\(item.id!)/reject", as: admin, form: ["comment": "Sertakan jam layanan hari Sabtu."]).status == .seeOther)
             let page = try await app.web(.GET, "/content/\(item.id!)", as: writer).body.string
             #expect(page.contains("Ditolak") && page.contains("Sertakan jam layanan hari Sabtu."))
+            let told = try await NotificationModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$userID == world.target.id!).all().map(\.text)
+            #expect(told.contains { $0.contains("ditolak: Sertakan jam layanan hari Sabtu.") }, "\(told)")
+            // Reading the list marks them read.
+            let author = try await World.signIn(world.target, app: app)
+            #expect(try await app.web(.GET, "/notifications", as: author).body.string.contains("Sertakan jam layanan"))
+            #expect(try await NotificationModel.query(on: app.db).filter(\.$userID == world.target.id!).filter(\.$readAt == nil).count() == 0)
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$targetID == item.id!).all().map(\.action)
             #expect(audit.contains("content.approve") && audit.contains("content.edit") && audit.contains("content.reject"))
         }

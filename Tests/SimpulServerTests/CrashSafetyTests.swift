@@ -44,7 +44,7 @@ struct CrashSafetyTests {
         init(executable: URL, environment: [String: String], port: Int, log: URL) throws {
             self.port = port
             self.log = log
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = executable
             process.arguments = ["serve"]
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -82,6 +82,7 @@ enum Paths {
     static func deleteAllowListEntry(_ id: UUID) -> String { "/compliance/allowlist/\(id)/delete" }
 
     static let content = "/content"
+    static let notifications = "/notifications"
     static let contentCalendar = "/content/calendar"
     static let failedContent = "/content/failed"
     static let approvals = "/approvals"

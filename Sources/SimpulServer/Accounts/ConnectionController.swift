@@ -128,14 +128,10 @@ enum ConnectionController {
             account.status = .connected
             account.lastError = nil
             message = l.t("Tersambung sebagai \(check.accountName) (\(check.accountID)).", "Connected as \(check.accountName) (\(check.accountID)).")
-        } catch let error as PlatformError {
+        } catch {
+            // Connectors throw only PlatformError; an unreachable network arrives as `.transient`.
             PlatformErrorEffects.apply(error, to: account, now: req.now)
             message = l.t("Sambungan gagal: ", "Connection failed: ") + PlatformErrorEffects.describe(error, l)
-        } catch {
-            // The network itself failed (DNS, refused, timeout): the platform was never reached.
-            let failure = PlatformError.transient(status: 0, detail: "network: \(type(of: error))")
-            PlatformErrorEffects.apply(failure, to: account, now: req.now)
-            message = l.t("Sambungan gagal: platform tidak terjangkau dari server ini.", "Connection failed: the platform cannot be reached from this server.")
         }
         account.updatedAt = req.now
         try await account.save(on: req.db)

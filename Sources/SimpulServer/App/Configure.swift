@@ -73,6 +73,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     ContentListsController.register(routes)
     CalendarController.register(routes)
     ContentSettingsController.register(routes)
+    NotificationsController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)
     TriageController.register(routes)

@@ -69,8 +69,13 @@ enum HomeController {
                  href.map { .p(.class("tile-label"), .a(.href($0), .text(label))) } ?? .p(.class("tile-label"), .text(label)))
         }
         let canAccounts = principal.scope.allowsSomewhere(.viewAccounts)
+        let unread = try await NotificationsController.recent(principal, limit: 10, unreadOnly: true, on: req.db)
         return Layout.page(ctx, title: l.t("Beranda", "Home"),
             .p(.class("lead"), .text(l.t("Selamat datang, \(principal.user.name)", "Welcome, \(principal.user.name)"))),
+            .if(!unread.isEmpty, .section(.id("notifications"), .ariaLabel(l.t("Pemberitahuan", "Notifications")),
+                .h2(.text(l.t("Pemberitahuan baru", "New notifications"))),
+                NotificationsController.list(unread, l),
+                .p(.a(.href(Paths.notifications), .text(l.t("Semua pemberitahuan", "All notifications")))))),
             .section(.class("tiles"), .ariaLabel(l.t("Ringkasan", "Summary")),
                 tile(l.t("Unit kerja", "Units"), counts.units, id: "count-units", href: principal.scope.allowsSomewhere(.viewUnits) ? Paths.units : nil),
                 tile(l.t("Akun resmi & staf", "Accounts"), counts.accounts, id: "count-accounts", href: canAccounts ? Paths.accounts : nil),

@@ -46,6 +46,9 @@ enum ContentTransitions {
             if case .reject(let comment) = action { after["comment"] = String(comment.prefix(500)) }
             try await Auditor.record(audit, on: db, action: "content.\(name(of: action))", targetType: "content", targetID: item.id, label: item.title,
                                      before: ["status": before.status.rawValue], after: after)
+            let comment: String? = if case .reject(let text) = action { text.trimmingWhitespace } else { nil }
+            try await ContentNotifier.notify(transition.notify, about: item, status: transition.item.status, actorID: principal.userID, detail: comment,
+                                             zone: principal.tenant.zone, at: now, on: db)
         }
         return result
     }

@@ -73,6 +73,7 @@ struct PublishRecorder {
                 item.adopt(transition.item)
                 item.updatedAt = now
                 try await item.save(on: db)
+                try await ContentNotifier.notify(transition.notify, about: item, status: .published, actorID: nil, zone: tenant.zone, at: now, on: db)
             }
         }
     }
@@ -89,6 +90,7 @@ struct PublishRecorder {
                 item.adopt(transition.item)
                 item.updatedAt = now
                 try await item.save(on: db)
+                try await ContentNotifier.notify(transition.notify, about: item, status: .failed, actorID: nil, detail: message, zone: tenant.zone, at: now, on: db)
             }
             try await Auditor.record(actor, on: db, action: "content.publish_failed", targetType: "content", targetID: item.id, label: item.title,
                                      after: ["variant": variant.id!.uuidString, "error": String(message.prefix(300))])

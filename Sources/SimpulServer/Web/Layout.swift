@@ -92,6 +92,7 @@ enum Layout {
                     .unwrap(ctx.principal) { .span(.class("tenant"), .text($0.tenant.name)) },
                     .div(
                         .class("top-actions"),
+                        .if(ctx.principal != nil, .a(.href(Paths.notifications), .text(l.t("Pemberitahuan", "Notifications")))),
                         .a(.class("lang"), .href(Paths.language(other, next: ctx.path)),
                            .attribute(named: "hreflang", value: other.rawValue),
                            .text(other == .en ? "English" : "Bahasa Indonesia")),
