@@ -333,6 +333,7 @@ public enum DemoCatalog {
         official(.x, "diskominfo_tmy", "Diskominfo Kota Tirtamaya", "DISKOMINFO", 17300, .connected),
         official(.youtube, "kominfotirtamaya", "Kominfo Tirtamaya", "DISKOMINFO", 16400, .connected),
         official(.tiktok, "diskominfo.tirtamaya", "Diskominfo Kota Tirtamaya", "DISKOMINFO", 41100, .connected),
+        official(.facebook, "tirtamayacekfakta", "Tirtamaya Cek Fakta", "DISKOMINFO", 8400, .connected),
         // Dinas Kesehatan
         official(.instagram, "dinkes.tirtamaya", "Dinkes Kota Tirtamaya", "DINKES", 41800, .connected),
         official(.facebook, "dinkeskotatirtamaya", "Dinkes Kota Tirtamaya", "DINKES", 38000, .connected),

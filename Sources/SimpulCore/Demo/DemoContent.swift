@@ -49,7 +49,7 @@ public enum DemoContent {
              body: "Beredar pesan berantai yang meminta warga mengisi data di tautan untuk bantuan tunai Rp2 juta dari Pemkot. Pesan itu tidak benar. Pemkot tidak pernah meminta data pribadi lewat tautan. Informasi bantuan resmi hanya di kanal resmi Pemkot Tirtamaya.",
              pillar: "Klarifikasi Hoaks", campaign: nil, segments: "warga umum", plannedInDays: 1,
              stage: .inReview(approvedBy: []),
-             targets: [(.facebook, "diskominfokotatirtamaya"), (.x, "diskominfo_tmy")], hashtags: "CekFakta"),
+             targets: [(.facebook, "diskominfokotatirtamaya"), (.x, "diskominfo_tmy"), (.facebook, "tirtamayacekfakta")], hashtags: "CekFakta"),
         Item(unitCode: "DINKES", writer: "anisa.fitriani", title: "Imunisasi anak di posyandu bulan Desember",
              body: "Bulan Desember posyandu di seluruh kelurahan membuka layanan imunisasi dasar lengkap untuk anak usia 0–2 tahun. Bawa buku KIA. Cek jadwal posyandu terdekat di kantor kelurahan.",
              pillar: "Layanan Publik", campaign: "Bulan Imunisasi Anak", segments: "orang tua, ibu hamil", plannedInDays: 3,
