@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SimpulPlatforms
 import SimpulCore
 import Testing
 import VaporTesting
@@ -68,6 +69,22 @@ struct SystemTests {
         #expect(!ok.autoMigrate)
         let dev = try Settings.fromEnvironment([:])
         #expect(dev.sqlitePath == "data/simpul.sqlite" && !dev.usesPostgres)
+        #expect(dev.platformEndpoints == PlatformEndpoints())
+    }
+
+    @Test("platform API locations are configuration; bad ones are named")
+    func platformEndpoints() throws {
+        let proxied = try Settings.fromEnvironment(["SIMPUL_GRAPH_URL": "http://127.0.0.1:9000", "SIMPUL_GRAPH_VERSION": "v22.0",
+                                                    "SIMPUL_X_API_URL": "https://x-proxy.kota.go.id"])
+        #expect(proxied.platformEndpoints.graphBaseURL.absoluteString == "http://127.0.0.1:9000" && proxied.platformEndpoints.graphVersion == "v22.0")
+        #expect(proxied.platformEndpoints.xBaseURL.host == "x-proxy.kota.go.id")
+        #expect(proxied.platformEndpoints.youtubeBaseURL == PlatformEndpoints().youtubeBaseURL)
+        do {
+            _ = try Settings.fromEnvironment(["SIMPUL_GRAPH_URL": "graph.facebook.com", "SIMPUL_GRAPH_VERSION": "22", "SIMPUL_TIKTOK_API_URL": "ftp://x"])
+            Issue.record("bad platform URLs were accepted")
+        } catch let missing as Settings.Missing {
+            #expect(missing.problems.count == 3 && missing.description.contains("SIMPUL_GRAPH_URL") && missing.description.contains("SIMPUL_GRAPH_VERSION"))
+        }
     }
 
     @Test("stored credentials are sealed and open only with the same key")

@@ -9,6 +9,7 @@ import Vapor
 public func configure(_ app: Application, settings: Settings, clock: AppClock = .system) async throws {
     app.settings = settings
     app.clock = clock
+    app.platformEndpoints = settings.platformEndpoints
     app.logger.logLevel = settings.logLevel
     app.http.server.configuration.hostname = settings.host
     app.http.server.configuration.port = settings.port

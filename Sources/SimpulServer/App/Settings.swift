@@ -1,4 +1,5 @@
 import Foundation
+import SimpulPlatforms
 import Logging
 
 /// Every setting Simpul reads from its environment, read in this one place. Development gets
@@ -22,6 +23,9 @@ public struct Settings: Sendable {
     /// `simpul serve` also runs the background workers (polling); turn off to scale web and
     /// workers separately.
     public var runWorkers: Bool
+    /// Where the platforms' APIs are: their public hosts unless a proxy (or a test's fake
+    /// platform) stands in between.
+    public var platformEndpoints: PlatformEndpoints
 
     public var usesPostgres: Bool { databaseURL != nil }
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -69,6 +73,23 @@ public struct Settings: Sendable {
         if let url = value("DATABASE_URL"), !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
             problems.append("DATABASE_URL harus berupa URL PostgreSQL (postgres://user:pass@host:5432/db)")
         }
+        var endpoints = PlatformEndpoints()
+        func url(_ key: String, _ keyPath: WritableKeyPath<PlatformEndpoints, URL>) {
+            guard let text = value(key) else { return }
+            if let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil {
+                endpoints[keyPath: keyPath] = url
+            } else {
+                problems.append("\(key) harus URL http(s) lengkap (sekarang: \(text))")
+            }
+        }
+        url("SIMPUL_GRAPH_URL", \.graphBaseURL)
+        url("SIMPUL_X_API_URL", \.xBaseURL)
+        url("SIMPUL_YOUTUBE_API_URL", \.youtubeBaseURL)
+        url("SIMPUL_TIKTOK_API_URL", \.tiktokBaseURL)
+        if let version = value("SIMPUL_GRAPH_VERSION") {
+            if version.range(of: #"^v\d+\.\d+$"#, options: .regularExpression) != nil { endpoints.graphVersion = version }
+            else { problems.append("SIMPUL_GRAPH_VERSION harus seperti v21.0 (sekarang: \(version))") }
+        }
         if !problems.isEmpty { throw Missing(problems: problems) }
 
         let host = value("SIMPUL_HOST") ?? "127.0.0.1"
@@ -86,7 +107,8 @@ public struct Settings: Sendable {
             sessionMaxHours: maxHours!,
             bcryptCost: cost!,
             trustForwardedFor: value("SIMPUL_TRUST_FORWARDED_FOR") == "true",
-            runWorkers: value("SIMPUL_WORKERS") != "false"
+            runWorkers: value("SIMPUL_WORKERS") != "false",
+            platformEndpoints: endpoints
         )
     }
 }
