@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(name: "simpul", path: ".."),
     ],
     targets: [
@@ -22,6 +23,15 @@ let package = Package(
         .executableTarget(
             name: "InboxLatency",
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .executableTarget(
+            name: "FakePlatform",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "IngestLoad",

@@ -156,8 +156,8 @@ struct InboxTemplateTests {
             #expect(try await app.web(.POST, "/inbox/templates", as: supervisor,
                                       form: ["name": "tindak_lanjut", "language": "id", "body": "Halo {{1}}, laporan Anda tentang {{2}} sedang ditangani.", "approved": "1"]).status == .seeOther)
             #expect(try await app.web(.POST, "/inbox/templates", as: supervisor, form: ["name": "belum_disetujui", "language": "id", "body": "Halo"]).status == .seeOther)
-            let approved = try #require(try await WhatsAppTemplateModel.query(on: app.db).filter(\.$name == "tindak_lanjut").first())
-            let pending = try #require(try await WhatsAppTemplateModel.query(on: app.db).filter(\.$name == "belum_disetujui").first())
+            let approved = try #require(try await WhatsAppTemplateModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$name == "tindak_lanjut").first())
+            let pending = try #require(try await WhatsAppTemplateModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$name == "belum_disetujui").first())
 
             let page = try await app.web(.GET, "/inbox/\(old.id!)", as: operatorBrowser).body.string
             #expect(page.contains("template-reply-form") && page.contains("tindak_lanjut") && !page.contains("belum_disetujui") && !page.contains("id=\"reply-form\""))

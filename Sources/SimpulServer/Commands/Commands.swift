@@ -33,6 +33,8 @@ struct DemoCommand: AsyncCommand {
         @Flag(name: "seed-only", help: "Isi data demo lalu berhenti, tanpa menjalankan server") var seedOnly: Bool
         @Option(name: "history", help: "Tambahkan sebanyak ini pesan Sandbox lampau, tersebar selama setahun terakhir (mis. 1000000 untuk uji skala)")
         var history: Int?
+        @Option(name: "publish-load", help: "Tambahkan sebanyak ini konten disetujui yang jatuh tempo pada menit yang sama, untuk uji beban penerbitan (ke URL platform yang dikonfigurasi)")
+        var publishLoad: Int?
     }
     var help: String { "Mengisi data demo Pemkot fiktif lalu menjalankan Simpul." }
 
@@ -52,6 +54,14 @@ struct DemoCommand: AsyncCommand {
                 console.print(triaged == 0 ? "  \(stored) pesan lampau tersimpan…" : "  \(triaged) dari \(stored) pesan sudah ditriase…")
             }
             context.console.print("Riwayat Sandbox: \(stored) pesan lampau tersimpan dan ditriase.")
+        }
+        if let load = signature.publishLoad {
+            guard load > 0, load <= 1_000_000 else { throw CommandFailure(["--publish-load harus antara 1 dan 1000000"]) }
+            let console = context.console
+            let due = try await PublishLoad.generate(load, tenant: summary.tenant, app: app) { made in
+                if made % 5_000 == 0 || made == load { console.print("  \(made) konten terjadwal…") }
+            }
+            context.console.print("Uji beban penerbitan: \(load) konten jatuh tempo \(IndonesianFormat.dateTime(due, zone: summary.tenant.zone)) (epoch \(Int(due.timeIntervalSince1970))).")
         }
         if signature.seedOnly { return }
         let config = app.http.server.configuration
