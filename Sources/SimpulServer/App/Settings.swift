@@ -23,6 +23,8 @@ public struct Settings: Sendable {
     /// `simpul serve` also runs the background workers (polling); turn off to scale web and
     /// workers separately.
     public var runWorkers: Bool
+    /// Jobs one process runs at once (publishing calls wait mostly on the platform).
+    public var jobConcurrency: Int
     /// Where the platforms' APIs are: their public hosts unless a proxy (or a test's fake
     /// platform) stands in between.
     public var platformEndpoints: PlatformEndpoints
@@ -73,6 +75,8 @@ public struct Settings: Sendable {
         if let url = value("DATABASE_URL"), !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
             problems.append("DATABASE_URL harus berupa URL PostgreSQL (postgres://user:pass@host:5432/db)")
         }
+        let jobConcurrency = Int(value("SIMPUL_JOB_CONCURRENCY") ?? "8")
+        if jobConcurrency == nil || !(1...64).contains(jobConcurrency!) { problems.append("SIMPUL_JOB_CONCURRENCY harus angka 1–64") }
         var endpoints = PlatformEndpoints()
         func url(_ key: String, _ keyPath: WritableKeyPath<PlatformEndpoints, URL>) {
             guard let text = value(key) else { return }
@@ -108,6 +112,7 @@ public struct Settings: Sendable {
             bcryptCost: cost!,
             trustForwardedFor: value("SIMPUL_TRUST_FORWARDED_FOR") == "true",
             runWorkers: value("SIMPUL_WORKERS") != "false",
+            jobConcurrency: jobConcurrency!,
             platformEndpoints: endpoints
         )
     }

@@ -13,7 +13,7 @@ enum BackgroundWork {
     static func start(app: Application) -> [Task<Void, Never>] {
         var tasks = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app)]
         let handlers = handlers()
-        if !handlers.isEmpty { tasks.append(JobWorker(app: app, handlers: handlers).start()) }
+        if !handlers.isEmpty { tasks.append(JobWorker(app: app, handlers: handlers, concurrency: app.settings.jobConcurrency).start()) }
         return tasks
     }
 }
