@@ -51,11 +51,12 @@ while :; do
   sleep 1
 done
 kill $worker; wait $worker 2>/dev/null || true; worker=""
-published=$(query "SELECT COUNT(*) FROM content_variants WHERE status = 'published'")
+load="content_variants v JOIN content_items i ON i.tenant_id = v.tenant_id AND i.id = v.item_id WHERE i.title LIKE 'Uji beban %' AND v.status = 'published'"
+published=$(query "SELECT COUNT(*) FROM $load")
 dead=$(query "SELECT COUNT(*) FROM jobs WHERE kind = 'publish.variant' AND state = 'dead'")
 served=$(curl -fsS "http://127.0.0.1:$fake_port/stats" | python3 -c "import json,sys; print(json.load(sys.stdin)['posts'])")
-first=$(query "SELECT MIN($(epoch published_at)) FROM content_variants WHERE status = 'published'")
-last=$(query "SELECT MAX($(epoch published_at)) FROM content_variants WHERE status = 'published'")
+first=$(query "SELECT MIN($(epoch v.published_at)) FROM $load")
+last=$(query "SELECT MAX($(epoch v.published_at)) FROM $load")
 python3 - "$due" "$first" "$last" "$published" "$served" "$dead" "$posts" "$concurrency" <<'PY'
 import sys
 due, first, last = (float(x) for x in sys.argv[1:4])

@@ -7,7 +7,7 @@ import NIOPosix
 // A platform stand-in for the publishing benchmark, on loopback: answers the calls a
 // publisher makes as Facebook (`POST /{version}/{page-id}/feed` → {"id":…}) and X
 // (`POST /2/tweets` → {"data":{"id":…}}) do, counts what it was asked, and tells the count at
-// `GET /stats`. Everything else is a Graph-style 404.
+// `GET /stats`. X mention polls find nothing; everything else is a Graph-style 404.
 //
 //   FakePlatform --port 18400
 
@@ -39,6 +39,8 @@ final class Handler: ChannelInboundHandler, @unchecked Sendable {
     func answer(_ head: HTTPRequestHead) -> (HTTPResponseStatus, String) {
         let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
         if head.method == .GET, path == "/stats" { return (.ok, #"{"posts":\#(posts.withLockedValue { $0 })}"#) }
+        // The worker also polls X accounts for mentions: there are none.
+        if head.method == .GET, path.hasPrefix("/2/users/"), path.hasSuffix("/mentions") { return (.ok, #"{"meta":{"result_count":0}}"#) }
         if head.method == .POST, path.hasSuffix("/feed") {
             let n = posts.withLockedValue { $0 += 1; return $0 }
             return (.ok, #"{"id":"100000000000001_\#(n)"}"#)

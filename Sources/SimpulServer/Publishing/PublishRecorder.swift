@@ -18,12 +18,17 @@ struct PublishRecorder {
     var now: Date { app.clock.now() }
     var actor: Auditor.Actor { .system(tenantID: tenant.id!, at: now, name: "penerbit") }
 
-    /// Moves the item to publishing and the variant with it. False when the item can no longer
-    /// publish as approved (its unit's chain grew a step since): it goes back to review.
-    func start() async throws -> Bool {
-        let tree = try await UnitQueries.tree(tenantID: tenant.id!, on: db)
-        let policy = try await ApprovalPolicies.policy(for: item.unitID, tenantID: tenant.id!, tree: tree, on: db)
-        return try await db.transaction { db in
+    /// Moves the item to publishing and the variant with it, and writes `attempt` (the record
+    /// that a platform call is about to be made) in the same commit. False when the item can no
+    /// longer publish as approved (its unit's chain grew a step since): it goes back to review.
+    func start(attempt: PublishAttemptModel?) async throws -> Bool {
+        // Only the first variant of an item moves it; the others find it publishing already.
+        var policy = ApprovalPolicy.withoutApproval
+        if item.contentStatus == .scheduled {
+            let tree = try await UnitQueries.tree(tenantID: tenant.id!, on: db)
+            policy = try await ApprovalPolicies.policy(for: item.unitID, tenantID: tenant.id!, tree: tree, on: db)
+        }
+        return try await db.transaction { [policy] db in
             let item = try await lockedItem(on: db)
             if item.contentStatus == .scheduled {
                 switch ContentWorkflow.apply(.startPublishing, to: item.workflowItem, by: .system, policy: policy, now: now) {
@@ -47,6 +52,7 @@ struct PublishRecorder {
             variant.status = ContentVariantModel.Status.publishing.rawValue
             variant.updatedAt = now
             try await variant.save(on: db)
+            try await attempt?.create(on: db)
             return true
         }
     }
@@ -86,7 +92,10 @@ struct PublishRecorder {
             variant.lastError = String(message.prefix(1_000))
             variant.updatedAt = now
             try await variant.save(on: db)
-            if case .success(let transition) = ContentWorkflow.apply(.failed, to: item.workflowItem, by: .system, policy: .withoutApproval, now: now) {
+            // A variant can fail before any publishing started (its account was switched off).
+            var current = item.workflowItem
+            if current.status == .scheduled { current.status = .publishing }
+            if case .success(let transition) = ContentWorkflow.apply(.failed, to: current, by: .system, policy: .withoutApproval, now: now) {
                 item.adopt(transition.item)
                 item.updatedAt = now
                 try await item.save(on: db)

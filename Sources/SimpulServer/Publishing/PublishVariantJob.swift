@@ -44,7 +44,6 @@ enum PublishVariantJob {
               variant.status != ContentVariantModel.Status.published.rawValue else { return }
         let l = L10n(language: .id, zone: tenant.zone)
         let recorder = PublishRecorder(app: app, tenant: tenant, item: item, variant: variant)
-        guard try await recorder.start() else { return }
 
         guard let account = try await AccountModel.query(on: db).filter(\.$tenantID == job.tenantID).filter(\.$id == variant.accountID).first(),
               account.active else {
@@ -69,6 +68,7 @@ enum PublishVariantJob {
             if let open = attempts.last(where: { $0.outcome == nil }) {
                 let since = open.startedAt.addingTimeInterval(-lookBack)
                 if let found = try await connector.recentPosts(since: since).first(where: { $0.carries(post.text) }) {
+                    guard try await recorder.start(attempt: nil) else { return }
                     try await recorder.published(found, attempt: open, outcome: .found)
                     return
                 }
@@ -84,7 +84,7 @@ enum PublishVariantJob {
             attempt.variantID = variant.id!
             attempt.number = (attempts.last?.number ?? 0) + 1
             attempt.startedAt = app.clock.now()
-            try await attempt.create(on: db)
+            guard try await recorder.start(attempt: attempt) else { return }
 
             var published: PublishedPost
             do {
