@@ -140,6 +140,7 @@ struct JobQueueTests {
                 case "transient": throw URLError(.timedOut)
                 default: break
                 }
+                return false
             }
             for payload in ["ok", "slow", "permanent", "transient"] {
                 var job = Self.job(world, kind, at: app.clock.now())
@@ -176,6 +177,7 @@ struct JobQueueTests {
                     JobHandler(kind: kind) { job, _ in
                         runs.withLockedValue { $0[job.payload, default: []].append(name) }
                         try await Task.sleep(for: .milliseconds(Int.random(in: 0...3)))
+                        return false
                     }
                 }
                 let a = JobWorker(app: first, handlers: [handler("a")], concurrency: 8)

@@ -51,11 +51,23 @@ struct JobQueue: Sendable {
         return !rows.isEmpty
     }
 
-    /// Leases up to `limit` due jobs of the given kinds: queued ones whose time has come, and
-    /// running ones whose lease expired (their worker died). Oldest due first.
+    /// Leases up to `limit` due jobs of the given kinds: queued ones whose time has come, oldest
+    /// first, then running ones whose lease expired (their worker died). Two statements, each
+    /// answered from the (state, run_at) index: one condition with OR read the whole table.
     /// `tenantID` limits the claim to one tenant's jobs (tests share one database).
     func claim(kinds: [String], limit: Int, leaseFor lease: TimeInterval, now: Date, tenantID: UUID? = nil) async throws -> [ClaimedJob] {
         guard !kinds.isEmpty, limit > 0 else { return [] }
+        var claimed = try await claim(kinds: kinds, limit: limit, leaseFor: lease, now: now, tenantID: tenantID,
+                                      due: "state = 'queued' AND run_at <= \(bind: now)", order: "ORDER BY run_at")
+        if claimed.count < limit {
+            claimed += try await claim(kinds: kinds, limit: limit - claimed.count, leaseFor: lease, now: now, tenantID: tenantID,
+                                       due: "state = 'running' AND lease_until < \(bind: now)", order: "")
+        }
+        return claimed
+    }
+
+    private func claim(kinds: [String], limit: Int, leaseFor lease: TimeInterval, now: Date, tenantID: UUID?,
+                       due: SQLQueryString, order: SQLQueryString) async throws -> [ClaimedJob] {
         let token = UUID().uuidString
         let lock: SQLQueryString = db.isPostgres ? "FOR UPDATE SKIP LOCKED" : ""
         var tenant: SQLQueryString = ""
@@ -64,9 +76,8 @@ struct JobQueue: Sendable {
             UPDATE jobs SET state = 'running', lease_token = \(bind: token), lease_until = \(bind: now.addingTimeInterval(lease)),
                 attempts = attempts + 1, updated_at = \(bind: now)
             WHERE id IN (
-                SELECT id FROM jobs
-                WHERE kind IN (\(binds: kinds)) \(tenant) AND ((state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now)))
-                ORDER BY run_at LIMIT \(bind: limit) \(lock))
+                SELECT id FROM jobs WHERE \(due) AND kind IN (\(binds: kinds)) \(tenant)
+                \(order) LIMIT \(bind: limit) \(lock))
             RETURNING tenant_id, id, kind, payload, attempts, max_attempts
             """).all()
         var claimed: [ClaimedJob] = []

@@ -10,10 +10,12 @@ enum JobFailure: Error {
     case postpone(until: Date, reason: String)
 }
 
-/// The code that runs one kind of job.
+/// The code that runs one kind of job. It returns true when it marked the job done itself,
+/// in the same transaction that recorded its work (one commit fewer, and no window between
+/// the work being recorded and the job being done); false leaves that to the worker.
 struct JobHandler: Sendable {
     let kind: String
-    let run: @Sendable (JobQueue.ClaimedJob, Application) async throws -> Void
+    let run: @Sendable (JobQueue.ClaimedJob, Application) async throws -> Bool
 }
 
 /// Runs leased jobs, up to `concurrency` at a time, renewing each lease while its handler
@@ -97,9 +99,9 @@ final class JobWorker: Sendable {
             return
         }
         let app = self.app, lease = self.lease
-        let outcome: Result<Void, any Error> = await withTaskGroup(of: Result<Void, any Error>?.self) { group in
+        let outcome: Result<Bool, any Error> = await withTaskGroup(of: Result<Bool, any Error>?.self) { group in
             group.addTask {
-                do { try await handler.run(job, app); return .success(()) } catch { return .failure(error) }
+                do { return .success(try await handler.run(job, app)) } catch { return .failure(error) }
             }
             group.addTask {
                 while !Task.isCancelled {
@@ -117,14 +119,16 @@ final class JobWorker: Sendable {
     }
 
     /// Writes what an attempt came to: done, again later, postponed or dead.
-    func record(_ outcome: Result<Void, any Error>, for job: JobQueue.ClaimedJob) async {
+    func record(_ outcome: Result<Bool, any Error>, for job: JobQueue.ClaimedJob) async {
         let queue = self.queue
         let now = app.clock.now()
         let metadata: Logger.Metadata = ["job": "\(job.id)", "kind": "\(job.kind)", "attempt": "\(job.attempt)"]
         do {
             switch outcome {
-            case .success:
-                if try await !queue.complete(job, now: now) { app.logger.warning("job finished after its lease was lost", metadata: metadata) }
+            case .success(let completedByHandler):
+                if !completedByHandler, try await !queue.complete(job, now: now) {
+                    app.logger.warning("job finished after its lease was lost", metadata: metadata)
+                }
             case .failure(let error as JobFailure):
                 switch error {
                 case .permanent(let reason):

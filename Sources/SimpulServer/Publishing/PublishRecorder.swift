@@ -57,8 +57,11 @@ struct PublishRecorder {
         }
     }
 
-    func published(_ post: PublishedPost, attempt: PublishAttemptModel, outcome: PublishAttemptModel.Outcome) async throws {
+    func published(_ post: PublishedPost, attempt: PublishAttemptModel, outcome: PublishAttemptModel.Outcome, job: JobQueue.ClaimedJob) async throws {
         try await db.transaction { db in
+            // Done with the job in the same commit; if another worker took the lease meanwhile,
+            // nothing here is kept and that worker finds the post instead.
+            guard try await JobQueue(db: db).complete(job, now: now) else { throw PublishVariantJob.LeaseLost() }
             let item = try await lockedItem(on: db)
             attempt.outcome = outcome.rawValue
             attempt.finishedAt = now

@@ -24,6 +24,10 @@ enum PublishVariantJob {
 
     static var handler: JobHandler { JobHandler(kind: kind) { job, app in try await run(job, app: app) } }
 
+    /// The job's lease was taken over while this worker was publishing: its record is rolled
+    /// back, and the new holder finds the post on the platform.
+    struct LeaseLost: Error {}
+
     static func enqueue(_ variant: ContentVariantModel, at: Date, on db: Database, now: Date) async throws {
         let seconds = Int(at.timeIntervalSince1970.rounded(.down))
         let payload = String(decoding: try JSONEncoder().encode(Payload(variant_id: variant.id!, scheduled_at: seconds)), as: UTF8.self)
@@ -31,17 +35,19 @@ enum PublishVariantJob {
                                                            dedupeKey: "\(variant.id!.uuidString):\(seconds)", maxAttempts: maxAttempts), now: now)
     }
 
-    static func run(_ job: JobQueue.ClaimedJob, app: Application) async throws {
+    /// True when the job was marked done with the publication, in one commit.
+    @discardableResult
+    static func run(_ job: JobQueue.ClaimedJob, app: Application) async throws -> Bool {
         guard let payload = try? JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8)) else {
             throw JobFailure.permanent("unreadable payload")
         }
         let db = app.db
         guard let variant = try await ContentVariantModel.query(on: db).filter(\.$tenantID == job.tenantID).filter(\.$id == payload.variant_id).first(),
               let item = try await ContentItemModel.query(on: db).filter(\.$tenantID == job.tenantID).filter(\.$id == variant.itemID).first(),
-              let tenant = try await Tenant.find(job.tenantID, on: db) else { return }
+              let tenant = try await Tenant.find(job.tenantID, on: db) else { return false }
         // Unscheduled or moved since this job was queued: nothing to do here.
         guard [.scheduled, .publishing].contains(item.contentStatus), item.scheduledAt.map({ Int($0.timeIntervalSince1970.rounded(.down)) }) == payload.scheduled_at,
-              variant.status != ContentVariantModel.Status.published.rawValue else { return }
+              variant.status != ContentVariantModel.Status.published.rawValue else { return false }
         let l = L10n(language: .id, zone: tenant.zone)
         let recorder = PublishRecorder(app: app, tenant: tenant, item: item, variant: variant)
 
@@ -68,9 +74,9 @@ enum PublishVariantJob {
             if let open = attempts.last(where: { $0.outcome == nil }) {
                 let since = open.startedAt.addingTimeInterval(-lookBack)
                 if let found = try await connector.recentPosts(since: since).first(where: { $0.carries(post.text) }) {
-                    guard try await recorder.start(attempt: nil) else { return }
-                    try await recorder.published(found, attempt: open, outcome: .found)
-                    return
+                    guard try await recorder.start(attempt: nil) else { return false }
+                    try await recorder.published(found, attempt: open, outcome: .found, job: job)
+                    return true
                 }
                 open.outcome = PublishAttemptModel.Outcome.notFound.rawValue
                 open.finishedAt = app.clock.now()
@@ -84,7 +90,7 @@ enum PublishVariantJob {
             attempt.variantID = variant.id!
             attempt.number = (attempts.last?.number ?? 0) + 1
             attempt.startedAt = app.clock.now()
-            guard try await recorder.start(attempt: attempt) else { return }
+            guard try await recorder.start(attempt: attempt) else { return false }
 
             var published: PublishedPost
             do {
@@ -96,8 +102,9 @@ enum PublishVariantJob {
                 throw error
             }
             try app.publishFaults(.afterCall)
-            try await recorder.published(published, attempt: attempt, outcome: .published)
+            try await recorder.published(published, attempt: attempt, outcome: .published, job: job)
             try app.publishFaults(.afterCommit)
+            return true
         } catch let error as PlatformError {
             // From the timeline read or the connector's set-up (no credentials).
             throw try await consequence(of: error, account: account, recorder: recorder, job: job, l: l, app: app)
