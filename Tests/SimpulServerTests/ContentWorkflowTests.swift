@@ -58,6 +58,7 @@ struct ContentWorkflowTests {
             #expect(item.contentStatus == .inReview)
             // The writer cannot approve; the approver sees it waiting and approves.
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: writer, form: [:]).status == .forbidden)
+            #expect(try await app.web(.GET, "/", as: approver).body.string.contains(#"id="count-in-review"><p class="tile-value">1</p>"#))
             let queue = try await app.web(.GET, "/approvals", as: approver)
             #expect(queue.body.string.contains("Layanan KTP keliling") && queue.body.string.contains(#"id="count-mine">1 konten"#))
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: approver, form: [:]).status == .seeOther)
@@ -204,6 +205,8 @@ struct ContentWorkflowTests {
             variant.lastError = "token ditolak atau kedaluwarsa; masukkan token baru (sambungkan ulang)."
             try await variant.save(on: app.db)
             let writer = try await World.signIn(world.inScope[.operator]!, app: app)
+            let home = try await app.web(.GET, "/", as: writer).body.string
+            #expect(home.contains(#"id="count-failed-posts"><p class="tile-value">1</p>"#))
             let list = try await app.web(.GET, "/content/failed", as: writer).body.string
             #expect(list.contains(item.title) && list.contains("sambungkan ulang") && list.contains("/content/\(item.id!)/retry"))
             #expect(try await app.web(.POST, "/content/\(item.id!)/retry", as: writer, form: [:]).status == .seeOther)

@@ -16,6 +16,10 @@ enum HomeController {
         var openFindings = 0
         /// Inbox messages past their SLA due time and still waiting for an answer.
         var overdueMessages = 0
+        /// Content in review in the units where the person approves.
+        var contentInReview = 0
+        /// Posts that failed to publish and wait for a person, in the units in scope.
+        var failedPosts = 0
         var accounts: Int { accountsByPlatform.values.reduce(0, +) }
     }
 
@@ -49,6 +53,14 @@ enum HomeController {
         if scope.allowsSomewhere(.viewFindings) {
             counts.openFindings = try await FindingModel.query(on: db).filter(\.$tenantID == principal.tenantID)
                 .filter(\.$unitID ~~ Array(scope.units(with: .viewFindings))).filter(\.$status == FindingStatus.open.rawValue).count()
+        }
+        if scope.allowsSomewhere(.approveContent) {
+            counts.contentInReview = try await ContentItemModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+                .filter(\.$unitID ~~ Array(scope.units(with: .approveContent))).filter(\.$status == ContentStatus.inReview.rawValue).count()
+        }
+        if scope.allowsSomewhere(.viewContent) {
+            counts.failedPosts = try await ContentItemModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+                .filter(\.$unitID ~~ Array(scope.units(with: .viewContent))).filter(\.$status == ContentStatus.failed.rawValue).count()
         }
         // Admins: active people holding any role other than staff on a unit in this scope.
         let directory = try await UserQueries.directory(tenantID: principal.tenantID, on: db)
@@ -86,6 +98,12 @@ enum HomeController {
                 .if(principal.scope.allowsSomewhere(.viewInbox),
                     tile(l.t("Pesan terlambat dibalas", "Overdue messages"), counts.overdueMessages, id: "count-overdue",
                          href: Paths.inbox + "?state=new", tone: counts.overdueMessages == 0 ? "" : "warn")),
+                .if(principal.scope.allowsSomewhere(.approveContent),
+                    tile(l.t("Konten menunggu persetujuan", "Content in review"), counts.contentInReview, id: "count-in-review",
+                         href: Paths.approvals, tone: counts.contentInReview == 0 ? "" : "warn")),
+                .if(principal.scope.allowsSomewhere(.viewContent),
+                    tile(l.t("Konten gagal terbit", "Content failed to publish"), counts.failedPosts, id: "count-failed-posts",
+                         href: Paths.failedContent, tone: counts.failedPosts == 0 ? "" : "warn")),
                 .if(principal.scope.allowsSomewhere(.viewFindings),
                     tile(l.t("Temuan kepatuhan belum ditinjau", "Compliance findings to review"), counts.openFindings, id: "count-findings",
                          href: Paths.findings + "?status=open", tone: counts.openFindings == 0 ? "" : "warn"))),
