@@ -45,6 +45,21 @@ import Testing
         #expect(transport.requests.isEmpty)
     }
 
+    @Test func instagramImageGoesThroughAContainer() async throws {
+        let transport = ClientsFakeTransport([K.response(#"{"id":"17900000000000001"}"#), K.response(#"{"id":"17800000000000009"}"#)])
+        let connector = MetaGraphConnector(surface: .instagram, transport: transport, endpoints: K.endpoints,
+                                           credentials: K.credentials { $0.instagramUserID = "17841400000000001" })
+        let post = try await connector.publish(OutboundPost(text: "Festival kuliner #WisataTirtamaya", imageURLs: ["https://medsos.kota.go.id/media/t/abc"]))
+        #expect(post.id == "17800000000000009")
+        #expect(K.path(transport.requests[0]) == "/v21.0/17841400000000001/media")
+        #expect(K.form(transport.requests[0]) == ["image_url": "https://medsos.kota.go.id/media/t/abc", "caption": "Festival kuliner #WisataTirtamaya"])
+        #expect(K.path(transport.requests[1]) == "/v21.0/17841400000000001/media_publish" && K.form(transport.requests[1]) == ["creation_id": "17900000000000001"])
+        // Media Simpul cannot send yet is refused before any call.
+        let page = page(ClientsFakeTransport())
+        let refused = await K.error { try await page.publish(OutboundPost(text: "x", imageURLs: ["https://a.id/1"])) }
+        #expect(refused == .rejected(status: 0, code: "unsupported", detail: "Page photo posts are not published by Simpul yet"))
+    }
+
     @Test func xPostAndTimeline() async throws {
         let transport = ClientsFakeTransport([
             K.response(201, #"{"data":{"id":"1860000000000000001","text":"Info banjir: https://t.co/abc"}}"#),

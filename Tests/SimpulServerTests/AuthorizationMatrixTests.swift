@@ -300,6 +300,13 @@ struct AuthorizationMatrixTests {
             Request(path: "/content/\(try await PublishingFixtures.item(w, app: app, n: n, status: .failed).0.id!)/retry", form: [:]) }),
         "content.plan": (.permission(writers, success: 303, outside: 404), { w, _, _, app in
             Request(path: "/content/\(try await ComplianceFixtures.draft(w, app: app).id!)/plan", form: ["date": "2026-12-01"]) }),
+        "media.list": (.permission(viewers, success: 200, outside: 200), fixed("/content/media")),
+        "media.upload": (.permission(writers, success: 422, outside: 422), { w, _, _, _ in
+            Request(path: "/content/media", form: ["unit_id": w.units["OPD-A"]!.uuidString]) }),
+        "media.delete": (.permission(writers, success: 303, outside: 404), { w, _, _, app in
+            Request(path: "/content/media/\(try await PublishingFixtures.media(w, app: app).id!)/delete", form: [:]) }),
+        "media.file": (.open(anonymous: 200, signedIn: 200), { w, _, _, app in
+            Request(path: MediaLibrary.path(try await PublishingFixtures.media(w, app: app))) }),
         "content.calendar": (.permission(viewers, success: 200, outside: 200), fixed("/content/calendar?view=week&date=2026-11-23")),
         "content.failed": (.permission(viewers, success: 200, outside: 200), fixed("/content/failed")),
         "approvals.list": (.permission(reviewers, success: 200, outside: 200), fixed("/approvals")),

@@ -20,6 +20,7 @@ struct ConnectorTests {
         case .x: credentials.xUserID = externalID
         case .youtube: credentials.channelID = externalID
         case .facebook: credentials.pageID = externalID
+        case .instagram: credentials.instagramUserID = externalID
         case .whatsapp: credentials.phoneNumberID = externalID
         default: break
         }

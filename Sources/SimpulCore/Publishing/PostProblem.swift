@@ -20,6 +20,8 @@ public enum PostProblem: Equatable, Sendable {
     case firstCommentTooLong(length: Int, max: Int)
     case templateRequired
     case dailyQuotaReached(used: Int, quota: Int)
+    /// Simpul's own limit, not the platform's: media it cannot send there yet.
+    case mediaNotPublishable
 
     /// The variant field the problem is shown on.
     public var field: String {
@@ -27,7 +29,8 @@ public enum PostProblem: Equatable, Sendable {
         case .empty, .textTooLong, .tooManyHashtags, .tooManyMentions: "text"
         case .titleRequired, .titleTooLong: "title"
         case .angleBrackets(let field): field
-        case .mediaRequired, .tooManyMedia, .videoNotAlone, .formatNotAccepted, .mediaTooLarge, .aspectOutOfRange, .durationOutOfRange: "media"
+        case .mediaRequired, .tooManyMedia, .videoNotAlone, .formatNotAccepted, .mediaTooLarge, .aspectOutOfRange, .durationOutOfRange,
+             .mediaNotPublishable: "media"
         case .firstCommentUnsupported, .firstCommentTooLong: "first_comment"
         case .templateRequired: "template"
         case .dailyQuotaReached: "schedule"
@@ -87,6 +90,9 @@ public enum PostProblem: Equatable, Sendable {
         case .templateRequired:
             return t("Di luar jendela 24 jam WhatsApp hanya templat yang disetujui yang dapat dikirim.",
                      "Outside WhatsApp's 24-hour window only an approved template may be sent.")
+        case .mediaNotPublishable:
+            return t("Simpul belum dapat menerbitkan media ini ke \(name): saat ini hanya satu gambar ke Instagram. Lepaskan medianya atau pilih akun Instagram.",
+                     "Simpul cannot publish this media to \(name) yet: today only one image to Instagram. Remove the media or choose an Instagram account.")
         case .dailyQuotaReached(let used, let quota):
             return t("Kuota terbit \(name) lewat API habis: \(n(used)) dari \(n(quota)) unggahan dalam 24 jam.",
                      "\(name)'s API publishing quota is used up: \(n(used)) of \(n(quota)) posts in 24 hours.")

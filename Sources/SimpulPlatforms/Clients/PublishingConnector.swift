@@ -7,10 +7,13 @@ public struct OutboundPost: Sendable, Equatable {
     public var text: String
     /// Facebook attaches a link beside the text; elsewhere it is part of `text`.
     public var link: String?
+    /// Public addresses of the images, which the platform fetches itself (Instagram).
+    public var imageURLs: [String]
 
-    public init(text: String, link: String? = nil) {
+    public init(text: String, link: String? = nil, imageURLs: [String] = []) {
         self.text = text
         self.link = link
+        self.imageURLs = imageURLs
     }
 }
 
@@ -52,11 +55,18 @@ public protocol PublishingConnector: PlatformConnector {
 }
 
 extension MetaGraphConnector: PublishingConnector {
-    /// Facebook: `POST /{page-id}/feed`. Instagram posts need media on a public URL
-    /// (`publishInstagramImage`); a text-only post is refused before any call.
+    /// Facebook: `POST /{page-id}/feed` (text and link). Instagram: one image by its public
+    /// URL, container then publish; a post without exactly one image is refused before any call.
     public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishedPost {
         guard surface == .facebookPage else {
-            throw .rejected(status: 0, code: "media_required", detail: "Instagram posts need an image or a video")
+            guard post.imageURLs.count == 1 else {
+                throw .rejected(status: 0, code: "media_required", detail: "Instagram posts need an image or a video")
+            }
+            let id = try await publishInstagramImage(imageURL: post.imageURLs[0], caption: post.text)
+            return PublishedPost(id: id, text: post.text)
+        }
+        guard post.imageURLs.isEmpty else {
+            throw .rejected(status: 0, code: "unsupported", detail: "Page photo posts are not published by Simpul yet")
         }
         let id = try await publishPagePost(message: post.text, link: post.link)
         return PublishedPost(id: id, url: "https://www.facebook.com/\(id)", text: post.text)
@@ -88,6 +98,9 @@ extension MetaGraphConnector: PublishingConnector {
 extension XConnector: PublishingConnector {
     /// `POST /2/tweets`.
     public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishedPost {
+        guard post.imageURLs.isEmpty else {
+            throw .rejected(status: 0, code: "unsupported", detail: "media on X is not published by Simpul yet")
+        }
         let id = try await self.post(text: post.text)
         return PublishedPost(id: id, url: "https://x.com/i/web/status/\(id)", text: post.text)
     }

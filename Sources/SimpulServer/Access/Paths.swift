@@ -84,6 +84,7 @@ enum Paths {
     static let content = "/content"
     static let notifications = "/notifications"
     static let contentCalendar = "/content/calendar"
+    static let mediaLibrary = "/content/media"
     static let failedContent = "/content/failed"
     static let approvals = "/approvals"
     static let contentSettings = "/settings/content"

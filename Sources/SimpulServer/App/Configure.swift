@@ -75,6 +75,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     CalendarController.register(routes)
     ContentSettingsController.register(routes)
     NotificationsController.register(routes)
+    MediaLibrary.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)
     TriageController.register(routes)

@@ -25,6 +25,8 @@ public struct Settings: Sendable {
     public var runWorkers: Bool
     /// Jobs one process runs at once (publishing calls wait mostly on the platform).
     public var jobConcurrency: Int
+    /// Where uploaded media files are kept (one folder per tenant).
+    public var mediaDirectory: String
     /// Where the platforms' APIs are: their public hosts unless a proxy (or a test's fake
     /// platform) stands in between.
     public var platformEndpoints: PlatformEndpoints
@@ -113,6 +115,7 @@ public struct Settings: Sendable {
             trustForwardedFor: value("SIMPUL_TRUST_FORWARDED_FOR") == "true",
             runWorkers: value("SIMPUL_WORKERS") != "false",
             jobConcurrency: jobConcurrency!,
+            mediaDirectory: value("SIMPUL_MEDIA_DIR") ?? "data/media",
             platformEndpoints: endpoints
         )
     }

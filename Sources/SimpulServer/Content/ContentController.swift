@@ -284,7 +284,9 @@ enum ContentController {
             canApprove: principal.scope.allows(.approveContent, on: item.unitID),
             targets: canEdit ? try await ContentWorkflowController.targetAccounts(principal, on: db) : [],
             zone: principal.tenant.zone, now: req.now,
-            pillarName: options.pillars.first { $0.id == item.pillarID }?.name)
+            pillarName: options.pillars.first { $0.id == item.pillarID }?.name,
+            library: canEdit ? try await MediaLibrary.visible(principal, on: db) : [],
+            media: try await VariantQueries.media(of: variants, tenantID: principal.tenantID, on: db))
         let html = ContentPages.show(
             PageContext(req), view, input: input ?? Self.input(of: item, zone: principal.tenant.zone),
             errors: errors, options: options, notice: notice, overrideReason: overrideReason, schedule: schedule,

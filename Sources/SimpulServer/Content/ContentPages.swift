@@ -10,8 +10,9 @@ enum ContentPages {
             (Paths.contentCalendar, l.t("Kalender", "Calendar")),
             (Paths.content, l.t("Daftar konten", "All content")),
             (Paths.failedContent, l.t("Gagal terbit", "Failed")),
+            (Paths.mediaLibrary, l.t("Media", "Media")),
         ]
-        let current = [Paths.contentCalendar, Paths.failedContent].first { ctx.path.hasPrefix($0) } ?? Paths.content
+        let current = [Paths.contentCalendar, Paths.failedContent, Paths.mediaLibrary].first { ctx.path.hasPrefix($0) } ?? Paths.content
         return .nav(.class("tabs"), .ariaLabel(l.t("Konten", "Content")),
             .forEach(tabs) { tab in
                 .a(.href(tab.0), .text(tab.1), .if(tab.0 == current, .attribute(named: "aria-current", value: "page")))
@@ -110,6 +111,9 @@ enum ContentPages {
         let zone: TimeZone
         let now: Date
         let pillarName: String?
+        /// The media library files the person may attach, and the files the variants carry.
+        let library: [MediaFileModel]
+        let media: [UUID: MediaFileModel]
 
         var status: ContentStatus { item.contentStatus }
         var editable: Bool { canEdit && ![.publishing, .published].contains(status) }
@@ -129,7 +133,7 @@ enum ContentPages {
     static func variantLabels(_ l: L10n) -> [String: String] {
         ["account_id": l.t("Akun tujuan", "Target account"), "text": l.t("Teks khusus akun ini", "Text for this account"),
          "link": l.t("Tautan", "Link"), "hashtags": l.t("Tagar", "Hashtags"), "first_comment": l.t("Komentar pertama", "First comment"),
-         "title": l.t("Judul (YouTube)", "Title (YouTube)")]
+         "title": l.t("Judul (YouTube)", "Title (YouTube)"), "media_ids": l.t("Media", "Media")]
     }
 
     static func show(_ ctx: PageContext, _ view: ItemView, input: ContentController.DraftInput, errors: FieldErrors, options: ContentController.FormOptions,
@@ -279,10 +283,12 @@ enum ContentPages {
                     .tbody(.forEach(view.variants) { row in
                         let platform = row.account?.platform ?? .facebook
                         let caption = row.variant.draft(body: view.item.body).caption(for: platform)
+                        let files = row.variant.mediaIDs.compactMap { view.media[$0] }
                         return .tr(
                             .td(.text((row.account.map { $0.platform.displayName + " · @" + $0.handle }) ?? "?")),
                             .td(.div(.class("caption-preview"), .text(caption.count > 280 ? String(caption.prefix(280)) + "…" : caption)),
                                 .unwrap(row.variant.link) { .p(.class("hint"), .text(l.t("Tautan: ", "Link: ") + $0)) },
+                                .if(!files.isEmpty, .div(.class("variant-media"), .forEach(files) { MediaPages.preview($0) })),
                                 .if(row.variant.text == nil, .p(.class("hint"), .text(l.t("Mengikuti isi konten.", "Follows the content's body."))))),
                             .td(ContentBadges.variant(row.variant.status, l),
                                 row.variant.url.map { .p(.a(.href($0), .attribute(named: "rel", value: "noopener"), .text(l.t("Lihat unggahan", "View post")))) }
@@ -293,15 +299,16 @@ enum ContentPages {
                                     .details(.summary(.text(l.t("Ubah", "Edit"))),
                                         .form(.method(.post), .action(Paths.contentVariant(id, row.variant.id!)), .class("stack"),
                                             UI.csrf(ctx.csrf),
-                                            variantFields(ctx, input: editing == row.variant.id ? input : nil, variant: row.variant, errors: editing == row.variant.id ? errors : FormErrors(labels: labels, l)),
+                                            variantFields(ctx, input: editing == row.variant.id ? input : nil, variant: row.variant, errors: editing == row.variant.id ? errors : FormErrors(labels: labels, l),
+                                                          library: view.library),
                                             .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Simpan varian", "Save variant")))))),
                                     UI.actionButton(l.t("Hapus", "Remove"), action: Paths.contentVariant(id, row.variant.id!) + "/delete", csrf: ctx.csrf,
                                                     confirm: l.t("Hapus akun tujuan ini?", "Remove this target account?"), danger: true)))))
                     })),
             .if(view.editable, .group(choices.isEmpty
                 ? .p(.class("hint"), .text(view.targets.isEmpty
-                    ? l.t("Tidak ada akun Facebook atau X aktif di unit yang Anda kelola.", "There is no active Facebook or X account in the units you manage.")
-                    : l.t("Semua akun Facebook dan X yang Anda kelola sudah menjadi tujuan.", "Every Facebook and X account you manage is already a target.")))
+                    ? l.t("Tidak ada akun Facebook, X atau Instagram aktif di unit yang Anda kelola.", "There is no active Facebook, X or Instagram account in the units you manage.")
+                    : l.t("Semua akun Facebook, X dan Instagram yang Anda kelola sudah menjadi tujuan.", "Every Facebook, X and Instagram account you manage is already a target.")))
                 : .details(.attribute(named: "open", value: input != nil && editing == nil ? "open" : ""),
                     .summary(.text(l.t("Tambah akun tujuan", "Add a target account"))),
                     .form(.method(.post), .action(Paths.contentAction(id, "variants")), .class("stack"),
@@ -310,17 +317,20 @@ enum ContentPages {
                                   options: choices.map { UI.Option(value: $0.id!.uuidString, label: $0.platform.displayName + " · @" + $0.handle) },
                                   selected: editing == nil ? input?.account_id : nil, error: editing == nil ? errors["account_id"] : nil, required: true,
                                   includeBlank: l.t("— pilih akun —", "— choose account —")),
-                        variantFields(ctx, input: editing == nil ? input : nil, variant: nil, errors: editing == nil ? errors : FormErrors(labels: labels, l)),
+                        variantFields(ctx, input: editing == nil ? input : nil, variant: nil, errors: editing == nil ? errors : FormErrors(labels: labels, l),
+                                      library: view.library),
                         .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Tambahkan", "Add")))))),
-                .p(.class("hint"), .text(l.t("Saat ini Simpul menerbitkan ke Facebook dan X. Instagram, YouTube dan TikTok memerlukan berkas media dan menyusul bersama pustaka media.",
-                                             "Simpul publishes to Facebook and X today. Instagram, YouTube and TikTok need media files and follow with the media library.")))))
+                .p(.class("hint"), .text(l.t("Saat ini Simpul menerbitkan teks dan tautan ke Facebook dan X, dan satu gambar dari Pustaka media ke Instagram. YouTube dan TikTok menyusul.",
+                                             "Simpul publishes text and links to Facebook and X today, and one image from the media library to Instagram. YouTube and TikTok follow.")))))
         )
     }
 
-    static func variantFields(_ ctx: PageContext, input: ContentWorkflowController.VariantInput?, variant: ContentVariantModel?, errors: FormErrors) -> Node<HTML.FormContext> {
+    static func variantFields(_ ctx: PageContext, input: ContentWorkflowController.VariantInput?, variant: ContentVariantModel?, errors: FormErrors,
+                              library: [MediaFileModel]) -> Node<HTML.FormContext> {
         let l = ctx.l
         let labels = variantLabels(l)
         let text = input?.text ?? variant?.text
+        let chosen = Set(input?.media_ids ?? variant?.mediaIDs.map(\.uuidString) ?? [])
         return .group(
             .div(.class(errors["text"] == nil ? "field" : "field has-error"),
                  .label(.text(labels["text"]!), .textarea(.name("text"), .attribute(named: "rows", value: "4"), .attribute(named: "maxlength", value: String(VariantFields.maxText)), .text(text ?? ""))),
@@ -330,7 +340,24 @@ enum ContentPages {
             UI.field(labels["hashtags"]!, name: "hashtags", value: input?.hashtags ?? variant?.hashtags, error: errors["hashtags"],
                      hint: l.t("Pisahkan dengan spasi, tanpa atau dengan #.", "Separate with spaces, with or without #.")),
             UI.field(labels["first_comment"]!, name: "first_comment", value: input?.first_comment ?? variant?.firstComment, error: errors["first_comment"],
-                     maxLength: VariantFields.maxFirstComment)
+                     maxLength: VariantFields.maxFirstComment),
+            mediaChoices(l, label: labels["media_ids"]!, library: library, chosen: chosen, error: errors["media_ids"])
         )
+    }
+
+    static func mediaChoices(_ l: L10n, label: String, library: [MediaFileModel], chosen: Set<String>, error: String?) -> Node<HTML.FormContext> {
+        let empty: Node<HTML.FormContext> = .p(.class("hint"), .text(l.t("Pustaka media masih kosong. ", "The media library is empty. ")),
+                                               .a(.href(Paths.mediaLibrary), .text(l.t("Unggah berkas", "Upload a file"))))
+        let shown = library.count > 30 ? Array(library[0..<30]) : library
+        let boxes: Node<HTML.FormContext> = .forEach(shown) { file in
+            let id = file.id!.uuidString
+            let box: Node<HTML.LabelContext> = .input(.type(.checkbox), .name("media_ids[]"), .value(id),
+                                                     .attribute(named: "checked", value: chosen.contains(id) ? "checked" : ""))
+            return .label(.class("check"), box, .text(" " + file.name + " (" + MediaPages.describe(file, l) + ")"))
+        }
+        return .div(.class(error == nil ? "field media-choices" : "field media-choices has-error"),
+            .p(.class("field-label"), .text(label)),
+            library.isEmpty ? empty : boxes,
+            .unwrap(error) { .p(.class("error"), .text($0)) })
     }
 }

@@ -35,6 +35,7 @@ enum ContentWorkflowController {
         var first_comment: String?
         var title: String?
         var override_reason: String?
+        var media_ids: [String]?
     }
 
     struct ScheduleInput: Content {
@@ -43,9 +44,9 @@ enum ContentWorkflowController {
         var now: String?
     }
 
-    /// Platforms Simpul publishes to today. Instagram, YouTube and TikTok need media files,
-    /// which come with the media library; WhatsApp broadcasts need templates.
-    static let publishable: Set<Platform> = [.facebook, .x]
+    /// Platforms Simpul publishes to today (Instagram: one image from the media library).
+    /// YouTube and TikTok need video publishing; WhatsApp broadcasts need templates.
+    static let publishable: Set<Platform> = [.facebook, .x, .instagram]
 
     static func move(_ req: Request, need: Permission, _ action: (Request) throws -> WorkflowAction) async throws -> Response {
         let principal = try req.requirePrincipal()
@@ -125,6 +126,7 @@ enum ContentWorkflowController {
         if let account, existing.contains(where: { $0.accountID == account.id }) { errors.add("account_id", .duplicate) }
         let fields = VariantFields.check(text: input.text, link: input.link, hashtags: input.hashtags, firstComment: input.first_comment, title: input.title)
         if case .failure(let box) = fields { errors.merge(box.errors) }
+        let media = try await chosenMedia(input, principal: principal, on: req.db, errors: &errors)
         guard errors.isEmpty, let account, case .success(let valid) = fields else {
             return try await ContentController.show(req, principal, item, status: .unprocessableEntity, variantInput: input, variantErrors: errors)
         }
@@ -136,6 +138,7 @@ enum ContentWorkflowController {
         variant.status = ContentVariantModel.Status.pending.rawValue
         variant.createdAt = req.now
         apply(valid, to: variant, now: req.now)
+        variant.mediaIDs = media
         let actor = req.auditActor(principal)
         return try await ContentController.change(item, principal: principal, req: req, overrideReason: input.override_reason,
                                                   done: l.t("Akun tujuan ditambahkan.", "Target account added."), variants: existing + [variant]) { db in
@@ -153,9 +156,15 @@ enum ContentWorkflowController {
             throw AppError.notFound
         }
         let input = try req.content.decode(VariantInput.self)
+        var mediaErrors = FieldErrors()
+        let media = try await chosenMedia(input, principal: principal, on: req.db, errors: &mediaErrors)
         switch VariantFields.check(text: input.text, link: input.link, hashtags: input.hashtags, firstComment: input.first_comment, title: input.title) {
         case .failure(let box):
-            return try await ContentController.show(req, principal, item, status: .unprocessableEntity, variantInput: input, variantErrors: box.errors,
+            box.errors.items.forEach { mediaErrors.add($0.field, $0.issue) }
+            return try await ContentController.show(req, principal, item, status: .unprocessableEntity, variantInput: input, variantErrors: mediaErrors,
+                                                    editingVariant: variantID)
+        case .success where !mediaErrors.isEmpty:
+            return try await ContentController.show(req, principal, item, status: .unprocessableEntity, variantInput: input, variantErrors: mediaErrors,
                                                     editingVariant: variantID)
         case .success(let valid):
             guard variant.status != ContentVariantModel.Status.published.rawValue else {
@@ -163,6 +172,7 @@ enum ContentWorkflowController {
                                                         notice: req.l10n.t("Varian yang sudah terbit tidak dapat diubah.", "A published variant cannot be changed."))
             }
             apply(valid, to: variant, now: req.now)
+            variant.mediaIDs = media
             let actor = req.auditActor(principal)
             return try await ContentController.change(item, principal: principal, req: req, overrideReason: input.override_reason,
                                                       done: req.l10n.t("Varian disimpan.", "Variant saved."), variants: variants) { db in
@@ -198,6 +208,20 @@ enum ContentWorkflowController {
             try await Auditor.record(actor, on: db, action: "content.variant.delete", targetType: "content", targetID: item.id, label: item.title,
                                      after: ["variant": variantID.uuidString])
         }
+    }
+
+    /// The library files ticked for a variant, in the order shown; each must be one the person can see.
+    static func chosenMedia(_ input: VariantInput, principal: Principal, on db: Database, errors: inout FieldErrors) async throws -> [UUID] {
+        let typed = (input.media_ids ?? []).filter { !$0.isEmpty }
+        guard !typed.isEmpty else { return [] }
+        let ids = typed.compactMap(UUID.init(uuidString:))
+        let visible = Set(try await MediaLibrary.visible(principal, on: db).compactMap(\.id))
+        guard ids.count == typed.count, ids.allSatisfy(visible.contains), ids.count <= 10 else {
+            errors.add("media_ids", .invalidChoice)
+            return []
+        }
+        var seen = Set<UUID>()
+        return ids.filter { seen.insert($0).inserted }
     }
 
     static func apply(_ fields: VariantFields, to variant: ContentVariantModel, now: Date) {

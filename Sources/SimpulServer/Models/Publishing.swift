@@ -44,6 +44,8 @@ final class ContentVariantModel: Model, @unchecked Sendable {
     @Field(key: "hashtags") var hashtags: String
     @OptionalField(key: "first_comment") var firstComment: String?
     @OptionalField(key: "title") var title: String?
+    /// Media library ids, in order (JSON list).
+    @OptionalField(key: "media_ids") var mediaIDsJSON: String?
     @Field(key: "status") var status: String
     @OptionalField(key: "platform_post_id") var platformPostID: String?
     @OptionalField(key: "url") var url: String?
@@ -54,9 +56,15 @@ final class ContentVariantModel: Model, @unchecked Sendable {
 
     init() {}
 
-    func draft(body: String) -> PostDraft {
+    var mediaIDs: [UUID] {
+        get { mediaIDsJSON.flatMap { try? JSONDecoder().decode([UUID].self, from: Data($0.utf8)) } ?? [] }
+        set { mediaIDsJSON = newValue.isEmpty ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// The variant as the platform rules see it, with its media's facts in order.
+    func draft(body: String, media: [UUID: MediaFileModel] = [:]) -> PostDraft {
         PostDraft(text: text ?? body, link: link, hashtags: hashtags.split(separator: " ").map(String.init),
-                  firstComment: firstComment, title: title, media: [])
+                  firstComment: firstComment, title: title, media: mediaIDs.compactMap { media[$0]?.facts })
     }
 }
 
@@ -105,5 +113,30 @@ final class ContentPillarModel: Model, @unchecked Sendable {
         self.name = name
         self.active = true
         self.createdAt = at
+    }
+}
+
+/// One file of the media library.
+final class MediaFileModel: Model, @unchecked Sendable {
+    static let schema = "media_files"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "unit_id") var unitID: UUID
+    /// The name it was uploaded with, shown to people; never used to decide what it is.
+    @Field(key: "name") var name: String
+    @Field(key: "format") var format: String
+    @Field(key: "bytes") var bytes: Int
+    @OptionalField(key: "width") var width: Int?
+    @OptionalField(key: "height") var height: Int?
+    @OptionalField(key: "duration_seconds") var durationSeconds: Double?
+    @Field(key: "storage_key") var storageKey: String
+    @OptionalField(key: "uploaded_by") var uploadedBy: UUID?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    var facts: MediaFacts? {
+        MediaFacts.Format(rawValue: format).map { MediaFacts(format: $0, bytes: bytes, width: width, height: height, durationSeconds: durationSeconds) }
     }
 }

@@ -72,16 +72,26 @@ enum ContentTransitions {
     static func problems(of item: ContentItemModel, at: Date, on db: Database) async throws -> VariantProblems {
         let variants = try await VariantQueries.variants(of: item, on: db)
         let accounts = try await VariantQueries.accounts(of: variants, tenantID: item.tenantID, on: db)
+        let media = try await VariantQueries.media(of: variants, tenantID: item.tenantID, on: db)
         var found: [(ContentVariantModel, AccountModel, [PostProblem])] = []
         for variant in variants where variant.status != ContentVariantModel.Status.published.rawValue {
             guard let account = accounts[variant.accountID] else { continue }
             let recent = account.platform == .instagram
                 ? try await VariantQueries.publishedCount(account: account, within: at.addingTimeInterval(-86_400)...at, on: db) : 0
-            let problems = PostValidator.problems(variant.draft(body: item.body), for: account.platform,
-                                                  situation: .init(publishedInLastDay: recent))
+            let draft = variant.draft(body: item.body, media: media)
+            var problems = PostValidator.problems(draft, for: account.platform, situation: .init(publishedInLastDay: recent))
+            if !publishable(draft.media, on: account.platform) { problems.append(.mediaNotPublishable) }
             if !problems.isEmpty { found.append((variant, account, problems)) }
         }
         return VariantProblems(problems: found, noVariants: variants.isEmpty)
+    }
+
+    /// What Simpul's publisher can send today: no media to Facebook and X, one image to Instagram.
+    static func publishable(_ media: [MediaFacts], on platform: Platform) -> Bool {
+        switch platform {
+        case .instagram: media.count <= 1 && media.allSatisfy { $0.kind == .image }
+        default: media.isEmpty
+        }
     }
 }
 
@@ -93,6 +103,13 @@ enum VariantQueries {
     static func accounts(of variants: [ContentVariantModel], tenantID: UUID, on db: Database) async throws -> [UUID: AccountModel] {
         guard !variants.isEmpty else { return [:] }
         let rows = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id ~~ variants.map(\.accountID)).all()
+        return Dictionary(rows.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func media(of variants: [ContentVariantModel], tenantID: UUID, on db: Database) async throws -> [UUID: MediaFileModel] {
+        let ids = Array(Set(variants.flatMap(\.mediaIDs)))
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await MediaFileModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id ~~ ids).all()
         return Dictionary(rows.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -58,8 +58,10 @@ enum PublishVariantJob {
         }
         if let paused = account.pausedUntil, paused > app.clock.now() { throw JobFailure.postpone(until: paused, reason: "account paused") }
 
-        let draft = variant.draft(body: item.body)
-        let post = OutboundPost(text: draft.caption(for: account.platform), link: account.platform == .facebook ? draft.link : nil)
+        let media = try await VariantQueries.media(of: [variant], tenantID: job.tenantID, on: db)
+        let draft = variant.draft(body: item.body, media: media)
+        let post = OutboundPost(text: draft.caption(for: account.platform), link: account.platform == .facebook ? draft.link : nil,
+                                imageURLs: variant.mediaIDs.compactMap { media[$0] }.map { MediaLibrary.publicURL($0, app: app) })
         let connector: any PublishingConnector
         do {
             guard let publishing = try AccountConnector.make(for: account, app: app) as? any PublishingConnector else {

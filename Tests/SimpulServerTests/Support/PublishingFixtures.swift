@@ -60,4 +60,29 @@ enum PublishingFixtures {
         guard let role = roles.first(where: { ApprovalPolicy.approvingRoles.contains($0) }) else { return }
         try await policy(world, unit: "OPD-A", steps: [role], app: app)
     }
+
+    /// A 1×1 PNG, as bytes on disk and a library row of OPD-A.
+    static let pixel = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+                             0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
+
+    static func media(_ world: World, app: Application, format: MediaFacts.Format = .png, writeFile: Bool = true) async throws -> MediaFileModel {
+        let media = MediaFileModel()
+        media.id = UUID()
+        media.tenantID = world.tenantA.id!
+        media.unitID = world.units["OPD-A"]!
+        media.name = "foto-\(UUID().uuidString.prefix(6)).png"
+        media.format = format.rawValue
+        media.bytes = pixel.count
+        media.width = 1080
+        media.height = 1080
+        media.storageKey = Secrets.random()
+        media.createdAt = app.clock.now()
+        try await media.create(on: app.db)
+        if writeFile {
+            let folder = MediaLibrary.directory(app, tenantID: world.tenantA.id!)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try pixel.write(to: folder.appendingPathComponent(media.storageKey))
+        }
+        return media
+    }
 }

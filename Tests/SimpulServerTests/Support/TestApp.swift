@@ -64,7 +64,8 @@ func withTestApp<T>(clock: ManualClock? = nil, _ body: (Application) async throw
     _ = LogCapture.bootstrapped
     let app = try await Application.make(.testing)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("simpul-test-\(UUID().uuidString)")
-    var env: [String: String] = ["SIMPUL_ENV": "testing", "SIMPUL_BCRYPT_COST": "4", "SIMPUL_SQLITE_PATH": directory.appendingPathComponent("test.sqlite").path]
+    var env: [String: String] = ["SIMPUL_ENV": "testing", "SIMPUL_BCRYPT_COST": "4", "SIMPUL_SQLITE_PATH": directory.appendingPathComponent("test.sqlite").path,
+                                 "SIMPUL_MEDIA_DIR": directory.appendingPathComponent("media").path]
     if let url = TestDatabase.postgresURL { env["DATABASE_URL"] = url }
     let settings = try Settings.fromEnvironment(env)
     do {

@@ -1,0 +1,201 @@
+import Fluent
+import Foundation
+import Plot
+import SimpulCore
+import Vapor
+
+/// Kalender Konten → Media: files uploaded once, known by their bytes, reused across content.
+/// Files are served at an unguessable address, because platforms (Instagram) fetch the media
+/// of a post themselves.
+enum MediaLibrary {
+    static let maxUploadBytes = 100 * 1024 * 1024
+
+    static func register(_ routes: RouteCatalog) {
+        routes.add("media.list", .GET, "/content/media", .web, .permission(.viewContent)) { req in
+            try await page(req, status: .ok)
+        }
+        routes.add("media.upload", .POST, "/content/media", .web, .permission(.manageContent),
+                   body: .collect(maxSize: ByteCount(value: maxUploadBytes + 1024 * 1024)), upload)
+        routes.add("media.delete", .POST, "/content/media/:mediaID/delete", .web, .permission(.manageContent), delete)
+        routes.add("media.file", .GET, "/media/:tenantID/:key", .system, .none, serve)
+    }
+
+    struct UploadInput: Content {
+        var unit_id: String?
+        var file: File?
+    }
+
+    static func directory(_ app: Application, tenantID: UUID) -> URL {
+        URL(fileURLWithPath: app.settings.mediaDirectory, isDirectory: true).appendingPathComponent(tenantID.uuidString.lowercased(), isDirectory: true)
+    }
+
+    /// The address a platform fetches the file from.
+    static func publicURL(_ media: MediaFileModel, app: Application) -> String {
+        app.settings.baseURL + path(media)
+    }
+
+    static func path(_ media: MediaFileModel) -> String { "/media/\(media.tenantID.uuidString.lowercased())/\(media.storageKey)" }
+
+    static func units(_ principal: Principal) -> [(UUID, String)] {
+        principal.scope.tree.flattened().filter { principal.scope.allows(.manageContent, on: $0.unit.id) && $0.unit.active }
+            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
+    }
+
+    /// The files a person may see and attach: those of the units they can read content of.
+    static func visible(_ principal: Principal, on db: Database) async throws -> [MediaFileModel] {
+        try await MediaFileModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewContent))).sort(\.$createdAt, .descending).limit(500).all()
+    }
+
+    static func page(_ req: Request, status: HTTPResponseStatus, unitID: String? = nil, errors: [String] = []) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let files = try await visible(principal, on: req.db)
+        return MediaPages.library(PageContext(req), files: files, units: units(principal), unitID: unitID, errors: errors,
+                                  canUpload: principal.scope.allowsSomewhere(.manageContent)).response(status)
+    }
+
+    static func upload(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let l = req.l10n
+        let input = try req.content.decode(UploadInput.self)
+        var errors: [String] = []
+        let unitID = input.unit_id.nonEmpty.flatMap(UUID.init(uuidString:))
+        if unitID == nil || !principal.scope.allows(.manageContent, on: unitID!) {
+            errors.append(l.t("Pilih unit pemilik berkas.", "Choose the unit that owns the file."))
+        }
+        guard let file = input.file, !file.filename.isEmpty else {
+            return try await page(req, status: .unprocessableEntity, unitID: input.unit_id,
+                                  errors: errors + [l.t("Pilih berkas yang akan diunggah.", "Choose a file to upload.")])
+        }
+        let data = Data(buffer: file.data)
+        let facts: MediaFacts
+        switch MediaSniffer.facts(of: data, maxBytes: maxUploadBytes) {
+        case .failure(let problem):
+            return try await page(req, status: .unprocessableEntity, unitID: input.unit_id,
+                                  errors: errors + [file.filename + ": " + problem.message(english: l.language == .en)])
+        case .success(let found):
+            facts = found
+        }
+        guard errors.isEmpty, let unitID else { return try await page(req, status: .unprocessableEntity, unitID: input.unit_id, errors: errors) }
+        let media = MediaFileModel()
+        media.id = UUID()
+        media.tenantID = principal.tenantID
+        media.unitID = unitID
+        media.name = String(file.filename.prefix(200))
+        media.format = facts.format.rawValue
+        media.bytes = facts.bytes
+        media.width = facts.width
+        media.height = facts.height
+        media.durationSeconds = facts.durationSeconds
+        media.storageKey = Secrets.random()
+        media.uploadedBy = principal.userID
+        media.createdAt = req.now
+        // The file first, then its row: a crash between the two leaves an orphan file, never a
+        // row that points at nothing.
+        let folder = directory(req.application, tenantID: principal.tenantID)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(media.storageKey).part")
+        try data.write(to: temporary, options: .atomic)
+        try FileManager.default.moveItem(at: temporary, to: folder.appendingPathComponent(media.storageKey))
+        try await req.db.transaction { db in
+            try await media.create(on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: "media.upload", targetType: "media", targetID: media.id, label: media.name,
+                                     after: ["format": media.format, "bytes": String(media.bytes)])
+        }
+        return .seeOther(Paths.mediaLibrary, flash: l.t("Berkas \(media.name) diunggah.", "\(media.name) uploaded."))
+    }
+
+    static func delete(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let l = req.l10n
+        guard let id = req.parameters.get("mediaID", as: UUID.self),
+              let media = try await MediaFileModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first() else {
+            throw AppError.notFound
+        }
+        try principal.require(.manageContent, on: media.unitID, visibleWith: .viewContent)
+        let users = try await ContentVariantModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$mediaIDsJSON ~~ id.uuidString).count()
+        guard users == 0 else {
+            return try await page(req, status: .conflict, errors: [l.t("\(media.name) masih dipakai \(users) varian konten; lepaskan dulu dari kontennya.",
+                                                                        "\(media.name) is still used by \(users) content variants; remove it there first.")])
+        }
+        try await req.db.transaction { db in
+            try await media.delete(on: db)
+            try await Auditor.record(req.auditActor(principal), on: db, action: "media.delete", targetType: "media", targetID: media.id, label: media.name)
+        }
+        try? FileManager.default.removeItem(at: directory(req.application, tenantID: principal.tenantID).appendingPathComponent(media.storageKey))
+        return .seeOther(Paths.mediaLibrary, flash: l.t("Berkas dihapus.", "File deleted."))
+    }
+
+    static func contentType(_ format: String) -> String {
+        switch MediaFacts.Format(rawValue: format) {
+        case .jpeg: "image/jpeg"
+        case .png: "image/png"
+        case .gif: "image/gif"
+        case .webp: "image/webp"
+        case .mp4: "video/mp4"
+        case .mov: "video/quicktime"
+        case .webm: "video/webm"
+        case nil: "application/octet-stream"
+        }
+    }
+
+    static func serve(_ req: Request) async throws -> Response {
+        guard let tenantID = req.parameters.get("tenantID", as: UUID.self), let key = req.parameters.get("key"),
+              key.count <= 100, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }),
+              let media = try await MediaFileModel.query(on: req.db).filter(\.$tenantID == tenantID).filter(\.$storageKey == key).first() else {
+            throw AppError.notFound
+        }
+        let url = directory(req.application, tenantID: tenantID).appendingPathComponent(media.storageKey)
+        guard let data = try? Data(contentsOf: url) else { throw AppError.notFound }
+        return Response(status: .ok, headers: ["Content-Type": contentType(media.format), "Cache-Control": "public, max-age=86400",
+                                               "X-Content-Type-Options": "nosniff"], body: .init(data: data))
+    }
+}
+
+enum MediaPages {
+    static func library(_ ctx: PageContext, files: [MediaFileModel], units: [(UUID, String)], unitID: String?, errors: [String], canUpload: Bool) -> HTML {
+        let l = ctx.l
+        return Layout.page(ctx, title: l.t("Pustaka media", "Media library"),
+            ContentPages.tabs(ctx),
+            UI.formErrorSummary(errors, l),
+            .if(canUpload, .form(.method(.post), .action(Paths.mediaLibrary), .class("stack"), .attribute(named: "enctype", value: "multipart/form-data"),
+                UI.csrf(ctx.csrf),
+                UI.select(l.t("Unit pemilik", "Owner unit"), name: "unit_id", options: units.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
+                          selected: unitID ?? units.first?.0.uuidString, error: nil, required: true),
+                .div(.class("field"),
+                     .label(.for("file"), .text(l.t("Berkas", "File"))),
+                     .input(.type(.file), .id("file"), .name("file"), .required(true), .attribute(named: "accept", value: "image/*,video/*")),
+                     .p(.class("hint"), .text(l.t("Gambar JPEG, PNG, GIF, WebP atau video MP4, MOV, WebM, paling besar 100 MB. Jenisnya dikenali dari isinya, bukan dari nama berkas.",
+                                                  "JPEG, PNG, GIF, WebP images or MP4, MOV, WebM videos, up to 100 MB. The type is read from the contents, not the file name.")))),
+                .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Unggah", "Upload")))))),
+            .p(.class("count"), .id("media-count"), .text(l.t("\(l.number(files.count)) berkas", "\(l.number(files.count)) files"))),
+            files.isEmpty
+                ? UI.empty(l.t("Belum ada berkas. Unggah gambar atau video, lalu pilih untuk akun tujuan konten.", "No files yet. Upload images or videos, then pick them for content's target accounts."))
+                : .table(.class("list"),
+                    .thead(.tr(.th(.text(l.t("Pratinjau", "Preview"))), .th(.text(l.t("Berkas", "File"))), .th(.text(l.t("Ukuran", "Size"))), .th(.text("")))),
+                    .tbody(.forEach(files) { file in
+                        .tr(.td(preview(file)),
+                            .td(.text(file.name), .p(.class("hint"), .text(file.format.uppercased() + " · " + l.dateTime(file.createdAt)))),
+                            .td(.text(describe(file, l))),
+                            .td(.if(canUpload, UI.actionButton(l.t("Hapus", "Delete"), action: Paths.mediaLibrary + "/\(file.id!)/delete", csrf: ctx.csrf,
+                                                               confirm: l.t("Hapus berkas ini?", "Delete this file?"), danger: true))))
+                    }))
+        )
+    }
+
+    /// The browser scales the stored image down; no separate thumbnail file is made.
+    static func preview(_ file: MediaFileModel) -> Node<HTML.BodyContext> {
+        let kind = MediaFacts.Format(rawValue: file.format)?.kind
+        return kind == .video
+            ? .span(.class("badge badge-muted"), .text("Video"))
+            : .img(.src(MediaLibrary.path(file)), .alt(file.name), .attribute(named: "loading", value: "lazy"), .class("media-preview"))
+    }
+
+    static func describe(_ file: MediaFileModel, _ l: L10n) -> String {
+        var parts = [l.number(Int((Double(file.bytes) / 1024).rounded(.up))) + " KB"]
+        if let width = file.width, let height = file.height { parts.append("\(width)×\(height) px") }
+        if let seconds = file.durationSeconds { parts.append(l.t("\(Int(seconds.rounded())) detik", "\(Int(seconds.rounded())) s")) }
+        return parts.joined(separator: " · ")
+    }
+}
