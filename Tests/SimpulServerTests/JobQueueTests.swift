@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import SimpulPlatforms
 import Testing
 import VaporTesting
 @testable import SimpulServer
@@ -148,7 +149,9 @@ struct JobQueueTests {
                 try await queue.enqueue(job, now: app.clock.now())
             }
             // A one-second lease: the slow job lives only through its heartbeats.
-            let worker = JobWorker(app: app, handlers: [handler], concurrency: 4, lease: 1, idle: .milliseconds(100))
+            // A retry an hour away, so that the failed job is not due again within this pass.
+            let worker = JobWorker(app: app, handlers: [handler], concurrency: 4, lease: 1, idle: .milliseconds(100),
+                                   backoff: RetryPolicy(base: .seconds(3_600), cap: .seconds(3_600), maxAttempts: .max, random: { 0.5 }))
             async let finished = worker.runDue()
             try await Task.sleep(for: .milliseconds(1_700))
             let lease = try await (try app.db.sql).raw("SELECT lease_until FROM jobs WHERE kind = \(bind: kind) AND payload = 'slow'").first()

@@ -36,8 +36,11 @@ struct JobQueue: Sendable {
         let leaseToken: String
     }
 
+    /// After attempt n, wait up to 15 s × 2^(n−1), at most an hour, chosen at random.
+    static let standardBackoff = RetryPolicy(base: .seconds(15), cap: .seconds(3_600), maxAttempts: .max)
+
     let db: Database
-    var backoff = RetryPolicy(base: .seconds(15), cap: .seconds(3_600), maxAttempts: .max)
+    var backoff = JobQueue.standardBackoff
 
     /// Returns whether a row was added (false: the dedupe key was already queued or done).
     @discardableResult

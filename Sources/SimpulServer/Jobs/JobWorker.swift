@@ -1,4 +1,5 @@
 import Foundation
+import SimpulPlatforms
 import Vapor
 
 /// What a handler throws when an attempt did not succeed, to say what should happen next.
@@ -28,16 +29,19 @@ final class JobWorker: Sendable {
     let concurrency: Int
     let lease: TimeInterval
     let idle: Duration
+    let backoff: RetryPolicy
 
-    init(app: Application, handlers: [JobHandler], concurrency: Int = 8, lease: TimeInterval = 60, idle: Duration = .seconds(1)) {
+    init(app: Application, handlers: [JobHandler], concurrency: Int = 8, lease: TimeInterval = 60, idle: Duration = .seconds(1),
+         backoff: RetryPolicy = JobQueue.standardBackoff) {
         self.app = app
         self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         self.concurrency = max(1, concurrency)
         self.lease = lease
         self.idle = idle
+        self.backoff = backoff
     }
 
-    var queue: JobQueue { JobQueue(db: app.db) }
+    var queue: JobQueue { JobQueue(db: app.db, backoff: backoff) }
 
     func start() -> Task<Void, Never> {
         Task { await self.run() }
