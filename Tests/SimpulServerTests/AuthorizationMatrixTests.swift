@@ -307,6 +307,10 @@ struct AuthorizationMatrixTests {
             Request(path: "/content/media/\(try await PublishingFixtures.media(w, app: app).id!)/delete", form: [:]) }),
         "media.file": (.open(anonymous: 200, signedIn: 200), { w, _, _, app in
             Request(path: MediaLibrary.path(try await PublishingFixtures.media(w, app: app))) }),
+        "amplification.staff": (.permission(viewers, success: 200, outside: 200), fixed("/amplification/staff")),
+        "amplification.staff.csv": (.permission(viewers, success: 200, outside: 200), fixed("/amplification/staff.csv")),
+        "amplification.policy": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in
+            Request(path: "/amplification/policy", form: ["min_accounts": "3", "min_followers": "500"]) }),
         "content.calendar": (.permission(viewers, success: 200, outside: 200), fixed("/content/calendar?view=week&date=2026-11-23")),
         "content.failed": (.permission(viewers, success: 200, outside: 200), fixed("/content/failed")),
         "approvals.list": (.permission(reviewers, success: 200, outside: 200), fixed("/approvals")),

@@ -83,6 +83,7 @@ enum Paths {
 
     static let content = "/content"
     static let notifications = "/notifications"
+    static let staffAccounts = "/amplification/staff"
     static let contentCalendar = "/content/calendar"
     static let mediaLibrary = "/content/media"
     static let failedContent = "/content/failed"

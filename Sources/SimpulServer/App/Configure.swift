@@ -76,6 +76,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     ContentSettingsController.register(routes)
     NotificationsController.register(routes)
     MediaLibrary.register(routes)
+    StaffAccountsController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)
     TriageController.register(routes)

@@ -37,6 +37,7 @@ enum SimpulMigrations {
         CreateContentPlanning(),
         CreateNotifications(),
         CreateMediaLibrary(),
+        CreateAccountHoldingPolicy(),
     ]
 }
 
@@ -847,4 +848,18 @@ struct CreateMediaLibrary: AsyncMigration {
         try await (try db.sql).raw("ALTER TABLE content_variants DROP COLUMN media_ids").run()
         try await db.schema("media_files").delete()
     }
+}
+
+/// The tenant's rule for ASN personal accounts (how many, with how many followers each).
+struct CreateAccountHoldingPolicy: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("account_holding_policies")
+            .tenantOwned()
+            .field("min_accounts", .int, .required)
+            .field("min_followers", .int, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "tenant_id")
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema("account_holding_policies").delete() }
 }

@@ -46,6 +46,9 @@ enum Layout {
             items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? Paths.findings : Paths.checker,
                                  label: l.t("Kepatuhan", "Compliance"), active: Paths.isCompliance(ctx.path)))
         }
+        if scope.allowsSomewhere(.viewAccounts) {
+            items.append(NavItem(href: Paths.staffAccounts, label: l.t("Amplifikasi", "Amplification"), active: ctx.path.hasPrefix("/amplification")))
+        }
         if scope.allowsSomewhere(.viewUnits) || scope.allowsSomewhere(.viewAccounts) || scope.allowsSomewhere(.viewUsers) {
             items.append(NavItem(href: scope.allowsSomewhere(.viewAccounts) ? Paths.accounts : Paths.units,
                                  label: l.t("Pengaturan", "Settings"), active: Paths.isSettings(ctx.path)))

@@ -181,3 +181,15 @@ import Testing
         #expect(CalendarGrid.make(.week, around: "22-11-2026", zone: Self.wit) == nil)
     }
 }
+
+@Suite struct AccountHoldingPolicyTests {
+    @Test func accountsCountOnlyAboveTheFollowerLine() {
+        let policy = AccountHoldingPolicy.standard
+        #expect(policy.assess(followerCounts: [501, 900, 12_000]).meets)
+        // Exactly 500 is not "more than 500".
+        let short = policy.assess(followerCounts: [500, 501, 2_000, 30])
+        #expect(short.accounts == 4 && short.qualifying == 2 && short.short == 1 && !short.meets)
+        #expect(policy.assess(followerCounts: []).short == 3)
+        #expect(AccountHoldingPolicy(minAccounts: 1, minFollowers: 0).assess(followerCounts: [1]).meets)
+    }
+}
