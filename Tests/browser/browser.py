@@ -7,7 +7,7 @@ import sys
 import traceback
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -26,6 +26,20 @@ class Failure(AssertionError):
 def check(condition, message):
     if not condition:
         raise Failure(message)
+
+
+def gone(element):
+    """Whether an element belongs to a page that has been replaced. Chromium sometimes answers
+    a question about such an element with an inspector error instead of a stale reference."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def number_in(text):
@@ -75,7 +89,7 @@ class BrowserTest:
         button = form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]")
         old_html = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
-        self.wait.until(EC.staleness_of(old_html), message="the form submission did not load a new page")
+        self.wait.until(lambda _: gone(old_html), message="the form submission did not load a new page")
 
     def sign_in(self, email):
         self.open("/login")

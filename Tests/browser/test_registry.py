@@ -18,11 +18,10 @@ import time
 from urllib.parse import quote
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from browser import BrowserTest, check, main, number_in  # noqa: E402
+from browser import BrowserTest, check, gone, main, number_in  # noqa: E402
 
 DEMO_EMAIL = os.environ.get("SIMPUL_DEMO_EMAIL", "sri.wahyuni@tirtamayakota.go.id")
 UNIT_NAME = "Dinas Komunikasi dan Informatika"
@@ -84,7 +83,7 @@ class RegistryTest(BrowserTest):
         check("Tambah akun" in link.text, f"the add link reads {link.text!r}")
         old_html = self.driver.find_element(By.TAG_NAME, "html")
         link.click()
-        self.wait.until(EC.staleness_of(old_html))
+        self.wait.until(lambda _: gone(old_html), message="the link did not load a new page")
         form = self.find("#account-form")
         Select(form.find_element(By.NAME, "platform")).select_by_value("instagram")
         form.find_element(By.NAME, "handle").send_keys(handle)
