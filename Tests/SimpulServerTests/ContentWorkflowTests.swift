@@ -76,8 +76,8 @@ struct ContentWorkflowTests {
 
             // The worker publishes it to the Sandbox; running it again posts nothing more.
             let worker = JobWorker(app: app, handlers: [PublishVariantJob.handler])
-            #expect(try await worker.runDue() >= 1)
-            try await worker.runDue()
+            #expect(try await worker.runDue(tenantID: world.tenantA.id!) >= 1)
+            try await worker.runDue(tenantID: world.tenantA.id!)
             item = try await Self.reload(app, item)
             let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
             #expect(item.contentStatus == .published && published.status == "published" && published.platformPostID?.hasPrefix("sandbox_") == true)

@@ -41,12 +41,12 @@ struct CrashSafetyTests {
         let log: URL
         let port: Int
 
-        init(executable: URL, environment: [String: String], port: Int, log: URL) throws {
+        init(executable: URL, environment: [String: String], port: Int, log: URL, arguments: [String] = ["serve"]) throws {
             self.port = port
             self.log = log
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = executable
-            process.arguments = ["serve"]
+            process.arguments = arguments
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             let handle = try FileHandle(forWritingTo: log)
             process.standardOutput = handle

@@ -103,7 +103,7 @@ struct MediaLibraryTests {
             let version = app.platformEndpoints.graphVersion
             server.script("/\(version)/\(igID)/media", .init(body: #"{"id":"17900000000000077"}"#))
             server.script("/\(version)/\(igID)/media_publish", .init(body: #"{"id":"17800000000000042"}"#))
-            try await JobWorker(app: app, handlers: [PublishVariantJob.handler]).runDue()
+            try await JobWorker(app: app, handlers: [PublishVariantJob.handler]).runDue(tenantID: world.tenantA.id!)
             let container = try #require(server.requests.first { $0.path.hasSuffix("/media") })
             #expect(container.body.contains("image_url=" + (app.settings.baseURL + MediaLibrary.path(media)).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
                     || container.body.removingPercentEncoding?.contains(app.settings.baseURL + MediaLibrary.path(media)) == true, "\(container.body)")

@@ -25,34 +25,58 @@ struct WorkerCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        // Listen first: a stop asked for while the database is still being prepared is kept.
+        let termination = TerminationSignal()
         try await prepareDatabase(app, migrate: app.settings.autoMigrate)
         let tasks = BackgroundWork.start(app: app)
         context.console.print("Pekerja latar berjalan. Hentikan dengan Ctrl-C.")
-        await TerminationSignal.wait()
+        await termination.wait()
         tasks.forEach { $0.cancel() }
         for task in tasks { await task.value }
         context.console.print("Pekerja latar berhenti.")
     }
 }
 
-/// Waits for SIGINT or SIGTERM, as a server does, so that a worker stops between jobs and a
-/// lease it holds is not left to expire.
-enum TerminationSignal {
-    static func wait() async {
-        let resumed = NIOLockedValueBox(false)
-        let sources = NIOLockedValueBox<[any DispatchSourceSignal]>([])
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler {
-                    let first = resumed.withLockedValue { done in defer { done = true }; return !done }
-                    if first { continuation.resume() }
+/// SIGINT or SIGTERM, as a server takes them, so that a worker stops between jobs and a lease
+/// it holds is not left to expire. Listening starts when it is made; `wait` returns once either
+/// signal has come, whether before or after the call.
+final class TerminationSignal {
+    private struct State {
+        var arrived = false
+        var waiter: CheckedContinuation<Void, Never>?
+    }
+
+    private let state = NIOLockedValueBox(State())
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        var sources: [any DispatchSourceSignal] = []
+        let state = self.state
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                let waiter = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
+                    state.arrived = true
+                    defer { state.waiter = nil }
+                    return state.waiter
                 }
-                source.resume()
-                sources.withLockedValue { $0.append(source) }
+                waiter?.resume()
             }
+            source.resume()
+            sources.append(source)
         }
-        sources.withLockedValue { $0.forEach { $0.cancel() } }
+        self.sources = sources
+    }
+
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let arrived = state.withLockedValue { state -> Bool in
+                if !state.arrived { state.waiter = continuation }
+                return state.arrived
+            }
+            if arrived { continuation.resume() }
+        }
+        sources.forEach { $0.cancel() }
     }
 }

@@ -83,11 +83,12 @@ final class JobWorker: Sendable {
 
     /// Claims and runs what is due now, waiting for all of it; returns how many jobs ran. For
     /// commands and tests that want one pass instead of a loop.
+    /// `tenantID` keeps the pass to one tenant's jobs (tests share one database).
     @discardableResult
-    func runDue() async throws -> Int {
+    func runDue(tenantID: UUID? = nil) async throws -> Int {
         var total = 0
         while true {
-            let claimed = try await queue.claim(kinds: Array(handlers.keys), limit: concurrency, leaseFor: lease, now: app.clock.now())
+            let claimed = try await queue.claim(kinds: Array(handlers.keys), limit: concurrency, leaseFor: lease, now: app.clock.now(), tenantID: tenantID)
             if claimed.isEmpty { return total }
             await withTaskGroup(of: Void.self) { group in
                 for job in claimed { group.addTask { await self.execute(job) } }
