@@ -104,11 +104,9 @@ enum CalendarController {
             return Entry(item: item, day: CalendarGrid.day(of: when, zone: zone), time: item.scheduledAt, platforms: platforms,
                          canMove: movable.contains(item.contentStatus) && principal.scope.allows(.manageContent, on: item.unitID))
         }.sorted { ($0.time ?? .distantPast, $0.item.title) < ($1.time ?? .distantPast, $1.item.title) }
-        let pillars = try await ContentPillarModel.query(on: db).filter(\.$tenantID == principal.tenantID).sort(\.$name).all()
-        let campaigns = try await ContentItemModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$campaign != nil)
-            .field(\.$campaign).unique().all().compactMap(\.campaign).sorted()
+        let options = try await ContentController.options(principal, on: db)
         let quiet = try await quietAccounts(principal, parsed: parsed, now: req.now, on: db)
-        return CalendarPages.page(PageContext(req), filter: filter, parsed: parsed, entries: entries, pillars: pillars, campaigns: campaigns,
+        return CalendarPages.page(PageContext(req), filter: filter, parsed: parsed, entries: entries, pillars: options.pillars, campaigns: options.campaigns,
                                   quiet: quiet, tree: principal.scope.tree, zone: zone, now: req.now)
     }
 

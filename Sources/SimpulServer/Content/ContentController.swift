@@ -55,9 +55,14 @@ enum ContentController {
     static let campaignMax = 100
     static let segmentsMax = 300
 
-    static func options(_ principal: Principal, on db: Database) async throws -> FormOptions {
-        let units = principal.scope.tree.flattened().filter { principal.scope.allows(.manageContent, on: $0.unit.id) && $0.unit.active }
+    /// The active units where the person manages content, indented by depth, for a select.
+    static func manageableUnits(_ principal: Principal) -> [(UUID, String)] {
+        principal.scope.tree.flattened().filter { principal.scope.allows(.manageContent, on: $0.unit.id) && $0.unit.active }
             .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
+    }
+
+    static func options(_ principal: Principal, on db: Database) async throws -> FormOptions {
+        let units = manageableUnits(principal)
         // Inactive pillars stay readable on the items that have them; the form offers only active ones.
         let pillars = try await ContentPillarModel.query(on: db).filter(\.$tenantID == principal.tenantID).sort(\.$name).all()
         let campaigns = try await ContentItemModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$campaign != nil)
@@ -80,12 +85,15 @@ enum ContentController {
                    campaign: item.campaign, segments: item.segments, planned_date: item.plannedAt.map { LocalTime.fields(of: $0, zone: zone).date })
     }
 
-    static func validate(_ input: DraftInput, principal: Principal, options: FormOptions) -> Result<ValidDraft, FieldErrorsBox> {
+    /// `keeping` is the item's pillar now: it may stay even after it was switched off.
+    static func validate(_ input: DraftInput, principal: Principal, options: FormOptions, keeping: UUID? = nil) -> Result<ValidDraft, FieldErrorsBox> {
         var errors = FieldErrors()
         var pillarID: UUID?
         if let typed = input.pillar_id.nonEmpty {
             pillarID = UUID(uuidString: typed)
-            if pillarID == nil || !options.pillars.contains(where: { $0.id == pillarID }) { errors.add("pillar_id", .invalidChoice) }
+            if pillarID == nil || !options.pillars.contains(where: { $0.id == pillarID && ($0.active || $0.id == keeping) }) {
+                errors.add("pillar_id", .invalidChoice)
+            }
         }
         let campaign = Validators.optionalText(input.campaign, max: campaignMax, field: "campaign", into: &errors)
         let segments = Validators.optionalText(input.segments, max: segmentsMax, field: "segments", into: &errors)
@@ -164,7 +172,7 @@ enum ContentController {
                                   notice: l.t("Konten yang sedang atau sudah terbit tidak dapat diubah.", "Content that is publishing or published cannot be changed."))
         }
         let draft: ValidDraft
-        switch validate(input, principal: principal, options: try await options(principal, on: req.db)) {
+        switch validate(input, principal: principal, options: try await options(principal, on: req.db), keeping: item.pillarID) {
         case .failure(let box): return try await show(req, principal, item, status: .unprocessableEntity, input: input, errors: box.errors)
         case .success(let valid): draft = valid
         }
@@ -266,7 +274,9 @@ enum ContentController {
         let variants = try await VariantQueries.variants(of: item, on: db)
         let accounts = try await VariantQueries.accounts(of: variants, tenantID: principal.tenantID, on: db)
         let checked = try await ComplianceController.run(ContentGate.text(of: item, variants: variants), principal: principal, req: req)
-        let problems = try await ContentTransitions.problems(of: item, at: item.scheduledAt ?? req.now, on: db).problems
+        let media = try await VariantQueries.media(of: variants, tenantID: principal.tenantID, on: db)
+        let problems = try await ContentTransitions.problems(of: item, variants: variants, accounts: accounts, media: media,
+                                                             at: item.scheduledAt ?? req.now, on: db).problems
         let policy = try await ApprovalPolicies.policy(for: item.unitID, tenantID: principal.tenantID, tree: principal.scope.tree, on: db)
         let approverIDs = item.approvals
         let approvers = approverIDs.isEmpty ? [] : try await UserModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$id ~~ approverIDs).all()
@@ -286,7 +296,7 @@ enum ContentController {
             zone: principal.tenant.zone, now: req.now,
             pillarName: options.pillars.first { $0.id == item.pillarID }?.name,
             library: canEdit ? try await MediaLibrary.visible(principal, on: db) : [],
-            media: try await VariantQueries.media(of: variants, tenantID: principal.tenantID, on: db))
+            media: media)
         let html = ContentPages.show(
             PageContext(req), view, input: input ?? Self.input(of: item, zone: principal.tenant.zone),
             errors: errors, options: options, notice: notice, overrideReason: overrideReason, schedule: schedule,

@@ -27,14 +27,15 @@ enum ContentListsController {
             .filter(\.$status == ContentStatus.inReview.rawValue).filter(\.$unitID ~~ Array(units))
             .sort(\.$submittedAt).limit(500).all()
         let policyOf = try await ApprovalPolicies.resolver(tenantID: principal.tenantID, tree: principal.scope.tree, on: req.db)
+        let now = req.now
         let waiting: [Waiting] = items.compactMap { item in
             let policy = policyOf(item.unitID)
             let step = item.approvals.count
             guard step < policy.steps.count else { return nil }
-            let role = policy.steps[step]
-            let roles = principal.scope.roles(on: item.unitID)
-            let own = item.createdBy == principal.userID || item.submittedBy == principal.userID || item.approvals.contains(principal.userID)
-            return Waiting(item: item, step: step, role: role, mine: (roles.contains(role) || roles.contains(.supervisor)) && !own)
+            // Whether the step is the person's is the state machine's answer, four-eyes rules included.
+            let actor = WorkflowActor.person(principal.userID, roles: principal.scope.roles(on: item.unitID))
+            let mine = (try? ContentWorkflow.apply(.approve, to: item.workflowItem, by: actor, policy: policy, now: now).get()) != nil
+            return Waiting(item: item, step: step, role: policy.steps[step], mine: mine)
         }
         return ContentListPages.approvals(PageContext(req), waiting: waiting, tree: principal.scope.tree)
     }

@@ -36,10 +36,6 @@ enum MediaLibrary {
 
     static func path(_ media: MediaFileModel) -> String { "/media/\(media.tenantID.uuidString.lowercased())/\(media.storageKey)" }
 
-    static func units(_ principal: Principal) -> [(UUID, String)] {
-        principal.scope.tree.flattened().filter { principal.scope.allows(.manageContent, on: $0.unit.id) && $0.unit.active }
-            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
-    }
 
     /// The files a person may see and attach: those of the units they can read content of.
     static func visible(_ principal: Principal, on db: Database) async throws -> [MediaFileModel] {
@@ -50,7 +46,7 @@ enum MediaLibrary {
     static func page(_ req: Request, status: HTTPResponseStatus, unitID: String? = nil, errors: [String] = []) async throws -> Response {
         let principal = try req.requirePrincipal()
         let files = try await visible(principal, on: req.db)
-        return MediaPages.library(PageContext(req), files: files, units: units(principal), unitID: unitID, errors: errors,
+        return MediaPages.library(PageContext(req), files: files, units: ContentController.manageableUnits(principal), unitID: unitID, errors: errors,
                                   canUpload: principal.scope.allowsSomewhere(.manageContent)).response(status)
     }
 
@@ -147,9 +143,12 @@ enum MediaLibrary {
             throw AppError.notFound
         }
         let url = directory(req.application, tenantID: tenantID).appendingPathComponent(media.storageKey)
-        guard let data = try? Data(contentsOf: url) else { throw AppError.notFound }
-        return Response(status: .ok, headers: ["Content-Type": contentType(media.format), "Cache-Control": "public, max-age=86400",
-                                               "X-Content-Type-Options": "nosniff"], body: .init(data: data))
+        guard FileManager.default.fileExists(atPath: url.path) else { throw AppError.notFound }
+        // Streamed in chunks (videos run to 100 MB), with ranges and ETags as Vapor serves them.
+        let response = try await req.fileio.asyncStreamFile(at: url.path)
+        response.headers.replaceOrAdd(name: .contentType, value: contentType(media.format))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+        return response
     }
 }
 

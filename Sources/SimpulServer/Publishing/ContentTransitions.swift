@@ -71,8 +71,13 @@ enum ContentTransitions {
     /// Every variant checked against its platform as it would go out at `at`.
     static func problems(of item: ContentItemModel, at: Date, on db: Database) async throws -> VariantProblems {
         let variants = try await VariantQueries.variants(of: item, on: db)
-        let accounts = try await VariantQueries.accounts(of: variants, tenantID: item.tenantID, on: db)
-        let media = try await VariantQueries.media(of: variants, tenantID: item.tenantID, on: db)
+        return try await problems(of: item, variants: variants, accounts: try await VariantQueries.accounts(of: variants, tenantID: item.tenantID, on: db),
+                                  media: try await VariantQueries.media(of: variants, tenantID: item.tenantID, on: db), at: at, on: db)
+    }
+
+    /// The same, for a caller that has read the variants, their accounts and media already.
+    static func problems(of item: ContentItemModel, variants: [ContentVariantModel], accounts: [UUID: AccountModel], media: [UUID: MediaFileModel],
+                         at: Date, on db: Database) async throws -> VariantProblems {
         var found: [(ContentVariantModel, AccountModel, [PostProblem])] = []
         for variant in variants where variant.status != ContentVariantModel.Status.published.rawValue {
             guard let account = accounts[variant.accountID] else { continue }

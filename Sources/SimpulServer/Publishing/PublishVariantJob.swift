@@ -62,14 +62,12 @@ enum PublishVariantJob {
         let draft = variant.draft(body: item.body, media: media)
         let post = OutboundPost(text: draft.caption(for: account.platform), link: account.platform == .facebook ? draft.link : nil,
                                 imageURLs: variant.mediaIDs.compactMap { media[$0] }.map { MediaLibrary.publicURL($0, app: app) })
-        let connector: any PublishingConnector
         do {
-            guard let publishing = try AccountConnector.make(for: account, app: app) as? any PublishingConnector else {
+            guard let connector = try AccountConnector.make(for: account, app: app) as? any PublishingConnector else {
                 try await recorder.failed(l.t("Simpul belum dapat menerbitkan ke \(account.platform.displayName).",
                                               "Simpul cannot publish to \(account.platform.displayName) yet."))
                 throw JobFailure.permanent("platform cannot publish")
             }
-            connector = publishing
 
             let attempts = try await PublishAttemptModel.query(on: db).filter(\.$tenantID == job.tenantID).filter(\.$variantID == variant.id!)
                 .sort(\.$number).all()
@@ -100,7 +98,7 @@ enum PublishVariantJob {
                 // A Sandbox post lives nowhere a link could open.
                 if account.sandbox { published.url = nil }
             } catch {
-                try await recordFailure(error, attempt: attempt, account: account, recorder: recorder, job: job, l: l, app: app)
+                try await recordFailure(error, attempt: attempt, l: l, app: app)
                 throw error
             }
             try app.publishFaults(.afterCall)
@@ -116,15 +114,14 @@ enum PublishVariantJob {
     /// What a failed call means for the attempt: a clear refusal or rate limit means nothing
     /// was posted; a timeout or unreadable answer may have posted, so the attempt stays open and
     /// the next try looks first.
-    static func recordFailure(_ error: PlatformError, attempt: PublishAttemptModel, account: AccountModel, recorder: PublishRecorder,
-                              job: JobQueue.ClaimedJob, l: L10n, app: Application) async throws {
+    static func recordFailure(_ error: PlatformError, attempt: PublishAttemptModel, l: L10n, app: Application) async throws {
+        attempt.error = PlatformErrorEffects.describe(error, l)
         switch error {
         case .transient, .invalidResponse:
-            attempt.error = PlatformErrorEffects.describe(error, l)
+            break
         case .rateLimited, .authInvalid, .rejected:
             attempt.outcome = PublishAttemptModel.Outcome.failed.rawValue
             attempt.finishedAt = app.clock.now()
-            attempt.error = PlatformErrorEffects.describe(error, l)
         }
         try await attempt.save(on: app.db)
     }
