@@ -34,11 +34,8 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "IngestLoad",
-            dependencies: [
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            name: "IngestDeliveries",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
     ]
 )

@@ -1,30 +1,37 @@
 #!/usr/bin/env bash
 # Signed webhook ingest throughput against a bare route, on SQLite and (with --postgres URL)
-# on PostgreSQL. Builds Simpul and the load generator in release mode, seeds the demo, starts
-# `simpul serve` on loopback, runs IngestLoad, stops the server.
+# on PostgreSQL. Builds Simpul in release mode, prepares distinct signed deliveries, seeds the
+# demo, starts `simpul serve` on loopback, and alternates wrk runs on the bare route
+# (GET /healthz) and on the Meta webhook; the medians of the rounds are compared, so that a
+# slow spell of the machine does not land on one side. Needs wrk (Debian package `wrk`).
 #
-#   Benchmarks/run-ingest.sh [--postgres postgres://user@127.0.0.1:5432/db] [--seconds 5] [--rounds 3] [--concurrency 32]
+#   Benchmarks/run-ingest.sh [--postgres postgres://user@127.0.0.1:5432/db] [--seconds 5] [--rounds 5] [--connections 32]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 postgres=""
 seconds=5
-rounds=3
-concurrency=32
+rounds=5
+connections=32
+threads=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --postgres) postgres="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
-    --concurrency) concurrency="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 (cd "$root" && swift build -c release --product simpul --scratch-path "$root/.build-release")
-(cd "$here" && swift build -c release --product IngestLoad)
+(cd "$here" && swift build -c release --product IngestDeliveries)
 work="$(mktemp -d)"
+# Far more deliveries a thread and round than the bare route's rate allows, so none repeats.
+"$here/.build/release/IngestDeliveries" --out "$work/deliveries" --secret simpul-sandbox-app-secret --page 100000000000001 \
+  --rounds "$rounds" --threads "$threads" --per-file $((seconds * 15000))
 port=18181
-export SIMPUL_PORT=$port SIMPUL_LOG_LEVEL=warning SIMPUL_WORKERS=false
+export SIMPUL_PORT=$port SIMPUL_LOG_LEVEL=warning SIMPUL_WORKERS=false SIMPUL_MEDIA_DIR="$work/media"
 if [ -n "$postgres" ]; then export DATABASE_URL="$postgres"; else export SIMPUL_SQLITE_PATH="$work/bench.sqlite"; fi
 "$root/.build-release/release/simpul" demo --seed-only >/dev/null
 "$root/.build-release/release/simpul" serve >"$work/server.log" 2>&1 &
@@ -32,5 +39,27 @@ server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 if [ -n "$postgres" ]; then echo "database: PostgreSQL"; else echo "database: SQLite (WAL)"; fi
-"$here/.build/release/IngestLoad" --url "http://127.0.0.1:$port" --tenant tirtamaya --secret simpul-sandbox-app-secret \
-  --page 100000000000001 --seconds "$seconds" --rounds "$rounds" --concurrency "$concurrency"
+
+# Prints the requests per second of one wrk run; fails the benchmark on any error or repeat.
+rate() {
+  local out
+  out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@")"
+  if grep -qE "Non-2xx|Socket errors|EXHAUSTED" <<<"$out"; then echo "$out" >&2; echo "a run had failures" >&2; exit 1; fi
+  awk '/^Requests\/sec:/ { print $2 }' <<<"$out"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+bare_rates=""; ingest_rates=""
+for round in $(seq 1 "$rounds"); do
+  bare="$(rate "http://127.0.0.1:$port/healthz")"
+  ingest="$(rate -s "$here/ingest.lua" "http://127.0.0.1:$port" -- "$work/deliveries/round-$round" tirtamaya)"
+  bare_rates+="$bare"$'\n'; ingest_rates+="$ingest"$'\n'
+  awk -v r="$round" -v b="$bare" -v i="$ingest" 'BEGIN { printf "round %d: bare %8.0f req/s, ingest %8.0f req/s (%.1f%%)\n", r, b, i, i / b * 100 }'
+done
+bare="$(printf '%s' "$bare_rates" | median)"; ingest="$(printf '%s' "$ingest_rates" | median)"
+# A shared machine has fast and slow spells; the rounds' own ratios show how far they spread.
+spread="$(paste <(printf '%s' "$bare_rates") <(printf '%s' "$ingest_rates") | awk '{ r = $2 / $1 * 100; if (NR == 1 || r < lo) lo = r; if (NR == 1 || r > hi) hi = r } END { printf "%.1f%%-%.1f%%", lo, hi }')"
+awk -v b="$bare" -v i="$ingest" -v n="$rounds" -v c="$connections" -v s="$seconds" -v spread="$spread" 'BEGIN {
+  printf "bare route  (GET /healthz):          %8.0f req/s  (median of %d)\n", b, n
+  printf "signed ingest (POST /webhooks/meta): %8.0f req/s  (median of %d)\n", i, n
+  printf "ingest / bare: %.1f%%  (rounds from %s; wrk, %d connections, %d s a run)\n", i / b * 100, spread, c, s }'

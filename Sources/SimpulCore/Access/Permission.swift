@@ -32,6 +32,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageSLA
     /// The tenant's copy of its Meta-approved WhatsApp templates (tenant-wide).
     case manageTemplates
+    /// See amplification tasks and their completion per unit and person.
+    case viewAmplification
+    /// Hand a published official post to staff as an amplification task.
+    case manageAmplification
+    /// Have amplification tasks of one's own and prove them done (ASN with personal accounts).
+    case amplify
 }
 
 extension Role {
@@ -42,17 +48,18 @@ extension Role {
         case .unitAdmin:
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .approveContent, .viewInbox, .replyInbox,
-             .manageSavedReplies]
+             .manageSavedReplies, .viewAmplification, .manageAmplification]
         case .approver:
             [.viewHome, .viewUnits, .viewAccounts,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .approveContent,
-             .viewInbox, .replyInbox]
+             .viewInbox, .replyInbox, .viewAmplification]
         case .operator:
-            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox]
+            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox,
+             .viewAmplification]
         case .viewer:
-            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .viewInbox]
+            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .viewInbox, .viewAmplification]
         case .staff:
-            [.viewHome, .checkCompliance]
+            [.viewHome, .checkCompliance, .amplify]
         }
     }
 

@@ -70,4 +70,18 @@ public enum DemoContent {
              stage: .rejected(comment: "Cantumkan nomor darurat dan lokasi posko pengungsian sebelum diajukan lagi."),
              targets: [(.facebook, "bpbdkotatirtamaya"), (.x, "bpbd_tmy")], hashtags: "SiagaBanjir"),
     ]
+
+    /// One amplification task on the published road-works post, sent to every ASN in the city,
+    /// so the demo's Amplifikasi page fills up as the Sandbox's staff share the post.
+    public struct Amplification: Sendable {
+        public let itemTitle: String
+        public let createdBy: String
+        public let caption: String
+        public let hoursToDeadline: Int
+    }
+
+    public static let amplification = Amplification(
+        itemTitle: "Rekap perbaikan jalan lingkungan triwulan III", createdBy: "sri.wahyuni",
+        caption: "Jalan lingkungan kita makin baik: 42 ruas sudah diperbaiki. Yuk bagikan, dan laporkan jalan rusak lewat kanal aduan resmi. #TirtamayaMembangun",
+        hoursToDeadline: 48)
 }

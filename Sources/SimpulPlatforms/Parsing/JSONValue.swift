@@ -185,6 +185,13 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
 
     private static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape at all: copy them whole rather than scalar by scalar
+        // (this runs for every stored event's raw payload).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -76,6 +76,10 @@ public struct SandboxGenerator: Sendable {
     /// Residents' rule-breaking comments per Facebook Page (as "<post number>|<comment id>"), for
     /// a staff member to like by mistake.
     var flaggedComments: [String: [String]] = [:]
+    /// Posts the city has asked its staff to pass on, per official account's external id (full
+    /// platform ids). Staff activity on that account mostly shares or quotes one of these, the
+    /// way ASN answer an amplification task; the server refreshes the list as tasks come and go.
+    public var amplifiedPosts: [String: [String]] = [:]
 
     struct OutboundMessage: Sendable {
         var accountID: String
@@ -120,7 +124,8 @@ public struct SandboxGenerator: Sendable {
 
     private mutating func nextDelivery(now: Date) -> SandboxDelivery {
         let staff = accounts.filter { $0.kind == .staff && [.facebook, .instagram, .x].contains($0.platform) }
-        if !staff.isEmpty, rng.chance(Self.staffShare) {
+        // Open amplification tasks make staff busier, as they do in a real city.
+        if !staff.isEmpty, rng.chance(amplifiedPosts.isEmpty ? Self.staffShare : Self.staffShare * 3) {
             let member = rng.pick(staff)
             let target = officialTarget(for: member)
             switch member.platform {

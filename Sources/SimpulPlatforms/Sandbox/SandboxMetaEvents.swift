@@ -181,6 +181,9 @@ extension SandboxGenerator {
     /// account's own id, so the server can tell staff activity from residents'.
     mutating func facebookStaffActivity(staff: SandboxAccount, page: SandboxAccount, now: Date) -> SandboxDelivery {
         let at = eventTime(now)
+        if let asked = amplifiedPosts[page.externalID], !asked.isEmpty, rng.chance(0.6) {
+            return facebookStaffShare(staff: staff, page: page, postID: rng.pick(asked), at: at, now: now)
+        }
         let postNumber = rng.pick(facebookPosts(page, now: now))
         let postID = page.externalID + "_" + postNumber
         let staffFrom = SandboxJSON.object([("id", .string(staff.externalID)), ("name", .string(staff.displayName))])
@@ -221,6 +224,13 @@ extension SandboxGenerator {
             return pageChange(page, field: "feed", value: value, at: at,
                               info: SandboxEventInfo(kind: .facebookStaffReaction, id: staff.externalID + "|" + postID + "|" + reaction, authorID: staff.externalID))
         }
+        return facebookStaffShare(staff: staff, page: page, postID: postID, at: at, now: now)
+    }
+
+    /// A staff member sharing one of the Page's posts to their own timeline, often with a few words.
+    private mutating func facebookStaffShare(staff: SandboxAccount, page: SandboxAccount, postID: String, at: Date, now: Date) -> SandboxDelivery {
+        let staffFrom = SandboxJSON.object([("id", .string(staff.externalID)), ("name", .string(staff.displayName))])
+        let postNumber = postID.split(separator: "_").last.map(String.init) ?? postID
         let shareID = staff.externalID + "_" + uniqueNumber(leading: "1", timeDigits: 5, now: now)
         var value: [(String, SandboxJSON)] = [
             ("from", staffFrom),

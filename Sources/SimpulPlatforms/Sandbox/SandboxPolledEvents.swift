@@ -86,7 +86,8 @@ extension SandboxGenerator {
 
     /// A staff member quoting an official account's tweet, tagging it.
     mutating func xStaffQuote(staff: SandboxAccount, target: SandboxAccount, now: Date) -> SandboxDelivery {
-        let quoted = rng.pick(accountTweets(target, now: now))
+        let asked = amplifiedPosts[target.externalID] ?? []
+        let quoted = !asked.isEmpty && rng.chance(0.6) ? rng.pick(asked) : rng.pick(accountTweets(target, now: now))
         var output = write(.staffPromo, to: target, by: person(), now: now)
         if rng.chance(Self.misstepShare) {
             // A mentions timeline only holds tweets that name the account.

@@ -1,4 +1,5 @@
 import Foundation
+import SimpulCore
 
 /// What the Sandbox answers when Simpul posts to it (replies, messages, new posts): every platform's "created" response in one
 /// body (`id` for Graph and YouTube, `message_id` for Messenger, `data.id` for X,
@@ -13,8 +14,26 @@ public struct SandboxReplyTransport: HTTPTransport {
         if request.method == "GET" {
             return HTTPResponseSpec(status: 200, headers: [("Content-Type", "application/json")], body: Data(#"{"data":[]}"#.utf8))
         }
-        let id = "sandbox_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let parts = request.url.pathComponents
+        let id = if parts.last == "feed", parts.count >= 2 {
+            Self.postID(platform: .facebook, accountExternalID: parts[parts.count - 2])
+        } else if parts.suffix(2) == ["2", "tweets"] {
+            Self.postID(platform: .x, accountExternalID: "")
+        } else {
+            "sandbox_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        }
         let body = #"{"id":"\#(id)","message_id":"m_\#(id)","data":{"id":"\#(id)","text":""},"messages":[{"id":"wamid.\#(id)"}],"messaging_product":"whatsapp"}"#
         return HTTPResponseSpec(status: 200, headers: [("Content-Type", "application/json")], body: Data(body.utf8))
+    }
+
+    /// A new post's id in its platform's shape, so that links to Sandbox posts look and parse
+    /// like real ones: "<page id>_<post number>" on Facebook, a 19-digit number on X.
+    public static func postID(platform: Platform, accountExternalID: String) -> String {
+        func digits(_ count: Int) -> String { "1" + String((1..<count).map { _ in Character(String(Int.random(in: 0...9))) }) }
+        return switch platform {
+        case .facebook: accountExternalID + "_" + digits(15)
+        case .x: digits(19)
+        default: "sandbox_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        }
     }
 }

@@ -84,6 +84,12 @@ enum Paths {
     static let content = "/content"
     static let notifications = "/notifications"
     static let staffAccounts = "/amplification/staff"
+    static let amplification = "/amplification"
+    static let myAmplification = "/amplification/mine"
+    static let newAmplification = "/amplification/new"
+    static func amplificationTask(_ id: UUID) -> String { "/amplification/\(id)" }
+    static func amplificationCSV(_ id: UUID) -> String { "/amplification/\(id)/csv" }
+    static func amplificationProof(_ id: UUID) -> String { "/amplification/\(id)/proof" }
     static let contentCalendar = "/content/calendar"
     static let mediaLibrary = "/content/media"
     static let failedContent = "/content/failed"

@@ -124,6 +124,7 @@ enum StaffAccountsPages {
         let rule = l.t("minimal \(policy.minAccounts) akun dengan lebih dari \(l.number(policy.minFollowers)) pengikut",
                        "at least \(policy.minAccounts) accounts with more than \(l.number(policy.minFollowers)) followers")
         return Layout.page(ctx, title: l.t("Akun ASN", "Staff accounts"),
+            Layout.amplificationTabs(ctx),
             .p(.class("lead"), .text(l.t("Setiap ASN memegang ", "Every civil servant keeps ") + rule + l.t(" untuk menyebarkan informasi pemerintah.", " to spread government information."))),
             UI.formErrorSummary(formErrors.all, l),
             .div(.class("toolbar"),

@@ -77,6 +77,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     NotificationsController.register(routes)
     MediaLibrary.register(routes)
     StaffAccountsController.register(routes)
+    AmplificationController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)
     TriageController.register(routes)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import Vapor
 
 /// Seeds `DemoContent` once: pillars by name, policies per unit, items by title. The scheduled
@@ -91,8 +92,13 @@ enum DemoContentSeeder {
                 variant.createdAt = now
                 variant.updatedAt = now
                 if let publishedAt {
-                    let postID = "sandbox_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+                    let postID = SandboxReplyTransport.postID(platform: account.platform, accountExternalID: account.externalID ?? "")
                     variant.platformPostID = postID
+                    variant.url = switch account.platform {
+                    case .facebook: "https://www.facebook.com/" + postID.replacingOccurrences(of: "_", with: "/posts/")
+                    case .x: "https://x.com/\(account.handle)/status/\(postID)"
+                    default: nil
+                    }
                     variant.publishedAt = publishedAt
                 }
                 try await variant.create(on: db)
@@ -101,6 +107,45 @@ enum DemoContentSeeder {
                 }
             }
             try await Auditor.record(actor, on: db, action: "content.create", targetType: "content", targetID: item.id, label: item.title)
+        }
+    }
+
+    /// The demo's amplification task: the published post handed to every ASN, once.
+    static func seedAmplification(tenant: Tenant, app: Application, on db: Database) async throws {
+        let tenantID = tenant.id!
+        let now = app.clock.now()
+        let seed = DemoContent.amplification
+        guard try await AmplificationTaskModel.query(on: db).filter(\.$tenantID == tenantID).count() == 0,
+              let item = try await ContentItemModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$title == seed.itemTitle).first(),
+              let variant = try await ContentVariantModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$itemID == item.id!)
+                .filter(\.$platformPostID != nil).first(),
+              let account = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id == variant.accountID).first(),
+              let creator = try await UserModel.query(on: db).filter(\.$tenantID == tenantID)
+                .filter(\.$email == seed.createdBy + "@" + DemoCatalog.emailDomain).first() else { return }
+        let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$role == .staff).all()
+        let unitOf = Dictionary(memberships.map { ($0.userID, $0.unitID) }, uniquingKeysWith: { first, _ in first })
+        let task = AmplificationTaskModel()
+        task.id = UUID()
+        task.tenantID = tenantID
+        task.unitID = account.unitID
+        task.variantID = variant.id!
+        task.platform = account.platform
+        task.postID = variant.platformPostID!
+        task.postURL = variant.url
+        task.title = item.title
+        task.caption = seed.caption
+        task.deadline = now.addingTimeInterval(Double(seed.hoursToDeadline) * 3600)
+        task.createdBy = creator.id
+        task.createdAt = now
+        try await task.create(on: db)
+        for (userID, unitID) in unitOf {
+            let assignment = AmplificationAssignmentModel()
+            assignment.id = UUID()
+            assignment.tenantID = tenantID
+            assignment.taskID = task.id!
+            assignment.userID = userID
+            assignment.unitID = unitID
+            try await assignment.create(on: db)
         }
     }
 }

@@ -82,6 +82,7 @@ enum DemoSeeder {
             }
             try await seedCompliance(tenantID: tenantID, actor: actor, at: now, on: db)
             try await DemoContentSeeder.seed(tenant: tenant, app: app, on: db)
+            try await DemoContentSeeder.seedAmplification(tenant: tenant, app: app, on: db)
             return created
         }
         return Summary(tenant: tenant, created: created)

@@ -4,14 +4,14 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// Everything that runs behind the web: polling the platforms that do not push, enriching
-/// inbound messages, and the job queue. `simpul serve` runs it beside the web (the embedded
+/// inbound messages, completing amplification tasks from observed shares, and the job queue. `simpul serve` runs it beside the web (the embedded
 /// default); `simpul worker` runs only this, `simpul serve --no-workers` only the web.
 enum BackgroundWork {
     /// The job kinds this build knows how to run.
     static func handlers() -> [JobHandler] { [PublishVariantJob.handler] }
 
     static func start(app: Application) -> [Task<Void, Never>] {
-        var tasks = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app)]
+        var tasks = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app), AmplificationObserver.start(app: app)]
         let handlers = handlers()
         if !handlers.isEmpty { tasks.append(JobWorker(app: app, handlers: handlers, concurrency: app.settings.jobConcurrency).start()) }
         return tasks

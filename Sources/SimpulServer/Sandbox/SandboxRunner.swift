@@ -52,6 +52,23 @@ enum SandboxRunner {
         }
     }
 
+    /// The posts of open amplification tasks, per official account's platform id, so that the
+    /// Sandbox's staff answer them the way ASN would.
+    static func amplifiedPosts(tenantID: UUID, now: Date, on db: Database) async throws -> [String: [String]] {
+        let tasks = try await AmplificationTaskModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$deadline > now).all()
+        guard !tasks.isEmpty else { return [:] }
+        let variants = try await ContentVariantModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id ~~ tasks.map(\.variantID)).all()
+        let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id ~~ variants.map(\.accountID)).all()
+        let externalIDs = Dictionary(uniqueKeysWithValues: accounts.compactMap { account in account.externalID.map { (account.id!, $0) } })
+        let accountOfVariant = Dictionary(uniqueKeysWithValues: variants.map { ($0.id!, $0.accountID) })
+        var posts: [String: [String]] = [:]
+        for task in tasks {
+            guard let accountID = accountOfVariant[task.variantID], let external = externalIDs[accountID] else { continue }
+            posts[external, default: []].append(task.postID)
+        }
+        return posts
+    }
+
     /// A backlog first, so the demo opens on a city that has been talking for a while, then a
     /// steady trickle: a few events every `interval`, until the application stops.
     static func start(tenant: Tenant, app: Application, interval: Duration = .seconds(8), perTick: Int = 3,
@@ -67,6 +84,7 @@ enum SandboxRunner {
             }
             while !Task.isCancelled {
                 do {
+                    generator.amplifiedPosts = try await amplifiedPosts(tenantID: tenant.id!, now: app.clock.now(), on: app.db)
                     let batch = generator.next(perTick, now: app.clock.now())
                     try await deliver(batch, tenant: tenant, app: app)
                 } catch {

@@ -46,8 +46,10 @@ enum Layout {
             items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? Paths.findings : Paths.checker,
                                  label: l.t("Kepatuhan", "Compliance"), active: Paths.isCompliance(ctx.path)))
         }
-        if scope.allowsSomewhere(.viewAccounts) {
-            items.append(NavItem(href: Paths.staffAccounts, label: l.t("Amplifikasi", "Amplification"), active: ctx.path.hasPrefix("/amplification")))
+        let amplificationHome = scope.allowsSomewhere(.viewAmplification) ? Paths.amplification
+            : scope.allowsSomewhere(.amplify) ? Paths.myAmplification : scope.allowsSomewhere(.viewAccounts) ? Paths.staffAccounts : nil
+        if let amplificationHome {
+            items.append(NavItem(href: amplificationHome, label: l.t("Amplifikasi", "Amplification"), active: ctx.path.hasPrefix(Paths.amplification)))
         }
         if scope.allowsSomewhere(.viewUnits) || scope.allowsSomewhere(.viewAccounts) || scope.allowsSomewhere(.viewUsers) {
             items.append(NavItem(href: scope.allowsSomewhere(.viewAccounts) ? Paths.accounts : Paths.units,
@@ -72,6 +74,24 @@ enum Layout {
         return .nav(.class("tabs"), .ariaLabel(l.t("Pengaturan", "Settings")),
             .forEach(tabs.filter { scope.allowsSomewhere($0.2) }) { tab in
                 .a(.href(tab.0), .text(tab.1), .if(ctx.path.hasPrefix(tab.0), .attribute(named: "aria-current", value: "page")))
+            })
+    }
+
+    /// The Amplifikasi pages share a tab strip too.
+    static func amplificationTabs(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        guard let scope = ctx.principal?.scope else { return .empty }
+        let l = ctx.l
+        let tabs: [(String, String, Permission)] = [
+            (Paths.amplification, l.t("Tugas amplifikasi", "Amplification tasks"), .viewAmplification),
+            (Paths.myAmplification, l.t("Tugas saya", "My tasks"), .amplify),
+            (Paths.staffAccounts, l.t("Akun ASN", "Staff accounts"), .viewAccounts),
+        ]
+        let shown = tabs.filter { scope.allowsSomewhere($0.2) }
+        guard shown.count > 1 else { return .empty }
+        let current = shown.filter { ctx.path.hasPrefix($0.0) }.max { $0.0.count < $1.0.count }?.0
+        return .nav(.class("tabs"), .ariaLabel(l.t("Amplifikasi", "Amplification")),
+            .forEach(shown) { tab in
+                .a(.href(tab.0), .text(tab.1), .if(tab.0 == current, .attribute(named: "aria-current", value: "page")))
             })
     }
 
