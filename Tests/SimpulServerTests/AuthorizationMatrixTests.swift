@@ -307,6 +307,21 @@ struct AuthorizationMatrixTests {
             Request(path: "/content/media/\(try await PublishingFixtures.media(w, app: app).id!)/delete", form: [:]) }),
         "media.file": (.open(anonymous: 200, signedIn: 200), { w, _, _, app in
             Request(path: MediaLibrary.path(try await PublishingFixtures.media(w, app: app))) }),
+        "amplification.tasks": (.permission(viewers, success: 200, outside: 200), fixed("/amplification")),
+        "amplification.mine": (.tenantWide([.staff], success: 200, otherTenant: 403), fixed("/amplification/mine")),
+        "amplification.new": (.permission(managers, success: 200, outside: 200), fixed("/amplification/new")),
+        // OPD-A's published post and staff are out of reach from OPD-B and the other tenant: the form comes back.
+        "amplification.create": (.permission(managers, success: 303, outside: 422), { w, _, n, app in
+            let variant = try await AmplificationFixtures.publishedVariant(w, app: app, n: n)
+            return Request(path: "/amplification", form: ["variant": variant.id!.uuidString, "date": "2030-01-01", "time": "09.00",
+                                                          "units[]": w.units["OPD-A"]!.uuidString]) }),
+        "amplification.show": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/amplification/\(try await AmplificationFixtures.task(w, app: app, n: n).id!)") }),
+        "amplification.csv": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/amplification/\(try await AmplificationFixtures.task(w, app: app, n: n).id!)/csv") }),
+        // Only one's own assignment can take proof; "bukan tautan" is refused with its reason.
+        "amplification.proof": (.tenantWide([.staff], success: 422, otherTenant: 403), { w, user, n, app in
+            Request(path: "/amplification/\(try await AmplificationFixtures.task(w, app: app, n: n, assignee: user).id!)/proof", form: ["link": "bukan tautan"]) }),
         "amplification.staff": (.permission(viewers, success: 200, outside: 200), fixed("/amplification/staff")),
         "amplification.staff.csv": (.permission(viewers, success: 200, outside: 200), fixed("/amplification/staff.csv")),
         "amplification.policy": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in

@@ -44,7 +44,8 @@ extension Role {
     public var permissions: Set<Permission> {
         switch self {
         case .supervisor:
-            Set(Permission.allCases)
+            // Amplification tasks go to ASN with personal accounts, not to the koordinator.
+            Set(Permission.allCases).subtracting([.amplify])
         case .unitAdmin:
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .approveContent, .viewInbox, .replyInbox,

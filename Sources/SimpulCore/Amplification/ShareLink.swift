@@ -49,9 +49,11 @@ public struct ShareLink: Sendable, Equatable {
         let query = Dictionary((components.queryItems ?? []).compactMap { item in item.value.map { (item.name, $0) } }, uniquingKeysWith: { first, _ in first })
         switch host {
         case "x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com":
-            // /<handle>/status/<id>, with anything after it (/photo/1, ?s=20).
-            guard path.count >= 3, path[1] == "status" || path[1] == "statuses", isNumber(path[2]) else { return .failure(.noPost(.x)) }
-            return .success(ShareLink(platform: .x, postID: path[2], owner: path[0] == "i" ? nil : path[0]))
+            // /<handle>/status/<id> or /i/web/status/<id>, with anything after it (/photo/1, ?s=20).
+            let anonymous = path.starts(with: ["i", "web"])
+            let tail = Array(path.dropFirst(anonymous ? 2 : 1))
+            guard path.count >= 3, tail.count >= 2, tail[0] == "status" || tail[0] == "statuses", isNumber(tail[1]) else { return .failure(.noPost(.x)) }
+            return .success(ShareLink(platform: .x, postID: tail[1], owner: anonymous ? nil : path[0]))
         case "facebook.com", "m.facebook.com", "web.facebook.com", "mbasic.facebook.com":
             // /<owner>/posts/<id> with a numeric owner and post, or permalink.php / story.php
             // with story_fbid and id. Graph reads a user's post as "<owner id>_<post id>".
