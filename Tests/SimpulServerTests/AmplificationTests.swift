@@ -142,6 +142,23 @@ struct AmplificationTests {
         }
     }
 
+    @Test("a link to a post the Sandbox does not have is refused as not found, and the test connection still answers")
+    func sandboxLookup() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let staff = world.inScope[.staff]!
+            let task = try await AmplificationFixtures.task(world, app: app, n: 3, assignee: staff)
+            try await AmplificationFixtures.staffAccount(world, app: app, owner: staff, platform: .facebook, handle: "asn.sandbox", externalID: "100078")
+            let asn = try await World.signIn(staff, app: app)
+            let response = try await app.web(.POST, "/amplification/\(task.id!)/proof", as: asn, form: ["link": "https://www.facebook.com/100078/posts/1"])
+            #expect(response.status == .unprocessableEntity && response.body.string.contains("tidak ditemukan di Facebook"))
+            let variant = try #require(try await ContentVariantModel.find(task.variantID, on: app.db))
+            let page = try #require(try await AccountModel.find(variant.accountID, on: app.db))
+            let connector = try AccountConnector.make(for: page, app: app)
+            #expect(try await connector.testConnection().accountID == page.externalID)
+        }
+    }
+
     @Test("the Sandbox's staff pass on the posts of open tasks, so the demo completes tasks through the real ingest path")
     func sandboxSharesAmplifiedPosts() {
         let page = SandboxAccount(platform: .facebook, handle: "dinas.uji", displayName: "Dinas Uji", kind: .official)

@@ -151,6 +151,9 @@ public struct SandboxGenerator: Sendable {
     /// on; the staff member's own account if there is none.
     private mutating func officialTarget(for staff: SandboxAccount) -> SandboxAccount {
         let officials = accounts.filter { $0.platform == staff.platform && $0.kind == .official }
+        // Staff asked to pass a post on mostly turn to the account that posted it.
+        let asked = officials.filter { !(amplifiedPosts[$0.externalID] ?? []).isEmpty }
+        if !asked.isEmpty, rng.chance(0.7) { return rng.pick(asked) }
         return officials.sandboxPick(&rng) ?? staff
     }
 
