@@ -80,7 +80,7 @@ struct ContentWorkflowTests {
             try await worker.runDue(tenantID: world.tenantA.id!)
             item = try await Self.reload(app, item)
             let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
-            #expect(item.contentStatus == .published && published.status == "published" && published.platformPostID?.hasPrefix("sandbox_") == true)
+            #expect(item.contentStatus == .published && published.status == "published" && published.platformPostID?.hasPrefix(page.externalID! + "_") == true)
             #expect(try await PublishAttemptModel.query(on: app.db).filter(\.$variantID == variant.id!).count() == 1)
             let shown = try await app.web(.GET, "/content/\(item.id!)", as: writer).body.string
             #expect(shown.contains("Terbit") && shown.contains(published.platformPostID!))

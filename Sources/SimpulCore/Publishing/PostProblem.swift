@@ -91,8 +91,8 @@ public enum PostProblem: Equatable, Sendable {
             return t("Di luar jendela 24 jam WhatsApp hanya templat yang disetujui yang dapat dikirim.",
                      "Outside WhatsApp's 24-hour window only an approved template may be sent.")
         case .mediaNotPublishable:
-            return t("Simpul belum dapat menerbitkan media ini ke \(name): saat ini hanya satu gambar ke Instagram. Lepaskan medianya atau pilih akun Instagram.",
-                     "Simpul cannot publish this media to \(name) yet: today only one image to Instagram. Remove the media or choose an Instagram account.")
+            return t("Simpul belum dapat menerbitkan media ke \(name); hanya teks. Lepaskan medianya, atau terbitkan media lewat akun Facebook, Instagram atau TikTok.",
+                     "Simpul cannot publish media to \(name) yet, only text. Remove the media, or publish it through a Facebook, Instagram or TikTok account.")
         case .dailyQuotaReached(let used, let quota):
             return t("Kuota terbit \(name) lewat API habis: \(n(used)) dari \(n(quota)) unggahan dalam 24 jam.",
                      "\(name)'s API publishing quota is used up: \(n(used)) of \(n(quota)) posts in 24 hours.")

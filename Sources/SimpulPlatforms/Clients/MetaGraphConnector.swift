@@ -210,7 +210,7 @@ public struct MetaGraphConnector: ReplyingConnector, MetricsConnector {
         return count
     }
 
-    private func instagramUserID() throws(PlatformError) -> String {
+    func instagramUserID() throws(PlatformError) -> String {
         guard surface == .instagram else {
             throw .rejected(status: 0, code: "unsupported", detail: "Instagram publishing needs an Instagram account")
         }

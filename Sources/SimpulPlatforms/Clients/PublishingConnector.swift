@@ -1,20 +1,38 @@
 import Foundation
 import SimpulCore
 
+/// A photo or video the platform fetches itself from a public address.
+public struct OutboundMedia: Sendable, Equatable {
+    public enum Kind: String, Sendable { case image, video }
+
+    public var url: String
+    public var kind: Kind
+
+    public init(url: String, kind: Kind) {
+        self.url = url
+        self.kind = kind
+    }
+
+    public static func image(_ url: String) -> OutboundMedia { OutboundMedia(url: url, kind: .image) }
+    public static func video(_ url: String) -> OutboundMedia { OutboundMedia(url: url, kind: .video) }
+}
+
 /// A new post for an account's own timeline.
 public struct OutboundPost: Sendable, Equatable {
     /// The caption as the platform should show it (link and hashtags already placed).
     public var text: String
     /// Facebook attaches a link beside the text; elsewhere it is part of `text`.
     public var link: String?
-    /// Public addresses of the images, which the platform fetches itself (Instagram).
-    public var imageURLs: [String]
+    public var media: [OutboundMedia]
 
-    public init(text: String, link: String? = nil, imageURLs: [String] = []) {
+    public init(text: String, link: String? = nil, media: [OutboundMedia] = []) {
         self.text = text
         self.link = link
-        self.imageURLs = imageURLs
+        self.media = media
     }
+
+    var images: [OutboundMedia] { media.filter { $0.kind == .image } }
+    var videos: [OutboundMedia] { media.filter { $0.kind == .video } }
 }
 
 /// A post on the platform, as publishing returns it or as the account's timeline lists it.
@@ -45,31 +63,125 @@ public struct PublishedPost: Sendable, Equatable {
     }
 }
 
+/// Where a publish stands after a call.
+public enum PublishStep: Sendable, Equatable {
+    case done(PublishedPost)
+    /// The platform is still preparing the post (an Instagram container, a TikTok upload): ask
+    /// again later with `handle`, which names the work on the platform's side.
+    case processing(handle: String)
+}
+
 /// A platform Simpul publishes to. No platform takes an idempotency key for a new post, so a
 /// publisher that lost track of a call (crash, timeout) looks at `recentPosts` before it
-/// tries again, and never posts twice.
+/// tries again, and never posts twice. Platforms that process media first hand back a handle;
+/// the publisher keeps it and carries on with `resume` rather than starting over.
 public protocol PublishingConnector: PlatformConnector {
-    func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishedPost
+    func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishStep
+    /// Carries on with a post `publish` left processing.
+    func resume(_ handle: String, post: OutboundPost) async throws(PlatformError) -> PublishStep
     /// The account's own posts created at or after `since`, newest first (one page).
     func recentPosts(since: Date) async throws(PlatformError) -> [PublishedPost]
+    /// How long after a lost call a post it started may still be missing from `recentPosts`
+    /// (the platform finishes it later); until then, not finding it proves nothing.
+    var settlingTime: TimeInterval { get }
+}
+
+extension PublishingConnector {
+    public var settlingTime: TimeInterval { 0 }
 }
 
 extension MetaGraphConnector: PublishingConnector {
-    /// Facebook: `POST /{page-id}/feed` (text and link). Instagram: one image by its public
-    /// URL, container then publish; a post without exactly one image is refused before any call.
-    public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishedPost {
-        guard surface == .facebookPage else {
-            guard post.imageURLs.count == 1 else {
-                throw .rejected(status: 0, code: "media_required", detail: "Instagram posts need an image or a video")
+    /// Facebook: text (and link) to `/feed`; one photo to `/photos`; several photos uploaded
+    /// unpublished, then one `/feed` post carrying them; one video to `/videos`.
+    /// Instagram: a container (an image, a reel, or a carousel of its items) that is published
+    /// once Instagram has finished preparing it.
+    public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishStep {
+        switch surface {
+        case .facebookPage: .done(try await publishToPage(post))
+        case .instagram: .processing(handle: try await instagramContainer(for: post))
+        }
+    }
+
+    public func resume(_ handle: String, post: OutboundPost) async throws(PlatformError) -> PublishStep {
+        guard surface == .instagram else { throw graph.http.invalid("Facebook posts are never left processing") }
+        switch try await instagramContainerStatus(containerID: handle) {
+        case "FINISHED":
+            return .done(PublishedPost(id: try await publishInstagramContainer(creationID: handle), text: post.text))
+        case "IN_PROGRESS":
+            return .processing(handle: handle)
+        case "PUBLISHED":
+            // Published by a call whose answer was lost: the post is on the timeline.
+            guard let found = try await recentPosts(since: .distantPast).first(where: { $0.carries(post.text) }) else {
+                throw graph.http.invalid("container \(handle) is published but its post is not on the timeline")
             }
-            let id = try await publishInstagramImage(imageURL: post.imageURLs[0], caption: post.text)
-            return PublishedPost(id: id, text: post.text)
+            return .done(found)
+        case let status:
+            throw .rejected(status: 0, code: status.lowercased(), detail: "Instagram could not prepare the media (\(status))")
         }
-        guard post.imageURLs.isEmpty else {
-            throw .rejected(status: 0, code: "unsupported", detail: "Page photo posts are not published by Simpul yet")
+    }
+
+    private func publishToPage(_ post: OutboundPost) async throws(PlatformError) -> PublishedPost {
+        let pageID = try accountID()
+        let photos = post.images, videos = post.videos
+        if videos.count == 1, photos.isEmpty {
+            var form = [("file_url", videos[0].url)]
+            if !post.text.isEmpty { form.append(("description", post.text)) }
+            let id = try graph.id(try await graph.call("POST", [pageID, "videos"], form: form), what: "page video")
+            return PublishedPost(id: id, url: "https://www.facebook.com/\(pageID)/videos/\(id)", text: post.text)
         }
-        let id = try await publishPagePost(message: post.text, link: post.link)
+        guard videos.isEmpty, photos.count <= 10 else {
+            throw .rejected(status: 0, code: "unsupported", detail: "a Page post carries one video, or up to ten photos")
+        }
+        let id: String
+        if photos.count == 1 {
+            var form = [("url", photos[0].url)]
+            if !post.text.isEmpty { form.append(("caption", post.text)) }
+            let json = try await graph.call("POST", [pageID, "photos"], form: form)
+            id = try graph.id(json, "post_id", what: "page photo")
+        } else if photos.count > 1 {
+            var form = [("message", post.text)]
+            for (index, photo) in photos.enumerated() {
+                let json = try await graph.call("POST", [pageID, "photos"], form: [("url", photo.url), ("published", "false")])
+                let photoID = try graph.id(json, what: "unpublished photo")
+                form.append(("attached_media[\(index)]", #"{"media_fbid":"\#(photoID)"}"#))
+            }
+            id = try graph.id(try await graph.call("POST", [pageID, "feed"], form: form), what: "multi-photo post")
+        } else {
+            id = try await publishPagePost(message: post.text, link: post.link)
+        }
         return PublishedPost(id: id, url: "https://www.facebook.com/\(id)", text: post.text)
+    }
+
+    /// One container for the whole post: `image_url`; `media_type=REELS` with `video_url`; or
+    /// a `CAROUSEL` whose children are made first with `is_carousel_item=true`.
+    private func instagramContainer(for post: OutboundPost) async throws(PlatformError) -> String {
+        let userID = try instagramUserID()
+        func fields(_ media: OutboundMedia, inCarousel: Bool) -> [(String, String)] {
+            switch (media.kind, inCarousel) {
+            case (.image, _): [("image_url", media.url)]
+            case (.video, false): [("media_type", "REELS"), ("video_url", media.url)]
+            case (.video, true): [("media_type", "VIDEO"), ("video_url", media.url)]
+            }
+        }
+        switch post.media.count {
+        case 0:
+            throw .rejected(status: 0, code: "media_required", detail: "Instagram posts need an image or a video")
+        case 1:
+            var form = fields(post.media[0], inCarousel: false)
+            if !post.text.isEmpty { form.append(("caption", post.text)) }
+            return try graph.id(try await graph.call("POST", [userID, "media"], form: form), what: "media container")
+        case 2...10:
+            var children: [String] = []
+            for item in post.media {
+                let json = try await graph.call("POST", [userID, "media"], form: fields(item, inCarousel: true) + [("is_carousel_item", "true")])
+                children.append(try graph.id(json, what: "carousel item"))
+            }
+            var form = [("media_type", "CAROUSEL"), ("children", children.joined(separator: ","))]
+            if !post.text.isEmpty { form.append(("caption", post.text)) }
+            return try graph.id(try await graph.call("POST", [userID, "media"], form: form), what: "carousel container")
+        default:
+            throw .rejected(status: 0, code: "unsupported", detail: "an Instagram carousel holds at most ten items")
+        }
     }
 
     /// Facebook: `GET /{page-id}/posts?fields=id,message,created_time,permalink_url&since=…`.
@@ -97,12 +209,16 @@ extension MetaGraphConnector: PublishingConnector {
 
 extension XConnector: PublishingConnector {
     /// `POST /2/tweets`.
-    public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishedPost {
-        guard post.imageURLs.isEmpty else {
+    public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishStep {
+        guard post.media.isEmpty else {
             throw .rejected(status: 0, code: "unsupported", detail: "media on X is not published by Simpul yet")
         }
         let id = try await self.post(text: post.text)
-        return PublishedPost(id: id, url: "https://x.com/i/web/status/\(id)", text: post.text)
+        return .done(PublishedPost(id: id, url: "https://x.com/i/web/status/\(id)", text: post.text))
+    }
+
+    public func resume(_ handle: String, post: OutboundPost) async throws(PlatformError) -> PublishStep {
+        throw http.invalid("X posts are never left processing")
     }
 
     /// `GET /2/users/{xUserID}/tweets?start_time=…&tweet.fields=created_at`.
@@ -124,5 +240,50 @@ extension XConnector: PublishingConnector {
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
+    }
+}
+
+extension TikTokConnector: PublishingConnector {
+    /// TikTok downloads and processes a video after the call that starts it; only then is it listed.
+    public var settlingTime: TimeInterval { 15 * 60 }
+
+    /// Asks what the creator allows (TikTok requires it before each post), then starts a Direct
+    /// Post pulled from the video's URL; TikTok downloads and processes it afterwards.
+    public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishStep {
+        guard post.media.count == 1, let video = post.videos.first else {
+            throw .rejected(status: 0, code: "video_required", detail: "a TikTok post is exactly one video")
+        }
+        let creator = try await creatorInfo()
+        // Public when the creator may post publicly; an unaudited app may only post privately.
+        let privacy = creator.privacyLevelOptions.contains(TikTokPrivacyLevel.publicToEveryone.rawValue) ? TikTokPrivacyLevel.publicToEveryone
+            : creator.privacyLevelOptions.compactMap(TikTokPrivacyLevel.init(rawValue:)).first ?? .selfOnly
+        let publishID = try await publishVideo(TikTokVideoPost(videoURL: video.url, title: post.text, privacyLevel: privacy,
+                                                               disableComment: creator.commentDisabled, disableDuet: creator.duetDisabled,
+                                                               disableStitch: creator.stitchDisabled))
+        return .processing(handle: publishID)
+    }
+
+    public func resume(_ handle: String, post: OutboundPost) async throws(PlatformError) -> PublishStep {
+        let status = try await publishStatus(publishID: handle)
+        if status.isFailed {
+            throw .rejected(status: 0, code: "publish_failed", detail: "TikTok could not publish the video: \(status.failReason ?? "no reason given")")
+        }
+        guard status.isComplete else { return .processing(handle: handle) }
+        // A private post gets no public id; the publish id still names it.
+        let id = status.publicPostIDs.first ?? handle
+        return .done(PublishedPost(id: id, url: status.publicPostIDs.first.map { "https://www.tiktok.com/video/\($0)" }, text: post.text))
+    }
+
+    /// `POST /v2/video/list/?fields=id,title,create_time,share_url` (scope video.list): the
+    /// creator's newest videos, for finding a post whose start was never recorded.
+    public func recentPosts(since: Date) async throws(PlatformError) -> [PublishedPost] {
+        let data = try await data(try request("POST", ["v2", "video", "list"], query: [("fields", "id,title,create_time,share_url")],
+                                              json: ["max_count": .int(20)]), what: "video list")
+        return (data["videos"]?.array ?? []).compactMap { item -> PublishedPost? in
+            guard let id = item["id"]?.idString else { return nil }
+            let created = item["create_time"]?.int.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            if let created, created < since { return nil }
+            return PublishedPost(id: id, url: item["share_url"]?.string, text: item["title"]?.string, createdAt: created)
+        }
     }
 }

@@ -82,14 +82,14 @@ public struct TikTokConnector: PlatformConnector {
     static let contentJSON = ("Content-Type", "application/json; charset=UTF-8")
 
     /// TikTok paths end in "/" (`/v2/user/info/`), and it insists on it.
-    private func request(_ method: String, _ segments: [String], query: [(String, String)] = [],
+    func request(_ method: String, _ segments: [String], query: [(String, String)] = [],
                          json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let url = try ConnectorURL.make(endpoints.tiktokBaseURL, segments, trailingSlash: true, query: query)
         return ConnectorHTTP.bearerRequest(method, url: url, token: token, json: json, contentType: method == "POST" ? Self.contentJSON : nil)
     }
 
-    private func data(_ request: HTTPRequestSpec, what: String) async throws(PlatformError) -> JSONValue {
+    func data(_ request: HTTPRequestSpec, what: String) async throws(PlatformError) -> JSONValue {
         let json = try await http.json(request)
         guard let data = json["data"], data.isObject else {
             throw http.invalid("\(what) response has no data object")

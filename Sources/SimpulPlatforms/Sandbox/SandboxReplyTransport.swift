@@ -20,6 +20,11 @@ public struct SandboxReplyTransport: HTTPTransport {
                 let body = #"{"error":{"message":"Unsupported get request. Object with ID '\#(last)' does not exist","type":"GraphMethodException","code":100}}"#
                 return HTTPResponseSpec(status: 400, headers: [("Content-Type", "application/json")], body: Data(body.utf8))
             }
+            // An Instagram container the Sandbox "prepared": ready at once.
+            if (request.url.query ?? "").contains("status_code"), let last = parts.last {
+                return HTTPResponseSpec(status: 200, headers: [("Content-Type", "application/json")],
+                                        body: Data(#"{"id":"\#(last)","status_code":"FINISHED"}"#.utf8))
+            }
             return HTTPResponseSpec(status: 200, headers: [("Content-Type", "application/json")], body: Data(#"{"data":[]}"#.utf8))
         }
         let parts = request.url.pathComponents
@@ -30,7 +35,10 @@ public struct SandboxReplyTransport: HTTPTransport {
         } else {
             "sandbox_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         }
-        let body = #"{"id":"\#(id)","message_id":"m_\#(id)","data":{"id":"\#(id)","text":""},"messages":[{"id":"wamid.\#(id)"}],"messaging_product":"whatsapp"}"#
+        // TikTok: what the creator allows, a publish id, a finished publish and an empty video
+        // list all come from this one body too, in `data`.
+        let tiktok = #""publish_id":"v_pub_\#(id)","status":"PUBLISH_COMPLETE","publicaly_available_post_id":[],"privacy_level_options":["PUBLIC_TO_EVERYONE","SELF_ONLY"],"videos":[]"#
+        let body = #"{"id":"\#(id)","post_id":"\#(id)","message_id":"m_\#(id)","data":{"id":"\#(id)","text":"",\#(tiktok)},"messages":[{"id":"wamid.\#(id)"}],"messaging_product":"whatsapp"}"#
         return HTTPResponseSpec(status: 200, headers: [("Content-Type", "application/json")], body: Data(body.utf8))
     }
 

@@ -39,6 +39,7 @@ enum SimpulMigrations {
         CreateMediaLibrary(),
         CreateAccountHoldingPolicy(),
         CreateAmplificationTasks(),
+        AddPublishAttemptHandle(),
     ]
 }
 
@@ -905,5 +906,16 @@ struct CreateAmplificationTasks: AsyncMigration {
     func revert(on db: Database) async throws {
         try await db.schema("amplification_assignments").delete()
         try await db.schema("amplification_tasks").delete()
+    }
+}
+
+/// Posts a platform prepares before they appear (Instagram containers, TikTok uploads) keep the
+/// platform's handle on their attempt.
+struct AddPublishAttemptHandle: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("publish_attempts").field("processing_handle", .string).update()
+    }
+    func revert(on db: Database) async throws {
+        try await (try db.sql).raw("ALTER TABLE publish_attempts DROP COLUMN processing_handle").run()
     }
 }

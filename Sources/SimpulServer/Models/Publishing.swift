@@ -91,6 +91,9 @@ final class PublishAttemptModel: Model, @unchecked Sendable {
     @OptionalField(key: "outcome") var outcome: String?
     @OptionalField(key: "platform_post_id") var platformPostID: String?
     @OptionalField(key: "error") var error: String?
+    /// What the platform calls the post while it prepares it (an Instagram container, a TikTok
+    /// publish id); kept so that the next try carries on instead of starting again.
+    @OptionalField(key: "processing_handle") var processingHandle: String?
 
     init() {}
 }

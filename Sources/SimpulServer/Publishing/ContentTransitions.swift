@@ -91,10 +91,12 @@ enum ContentTransitions {
         return VariantProblems(problems: found, noVariants: variants.isEmpty)
     }
 
-    /// What Simpul's publisher can send today: no media to Facebook and X, one image to Instagram.
+    /// What Simpul's publisher can send, beyond each platform's own rules: Facebook photos and
+    /// videos, Instagram images, reels and carousels, TikTok videos; on X text only, because its
+    /// media go through an upload API Simpul does not speak yet.
     static func publishable(_ media: [MediaFacts], on platform: Platform) -> Bool {
         switch platform {
-        case .instagram: media.count <= 1 && media.allSatisfy { $0.kind == .image }
+        case .facebook, .instagram, .tiktok: true
         default: media.isEmpty
         }
     }

@@ -12,6 +12,10 @@ enum PublishVariantJob {
     static let maxAttempts = 5
     /// How far before an unfinished attempt's start the timeline is read (platform clocks differ).
     static let lookBack: TimeInterval = 120
+    /// How often a post the platform is still preparing is looked at again.
+    static let processingPoll: TimeInterval = 15
+    /// A post still being prepared after this long is given up on.
+    static let processingLimit: TimeInterval = 2 * 3_600
 
     struct Payload: Codable {
         let variant_id: UUID
@@ -61,7 +65,9 @@ enum PublishVariantJob {
         let media = try await VariantQueries.media(of: [variant], tenantID: job.tenantID, on: db)
         let draft = variant.draft(body: item.body, media: media)
         let post = OutboundPost(text: draft.caption(for: account.platform), link: account.platform == .facebook ? draft.link : nil,
-                                imageURLs: variant.mediaIDs.compactMap { media[$0] }.map { MediaLibrary.publicURL($0, app: app) })
+                                media: variant.mediaIDs.compactMap { media[$0] }.map { file in
+                                    OutboundMedia(url: MediaLibrary.publicURL(file, app: app), kind: file.facts?.kind == .video ? .video : .image)
+                                })
         do {
             guard let connector = try AccountConnector.make(for: account, app: app) as? any PublishingConnector else {
                 try await recorder.failed(l.t("Simpul belum dapat menerbitkan ke \(account.platform.displayName).",
@@ -72,6 +78,33 @@ enum PublishVariantJob {
             let attempts = try await PublishAttemptModel.query(on: db).filter(\.$tenantID == job.tenantID).filter(\.$variantID == variant.id!)
                 .sort(\.$number).all()
             if let open = attempts.last(where: { $0.outcome == nil }) {
+                if let handle = open.processingHandle {
+                    // The platform was preparing this post: carry on with it, never start again.
+                    guard app.clock.now().timeIntervalSince(open.startedAt) < processingLimit else {
+                        let message = l.t("\(account.platform.displayName) belum selesai menyiapkan unggahan setelah 2 jam.",
+                                          "\(account.platform.displayName) had not finished preparing the post after 2 hours.")
+                        open.outcome = PublishAttemptModel.Outcome.failed.rawValue
+                        open.finishedAt = app.clock.now()
+                        open.error = message
+                        try await open.save(on: db)
+                        try await recorder.failed(message)
+                        throw JobFailure.permanent("processing timed out")
+                    }
+                    let step: PublishStep
+                    do {
+                        step = try await connector.resume(handle, post: post)
+                    } catch {
+                        try await recordFailure(error, attempt: open, l: l, app: app)
+                        throw error
+                    }
+                    guard try await recorder.start(attempt: nil) else { return false }
+                    return try await advance(step, attempt: open, account: account, recorder: recorder, job: job, app: app)
+                }
+                // A post the platform finishes later may not be listed yet: look again before
+                // concluding that the lost call never reached it.
+                if app.clock.now().timeIntervalSince(open.startedAt) < connector.settlingTime {
+                    throw JobFailure.postpone(until: open.startedAt.addingTimeInterval(connector.settlingTime), reason: "waiting for a lost call to settle")
+                }
                 let since = open.startedAt.addingTimeInterval(-lookBack)
                 if let found = try await connector.recentPosts(since: since).first(where: { $0.carries(post.text) }) {
                     guard try await recorder.start(attempt: nil) else { return false }
@@ -92,22 +125,38 @@ enum PublishVariantJob {
             attempt.startedAt = app.clock.now()
             guard try await recorder.start(attempt: attempt) else { return false }
 
-            var published: PublishedPost
+            let step: PublishStep
             do {
-                published = try await connector.publish(post)
-                // A Sandbox post lives nowhere a link could open.
-                if account.sandbox { published.url = nil }
+                step = try await connector.publish(post)
             } catch {
                 try await recordFailure(error, attempt: attempt, l: l, app: app)
                 throw error
             }
             try app.publishFaults(.afterCall)
-            try await recorder.published(published, attempt: attempt, outcome: .published, job: job)
-            try app.publishFaults(.afterCommit)
-            return true
+            return try await advance(step, attempt: attempt, account: account, recorder: recorder, job: job, app: app)
         } catch let error as PlatformError {
             // From the timeline read or the connector's set-up (no credentials).
             throw try await consequence(of: error, account: account, recorder: recorder, job: job, l: l, app: app)
+        }
+    }
+
+    /// A finished post is recorded with the job's completion; one the platform is still
+    /// preparing keeps its handle on the attempt, and the job comes back for it shortly.
+    static func advance(_ step: PublishStep, attempt: PublishAttemptModel, account: AccountModel, recorder: PublishRecorder,
+                        job: JobQueue.ClaimedJob, app: Application) async throws -> Bool {
+        switch step {
+        case .done(var published):
+            // A Sandbox post lives nowhere a link could open.
+            if account.sandbox { published.url = nil }
+            try await recorder.published(published, attempt: attempt, outcome: .published, job: job)
+            try app.publishFaults(.afterCommit)
+            return true
+        case .processing(let handle):
+            if attempt.processingHandle != handle {
+                attempt.processingHandle = handle
+                try await attempt.save(on: app.db)
+            }
+            throw JobFailure.postpone(until: app.clock.now().addingTimeInterval(processingPoll), reason: "platform preparing the post")
         }
     }
 
