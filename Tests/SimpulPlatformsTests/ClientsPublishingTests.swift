@@ -115,9 +115,34 @@ import Testing
         let mixed = ClientsFakeTransport()
         let refused = await K.error { try await page(mixed).publish(OutboundPost(text: "x", media: [.image("https://m.id/a.jpg"), .video("https://m.id/v.mp4")])) }
         #expect(refused == .rejected(status: 0, code: "unsupported", detail: "a Page post carries one video, or up to ten photos") && mixed.requests.isEmpty)
-        // X media need its upload API, which Simpul does not speak yet: refused before any call.
-        let xMedia = await K.error { try await x(ClientsFakeTransport()).publish(OutboundPost(text: "x", media: [.image("https://m.id/a.jpg")])) }
-        #expect(xMedia == .rejected(status: 0, code: "unsupported", detail: "media on X is not published by Simpul yet"))
+    }
+
+    @Test func xImagesAreUploadedThenAttached() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("x-upload-\(UUID().uuidString).png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let transport = ClientsFakeTransport([
+            K.response(#"{"data":{"id":"1880000000000000001","media_key":"3_1880000000000000001","size":7,"expires_after_secs":86400}}"#),
+            K.response(201, #"{"data":{"id":"1860000000000000002","text":"Foto banjir"}}"#),
+        ])
+        let image = OutboundMedia(url: "https://m.id/a.png", kind: .image, localFile: file, mimeType: "image/png")
+        let post = try done(try await x(transport).publish(OutboundPost(text: "Foto banjir", media: [image])))
+        #expect(post.id == "1860000000000000002")
+        #expect(K.path(transport.requests[0]) == "/2/media/upload")
+        let upload = try #require(transport.requests[0].body.flatMap { try? JSONValue.parse($0) })
+        #expect(upload["media"]?.string == Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]).base64EncodedString())
+        #expect(upload["media_category"]?.string == "tweet_image" && upload["media_type"]?.string == "image/png")
+        let tweet = try #require(transport.requests[1].body.flatMap { try? JSONValue.parse($0) })
+        #expect(tweet["media"]?["media_ids"]?.array?.compactMap(\.string) == ["1880000000000000001"] && tweet["text"]?.string == "Foto banjir")
+        // Videos need X's chunked upload, which Simpul does not speak yet: refused before any call.
+        let video = ClientsFakeTransport()
+        let refused = await K.error { try await x(video).publish(OutboundPost(text: "x", media: [.video("https://m.id/v.mp4")])) }
+        #expect(refused == .rejected(status: 0, code: "unsupported", detail: "Simpul sends X up to four images; videos on X are not published by Simpul yet")
+                && video.requests.isEmpty)
+        // A file that is not on this machine is refused, not posted without its image.
+        let missing = ClientsFakeTransport()
+        let gone = await K.error { try await x(missing).publish(OutboundPost(text: "x", media: [.image("https://m.id/a.png")])) }
+        #expect(gone == .rejected(status: 0, code: "media_missing", detail: "the image file is not on this machine") && missing.requests.isEmpty)
     }
 
     @Test func tiktokVideoIsStartedThenFollowedToTheEnd() async throws {

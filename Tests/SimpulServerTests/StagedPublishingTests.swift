@@ -117,4 +117,30 @@ struct StagedPublishingTests {
             #expect(published.status == "published" && published.platformPostID == "730000000000000001" && tiktok.inits == 1)
         }
     }
+
+    @Test("an X post with a library image: the worker sends X the file's bytes, then posts with the media id")
+    func xImage() async throws {
+        let server = try await FakePlatformServer()
+        defer { Task { await server.shutdown() } }
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+        try await withTestApp(clock: clock) { app in
+            let world = try await World.make(app)
+            let account = try await ConnectorTests.connect(world, app: app, platform: .x, externalID: "9002", server: server)
+            let s = PublishingTests.Setup(app: app, world: world, clock: clock, page: FakePage(server: server, pageID: "0", version: "v0", now: { clock.date }),
+                                          account: account)
+            let (_, variant) = try await PublishingTests.scheduled(s, body: "Banjir surut di Jalan Merdeka")
+            let image = try await PublishingFixtures.media(world, app: app, format: .png)
+            variant.mediaIDs = [image.id!]
+            try await variant.save(on: app.db)
+            server.script("/2/media/upload", .init(body: #"{"data":{"id":"1880000000000000009","media_key":"3_1880000000000000009"}}"#))
+            server.script("/2/tweets", .init(status: .created, body: #"{"data":{"id":"1860000000000000009","text":"Banjir surut"}}"#))
+            #expect(try await PublishingTests.work(s) == nil)
+            let upload = try #require(server.requests.first { $0.path == "/2/media/upload" })
+            #expect(upload.body.contains(PublishingFixtures.pixel.base64EncodedString()) && upload.body.contains("image/png"))
+            let tweet = try #require(server.requests.first { $0.path == "/2/tweets" })
+            #expect(tweet.body.contains("1880000000000000009"))
+            let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
+            #expect(published.status == "published" && published.platformPostID == "1860000000000000009")
+        }
+    }
 }

@@ -42,6 +42,18 @@ public struct MediaFacts: Sendable, Equatable, Codable {
             case .mp4, .mov, .webm: .video
             }
         }
+
+        public var mimeType: String {
+            switch self {
+            case .jpeg: "image/jpeg"
+            case .png: "image/png"
+            case .gif: "image/gif"
+            case .webp: "image/webp"
+            case .mp4: "video/mp4"
+            case .mov: "video/quicktime"
+            case .webm: "video/webm"
+            }
+        }
     }
 
     public var format: Format

@@ -7,10 +7,15 @@ public struct OutboundMedia: Sendable, Equatable {
 
     public var url: String
     public var kind: Kind
+    /// The same file on this machine, for platforms that take the bytes instead of fetching (X).
+    public var localFile: URL?
+    public var mimeType: String?
 
-    public init(url: String, kind: Kind) {
+    public init(url: String, kind: Kind, localFile: URL? = nil, mimeType: String? = nil) {
         self.url = url
         self.kind = kind
+        self.localFile = localFile
+        self.mimeType = mimeType
     }
 
     public static func image(_ url: String) -> OutboundMedia { OutboundMedia(url: url, kind: .image) }
@@ -208,13 +213,29 @@ extension MetaGraphConnector: PublishingConnector {
 }
 
 extension XConnector: PublishingConnector {
-    /// `POST /2/tweets`.
+    /// `POST /2/tweets`; images are uploaded first (`POST /2/media/upload`) and attached by id.
     public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishStep {
-        guard post.media.isEmpty else {
-            throw .rejected(status: 0, code: "unsupported", detail: "media on X is not published by Simpul yet")
+        guard post.videos.isEmpty, post.images.count <= 4 else {
+            throw .rejected(status: 0, code: "unsupported", detail: "Simpul sends X up to four images; videos on X are not published by Simpul yet")
         }
-        let id = try await self.post(text: post.text)
+        var mediaIDs: [String] = []
+        for image in post.images { mediaIDs.append(try await uploadImage(image)) }
+        let id = try await self.post(text: post.text, mediaIDs: mediaIDs)
         return .done(PublishedPost(id: id, url: "https://x.com/i/web/status/\(id)", text: post.text))
+    }
+
+    /// `POST /2/media/upload` with the image base64-encoded in a JSON body and
+    /// `media_category=tweet_image`; returns the media id. An upload posts nothing: a lost one
+    /// only leaves an unused file on X, which expires.
+    func uploadImage(_ image: OutboundMedia) async throws(PlatformError) -> String {
+        guard let file = image.localFile, let bytes = try? Data(contentsOf: file) else {
+            throw .rejected(status: 0, code: "media_missing", detail: "the image file is not on this machine")
+        }
+        var body: [String: JSONValue] = ["media": .string(bytes.base64EncodedString()), "media_category": "tweet_image"]
+        if let type = image.mimeType { body["media_type"] = .string(type) }
+        let json = try await http.json(try request("POST", ["2", "media", "upload"], json: .object(body)))
+        guard let id = json["data"]?["id"]?.idString else { throw http.invalid("media upload response has no data.id") }
+        return id
     }
 
     public func resume(_ handle: String, post: OutboundPost) async throws(PlatformError) -> PublishStep {

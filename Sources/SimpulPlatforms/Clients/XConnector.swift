@@ -90,9 +90,11 @@ public struct XConnector: PollingConnector, ReplyingConnector {
         return try await createTweet(["text": .string(text), "reply": ["in_reply_to_tweet_id": .string(target)]])
     }
 
-    /// `POST /2/tweets` `{"text":…}`. Returns the new tweet id.
-    public func post(text: String) async throws(PlatformError) -> String {
-        try await createTweet(["text": .string(text)])
+    /// `POST /2/tweets` `{"text":…,"media":{"media_ids":[…]}}`. Returns the new tweet id.
+    public func post(text: String, mediaIDs: [String] = []) async throws(PlatformError) -> String {
+        var body: [String: JSONValue] = ["text": .string(text)]
+        if !mediaIDs.isEmpty { body["media"] = ["media_ids": .array(mediaIDs.map { .string($0) })] }
+        return try await createTweet(.object(body))
     }
 
     private func createTweet(_ body: JSONValue) async throws(PlatformError) -> String {

@@ -34,6 +34,11 @@ enum MediaLibrary {
         app.settings.baseURL + path(media)
     }
 
+    /// Where the file's bytes are kept on this machine.
+    static func file(_ media: MediaFileModel, app: Application) -> URL {
+        directory(app, tenantID: media.tenantID).appendingPathComponent(media.storageKey)
+    }
+
     static func path(_ media: MediaFileModel) -> String { "/media/\(media.tenantID.uuidString.lowercased())/\(media.storageKey)" }
 
 
@@ -119,21 +124,12 @@ enum MediaLibrary {
             try await media.delete(on: db)
             try await Auditor.record(req.auditActor(principal), on: db, action: "media.delete", targetType: "media", targetID: media.id, label: media.name)
         }
-        try? FileManager.default.removeItem(at: directory(req.application, tenantID: principal.tenantID).appendingPathComponent(media.storageKey))
+        try? FileManager.default.removeItem(at: file(media, app: req.application))
         return .seeOther(Paths.mediaLibrary, flash: l.t("Berkas dihapus.", "File deleted."))
     }
 
     static func contentType(_ format: String) -> String {
-        switch MediaFacts.Format(rawValue: format) {
-        case .jpeg: "image/jpeg"
-        case .png: "image/png"
-        case .gif: "image/gif"
-        case .webp: "image/webp"
-        case .mp4: "video/mp4"
-        case .mov: "video/quicktime"
-        case .webm: "video/webm"
-        case nil: "application/octet-stream"
-        }
+        MediaFacts.Format(rawValue: format)?.mimeType ?? "application/octet-stream"
     }
 
     static func serve(_ req: Request) async throws -> Response {
@@ -142,7 +138,7 @@ enum MediaLibrary {
               let media = try await MediaFileModel.query(on: req.db).filter(\.$tenantID == tenantID).filter(\.$storageKey == key).first() else {
             throw AppError.notFound
         }
-        let url = directory(req.application, tenantID: tenantID).appendingPathComponent(media.storageKey)
+        let url = file(media, app: req.application)
         guard FileManager.default.fileExists(atPath: url.path) else { throw AppError.notFound }
         // Streamed in chunks (videos run to 100 MB), with ranges and ETags as Vapor serves them.
         let response = try await req.fileio.asyncStreamFile(at: url.path)

@@ -66,7 +66,8 @@ enum PublishVariantJob {
         let draft = variant.draft(body: item.body, media: media)
         let post = OutboundPost(text: draft.caption(for: account.platform), link: account.platform == .facebook ? draft.link : nil,
                                 media: variant.mediaIDs.compactMap { media[$0] }.map { file in
-                                    OutboundMedia(url: MediaLibrary.publicURL(file, app: app), kind: file.facts?.kind == .video ? .video : .image)
+                                    OutboundMedia(url: MediaLibrary.publicURL(file, app: app), kind: file.facts?.kind == .video ? .video : .image,
+                                                  localFile: MediaLibrary.file(file, app: app), mimeType: file.facts?.format.mimeType)
                                 })
         do {
             guard let connector = try AccountConnector.make(for: account, app: app) as? any PublishingConnector else {
