@@ -172,6 +172,50 @@ import Testing
         #expect(await K.error { try await tiktok(image).publish(OutboundPost(text: "x", media: [.image("https://m.id/a.jpg")])) } != nil && image.requests.isEmpty)
     }
 
+    @Test func youtubeVideoGoesUpInChunksThroughAResumableSession() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("yt-upload-\(UUID().uuidString).mp4")
+        let size = YouTubeConnector.chunkBytes + 1000
+        try Data(repeating: 7, count: size).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let session = "https://yt.example.test/upload/youtube/v3/videos?uploadType=resumable&upload_id=U1"
+        let transport = ClientsFakeTransport([
+            K.response(200, "", headers: [("Location", session)]),
+            K.response(308, ""),
+            K.response(308, "", headers: [("Range", "bytes=0-\(YouTubeConnector.chunkBytes - 1)")]),
+            K.response(201, #"{"kind":"youtube#video","id":"dQw4w9WgXcQ","status":{"uploadStatus":"uploaded"}}"#),
+            // A later run, after a worker stopped: YouTube says what it holds, the rest follows.
+            K.response(308, "", headers: [("Range", "bytes=0-\(YouTubeConnector.chunkBytes - 1)")]),
+            K.response(200, #"{"id":"dQw4w9WgXcQ"}"#),
+        ])
+        let connector = YouTubeConnector(transport: transport, endpoints: K.endpoints, credentials: K.credentials { $0.channelID = "UC1" })
+        let video = OutboundMedia(url: "https://m.id/v.mp4", kind: .video, localFile: file, mimeType: "video/mp4")
+        let post = OutboundPost(text: "Liputan festival", media: [video], title: "Festival Budaya 2026")
+        #expect(try await connector.publish(post) == .processing(handle: session))
+        let start = transport.requests[0]
+        #expect(start.method == "POST" && K.path(start) == "/upload/youtube/v3/videos" && K.query(start) == ["uploadType": "resumable", "part": "snippet,status"])
+        #expect(K.header(start, "X-Upload-Content-Length") == String(size) && K.header(start, "X-Upload-Content-Type") == "video/mp4")
+        let metadata = try #require(start.body.flatMap { try? JSONValue.parse($0) })
+        #expect(metadata["snippet"]?["title"]?.string == "Festival Budaya 2026" && metadata["status"]?["privacyStatus"]?.string == "public")
+
+        let uploaded = try done(try await connector.resume(session, post: post))
+        #expect(uploaded.id == "dQw4w9WgXcQ" && uploaded.url == "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+        #expect(K.header(transport.requests[1], "Content-Range") == "bytes */\(size)")
+        #expect(K.header(transport.requests[2], "Content-Range") == "bytes 0-\(YouTubeConnector.chunkBytes - 1)/\(size)")
+        #expect(K.header(transport.requests[3], "Content-Range") == "bytes \(YouTubeConnector.chunkBytes)-\(size - 1)/\(size)")
+        #expect(transport.requests[3].body?.count == 1000)
+
+        _ = try done(try await connector.resume(session, post: post))
+        #expect(K.header(transport.requests[5], "Content-Range") == "bytes \(YouTubeConnector.chunkBytes)-\(size - 1)/\(size)")
+
+        // The token never goes to a host other than the configured upload host.
+        let elsewhere = ClientsFakeTransport([K.response(200, "", headers: [("Location", "https://evil.example/upload?upload_id=U2")])])
+        let refused = await K.error { try await YouTubeConnector(transport: elsewhere, endpoints: K.endpoints, credentials: K.credentials()).publish(post) }
+        #expect(refused == .invalidResponse(detail: "resumable upload answer has no usable Location"))
+        let expired = ClientsFakeTransport([K.response(404, #"{"error":{"code":404,"message":"Not Found","errors":[{"reason":"notFound"}]}}"#)])
+        let gone = await K.error { try await YouTubeConnector(transport: expired, endpoints: K.endpoints, credentials: K.credentials()).resume(session, post: post) }
+        #expect(gone == .rejected(status: 404, code: "upload_session_expired", detail: "the YouTube upload session has expired"))
+    }
+
     @Test func tiktokTimelineIsTheVideoList() async throws {
         let transport = ClientsFakeTransport([K.response(#"{"data":{"videos":[{"id":"7300000000000000002","title":"Tarian daerah","create_time":1717243300,"share_url":"https://www.tiktok.com/@dinas/video/7300000000000000002"},{"id":"7300000000000000001","title":"Lama","create_time":1717000000}],"cursor":0,"has_more":false},"error":{"code":"ok","message":"","log_id":"L"}}"#)])
         let posts = try await tiktok(transport).recentPosts(since: K.now)

@@ -143,4 +143,43 @@ struct StagedPublishingTests {
             #expect(published.status == "published" && published.platformPostID == "1860000000000000009")
         }
     }
+
+    @Test("a YouTube video: a resumable session is opened and kept, then the file is sent and the video id recorded")
+    func youtubeUpload() async throws {
+        let server = try await FakePlatformServer()
+        defer { Task { await server.shutdown() } }
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+        try await withTestApp(clock: clock) { app in
+            let world = try await World.make(app)
+            let account = try await ConnectorTests.connect(world, app: app, platform: .youtube, externalID: "UCuji", server: server)
+            let s = PublishingTests.Setup(app: app, world: world, clock: clock, page: FakePage(server: server, pageID: "0", version: "v0", now: { clock.date }),
+                                          account: account)
+            let (_, variant) = try await PublishingTests.scheduled(s, body: "Liputan Festival Budaya")
+            let video = try await PublishingFixtures.media(world, app: app, format: .mp4)
+            variant.mediaIDs = [video.id!]
+            variant.title = "Festival Budaya 2026"
+            variant.link = nil
+            try await variant.save(on: app.db)
+            let size = PublishingFixtures.pixel.count
+            let session = server.baseURL.absoluteString + "/upload/youtube/v3/videos?uploadType=resumable&upload_id=U1"
+            server.respond("/upload/youtube/v3/videos") { seen in
+                switch (seen.method, seen.contentRange) {
+                case ("POST", _): .init(headers: [("Location", session)], body: "")
+                case (_, "bytes */\(size)"): .init(status: .permanentRedirect, body: "")
+                default: .init(status: .created, body: #"{"kind":"youtube#video","id":"VidUji12345"}"#)
+                }
+            }
+            #expect(try await PublishingTests.work(s) is JobFailure)
+            let attempt = try #require(try await PublishAttemptModel.query(on: app.db).filter(\.$variantID == variant.id!).first())
+            #expect(attempt.processingHandle == session)
+            let start = try #require(server.requests.first { $0.method == "POST" })
+            #expect(start.body.contains("Festival Budaya 2026") && start.query?.contains("uploadType=resumable") == true)
+            clock.advance(by: PublishVariantJob.processingPoll + 1)
+            #expect(try await PublishingTests.work(s) == nil)
+            let chunk = try #require(server.requests.last { $0.method == "PUT" })
+            #expect(chunk.contentRange == "bytes 0-\(size - 1)/\(size)")
+            let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
+            #expect(published.status == "published" && published.platformPostID == "VidUji12345" && published.url == "https://www.youtube.com/watch?v=VidUji12345")
+        }
+    }
 }

@@ -29,11 +29,14 @@ public struct OutboundPost: Sendable, Equatable {
     /// Facebook attaches a link beside the text; elsewhere it is part of `text`.
     public var link: String?
     public var media: [OutboundMedia]
+    /// YouTube's video title.
+    public var title: String?
 
-    public init(text: String, link: String? = nil, media: [OutboundMedia] = []) {
+    public init(text: String, link: String? = nil, media: [OutboundMedia] = [], title: String? = nil) {
         self.text = text
         self.link = link
         self.media = media
+        self.title = title
     }
 
     var images: [OutboundMedia] { media.filter { $0.kind == .image } }

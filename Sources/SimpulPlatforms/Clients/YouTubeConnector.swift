@@ -21,7 +21,7 @@ public struct YouTubeConnector: PollingConnector, ReplyingConnector, MetricsConn
     }
 
     public var platform: Platform { .youtube }
-    public var capabilities: Set<ConnectorCapability> { [.poll, .reply, .fetchMetrics] }
+    public var capabilities: Set<ConnectorCapability> { [.poll, .reply, .fetchMetrics, .publish] }
 
     private func request(_ method: String, _ resource: String, query: [(String, String)],
                          json: JSONValue? = nil) throws(PlatformError) -> HTTPRequestSpec {

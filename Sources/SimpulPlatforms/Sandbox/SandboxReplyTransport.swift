@@ -28,6 +28,18 @@ public struct SandboxReplyTransport: HTTPTransport {
             return HTTPResponseSpec(status: 200, headers: [("Content-Type", "application/json")], body: Data(#"{"data":[]}"#.utf8))
         }
         let parts = request.url.pathComponents
+        // A YouTube resumable upload: the session opens on the same host, and every chunk is
+        // taken whole, so the first one finishes the video.
+        if request.method == "POST", request.url.path.hasSuffix("/upload/youtube/v3/videos"),
+           var session = URLComponents(url: request.url, resolvingAgainstBaseURL: false) {
+            session.query = "uploadType=resumable&upload_id=sandbox-\(UUID().uuidString.lowercased())"
+            return HTTPResponseSpec(status: 200, headers: [("Location", session.url?.absoluteString ?? "")], body: Data())
+        }
+        if request.method == "PUT" {
+            let video = String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(11))
+            return HTTPResponseSpec(status: 200, headers: [("Content-Type", "application/json")],
+                                    body: Data(#"{"kind":"youtube#video","id":"\#(video)","status":{"uploadStatus":"uploaded"}}"#.utf8))
+        }
         let id = if parts.last == "feed", parts.count >= 2 {
             Self.postID(platform: .facebook, accountExternalID: parts[parts.count - 2])
         } else if parts.suffix(2) == ["2", "tweets"] {

@@ -46,7 +46,7 @@ enum ContentWorkflowController {
 
     /// Platforms Simpul publishes to today (Instagram: one image from the media library).
     /// YouTube and TikTok need video publishing; WhatsApp broadcasts need templates.
-    static let publishable: Set<Platform> = [.facebook, .x, .instagram, .tiktok]
+    static let publishable: Set<Platform> = [.facebook, .x, .instagram, .tiktok, .youtube]
 
     static func move(_ req: Request, need: Permission, _ action: (Request) throws -> WorkflowAction) async throws -> Response {
         let principal = try req.requirePrincipal()

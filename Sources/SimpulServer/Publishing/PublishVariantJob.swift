@@ -68,7 +68,7 @@ enum PublishVariantJob {
                                 media: variant.mediaIDs.compactMap { media[$0] }.map { file in
                                     OutboundMedia(url: MediaLibrary.publicURL(file, app: app), kind: file.facts?.kind == .video ? .video : .image,
                                                   localFile: MediaLibrary.file(file, app: app), mimeType: file.facts?.format.mimeType)
-                                })
+                                }, title: draft.title)
         do {
             guard let connector = try AccountConnector.make(for: account, app: app) as? any PublishingConnector else {
                 try await recorder.failed(l.t("Simpul belum dapat menerbitkan ke \(account.platform.displayName).",

@@ -18,6 +18,8 @@ final class FakePlatformServer: @unchecked Sendable {
         let query: String?
         let authorization: String?
         let body: String
+        /// YouTube's resumable upload says which bytes a PUT carries here.
+        var contentRange: String? = nil
     }
 
     private let app: Application
@@ -36,6 +38,7 @@ final class FakePlatformServer: @unchecked Sendable {
         app.middleware = Middlewares()
         app.on(.GET, "**") { [unowned self] req in self.answer(req) }
         app.on(.POST, "**", body: .collect(maxSize: "1mb")) { [unowned self] req in self.answer(req) }
+        app.on(.PUT, "**", body: .collect(maxSize: "16mb")) { [unowned self] req in self.answer(req) }
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         port = app.http.server.shared.localAddress?.port ?? 0
     }
@@ -60,7 +63,7 @@ final class FakePlatformServer: @unchecked Sendable {
     private func answer(_ req: Request) -> Response {
         let path = req.url.path
         let request = Seen(method: req.method.rawValue, path: path, query: req.url.query, authorization: req.headers.first(name: .authorization),
-                           body: req.body.string ?? "")
+                           body: req.body.string ?? "", contentRange: req.headers.first(name: "Content-Range"))
         let responder = lock.withLock { responders[path] }
         let answer: Answer? = lock.withLock {
             seen.append(request)
