@@ -22,7 +22,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
-        .target(name: "SimpulCore", resources: [.copy("Resources")]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "SimpulCore", dependencies: ["CZlib"], resources: [.copy("Resources")]),
         .target(
             name: "SimpulPlatforms",
             dependencies: [

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
-import SimpulCore
+@testable import SimpulCore
 import SimpulPlatforms
 import Testing
 import VaporTesting
@@ -28,6 +28,9 @@ struct MediaLibraryTests {
         return try await app.testing().sendRequest(.POST, "/content/media", headers: headers, body: ByteBuffer(data: body))
     }
 
+    /// A complete one-pixel PNG, so that a preview can be made of it.
+    static let redDot = PNGCodec.encode(RGBImage(width: 1, height: 1, pixels: [200, 30, 30]))
+
     @Test("files are known by their bytes, kept, served to platforms, and deleted only when unused")
     func library() async throws {
         try await withTestApp { app in
@@ -35,14 +38,21 @@ struct MediaLibraryTests {
             let writer = try await World.signIn(world.inScope[.operator]!, app: app)
             let unit = world.units["OPD-A"]!
             // Named .jpg, but a PNG: stored as what it is.
-            #expect(try await Self.upload(app, as: writer, unit: unit, name: "spanduk.jpg", bytes: PublishingFixtures.pixel).status == .seeOther)
+            #expect(try await Self.upload(app, as: writer, unit: unit, name: "spanduk.jpg", bytes: Self.redDot).status == .seeOther)
             let stored = try #require(try await MediaFileModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).first())
-            #expect(stored.format == "png" && stored.name == "spanduk.jpg" && stored.width == 1 && stored.bytes == PublishingFixtures.pixel.count)
+            #expect(stored.format == "png" && stored.name == "spanduk.jpg" && stored.width == 1 && stored.bytes == Self.redDot.count)
             let served = try await app.web(.GET, MediaLibrary.path(stored), as: nil)
-            #expect(served.status == .ok && served.headers.contentType?.description == "image/png" && Data(buffer: served.body) == PublishingFixtures.pixel)
+            #expect(served.status == .ok && served.headers.contentType?.description == "image/png" && Data(buffer: served.body) == Self.redDot)
             #expect(try await app.web(.GET, "/media/\(world.tenantA.id!.uuidString.lowercased())/tidak-ada", as: nil).status == .notFound)
             let page = try await app.web(.GET, "/content/media", as: writer).body.string
             #expect(page.contains("spanduk.jpg") && page.contains(#"id="media-count">1 berkas"#))
+            // A small PNG preview was made beside it, and the page shows that instead of the file.
+            let previewKey = try #require(stored.previewKey)
+            let preview = try await app.web(.GET, "/media/\(world.tenantA.id!.uuidString.lowercased())/\(previewKey)", as: nil)
+            #expect(preview.status == .ok && preview.headers.contentType?.description == "image/png")
+            #expect(try PNGCodec.decode(Data(buffer: preview.body)).width == 1 && page.contains(previewKey))
+            // Only a preview that was made is served under the suffix.
+            #expect(try await app.web(.GET, MediaLibrary.path(stored) + "x" + MediaLibrary.previewSuffix, as: nil).status == .notFound)
 
             // A script named like a photo, an empty file, and a cut-short JPEG are refused with the reason; nothing is kept.
             let script = try await Self.upload(app, as: writer, unit: unit, name: "foto.jpg", bytes: Data("#!/bin/sh\necho hai\n".utf8))
@@ -65,6 +75,8 @@ struct MediaLibraryTests {
             try await variant.save(on: app.db)
             #expect(try await app.web(.POST, "/content/media/\(stored.id!)/delete", as: writer, form: [:]).status == .seeOther)
             #expect(try await app.web(.GET, MediaLibrary.path(stored), as: nil).status == .notFound)
+            #expect(try await app.web(.GET, "/media/\(world.tenantA.id!.uuidString.lowercased())/\(previewKey)", as: nil).status == .notFound)
+            #expect(!FileManager.default.fileExists(atPath: MediaLibrary.directory(app, tenantID: world.tenantA.id!).appendingPathComponent(previewKey).path))
         }
     }
 

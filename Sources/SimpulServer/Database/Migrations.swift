@@ -40,6 +40,7 @@ enum SimpulMigrations {
         CreateAccountHoldingPolicy(),
         CreateAmplificationTasks(),
         AddPublishAttemptHandle(),
+        AddMediaPreview(),
     ]
 }
 
@@ -917,5 +918,15 @@ struct AddPublishAttemptHandle: AsyncMigration {
     }
     func revert(on db: Database) async throws {
         try await (try db.sql).raw("ALTER TABLE publish_attempts DROP COLUMN processing_handle").run()
+    }
+}
+
+/// Library images keep a small PNG preview beside the file.
+struct AddMediaPreview: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("media_files").field("preview_key", .string).update()
+    }
+    func revert(on db: Database) async throws {
+        try await (try db.sql).raw("ALTER TABLE media_files DROP COLUMN preview_key").run()
     }
 }

@@ -39,6 +39,9 @@ enum MediaLibrary {
         directory(app, tenantID: media.tenantID).appendingPathComponent(media.storageKey)
     }
 
+    /// A preview is kept beside its file under the file's key and this suffix, and served the same way.
+    static let previewSuffix = "-pratinjau"
+
     static func path(_ media: MediaFileModel) -> String { "/media/\(media.tenantID.uuidString.lowercased())/\(media.storageKey)" }
 
 
@@ -98,6 +101,14 @@ enum MediaLibrary {
         let temporary = folder.appendingPathComponent(".\(media.storageKey).part")
         try data.write(to: temporary, options: .atomic)
         try FileManager.default.moveItem(at: temporary, to: folder.appendingPathComponent(media.storageKey))
+        // Decoding a large photo takes a moment: off the event loop, and never a reason to refuse the upload.
+        let format = facts.format
+        if let preview = await Task.detached(operation: { Thumbnailer.thumbnail(of: data, format: format) }).value {
+            let key = media.storageKey + previewSuffix
+            try preview.write(to: folder.appendingPathComponent(".\(key).part"), options: .atomic)
+            try FileManager.default.moveItem(at: folder.appendingPathComponent(".\(key).part"), to: folder.appendingPathComponent(key))
+            media.previewKey = key
+        }
         try await req.db.transaction { db in
             try await media.create(on: db)
             try await Auditor.record(req.auditActor(principal), on: db, action: "media.upload", targetType: "media", targetID: media.id, label: media.name,
@@ -125,6 +136,9 @@ enum MediaLibrary {
             try await Auditor.record(req.auditActor(principal), on: db, action: "media.delete", targetType: "media", targetID: media.id, label: media.name)
         }
         try? FileManager.default.removeItem(at: file(media, app: req.application))
+        if let preview = media.previewKey {
+            try? FileManager.default.removeItem(at: directory(req.application, tenantID: principal.tenantID).appendingPathComponent(preview))
+        }
         return .seeOther(Paths.mediaLibrary, flash: l.t("Berkas dihapus.", "File deleted."))
     }
 
@@ -134,15 +148,20 @@ enum MediaLibrary {
 
     static func serve(_ req: Request) async throws -> Response {
         guard let tenantID = req.parameters.get("tenantID", as: UUID.self), let key = req.parameters.get("key"),
-              key.count <= 100, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }),
-              let media = try await MediaFileModel.query(on: req.db).filter(\.$tenantID == tenantID).filter(\.$storageKey == key).first() else {
+              key.count <= 100, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw AppError.notFound
         }
-        let url = file(media, app: req.application)
+        let isPreview = key.hasSuffix(previewSuffix)
+        let storageKey = isPreview ? String(key.dropLast(previewSuffix.count)) : key
+        guard let media = try await MediaFileModel.query(on: req.db).filter(\.$tenantID == tenantID).filter(\.$storageKey == storageKey).first(),
+              !isPreview || media.previewKey == key else {
+            throw AppError.notFound
+        }
+        let url = isPreview ? directory(req.application, tenantID: tenantID).appendingPathComponent(key) : file(media, app: req.application)
         guard FileManager.default.fileExists(atPath: url.path) else { throw AppError.notFound }
         // Streamed in chunks (videos run to 100 MB), with ranges and ETags as Vapor serves them.
         let response = try await req.fileio.asyncStreamFile(at: url.path)
-        response.headers.replaceOrAdd(name: .contentType, value: contentType(media.format))
+        response.headers.replaceOrAdd(name: .contentType, value: isPreview ? "image/png" : contentType(media.format))
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
         return response
     }
@@ -179,12 +198,14 @@ enum MediaPages {
         )
     }
 
-    /// The browser scales the stored image down; no separate thumbnail file is made.
+    /// The small preview made at upload; files without one (GIF, WebP, video) say what they are.
     static func preview(_ file: MediaFileModel) -> Node<HTML.BodyContext> {
-        let kind = MediaFacts.Format(rawValue: file.format)?.kind
-        return kind == .video
-            ? .span(.class("badge badge-muted"), .text("Video"))
-            : .img(.src(MediaLibrary.path(file)), .alt(file.name), .attribute(named: "loading", value: "lazy"), .class("media-preview"))
+        guard let key = file.previewKey else {
+            let format = MediaFacts.Format(rawValue: file.format)
+            return .span(.class("badge badge-muted"), .text(format?.kind == .video ? "Video" : (format?.rawValue.uppercased() ?? file.format)))
+        }
+        return .img(.src("/media/\(file.tenantID.uuidString.lowercased())/\(key)"), .alt(file.name), .attribute(named: "loading", value: "lazy"),
+                    .class("media-preview"))
     }
 
     static func describe(_ file: MediaFileModel, _ l: L10n) -> String {

@@ -134,6 +134,8 @@ final class MediaFileModel: Model, @unchecked Sendable {
     @OptionalField(key: "height") var height: Int?
     @OptionalField(key: "duration_seconds") var durationSeconds: Double?
     @Field(key: "storage_key") var storageKey: String
+    /// The PNG preview beside the file, when its format could be read (JPEG, PNG).
+    @OptionalField(key: "preview_key") var previewKey: String?
     @OptionalField(key: "uploaded_by") var uploadedBy: UUID?
     @Field(key: "created_at") var createdAt: Date
 
