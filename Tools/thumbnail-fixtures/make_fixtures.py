@@ -3,7 +3,7 @@
 Each is a 96x64 picture of four flat quadrants (red, green, blue, yellow), saved by Pillow's
 encoders in the shapes phones and editors produce: baseline and progressive JPEG, 4:2:0 and
 4:4:4 chroma, greyscale, restart markers, an EXIF orientation; PNG as RGB, RGBA, palette,
-16-bit grey and 1-bit. Run: pip install pillow && python3 make_fixtures.py OUT_DIR
+16-bit grey and 1-bit; GIF still, interlaced and animated. Run: pip install pillow && python3 make_fixtures.py OUT_DIR
 """
 import sys
 from PIL import Image
@@ -38,6 +38,10 @@ def main(out):
     # 16-bit grey: each 8-bit level v spread to the full range as v * 257.
     base.convert("L").convert("I").point(lambda v: v * 257).convert("I;16").save(f"{out}/grey16.png")
     base.convert("1").save(f"{out}/bilevel.png")
+    base.save(f"{out}/still.gif", interlace=False)
+    base.save(f"{out}/interlaced.gif", interlace=True)
+    second = picture().transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    base.save(f"{out}/animated.gif", save_all=True, append_images=[second], duration=200, loop=0)
     picture(1600, 1200).save(f"{out}/large.jpg", quality=85)
 
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Small PNG previews of library images, made when a file is uploaded, so that lists show a
-/// few kilobytes instead of the full photo. JPEG and PNG are read; GIF, WebP and video are not
-/// (their files have no preview, and the list says what they are instead).
+/// few kilobytes instead of the full photo. JPEG, PNG and GIF (its first frame) are read; WebP
+/// and video are not (their files have no preview, and the list says what they are instead).
 public enum Thumbnailer {
     /// The longest side of a preview, in pixels: twice the largest size the pages show it at.
     public static let maxSide = 320
@@ -13,6 +13,7 @@ public enum Thumbnailer {
         switch format {
         case .jpeg: image = try? JPEGPreview.decode([UInt8](data))
         case .png: image = try? PNGCodec.decode(data)
+        case .gif: image = try? GIFPreview.decode([UInt8](data))
         default: image = nil
         }
         return image.map { PNGCodec.encode($0.fitted(within: maxSide)) }

@@ -63,6 +63,14 @@ struct ThumbnailTests {
         #expect(bilevel.width == 96 && bilevel.pixels.allSatisfy { $0 == 0 || $0 == 255 })
     }
 
+    @Test("GIF: the first frame, plain or interlaced", arguments: ["still.gif", "interlaced.gif", "animated.gif"])
+    func gif(_ name: String) throws {
+        let image = try GIFPreview.decode([UInt8](try Self.fixture(name)))
+        #expect(image.width == 96 && image.height == 64)
+        #expect(Self.showsQuadrants(image, tolerance: 12), "\(name)")
+        #expect(Thumbnailer.thumbnail(of: try Self.fixture(name), format: .gif) != nil)
+    }
+
     @Test("what is written reads back; previews keep the aspect and fit 320 pixels")
     func roundTripAndSize() throws {
         let rgb = try PNGCodec.decode(try Self.fixture("rgb.png"))
@@ -96,6 +104,18 @@ struct ThumbnailTests {
             var broken = jpeg
             broken[index] ^= 0x5A
             _ = Thumbnailer.thumbnail(of: broken, format: .jpeg)
+        }
+        let gif = try Self.fixture("still.gif")
+        for index in stride(from: 6, to: gif.count, by: 3) {
+            var broken = gif
+            broken[index] ^= 0x5A
+            _ = Thumbnailer.thumbnail(of: broken, format: .gif)
+            _ = Thumbnailer.thumbnail(of: gif.prefix(index), format: .gif)
+        }
+        for index in stride(from: 8, to: png.count, by: 5) {
+            var broken = png
+            broken[index] ^= 0x5A
+            _ = Thumbnailer.thumbnail(of: broken, format: .png)
         }
     }
 }
