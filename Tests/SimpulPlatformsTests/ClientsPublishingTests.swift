@@ -134,11 +134,10 @@ import Testing
         #expect(upload["media_category"]?.string == "tweet_image" && upload["media_type"]?.string == "image/png")
         let tweet = try #require(transport.requests[1].body.flatMap { try? JSONValue.parse($0) })
         #expect(tweet["media"]?["media_ids"]?.array?.compactMap(\.string) == ["1880000000000000001"] && tweet["text"]?.string == "Foto banjir")
-        // Videos need X's chunked upload, which Simpul does not speak yet: refused before any call.
-        let video = ClientsFakeTransport()
-        let refused = await K.error { try await x(video).publish(OutboundPost(text: "x", media: [.video("https://m.id/v.mp4")])) }
-        #expect(refused == .rejected(status: 0, code: "unsupported", detail: "Simpul sends X up to four images; videos on X are not published by Simpul yet")
-                && video.requests.isEmpty)
+        // A video with an image is not an X post: refused before any call.
+        let mixed = ClientsFakeTransport()
+        let refused = await K.error { try await x(mixed).publish(OutboundPost(text: "x", media: [.video("https://m.id/v.mp4"), image])) }
+        #expect(refused == .rejected(status: 0, code: "unsupported", detail: "an X post carries one video alone, or up to four images") && mixed.requests.isEmpty)
         // A file that is not on this machine is refused, not posted without its image.
         let missing = ClientsFakeTransport()
         let gone = await K.error { try await x(missing).publish(OutboundPost(text: "x", media: [.image("https://m.id/a.png")])) }
@@ -170,6 +169,53 @@ import Testing
         // An image is not a TikTok post: refused before any call.
         let image = ClientsFakeTransport()
         #expect(await K.error { try await tiktok(image).publish(OutboundPost(text: "x", media: [.image("https://m.id/a.jpg")])) } != nil && image.requests.isEmpty)
+    }
+
+    @Test func xVideoIsUploadedInPiecesAndPostedOnceProcessed() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("x-video-\(UUID().uuidString).mp4")
+        let size = XConnector.videoChunkBytes + 10
+        try Data(repeating: 3, count: size).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let transport = ClientsFakeTransport([
+            K.response(#"{"data":{"id":"1880000000000000101","media_key":"7_1880000000000000101","expires_after_secs":86400}}"#),
+            K.response(204, ""),
+            K.response(204, ""),
+            K.response(#"{"data":{"id":"1880000000000000101","processing_info":{"state":"pending","check_after_secs":1}}}"#),
+            K.response(#"{"data":{"id":"1880000000000000101","processing_info":{"state":"pending","check_after_secs":1}}}"#),
+            // Next run: still working; then done, nothing on the timeline yet, so the post is made.
+            K.response(#"{"data":{"id":"1880000000000000101","processing_info":{"state":"in_progress","progress_percent":50}}}"#),
+            K.response(#"{"data":{"id":"1880000000000000101","processing_info":{"state":"succeeded","progress_percent":100}}}"#),
+            K.response(#"{"meta":{"result_count":0}}"#),
+            K.response(201, #"{"data":{"id":"1860000000000000301","text":"Video banjir"}}"#),
+        ])
+        let connector = x(transport)
+        let post = OutboundPost(text: "Video banjir", media: [OutboundMedia(url: "https://m.id/v.mp4", kind: .video, localFile: file, mimeType: "video/mp4")])
+        let handle = XConnector.videoHandle + "1880000000000000101"
+        #expect(try await connector.publish(post) == .processing(handle: handle))
+        #expect(K.path(transport.requests[0]) == "/2/media/upload/initialize")
+        let start = try #require(transport.requests[0].body.flatMap { try? JSONValue.parse($0) })
+        #expect(start["total_bytes"]?.int == size && start["media_category"]?.string == "tweet_video" && start["media_type"]?.string == "video/mp4")
+        #expect(K.path(transport.requests[1]) == "/2/media/upload/1880000000000000101/append")
+        #expect(K.header(transport.requests[1], "Content-Type")?.hasPrefix("multipart/form-data; boundary=") == true)
+        let second = String(decoding: transport.requests[2].body ?? Data(), as: UTF8.self)
+        #expect(second.contains("name=\"segment_index\"\r\n\r\n1\r\n") && (transport.requests[2].body?.count ?? 0) < 1_000)
+        #expect(K.path(transport.requests[3]) == "/2/media/upload/1880000000000000101/finalize")
+        #expect(K.query(transport.requests[4]) == ["command": "STATUS", "media_id": "1880000000000000101"])
+        #expect(try await connector.resume(handle, post: post) == .processing(handle: handle))
+        let posted = try done(try await connector.resume(handle, post: post))
+        #expect(posted.id == "1860000000000000301")
+        let tweet = try #require(transport.requests.last?.body.flatMap { try? JSONValue.parse($0) })
+        #expect(tweet["media"]?["media_ids"]?.array?.compactMap(\.string) == ["1880000000000000101"])
+
+        // Ready, and the timeline already has the post (a lost answer): no second post.
+        let again = ClientsFakeTransport([
+            K.response(#"{"data":{"id":"1880000000000000101"}}"#),
+            K.response(#"{"data":[{"id":"1860000000000000301","text":"Video banjir https://t.co/v","created_at":"2024-06-01T11:59:00.000Z"}]}"#),
+        ])
+        #expect(try done(try await x(again).resume(handle, post: post)).id == "1860000000000000301" && again.requests.count == 2)
+        let failed = ClientsFakeTransport([K.response(#"{"data":{"id":"1","processing_info":{"state":"failed","error":{"code":1,"name":"InvalidMedia","message":"Unsupported video"}}}}"#)])
+        let error = await K.error { try await x(failed).resume(handle, post: post) }
+        #expect(error == .rejected(status: 0, code: "media_failed", detail: "X could not process the video: Unsupported video"))
     }
 
     @Test func youtubeVideoGoesUpInChunksThroughAResumableSession() async throws {
@@ -249,5 +295,40 @@ import Testing
         // Shaped like a Page post id, so that links to it read like real ones.
         #expect(post.id.hasPrefix("100000000000001_") && post.id.count == "100000000000001_".count + 15)
         #expect(try await connector.recentPosts(since: Date()).isEmpty)
+    }
+}
+
+@Suite struct SandboxPublishingTests {
+    /// Every kind of post the demo may schedule reaches the end through the Sandbox, so a demo
+    /// user never sees a publish fail for want of a fake answer.
+    @Test func everyPlatformFinishesAgainstTheSandbox() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-\(UUID().uuidString).mp4")
+        try Data(repeating: 1, count: 1000).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let video = OutboundMedia(url: "https://m.id/v.mp4", kind: .video, localFile: file, mimeType: "video/mp4")
+        let image = OutboundMedia(url: "https://m.id/a.jpg", kind: .image, localFile: file, mimeType: "image/jpeg")
+        let cases: [(Platform, OutboundPost)] = [
+            (.facebook, OutboundPost(text: "teks")), (.facebook, OutboundPost(text: "foto", media: [image, image])),
+            (.facebook, OutboundPost(text: "video", media: [video])), (.instagram, OutboundPost(text: "reel", media: [video])),
+            (.instagram, OutboundPost(text: "carousel", media: [image, video])), (.x, OutboundPost(text: "gambar", media: [image])),
+            (.x, OutboundPost(text: "video", media: [video])), (.tiktok, OutboundPost(text: "video", media: [video])),
+            (.youtube, OutboundPost(text: "video", media: [video], title: "Judul")),
+        ]
+        for (platform, post) in cases {
+            var credentials = ClientsKit.credentials()
+            (credentials.pageID, credentials.instagramUserID, credentials.xUserID, credentials.channelID) = ("100000000000001", "17841400000000001", "1500000000000000001", "UCsandbox")
+            let connector = try #require(Connectors.make(platform: platform, transport: SandboxReplyTransport(), endpoints: ClientsKit.endpoints,
+                                                         credentials: credentials) as? any PublishingConnector)
+            var step = try await connector.publish(post)
+            for _ in 0..<3 {
+                guard case .processing(let handle) = step else { break }
+                step = try await connector.resume(handle, post: post)
+            }
+            guard case .done(let made) = step else {
+                Issue.record("\(platform) \(post.text) did not finish: \(step)")
+                continue
+            }
+            #expect(!made.id.isEmpty)
+        }
     }
 }

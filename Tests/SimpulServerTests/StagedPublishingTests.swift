@@ -183,15 +183,15 @@ struct StagedPublishingTests {
         }
     }
 
-    @Test("what each platform's publisher takes: X images but not videos or GIFs; the rest as their own rules say")
+    @Test("what each platform's publisher takes: X images and videos but not GIFs; the rest as their own rules say")
     func publishableMedia() {
         let image = MediaFacts(format: .jpeg, bytes: 1000, width: 1080, height: 1080)
         let video = MediaFacts(format: .mp4, bytes: 1000, width: 1080, height: 1920, durationSeconds: 30)
         let gif = MediaFacts(format: .gif, bytes: 1000, width: 100, height: 100)
-        #expect(ContentTransitions.publishable([image, image], on: .x) && !ContentTransitions.publishable([video], on: .x)
+        #expect(ContentTransitions.publishable([image, image], on: .x) && ContentTransitions.publishable([video], on: .x)
                 && !ContentTransitions.publishable([gif], on: .x))
         #expect([Platform.facebook, .instagram, .tiktok, .youtube].allSatisfy { ContentTransitions.publishable([video], on: $0) })
         #expect(!ContentTransitions.publishable([image], on: .whatsapp) && ContentTransitions.publishable([], on: .whatsapp))
-        #expect(PostProblem.mediaNotPublishable.message(english: false, platform: .x).contains("video atau GIF ke X"))
+        #expect(PostProblem.mediaNotPublishable.message(english: false, platform: .x).contains("GIF bergerak ke X"))
     }
 }

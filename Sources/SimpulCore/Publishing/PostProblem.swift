@@ -91,8 +91,8 @@ public enum PostProblem: Equatable, Sendable {
             return t("Di luar jendela 24 jam WhatsApp hanya templat yang disetujui yang dapat dikirim.",
                      "Outside WhatsApp's 24-hour window only an approved template may be sent.")
         case .mediaNotPublishable:
-            return t("Simpul belum dapat menerbitkan video atau GIF ke \(name); gambar dapat. Lepaskan medianya, atau terbitkan video lewat akun Facebook, Instagram, TikTok atau YouTube.",
-                     "Simpul cannot publish videos or GIFs to \(name) yet; images it can. Remove the media, or publish the video through a Facebook, Instagram, TikTok or YouTube account.")
+            return t("Simpul belum dapat menerbitkan GIF bergerak ke \(name); gambar dan video dapat. Lepaskan GIF-nya, atau terbitkan lewat akun Facebook.",
+                     "Simpul cannot publish animated GIFs to \(name) yet; images and videos it can. Remove the GIF, or publish it through a Facebook account.")
         case .dailyQuotaReached(let used, let quota):
             return t("Kuota terbit \(name) lewat API habis: \(n(used)) dari \(n(quota)) unggahan dalam 24 jam.",
                      "\(name)'s API publishing quota is used up: \(n(used)) of \(n(quota)) posts in 24 hours.")

@@ -216,15 +216,44 @@ extension MetaGraphConnector: PublishingConnector {
 }
 
 extension XConnector: PublishingConnector {
-    /// `POST /2/tweets`; images are uploaded first (`POST /2/media/upload`) and attached by id.
+    /// `POST /2/tweets`; images are uploaded first (`POST /2/media/upload`) and attached by id. A
+    /// video goes up in chunks and X processes it before the post can carry it.
     public func publish(_ post: OutboundPost) async throws(PlatformError) -> PublishStep {
-        guard post.videos.isEmpty, post.images.count <= 4 else {
-            throw .rejected(status: 0, code: "unsupported", detail: "Simpul sends X up to four images; videos on X are not published by Simpul yet")
+        if let video = post.videos.first {
+            guard post.media.count == 1 else {
+                throw .rejected(status: 0, code: "unsupported", detail: "an X post carries one video alone, or up to four images")
+            }
+            let mediaID = try await uploadVideo(video)
+            guard try await videoState(mediaID) == .ready else { return .processing(handle: Self.videoHandle + mediaID) }
+            return .done(try await postWith(post, mediaIDs: [mediaID]))
+        }
+        guard post.images.count <= 4 else {
+            throw .rejected(status: 0, code: "unsupported", detail: "an X post carries one video alone, or up to four images")
         }
         var mediaIDs: [String] = []
         for image in post.images { mediaIDs.append(try await uploadImage(image)) }
+        return .done(try await postWith(post, mediaIDs: mediaIDs))
+    }
+
+    /// A video X was still processing. Before posting, the timeline is read: the post may have
+    /// been made by a try whose answer was lost after the video was ready.
+    public func resume(_ handle: String, post: OutboundPost) async throws(PlatformError) -> PublishStep {
+        guard handle.hasPrefix(Self.videoHandle) else { throw http.invalid("X posts are never left processing") }
+        let mediaID = String(handle.dropFirst(Self.videoHandle.count))
+        guard try await videoState(mediaID) == .ready else { return .processing(handle: handle) }
+        if let made = try await recentPosts(since: http.now().addingTimeInterval(-6 * 3600)).first(where: { $0.carries(post.text) }) {
+            return .done(made)
+        }
+        return .done(try await postWith(post, mediaIDs: [mediaID]))
+    }
+
+    static let videoHandle = "x-video:"
+    /// Appended pieces stay under X's 5 MB per request.
+    static let videoChunkBytes = 4 * 1024 * 1024
+
+    private func postWith(_ post: OutboundPost, mediaIDs: [String]) async throws(PlatformError) -> PublishedPost {
         let id = try await self.post(text: post.text, mediaIDs: mediaIDs)
-        return .done(PublishedPost(id: id, url: "https://x.com/i/web/status/\(id)", text: post.text))
+        return PublishedPost(id: id, url: "https://x.com/i/web/status/\(id)", text: post.text)
     }
 
     /// `POST /2/media/upload` with the image base64-encoded in a JSON body and
@@ -241,8 +270,51 @@ extension XConnector: PublishingConnector {
         return id
     }
 
-    public func resume(_ handle: String, post: OutboundPost) async throws(PlatformError) -> PublishStep {
-        throw http.invalid("X posts are never left processing")
+    /// `POST /2/media/upload/initialize`, then `/{id}/append` per 4 MiB piece (multipart, with
+    /// its `segment_index`), then `/{id}/finalize`.
+    func uploadVideo(_ video: OutboundMedia) async throws(PlatformError) -> String {
+        guard let file = video.localFile, let handle = try? FileHandle(forReadingFrom: file),
+              let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber, size.intValue > 0 else {
+            throw .rejected(status: 0, code: "media_missing", detail: "the video file is not on this machine")
+        }
+        defer { try? handle.close() }
+        let start: JSONValue = ["media_type": .string(video.mimeType ?? "video/mp4"), "total_bytes": .int(Int64(size.intValue)),
+                                "media_category": "tweet_video"]
+        let initialized = try await http.json(try request("POST", ["2", "media", "upload", "initialize"], json: start))
+        guard let mediaID = initialized["data"]?["id"]?.idString, Self.isTweetID(mediaID) else {
+            throw http.invalid("media initialize response has no data.id")
+        }
+        var segment = 0
+        while let chunk = try? handle.read(upToCount: Self.videoChunkBytes), !chunk.isEmpty {
+            var append = try request("POST", ["2", "media", "upload", mediaID, "append"])
+            let boundary = "simpul-" + UUID().uuidString
+            append.headers.append(("Content-Type", "multipart/form-data; boundary=\(boundary)"))
+            var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"segment_index\"\r\n\r\n\(segment)\r\n".utf8)
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"media\"; filename=\"chunk\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(chunk)
+            body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+            append.body = body
+            _ = try await http.send(append)
+            segment += 1
+        }
+        _ = try await http.json(try request("POST", ["2", "media", "upload", mediaID, "finalize"]))
+        return mediaID
+    }
+
+    enum VideoState: Equatable { case ready, processing }
+
+    /// `GET /2/media/upload?command=STATUS&media_id=…`: `processing_info.state` pending or
+    /// in_progress, succeeded, or failed (with its error). No processing_info: ready.
+    func videoState(_ mediaID: String) async throws(PlatformError) -> VideoState {
+        let json = try await http.json(try request("GET", ["2", "media", "upload"], query: [("command", "STATUS"), ("media_id", mediaID)]))
+        guard let info = json["data"]?["processing_info"] else { return .ready }
+        switch info["state"]?.string {
+        case "succeeded": return .ready
+        case "pending", "in_progress": return .processing
+        default:
+            let reason = info["error"]?["message"]?.string ?? info["error"]?["name"]?.string ?? "no reason given"
+            throw .rejected(status: 0, code: "media_failed", detail: "X could not process the video: \(reason)")
+        }
     }
 
     /// `GET /2/users/{xUserID}/tweets?start_time=…&tweet.fields=created_at`.

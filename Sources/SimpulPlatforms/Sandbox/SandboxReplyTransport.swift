@@ -42,7 +42,7 @@ public struct SandboxReplyTransport: HTTPTransport {
         }
         let id = if parts.last == "feed", parts.count >= 2 {
             Self.postID(platform: .facebook, accountExternalID: parts[parts.count - 2])
-        } else if parts.suffix(2) == ["2", "tweets"] {
+        } else if parts.suffix(2) == ["2", "tweets"] || request.url.path.contains("/2/media/upload") {
             Self.postID(platform: .x, accountExternalID: "")
         } else {
             "sandbox_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

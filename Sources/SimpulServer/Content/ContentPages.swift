@@ -320,8 +320,8 @@ enum ContentPages {
                         variantFields(ctx, input: editing == nil ? input : nil, variant: nil, errors: editing == nil ? errors : FormErrors(labels: labels, l),
                                       library: view.library),
                         .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Tambahkan", "Add")))))),
-                .p(.class("hint"), .text(l.t("Simpul menerbitkan teks, tautan, foto dan video ke Facebook; gambar, reel dan carousel ke Instagram; video ke TikTok; dan teks ke X. Media diambil dari Pustaka media. YouTube menyusul.",
-                                             "Simpul publishes text, links, photos and videos to Facebook; images, reels and carousels to Instagram; videos to TikTok; and text to X. Media come from the media library. YouTube follows.")))))
+                .p(.class("hint"), .text(l.t("Simpul menerbitkan teks, tautan, foto dan video ke Facebook; gambar, reel dan carousel ke Instagram; video ke TikTok dan YouTube; teks, gambar dan video ke X. Media diambil dari Pustaka media.",
+                                             "Simpul publishes text, links, photos and videos to Facebook; images, reels and carousels to Instagram; videos to TikTok and YouTube; text, images and videos to X. Media come from the media library.")))))
         )
     }
 

@@ -92,12 +92,12 @@ enum ContentTransitions {
     }
 
     /// What Simpul's publisher can send, beyond each platform's own rules: Facebook photos and
-    /// videos, Instagram images, reels and carousels, TikTok and YouTube videos; on X images,
-    /// because its videos and GIFs need a chunked upload Simpul does not speak yet.
+    /// videos, Instagram images, reels and carousels, TikTok and YouTube videos, X images and
+    /// videos; animated GIFs on X are not sent yet.
     static func publishable(_ media: [MediaFacts], on platform: Platform) -> Bool {
         switch platform {
         case .facebook, .instagram, .tiktok, .youtube: true
-        case .x: media.allSatisfy { $0.kind == .image }
+        case .x: !media.contains { $0.kind == .gif }
         default: media.isEmpty
         }
     }
