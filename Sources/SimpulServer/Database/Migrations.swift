@@ -899,8 +899,8 @@ struct CreateAmplificationTasks: AsyncMigration {
             .field("last_refusal", .string)
             .field("last_refusal_at", .datetime)
             .unique(on: "tenant_id", "task_id", "user_id")
-            .sameTenantReference("task_id", to: "amplification_tasks", onDelete: .cascade)
-            .sameTenantReference("user_id", to: "users")
+            .sameTenantReference("task_id", to: "amplification_tasks", onDelete: .cascade, name: "amplification_assignments_task_fk")
+            .sameTenantReference("user_id", to: "users", name: "amplification_assignments_user_fk")
             .create()
         try await db.createIndex("amplification_assignments_user", on: "amplification_assignments", ["tenant_id", "user_id"])
     }

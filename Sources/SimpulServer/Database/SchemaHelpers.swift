@@ -13,8 +13,10 @@ extension SchemaBuilder {
 
     /// A reference to another row of the same tenant: the pair is checked, so a row can never
     /// point into another tenant even if an id were guessed.
-    func sameTenantReference(_ field: FieldKey, to schema: String, onDelete: DatabaseSchema.ForeignKeyAction = .restrict) -> SchemaBuilder {
-        self.foreignKey(["tenant_id", field], references: schema, ["tenant_id", "id"], onDelete: onDelete)
+    /// `name` is for tables whose generated names would pass PostgreSQL's 63 characters and,
+    /// cut there, collide with another constraint's.
+    func sameTenantReference(_ field: FieldKey, to schema: String, onDelete: DatabaseSchema.ForeignKeyAction = .restrict, name: String? = nil) -> SchemaBuilder {
+        self.foreignKey(["tenant_id", field], references: schema, ["tenant_id", "id"], onDelete: onDelete, name: name)
     }
 }
 
