@@ -35,6 +35,8 @@ enum AmplificationController {
     }
 
     static let captionLimit = 1_000
+    /// The newest tasks shown; older ones stay in the database and their CSVs.
+    static let listLimit = 100
 
     /// One task with everyone's status, as the pages and the CSV show it.
     struct Progress {
@@ -66,10 +68,11 @@ enum AmplificationController {
     static func list(_ req: Request) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let units = Array(principal.scope.units(with: .viewAmplification))
-        let tasks = try await AmplificationTaskModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$unitID ~~ units)
-            .sort(\.$createdAt, .descending).limit(100).all()
+        let inScope = AmplificationTaskModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$unitID ~~ units)
+        let total = try await inScope.copy().count()
+        let tasks = try await inScope.sort(\.$createdAt, .descending).limit(listLimit).all()
         let progress = try await progress(of: tasks, tree: principal.scope.tree, now: req.now, on: req.db)
-        return AmplificationPages.list(PageContext(req), tasks: tasks.compactMap { progress[$0.id!] }, now: req.now,
+        return AmplificationPages.list(PageContext(req), tasks: tasks.compactMap { progress[$0.id!] }, total: total, now: req.now,
                                        canCreate: principal.scope.allowsSomewhere(.manageAmplification))
     }
 

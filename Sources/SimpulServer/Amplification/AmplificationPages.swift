@@ -24,12 +24,14 @@ enum AmplificationPages {
                 else: .text(task.platform.displayName + " · " + task.postID))
     }
 
-    static func list(_ ctx: PageContext, tasks: [AmplificationController.Progress], now: Date, canCreate: Bool) -> HTML {
+    static func list(_ ctx: PageContext, tasks: [AmplificationController.Progress], total: Int, now: Date, canCreate: Bool) -> HTML {
         let l = ctx.l
+        let count = tasks.count < total ? l.t("\(l.number(tasks.count)) terbaru dari \(l.number(total)) tugas", "newest \(l.number(tasks.count)) of \(l.number(total)) tasks")
+                                        : l.t("\(l.number(total)) tugas", "\(l.number(total)) tasks")
         return Layout.page(ctx, title: l.t("Tugas amplifikasi", "Amplification tasks"),
             Layout.amplificationTabs(ctx),
             .div(.class("toolbar"),
-                 .p(.class("count"), .id("task-count"), .text(l.t("\(l.number(tasks.count)) tugas", "\(l.number(tasks.count)) tasks"))),
+                 .p(.class("count"), .id("task-count"), .text(count)),
                  .if(canCreate, .div(.class("actions"), .a(.class("button"), .href(Paths.newAmplification), .text(l.t("Buat tugas", "New task")))))),
             tasks.isEmpty
                 ? UI.empty(canCreate ? l.t("Belum ada tugas. Pilih unggahan resmi yang sudah terbit dan kirim ke ASN untuk dibagikan ulang.",
