@@ -50,6 +50,20 @@ final class RouteCatalog: @unchecked Sendable {
     }
 }
 
+extension RouteCatalog {
+    /// A system route answered on the event loop (EventLoopFuture), for the few paths where a
+    /// hop into Swift concurrency and back costs more than the work itself. Only for routes that
+    /// need nobody signed in: the gate has nothing to check on them.
+    func addOnEventLoop(_ name: String, _ method: HTTPMethod, _ path: String, body: HTTPBodyStreamStrategy,
+                        _ handler: @escaping @Sendable (Request) -> EventLoopFuture<Response>) {
+        let spec = RouteSpec(name: name, method: method, path: path, surface: .system, requirement: .none)
+        precondition(!specs.contains { $0.name == name }, "route name \(name) registered twice")
+        specs.append(spec)
+        let components = path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        app.on(method, components, body: body, use: handler)
+    }
+}
+
 extension Application {
     private struct CatalogKey: StorageKey { typealias Value = RouteCatalog }
 

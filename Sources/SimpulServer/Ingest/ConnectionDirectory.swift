@@ -62,8 +62,14 @@ final class ConnectionDirectory: Sendable {
 
     init(box: SecretBox) { self.box = box }
 
+    /// The entry when it is cached and fresh; nil means "ask `entry`", not "no such tenant".
+    func cached(slug: String, now: Date) -> TenantEntry? {
+        guard let cached = cache.withLockedValue({ $0[slug] }), now.timeIntervalSince(cached.loadedAt) < Self.lifetime else { return nil }
+        return cached
+    }
+
     func entry(slug: String, now: Date, db: Database) async throws -> TenantEntry? {
-        if let cached = cache.withLockedValue({ $0[slug] }), now.timeIntervalSince(cached.loadedAt) < Self.lifetime { return cached }
+        if let cached = cached(slug: slug, now: now) { return cached }
         guard let tenant = try await Tenant.query(on: db).filter(\.$slug == slug).first() else { return nil }
         let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$active == true).all()
         let vault = CredentialVault(box: box)

@@ -15,7 +15,7 @@ import Vapor
 final class IngestWriter: Sendable {
     private struct Pending {
         let rows: [IngestStore.Row]
-        let continuation: CheckedContinuation<Void, Error>
+        let done: @Sendable (Result<Void, Error>) -> Void
     }
 
     private struct State {
@@ -36,13 +36,25 @@ final class IngestWriter: Sendable {
     func write(_ rows: [IngestStore.Row]) async throws {
         guard !rows.isEmpty else { return }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-            let start = state.withLockedValue { state in
-                state.pending.append(Pending(rows: rows, continuation: continuation))
-                defer { state.writing = true }
-                return !state.writing
-            }
-            if start { commitNext() }
+            enqueue(rows) { continuation.resume(with: $0) }
         }
+    }
+
+    /// The same, for a caller on an event loop: the future completes on `eventLoop`.
+    func write(_ rows: [IngestStore.Row], on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+        guard !rows.isEmpty else { return eventLoop.makeSucceededVoidFuture() }
+        let promise = eventLoop.makePromise(of: Void.self)
+        enqueue(rows) { promise.completeWith($0) }
+        return promise.futureResult
+    }
+
+    private func enqueue(_ rows: [IngestStore.Row], done: @escaping @Sendable (Result<Void, Error>) -> Void) {
+        let start = state.withLockedValue { state in
+            state.pending.append(Pending(rows: rows, done: done))
+            defer { state.writing = true }
+            return !state.writing
+        }
+        if start { commitNext() }
     }
 
     /// Takes what has gathered and commits it; calls itself again when that is done, until
@@ -63,7 +75,7 @@ final class IngestWriter: Sendable {
         Self.commit(batch.flatMap(\.rows), on: db).whenComplete { result in
             switch result {
             case .success:
-                batch.forEach { $0.continuation.resume() }
+                batch.forEach { $0.done(.success(())) }
                 self.commitNext()
             case .failure:
                 // One delivery's bad row must not fail the others: retry them one by one.
@@ -75,10 +87,7 @@ final class IngestWriter: Sendable {
     private func commitOneByOne(_ items: ArraySlice<Pending>, on db: Database) {
         guard let item = items.first else { return commitNext() }
         Self.commit(item.rows, on: db).whenComplete { result in
-            switch result {
-            case .success: item.continuation.resume()
-            case .failure(let error): item.continuation.resume(throwing: error)
-            }
+            item.done(result)
             self.commitOneByOne(items.dropFirst(), on: db)
         }
     }

@@ -26,13 +26,18 @@ enum WebhookReceiver {
         }
     }
 
-    static func receive(format: PayloadFormat, tenantSlug: String, signature256: String?, legacySignature: String?,
-                        body: Data, app: Application, db: Database, logger: Logger) async throws -> Outcome {
-        let now = app.clock.now()
-        guard let entry = try await app.connections.entry(slug: tenantSlug, now: now, db: db) else { return .unknownTenant }
+    /// What the signature and the payload say, decided without the database.
+    enum Checked {
+        case refused(WebhookSignature.Verdict)
+        case unreadable(reason: String)
+        case events([InboundEvent])
+    }
+
+    static func check(format: PayloadFormat, entry: ConnectionDirectory.TenantEntry, signature256: String?, legacySignature: String?,
+                      body: Data, logger: Logger) -> Checked {
         let verdict = WebhookSignature.verify(body: body, signature256: signature256, legacySignature: legacySignature,
                                               secrets: entry.secrets(for: platforms(for: format)))
-        guard case .valid = verdict else { return .signature(verdict) }
+        guard case .valid = verdict else { return .refused(verdict) }
         let events: [InboundEvent]
         do {
             events = try PayloadParser.parse(body, as: format)
@@ -41,17 +46,51 @@ enum WebhookReceiver {
             case .notJSON: "not JSON"
             case .unexpectedShape(let what): "unexpected shape: \(what)"
             }
-            try await IngestStore.keepUnreadable(tenantID: entry.tenantID, format: format, reason: reason, body: body, at: now, on: db)
-            logger.warning("webhook kept unreadable", metadata: ["format": "\(format.rawValue)", "reason": "\(reason)", "bytes": "\(body.count)"])
-            return .kept(reason: reason)
+            return .unreadable(reason: reason)
         }
         let unknown = events.filter { $0.kind == .unknown }.count
         if unknown > 0 {
             logger.notice("webhook carried unknown event types; stored raw", metadata: ["format": "\(format.rawValue)", "count": "\(unknown)"])
         }
-        try await IngestStore.store(events, tenantID: entry.tenantID, receivedAt: now,
-                                    accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) }, writer: app.ingestWriter)
-        return .stored(events: events.count)
+        return .events(events)
+    }
+
+    static func receive(format: PayloadFormat, tenantSlug: String, signature256: String?, legacySignature: String?,
+                        body: Data, app: Application, db: Database, logger: Logger) async throws -> Outcome {
+        let now = app.clock.now()
+        guard let entry = try await app.connections.entry(slug: tenantSlug, now: now, db: db) else { return .unknownTenant }
+        switch check(format: format, entry: entry, signature256: signature256, legacySignature: legacySignature, body: body, logger: logger) {
+        case .refused(let verdict):
+            return .signature(verdict)
+        case .unreadable(let reason):
+            try await IngestStore.keepUnreadable(tenantID: entry.tenantID, format: format, reason: reason, body: body, at: now, on: db)
+            logger.warning("webhook kept unreadable", metadata: ["format": "\(format.rawValue)", "reason": "\(reason)", "bytes": "\(body.count)"])
+            return .kept(reason: reason)
+        case .events(let events):
+            try await IngestStore.store(events, tenantID: entry.tenantID, receivedAt: now,
+                                        accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) }, writer: app.ingestWriter)
+            return .stored(events: events.count)
+        }
+    }
+
+    /// The common case without leaving the event loop: a tenant whose connections are cached
+    /// and a signed, readable delivery. The rows go to the group-commit writer and the answer
+    /// waits for their commit, as on the async path. Nil for everything else, which the async
+    /// path handles (a cache miss, an unreadable body to keep).
+    static func receiveOnEventLoop(format: PayloadFormat, tenantSlug: String, signature256: String?, legacySignature: String?,
+                                   body: Data, app: Application, eventLoop: any EventLoop, logger: Logger) -> EventLoopFuture<Outcome>? {
+        let now = app.clock.now()
+        guard let entry = app.connections.cached(slug: tenantSlug, now: now) else { return nil }
+        switch check(format: format, entry: entry, signature256: signature256, legacySignature: legacySignature, body: body, logger: logger) {
+        case .refused(let verdict):
+            return eventLoop.makeSucceededFuture(.signature(verdict))
+        case .unreadable:
+            return nil
+        case .events(let events):
+            let rows = IngestStore.rows(events, tenantID: entry.tenantID, receivedAt: now,
+                                        accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) })
+            return app.ingestWriter.write(rows, on: eventLoop).map { .stored(events: events.count) }
+        }
     }
 }
 
@@ -60,8 +99,7 @@ enum WebhookController {
 
     static func register(_ routes: RouteCatalog) {
         routes.add("webhooks.verify", .GET, "/webhooks/:format/:tenant", .system, .none, verify)
-        routes.add("webhooks.receive", .POST, "/webhooks/:format/:tenant", .system, .none,
-                   body: .collect(maxSize: ByteCount(value: bodyLimit)), receive)
+        routes.addOnEventLoop("webhooks.receive", .POST, "/webhooks/:format/:tenant", body: .collect(maxSize: ByteCount(value: bodyLimit)), receive)
     }
 
     static func format(_ req: Request) throws -> PayloadFormat {
@@ -87,24 +125,35 @@ enum WebhookController {
         }
     }
 
-    static func receive(_ req: Request) async throws -> Response {
-        let format = try format(req)
-        guard let buffer = req.body.data else { throw AppError.badRequest("body") }
-        guard buffer.readableBytes <= bodyLimit else { throw AppError.payloadTooLarge }
-        let outcome = try await WebhookReceiver.receive(
-            format: format, tenantSlug: req.parameters.get("tenant") ?? "",
-            signature256: req.headers.first(name: WebhookSignature.header), legacySignature: req.headers.first(name: WebhookSignature.legacyHeader),
-            body: Data(buffer: buffer), app: req.application, db: req.db, logger: req.logger)
-        switch outcome {
-        case .stored(let count):
-            return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: #"{"received":\#(count)}"#))
-        case .kept:
-            return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: #"{"received":0,"kept":true}"#))
-        case .unknownTenant:
-            throw AppError.notFound
-        case .signature(let verdict):
-            req.logger.warning("webhook signature refused", metadata: ["format": "\(format.rawValue)", "verdict": "\(verdict)"])
-            throw verdict == .missing ? AppError.unauthenticated : AppError.forbidden
+    /// Platforms retry a slow answer, so the usual delivery is answered without a hop off the
+    /// event loop; the rest takes the async path.
+    static func receive(_ req: Request) -> EventLoopFuture<Response> {
+        let format: PayloadFormat
+        do { format = try self.format(req) } catch { return req.eventLoop.makeFailedFuture(error) }
+        guard let buffer = req.body.data else { return req.eventLoop.makeFailedFuture(AppError.badRequest("body")) }
+        guard buffer.readableBytes <= bodyLimit else { return req.eventLoop.makeFailedFuture(AppError.payloadTooLarge) }
+        let slug = req.parameters.get("tenant") ?? ""
+        let signature256 = req.headers.first(name: WebhookSignature.header), legacy = req.headers.first(name: WebhookSignature.legacyHeader)
+        let body = Data(buffer: buffer)
+        let app = req.application, logger = req.logger
+        let outcome = WebhookReceiver.receiveOnEventLoop(format: format, tenantSlug: slug, signature256: signature256, legacySignature: legacy,
+                                                         body: body, app: app, eventLoop: req.eventLoop, logger: logger)
+            ?? req.eventLoop.makeFutureWithTask {
+                try await WebhookReceiver.receive(format: format, tenantSlug: slug, signature256: signature256, legacySignature: legacy,
+                                                  body: body, app: app, db: app.db, logger: logger)
+            }
+        return outcome.flatMapThrowing { outcome in
+            switch outcome {
+            case .stored(let count):
+                return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: #"{"received":\#(count)}"#))
+            case .kept:
+                return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: #"{"received":0,"kept":true}"#))
+            case .unknownTenant:
+                throw AppError.notFound
+            case .signature(let verdict):
+                logger.warning("webhook signature refused", metadata: ["format": "\(format.rawValue)", "verdict": "\(verdict)"])
+                throw verdict == .missing ? AppError.unauthenticated : AppError.forbidden
+            }
         }
     }
 }

@@ -7,13 +7,9 @@ import Vapor
 /// Turns every error into the answer its caller can use: JSON under /api, a page in the
 /// reader's language elsewhere, a redirect to the login page for a browser without a session.
 /// Anything unexpected is a 500, logged with context, and never shows internals.
-struct AppErrorMiddleware: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: req)
-        } catch {
-            return render(error, for: req)
-        }
+struct AppErrorMiddleware: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).flatMapErrorThrowing { error in render(error, for: req) }
     }
 
     struct Described {

@@ -168,13 +168,14 @@ extension HTML: @retroactive AsyncResponseEncodable {
 
 /// A flash message is shown once: whatever answers the request that carried it (a page, a form
 /// returned with errors, an error page) expires the cookie, unless it sets a new message.
-struct FlashMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
-        if request.cookies[Flash.cookieName] != nil, response.cookies[Flash.cookieName] == nil {
-            response.cookies[Flash.cookieName] = .expired
+struct FlashMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { response in
+            if request.cookies[Flash.cookieName] != nil, response.cookies[Flash.cookieName] == nil {
+                response.cookies[Flash.cookieName] = .expired
+            }
+            return response
         }
-        return response
     }
 }
 
