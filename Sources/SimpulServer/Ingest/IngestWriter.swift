@@ -101,10 +101,13 @@ final class IngestWriter: Sendable {
             do { statement = try sqliteInsert(rows) } catch { return db.eventLoop.makeFailedFuture(error) }
             return sqlite.query(statement.sql, statement.binds, logger: db.logger) { _ in }
         }
-        return db.eventLoop.makeFutureWithTask {
+        // The future API rather than async/await: no task per commit on the ingest path.
+        do {
             // Optional columns are written as NULL, so rows with and without them share one statement.
-            try await (try db.sql).insert(into: "messages").models(rows, nilEncodingStrategy: .asNil)
+            return try (try db.sql).insert(into: "messages").models(rows, nilEncodingStrategy: .asNil)
                 .ignoringConflicts(with: ["tenant_id", "platform", "external_id"]).run()
+        } catch {
+            return db.eventLoop.makeFailedFuture(error)
         }
     }
 
