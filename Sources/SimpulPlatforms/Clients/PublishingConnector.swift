@@ -20,6 +20,27 @@ public struct OutboundMedia: Sendable, Equatable {
 
     public static func image(_ url: String) -> OutboundMedia { OutboundMedia(url: url, kind: .image) }
     public static func video(_ url: String) -> OutboundMedia { OutboundMedia(url: url, kind: .video) }
+
+    /// The local file's size, for platforms that take the bytes in pieces.
+    func fileSize() throws(PlatformError) -> Int {
+        guard let file = localFile, let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+              let size = (attributes[.size] as? NSNumber)?.intValue, size > 0 else {
+            throw .rejected(status: 0, code: "media_missing", detail: "the \(kind.rawValue) file is not on this machine")
+        }
+        return size
+    }
+
+    /// `count` bytes of the local file from `offset`.
+    func read(from offset: Int, count: Int) throws(PlatformError) -> Data {
+        guard let file = localFile, let handle = try? FileHandle(forReadingFrom: file) else {
+            throw .rejected(status: 0, code: "media_missing", detail: "the \(kind.rawValue) file is not on this machine")
+        }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: UInt64(offset))) != nil, let data = try? handle.read(upToCount: count), data.count == count else {
+            throw .rejected(status: 0, code: "media_changed", detail: "the \(kind.rawValue) file is shorter than when the upload began")
+        }
+        return data
+    }
 }
 
 /// A new post for an account's own timeline.
@@ -273,19 +294,15 @@ extension XConnector: PublishingConnector {
     /// `POST /2/media/upload/initialize`, then `/{id}/append` per 4 MiB piece (multipart, with
     /// its `segment_index`), then `/{id}/finalize`.
     func uploadVideo(_ video: OutboundMedia) async throws(PlatformError) -> String {
-        guard let file = video.localFile, let handle = try? FileHandle(forReadingFrom: file),
-              let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber, size.intValue > 0 else {
-            throw .rejected(status: 0, code: "media_missing", detail: "the video file is not on this machine")
-        }
-        defer { try? handle.close() }
-        let start: JSONValue = ["media_type": .string(video.mimeType ?? "video/mp4"), "total_bytes": .int(Int64(size.intValue)),
+        let size = try video.fileSize()
+        let start: JSONValue = ["media_type": .string(video.mimeType ?? "video/mp4"), "total_bytes": .int(Int64(size)),
                                 "media_category": "tweet_video"]
         let initialized = try await http.json(try request("POST", ["2", "media", "upload", "initialize"], json: start))
         guard let mediaID = initialized["data"]?["id"]?.idString, Self.isTweetID(mediaID) else {
             throw http.invalid("media initialize response has no data.id")
         }
-        var segment = 0
-        while let chunk = try? handle.read(upToCount: Self.videoChunkBytes), !chunk.isEmpty {
+        for (segment, offset) in stride(from: 0, to: size, by: Self.videoChunkBytes).enumerated() {
+            let chunk = try video.read(from: offset, count: min(Self.videoChunkBytes, size - offset))
             var append = try request("POST", ["2", "media", "upload", mediaID, "append"])
             let boundary = "simpul-" + UUID().uuidString
             append.headers.append(("Content-Type", "multipart/form-data; boundary=\(boundary)"))
@@ -295,7 +312,6 @@ extension XConnector: PublishingConnector {
             body.append(Data("\r\n--\(boundary)--\r\n".utf8))
             append.body = body
             _ = try await http.send(append)
-            segment += 1
         }
         _ = try await http.json(try request("POST", ["2", "media", "upload", mediaID, "finalize"]))
         return mediaID

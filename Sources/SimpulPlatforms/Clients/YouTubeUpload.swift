@@ -27,7 +27,7 @@ extension YouTubeConnector: PublishingConnector {
         guard post.media.count == 1, let video = post.videos.first else {
             throw .rejected(status: 0, code: "video_required", detail: "a YouTube upload is exactly one video")
         }
-        let size = try fileSize(video)
+        let size = try video.fileSize()
         let token = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let title = post.title.flatMap { $0.isEmpty ? nil : $0 } ?? String(post.text.prefix(100))
         let metadata: JSONValue = [
@@ -50,13 +50,13 @@ extension YouTubeConnector: PublishingConnector {
     public func resume(_ handle: String, post: OutboundPost) async throws(PlatformError) -> PublishStep {
         guard let session = URL(string: handle), isUploadSession(session) else { throw http.invalid("not an upload session: \(handle)") }
         guard let video = post.videos.first else { throw .rejected(status: 0, code: "video_required", detail: "a YouTube upload is exactly one video") }
-        let size = try fileSize(video)
+        let size = try video.fileSize()
         var response = try await put(session, range: "bytes */\(size)", body: nil)
         var sentThisRun = 0
         while response.status == 308 {
             let start = Self.received(response).map { $0 + 1 } ?? 0
             guard sentThisRun < Self.bytesPerRun else { return .processing(handle: handle) }
-            let chunk = try read(video, from: start, count: min(Self.chunkBytes, size - start))
+            let chunk = try video.read(from: start, count: min(Self.chunkBytes, size - start))
             response = try await put(session, range: "bytes \(start)-\(start + chunk.count - 1)/\(size)", body: chunk)
             sentThisRun += chunk.count
         }
@@ -92,25 +92,6 @@ extension YouTubeConnector: PublishingConnector {
     private var uploadHTTP: ConnectorHTTP {
         ConnectorHTTP(transport: http.transport, classify: { response, now in response.status == 308 ? nil : ErrorClassifier.youtube(response, now: now) },
                       now: http.now, secrets: http.secrets)
-    }
-
-    private func fileSize(_ video: OutboundMedia) throws(PlatformError) -> Int {
-        guard let file = video.localFile, let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
-              let size = (attributes[.size] as? NSNumber)?.intValue, size > 0 else {
-            throw .rejected(status: 0, code: "media_missing", detail: "the video file is not on this machine")
-        }
-        return size
-    }
-
-    private func read(_ video: OutboundMedia, from offset: Int, count: Int) throws(PlatformError) -> Data {
-        guard let file = video.localFile, let handle = try? FileHandle(forReadingFrom: file) else {
-            throw .rejected(status: 0, code: "media_missing", detail: "the video file is not on this machine")
-        }
-        defer { try? handle.close() }
-        guard (try? handle.seek(toOffset: UInt64(offset))) != nil, let data = try? handle.read(upToCount: count), data.count == count else {
-            throw .rejected(status: 0, code: "media_changed", detail: "the video file is shorter than when the upload began")
-        }
-        return data
     }
 
     /// The last byte YouTube holds, from `Range: bytes=0-N`; nil when it holds none.

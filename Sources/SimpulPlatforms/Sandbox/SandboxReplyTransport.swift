@@ -9,12 +9,12 @@ public struct SandboxReplyTransport: HTTPTransport {
     public init() {}
 
     public func send(_ request: HTTPRequestSpec) async throws -> HTTPResponseSpec {
+        let parts = request.url.pathComponents
         // A timeline read (what a publisher checks after losing track of a call): the Sandbox
         // keeps no posts, so it is always empty.
         if request.method == "GET" {
             // One post by its id (a staff member's share sent as proof): the Sandbox keeps no
             // posts of anyone's, so it answers as Graph does for an object it does not have.
-            let parts = request.url.pathComponents
             let postLookup = (request.url.query ?? "").contains("parent_id") || (parts.count >= 3 && parts[parts.count - 3] == "2" && parts[parts.count - 2] == "tweets")
             if postLookup, let last = parts.last {
                 let body = #"{"error":{"message":"Unsupported get request. Object with ID '\#(last)' does not exist","type":"GraphMethodException","code":100}}"#
@@ -27,7 +27,6 @@ public struct SandboxReplyTransport: HTTPTransport {
             }
             return HTTPResponseSpec(status: 200, headers: [("Content-Type", "application/json")], body: Data(#"{"data":[]}"#.utf8))
         }
-        let parts = request.url.pathComponents
         // A YouTube resumable upload: the session opens on the same host, and every chunk is
         // taken whole, so the first one finishes the video.
         if request.method == "POST", request.url.path.hasSuffix("/upload/youtube/v3/videos"),

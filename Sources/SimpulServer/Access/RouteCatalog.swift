@@ -40,10 +40,7 @@ final class RouteCatalog: @unchecked Sendable {
         _ handler: @escaping @Sendable (Request) async throws -> Output
     ) {
         let spec = RouteSpec(name: name, method: method, path: path, surface: surface, requirement: requirement)
-        precondition(!specs.contains { $0.name == name }, "route name \(name) registered twice")
-        specs.append(spec)
-        let components = path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-        app.on(method, components, body: body) { req async throws -> Response in
+        app.on(method, record(spec), body: body) { req async throws -> Response in
             try await Gate.check(req, spec)
             return try await handler(req).encodeResponse(for: req)
         }
@@ -56,11 +53,14 @@ extension RouteCatalog {
     /// need nobody signed in: the gate has nothing to check on them.
     func addOnEventLoop(_ name: String, _ method: HTTPMethod, _ path: String, body: HTTPBodyStreamStrategy,
                         _ handler: @escaping @Sendable (Request) -> EventLoopFuture<Response>) {
-        let spec = RouteSpec(name: name, method: method, path: path, surface: .system, requirement: .none)
-        precondition(!specs.contains { $0.name == name }, "route name \(name) registered twice")
+        app.on(method, record(RouteSpec(name: name, method: method, path: path, surface: .system, requirement: .none)), body: body, use: handler)
+    }
+
+    /// Adds the route to the table the gate and the route matrix read; returns its path for Vapor.
+    private func record(_ spec: RouteSpec) -> [PathComponent] {
+        precondition(!specs.contains { $0.name == spec.name }, "route name \(spec.name) registered twice")
         specs.append(spec)
-        let components = path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-        app.on(method, components, body: body, use: handler)
+        return spec.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
     }
 }
 

@@ -22,6 +22,22 @@ final class AmplificationTaskModel: Model, @unchecked Sendable {
 
     init() {}
 
+    /// A task on a published variant of `account`, whose unit it belongs to.
+    init(variant: ContentVariantModel, account: AccountModel, title: String, caption: String, deadline: Date, createdBy: UUID?, at now: Date) {
+        id = UUID()
+        tenantID = variant.tenantID
+        unitID = account.unitID
+        variantID = variant.id!
+        platform = account.platform
+        postID = variant.platformPostID!
+        postURL = variant.url
+        self.title = title
+        self.caption = caption
+        self.deadline = deadline
+        self.createdBy = createdBy
+        createdAt = now
+    }
+
     var amplified: AmplifiedPost { AmplifiedPost(platform: platform, externalID: postID, url: postURL) }
 }
 
@@ -52,6 +68,14 @@ final class AmplificationAssignmentModel: Model, @unchecked Sendable {
     @OptionalField(key: "last_refusal_at") var lastRefusalAt: Date?
 
     init() {}
+
+    init(task: AmplificationTaskModel, userID: UUID, unitID: UUID) {
+        id = UUID()
+        tenantID = task.tenantID
+        taskID = task.id!
+        self.userID = userID
+        self.unitID = unitID
+    }
 
     func status(deadline: Date, now: Date) -> AssignmentStatus {
         AssignmentStatus.of(completedAt: completedAt, deadline: deadline, now: now)

@@ -71,30 +71,13 @@ enum AmplificationTasks {
 
     static func create(_ candidate: Candidate, caption: String, deadline: Date, recipients: [StaffMember], principal: Principal,
                        actor: Auditor.Actor, now: Date, on db: Database) async throws -> AmplificationTaskModel {
-        let task = AmplificationTaskModel()
-        task.id = UUID()
-        task.tenantID = principal.tenantID
-        task.unitID = candidate.account.unitID
-        task.variantID = candidate.variant.id!
-        task.platform = candidate.account.platform
-        task.postID = candidate.variant.platformPostID!
-        task.postURL = candidate.variant.url
-        task.title = candidate.title
-        task.caption = caption
-        task.deadline = deadline
-        task.createdBy = principal.userID
-        task.createdAt = now
+        let task = AmplificationTaskModel(variant: candidate.variant, account: candidate.account, title: candidate.title, caption: caption,
+                                          deadline: deadline, createdBy: principal.userID, at: now)
         let zone = principal.tenant.zone
         try await db.transaction { db in
             try await task.create(on: db)
             for member in recipients {
-                let assignment = AmplificationAssignmentModel()
-                assignment.id = UUID()
-                assignment.tenantID = task.tenantID
-                assignment.taskID = task.id!
-                assignment.userID = member.user.id!
-                assignment.unitID = member.unitID
-                try await assignment.create(on: db)
+                try await AmplificationAssignmentModel(task: task, userID: member.user.id!, unitID: member.unitID).create(on: db)
                 try await notify(member.user.id!, task: task, text: "Tugas amplifikasi baru: bagikan \"\(task.title)\" di \(task.platform.displayName) paling lambat "
                     + IndonesianFormat.dateTime(deadline, zone: zone, english: false) + ".", at: now, on: db)
             }

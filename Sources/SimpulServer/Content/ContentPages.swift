@@ -12,11 +12,7 @@ enum ContentPages {
             (Paths.failedContent, l.t("Gagal terbit", "Failed")),
             (Paths.mediaLibrary, l.t("Media", "Media")),
         ]
-        let current = [Paths.contentCalendar, Paths.failedContent, Paths.mediaLibrary].first { ctx.path.hasPrefix($0) } ?? Paths.content
-        return .nav(.class("tabs"), .ariaLabel(l.t("Konten", "Content")),
-            .forEach(tabs) { tab in
-                .a(.href(tab.0), .text(tab.1), .if(tab.0 == current, .attribute(named: "aria-current", value: "page")))
-            })
+        return Layout.tabStrip(l.t("Konten", "Content"), tabs, path: ctx.path)
     }
 
     static func labels(_ l: L10n) -> [String: String] {

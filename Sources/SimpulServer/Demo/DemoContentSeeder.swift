@@ -124,28 +124,11 @@ enum DemoContentSeeder {
                 .filter(\.$email == seed.createdBy + "@" + DemoCatalog.emailDomain).first() else { return }
         let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$role == .staff).all()
         let unitOf = Dictionary(memberships.map { ($0.userID, $0.unitID) }, uniquingKeysWith: { first, _ in first })
-        let task = AmplificationTaskModel()
-        task.id = UUID()
-        task.tenantID = tenantID
-        task.unitID = account.unitID
-        task.variantID = variant.id!
-        task.platform = account.platform
-        task.postID = variant.platformPostID!
-        task.postURL = variant.url
-        task.title = item.title
-        task.caption = seed.caption
-        task.deadline = now.addingTimeInterval(Double(seed.hoursToDeadline) * 3600)
-        task.createdBy = creator.id
-        task.createdAt = now
+        let task = AmplificationTaskModel(variant: variant, account: account, title: item.title, caption: seed.caption,
+                                          deadline: now.addingTimeInterval(Double(seed.hoursToDeadline) * 3600), createdBy: creator.id, at: now)
         try await task.create(on: db)
         for (userID, unitID) in unitOf {
-            let assignment = AmplificationAssignmentModel()
-            assignment.id = UUID()
-            assignment.tenantID = tenantID
-            assignment.taskID = task.id!
-            assignment.userID = userID
-            assignment.unitID = unitID
-            try await assignment.create(on: db)
+            try await AmplificationAssignmentModel(task: task, userID: userID, unitID: unitID).create(on: db)
         }
     }
 }

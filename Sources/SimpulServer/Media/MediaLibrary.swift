@@ -39,6 +39,10 @@ enum MediaLibrary {
         directory(app, tenantID: media.tenantID).appendingPathComponent(media.storageKey)
     }
 
+    static func previewFile(_ media: MediaFileModel, app: Application) -> URL? {
+        media.previewKey.map { directory(app, tenantID: media.tenantID).appendingPathComponent($0) }
+    }
+
     /// A preview is kept beside its file under the file's key and this suffix, and served the same way.
     static let previewSuffix = "-pratinjau"
 
@@ -96,17 +100,15 @@ enum MediaLibrary {
         media.createdAt = req.now
         // The file first, then its row: a crash between the two leaves an orphan file, never a
         // row that points at nothing.
+        // An atomic write goes through a temporary file: a crash never leaves half a file under its key.
         let folder = directory(req.application, tenantID: principal.tenantID)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(media.storageKey).part")
-        try data.write(to: temporary, options: .atomic)
-        try FileManager.default.moveItem(at: temporary, to: folder.appendingPathComponent(media.storageKey))
+        try data.write(to: folder.appendingPathComponent(media.storageKey), options: .atomic)
         // Decoding a large photo takes a moment: off the event loop, and never a reason to refuse the upload.
         let format = facts.format
         if let preview = await Task.detached(operation: { Thumbnailer.thumbnail(of: data, format: format) }).value {
             let key = media.storageKey + previewSuffix
-            try preview.write(to: folder.appendingPathComponent(".\(key).part"), options: .atomic)
-            try FileManager.default.moveItem(at: folder.appendingPathComponent(".\(key).part"), to: folder.appendingPathComponent(key))
+            try preview.write(to: folder.appendingPathComponent(key), options: .atomic)
             media.previewKey = key
         }
         try await req.db.transaction { db in
@@ -135,9 +137,8 @@ enum MediaLibrary {
             try await media.delete(on: db)
             try await Auditor.record(req.auditActor(principal), on: db, action: "media.delete", targetType: "media", targetID: media.id, label: media.name)
         }
-        try? FileManager.default.removeItem(at: file(media, app: req.application))
-        if let preview = media.previewKey {
-            try? FileManager.default.removeItem(at: directory(req.application, tenantID: principal.tenantID).appendingPathComponent(preview))
+        for stored in [file(media, app: req.application), previewFile(media, app: req.application)].compactMap({ $0 }) {
+            try? FileManager.default.removeItem(at: stored)
         }
         return .seeOther(Paths.mediaLibrary, flash: l.t("Berkas dihapus.", "File deleted."))
     }
@@ -157,7 +158,7 @@ enum MediaLibrary {
               !isPreview || media.previewKey == key else {
             throw AppError.notFound
         }
-        let url = isPreview ? directory(req.application, tenantID: tenantID).appendingPathComponent(key) : file(media, app: req.application)
+        guard let url = isPreview ? previewFile(media, app: req.application) : file(media, app: req.application) else { throw AppError.notFound }
         guard FileManager.default.fileExists(atPath: url.path) else { throw AppError.notFound }
         // Streamed in chunks (videos run to 100 MB), with ranges and ETags as Vapor serves them.
         let response = try await req.fileio.asyncStreamFile(at: url.path)

@@ -71,9 +71,16 @@ enum Layout {
             (Paths.slaSettings, l.t("SLA & hari libur", "SLA & holidays"), .manageSLA),
             (Paths.contentSettings, l.t("Konten & persetujuan", "Content & approval"), .manageUnits),
         ]
-        return .nav(.class("tabs"), .ariaLabel(l.t("Pengaturan", "Settings")),
-            .forEach(tabs.filter { scope.allowsSomewhere($0.2) }) { tab in
-                .a(.href(tab.0), .text(tab.1), .if(ctx.path.hasPrefix(tab.0), .attribute(named: "aria-current", value: "page")))
+        return tabStrip(l.t("Pengaturan", "Settings"), tabs.filter { scope.allowsSomewhere($0.2) }.map { ($0.0, $0.1) }, path: ctx.path)
+    }
+
+    /// A section's tabs; the current one is the tab whose address is the longest start of the
+    /// page's path ("/content/media/…" is Media, "/content/123" is the list at "/content").
+    static func tabStrip(_ label: String, _ tabs: [(href: String, label: String)], path: String) -> Node<HTML.BodyContext> {
+        let current = tabs.filter { path.hasPrefix($0.href) }.max { $0.href.count < $1.href.count }?.href
+        return .nav(.class("tabs"), .ariaLabel(label),
+            .forEach(tabs) { tab in
+                .a(.href(tab.href), .text(tab.label), .if(tab.href == current, .attribute(named: "aria-current", value: "page")))
             })
     }
 
@@ -88,11 +95,7 @@ enum Layout {
         ]
         let shown = tabs.filter { scope.allowsSomewhere($0.2) }
         guard shown.count > 1 else { return .empty }
-        let current = shown.filter { ctx.path.hasPrefix($0.0) }.max { $0.0.count < $1.0.count }?.0
-        return .nav(.class("tabs"), .ariaLabel(l.t("Amplifikasi", "Amplification")),
-            .forEach(shown) { tab in
-                .a(.href(tab.0), .text(tab.1), .if(tab.0 == current, .attribute(named: "aria-current", value: "page")))
-            })
+        return tabStrip(l.t("Amplifikasi", "Amplification"), shown.map { ($0.0, $0.1) }, path: ctx.path)
     }
 
     static func page(_ ctx: PageContext, title: String, _ content: Node<HTML.BodyContext>...) -> HTML {

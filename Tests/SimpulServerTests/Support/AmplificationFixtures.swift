@@ -26,27 +26,11 @@ enum AmplificationFixtures {
     static func task(_ world: World, app: Application, n: Int, assignee: UserModel? = nil) async throws -> AmplificationTaskModel {
         let variant = try await publishedVariant(world, app: app, n: n)
         let account = try #require(try await AccountModel.find(variant.accountID, on: app.db))
-        let task = AmplificationTaskModel()
-        task.id = UUID()
-        task.tenantID = world.tenantA.id!
-        task.unitID = account.unitID
-        task.variantID = variant.id!
-        task.platform = account.platform
-        task.postID = variant.platformPostID!
-        task.postURL = variant.url
-        task.title = "Jadwal posyandu \(n)"
-        task.caption = "Yuk bagikan!"
-        task.deadline = app.clock.now().addingTimeInterval(86_400)
-        task.createdAt = app.clock.now()
+        let task = AmplificationTaskModel(variant: variant, account: account, title: "Jadwal posyandu \(n)", caption: "Yuk bagikan!",
+                                          deadline: app.clock.now().addingTimeInterval(86_400), createdBy: nil, at: app.clock.now())
         try await task.create(on: app.db)
         if let assignee, assignee.tenantID == world.tenantA.id {
-            let assignment = AmplificationAssignmentModel()
-            assignment.id = UUID()
-            assignment.tenantID = task.tenantID
-            assignment.taskID = task.id!
-            assignment.userID = assignee.id!
-            assignment.unitID = world.units["OPD-A"]!
-            try await assignment.create(on: app.db)
+            try await AmplificationAssignmentModel(task: task, userID: assignee.id!, unitID: world.units["OPD-A"]!).create(on: app.db)
         }
         return task
     }
