@@ -17,6 +17,9 @@ struct JSONReaderTests {
         #expect(read(#""a\"b\\c\/d\n\t""#) == .string("a\"b\\c/d\n\t"))
         #expect(read(#""Jalan \u0041 \ud83d\ude00""#) == .string("Jalan A 😀"))
         #expect(read(#""Rp\u00a0250.000""#) == .string("Rp\u{a0}250.000"))
+        // Text before and after an escape is kept whole, multi-byte letters included.
+        #expect(read(#"["Kantor Dinas Perhubungan", "Tolong \"cek\" jalan 😡 ya", "é\n"]"#)
+            == .array([.string("Kantor Dinas Perhubungan"), .string("Tolong \"cek\" jalan 😡 ya"), .string("é\n")]))
     }
 
     @Test(arguments: ["", "{", "[1,]", "{\"a\":}", "01", "1.", "-", "tru", "\"\\ud83d\"", "\"\\x\"", "\"tab\there\"", "{\"a\":1}x", "[1 2]", "{'a':1}"])
@@ -31,5 +34,8 @@ struct JSONReaderTests {
 
     @Test func invalidUTF8() {
         #expect(JSONReader.read(Data([0x22, 0xFF, 0xFE, 0x22])) == nil)
+        // The same after an escape, and a cut multi-byte letter.
+        #expect(JSONReader.read(Data([0x22, 0x5C, 0x6E, 0xFF, 0x22])) == nil)
+        #expect(JSONReader.read(Data([0x22, 0x61, 0xC3, 0x22])) == nil)
     }
 }

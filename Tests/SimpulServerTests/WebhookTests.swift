@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Foundation
 import SimpulCore
 import SimpulPlatforms
@@ -193,6 +194,39 @@ struct IngestRowTests {
         #expect(Mirror(reflecting: row).children.map(\.label) == IngestWriter.columns)
         let statement = try? IngestWriter.sqliteInsert([row, row])
         #expect(statement?.binds.count == 2 * IngestWriter.columns.count)
+    }
+
+    @Test("message ids follow arrival time, so inserts append to the primary key")
+    func timeOrderedIDs() {
+        let event = InboundEvent(platform: .x, accountRef: "1", kind: .mention, eventID: "e", raw: "{}")
+        let received = Date(timeIntervalSince1970: 1_763_700_000.5)
+        let rows = IngestStore.rows([event, event], tenantID: UUID(), receivedAt: received, accountFor: { _ in nil })
+        #expect(rows.map(\.id.timeOrderedMilliseconds) == [1_763_700_000_500, 1_763_700_000_500])
+        #expect(rows[0].id != rows[1].id)
+    }
+
+    @Test("the SQLite writer opens its connection on the first commit and tries again after a failed open")
+    func writerConnectionOpensLazily() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("simpul-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("ingest.sqlite").path
+        let writer = SQLiteIngestConnection(path: path, logger: Logger(label: "test"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // The directory does not exist yet: SQLite cannot create the file.
+        await #expect(throws: (any Error).self) { try await writer.connection().get() }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // The failed open is not kept: the next call opens the file.
+        var opened: SQLiteConnection?
+        for _ in 0..<50 where opened == nil {
+            opened = try? await writer.connection().get()
+            if opened == nil { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        let connection = try #require(opened)
+        var foreignKeys: [SQLiteRow] = []
+        _ = try await connection.query("PRAGMA foreign_keys") { foreignKeys.append($0) }.get()
+        #expect(foreignKeys.first?.column("foreign_keys")?.integer == 1)
+        #expect(FileManager.default.fileExists(atPath: path))
+        await writer.close()
     }
 
     @Test("details and media are stored as JSON that reads back the same")

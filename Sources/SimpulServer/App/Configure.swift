@@ -18,16 +18,19 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         var config = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode=") { config.coreConfiguration.tls = .disable }
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+        app.ingestWriter = IngestWriter(.database({ [unowned app] in app.db }))
     } else {
         let directory = URL(fileURLWithPath: settings.sqlitePath).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
+        let writer = SQLiteIngestConnection(path: settings.sqlitePath, logger: app.logger)
+        app.lifecycle.use(SQLiteIngestConnectionLifecycle(writer: writer))
+        app.ingestWriter = IngestWriter(.sqlite(writer))
     }
     app.migrations.add(SimpulMigrations.all)
 
     app.secretBox = SecretBox(secretKey: settings.secretKey)
     app.connections = ConnectionDirectory(box: app.secretBox)
-    app.ingestWriter = IngestWriter(database: { [unowned app] in app.db })
     app.inboxHub = InboxHub()
 
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))

@@ -51,7 +51,7 @@ enum IngestStore {
 
     static func rows(_ events: [InboundEvent], tenantID: UUID, receivedAt: Date, accountFor: (InboundEvent) -> UUID?) -> [Row] {
         events.map { event in
-            Row(tenant_id: tenantID, id: UUID(), account_id: accountFor(event), platform: event.platform.rawValue, kind: event.kind.rawValue,
+            Row(tenant_id: tenantID, id: .timeOrdered(at: receivedAt), account_id: accountFor(event), platform: event.platform.rawValue, kind: event.kind.rawValue,
                 external_id: String(event.eventID.prefix(255)), account_ref: String(event.accountRef.prefix(255)),
                 author_id: clip(event.author?.id, 255), author_name: clip(event.author?.name, 255), author_handle: clip(event.author?.handle, 255),
                 text: clip(event.text, maxText), media: json(event.media), parent_ref: clip(event.parentRef, 255), thread_ref: clip(event.threadRef, 255),

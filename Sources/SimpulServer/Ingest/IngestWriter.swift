@@ -11,8 +11,17 @@ import Vapor
 ///
 /// The chain from one commit to the next runs on event-loop callbacks, not in a task: under
 /// load the concurrency pool's queue is full of request handlers, and a writer that had to
-/// wait its turn there after every commit held all deliveries back with it.
+/// wait its turn there after every commit held all deliveries back with it. On SQLite the
+/// writer has a connection, an event loop and a thread of its own (`SQLiteIngestConnection`):
+/// on a request event loop each commit's answer waited behind whole batches of requests.
 final class IngestWriter: Sendable {
+    /// Where the rows are committed.
+    enum Target: Sendable {
+        case sqlite(SQLiteIngestConnection)
+        /// PostgreSQL, through the application's pool.
+        case database(@Sendable () -> Database)
+    }
+
     private struct Pending {
         let rows: [IngestStore.Row]
         let done: @Sendable (Result<Void, Error>) -> Void
@@ -26,11 +35,11 @@ final class IngestWriter: Sendable {
     /// Rows per statement at most; keeps the bind count (19 a row) far below both databases' limits.
     static let maxBatchRows = 250
 
-    private let database: @Sendable () -> Database
+    private let target: Target
     private let state = NIOLockedValueBox(State())
 
-    init(database: @escaping @Sendable () -> Database) {
-        self.database = database
+    init(_ target: Target) {
+        self.target = target
     }
 
     func write(_ rows: [IngestStore.Row]) async throws {
@@ -71,43 +80,50 @@ final class IngestWriter: Sendable {
             return batch
         }
         guard !batch.isEmpty else { return }
-        let db = database()
-        Self.commit(batch.flatMap(\.rows), on: db).whenComplete { result in
+        commit(batch.flatMap(\.rows)).whenComplete { result in
             switch result {
             case .success:
-                batch.forEach { $0.done(.success(())) }
+                // The next commit starts before the waiters are released: a waiter on this
+                // event loop writes its whole response inline, and the writer would wait for
+                // every one of them.
                 self.commitNext()
+                batch.forEach { $0.done(.success(())) }
             case .failure:
                 // One delivery's bad row must not fail the others: retry them one by one.
-                self.commitOneByOne(batch[...], on: db)
+                self.commitOneByOne(batch[...])
             }
         }
     }
 
-    private func commitOneByOne(_ items: ArraySlice<Pending>, on db: Database) {
+    private func commitOneByOne(_ items: ArraySlice<Pending>) {
         guard let item = items.first else { return commitNext() }
-        Self.commit(item.rows, on: db).whenComplete { result in
+        commit(item.rows).whenComplete { result in
             item.done(result)
-            self.commitOneByOne(items.dropFirst(), on: db)
+            self.commitOneByOne(items.dropFirst())
         }
     }
 
     /// One statement, so one round trip to the database and its own atomic commit. An
     /// account's last event time is read from `messages` when shown rather than written here,
     /// which would need a transaction and a second statement on the hot path.
-    static func commit(_ rows: [IngestStore.Row], on db: Database) -> EventLoopFuture<Void> {
-        if let sqlite = db as? any SQLiteDatabase {
-            let statement: (sql: String, binds: [SQLiteData])
-            do { statement = try sqliteInsert(rows) } catch { return db.eventLoop.makeFailedFuture(error) }
-            return sqlite.query(statement.sql, statement.binds, logger: db.logger) { _ in }
-        }
-        // The future API rather than async/await: no task per commit on the ingest path.
-        do {
-            // Optional columns are written as NULL, so rows with and without them share one statement.
-            return try (try db.sql).insert(into: "messages").models(rows, nilEncodingStrategy: .asNil)
-                .ignoringConflicts(with: ["tenant_id", "platform", "external_id"]).run()
-        } catch {
-            return db.eventLoop.makeFailedFuture(error)
+    private func commit(_ rows: [IngestStore.Row]) -> EventLoopFuture<Void> {
+        switch target {
+        case .sqlite(let writer):
+            return writer.connection().flatMap { connection in
+                let statement: (sql: String, binds: [SQLiteData])
+                do { statement = try Self.sqliteInsert(rows) } catch { return connection.eventLoop.makeFailedFuture(error) }
+                return connection.query(statement.sql, statement.binds) { _ in }
+            }
+        case .database(let database):
+            let db = database()
+            // The future API rather than async/await: no task per commit on the ingest path.
+            do {
+                // Optional columns are written as NULL, so rows with and without them share one statement.
+                return try (try db.sql).insert(into: "messages").models(rows, nilEncodingStrategy: .asNil)
+                    .ignoringConflicts(with: ["tenant_id", "platform", "external_id"]).run()
+            } catch {
+                return db.eventLoop.makeFailedFuture(error)
+            }
         }
     }
 
