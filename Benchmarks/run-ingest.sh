@@ -27,14 +27,19 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2;
 (cd "$root" && swift build -c release --product simpul --scratch-path "$root/.build-release")
 (cd "$here" && swift build -c release --product IngestDeliveries)
 work="$(mktemp -d)"
-# More deliveries a round than ingest can take in it (about 15,000 a second here), so none repeats;
-# a run that runs out fails instead of measuring duplicates.
-"$here/.build/release/IngestDeliveries" --out "$work/deliveries" --secret simpul-sandbox-app-secret --page 100000000000001 \
-  --rounds "$rounds" --threads "$threads" --per-file $((seconds * 25000))
 port=18181
 export SIMPUL_PORT=$port SIMPUL_LOG_LEVEL=warning SIMPUL_WORKERS=false SIMPUL_MEDIA_DIR="$work/media"
 if [ -n "$postgres" ]; then export DATABASE_URL="$postgres"; else export SIMPUL_SQLITE_PATH="$work/bench.sqlite"; fi
 "$root/.build-release/release/simpul" demo --seed-only >/dev/null
+# The deliveries are for one of the demo's own Facebook Pages, so each is matched to its account
+# (and checked against it) as a real delivery is.
+page_query="SELECT external_id FROM accounts WHERE platform = 'facebook' AND external_id IS NOT NULL ORDER BY external_id LIMIT 1"
+if [ -n "$postgres" ]; then page="$(psql -At "$postgres" -c "$page_query")"; else page="$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "$work/bench.sqlite" "$page_query")"; fi
+# More deliveries a round than ingest can take in it (about 15,000 a second here), so none repeats;
+# a run that runs out fails instead of measuring duplicates.
+"$here/.build/release/IngestDeliveries" --out "$work/deliveries" --secret simpul-sandbox-app-secret --page "$page" \
+  --rounds "$rounds" --threads "$threads" --per-file $((seconds * 25000))
+if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then echo "port $port is taken by another server" >&2; exit 1; fi
 "$root/.build-release/release/simpul" serve >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -64,3 +69,9 @@ awk -v b="$bare" -v i="$ingest" -v n="$rounds" -v c="$connections" -v s="$second
   printf "bare route  (GET /healthz):          %8.0f req/s  (median of %d)\n", b, n
   printf "signed ingest (POST /webhooks/meta): %8.0f req/s  (median of %d)\n", i, n
   printf "ingest / bare: %.1f%%  (rounds from %s; wrk, %d connections, %d s a run)\n", i / b * 100, spread, c, s }'
+# Every stored delivery must have found its account, or the run measured something else.
+count_query="SELECT count(*), count(account_id) FROM messages WHERE account_ref = '$page'"
+if [ -n "$postgres" ]; then counts="$(psql -At -F' ' "$postgres" -c "$count_query")"; else counts="$(python3 -c 'import sqlite3, sys; print(*sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone())' "$work/bench.sqlite" "$count_query")"; fi
+read -r stored matched <<<"$counts"
+echo "stored: $stored deliveries for Page $page, $matched matched to its account"
+[ "$stored" -gt 0 ] && [ "$stored" = "$matched" ] || { echo "deliveries were not matched to the account" >&2; exit 1; }

@@ -12,6 +12,9 @@ struct SignatureTests {
         #expect(header.hasPrefix("sha256=") && header.count == 71)
         #expect(WebhookSignature.verify(body: body, signature256: header, secrets: ["lain", secret]) == .valid(secretIndex: 1))
         #expect(WebhookSignature.verify(body: body, signature256: header.uppercased().replacingOccurrences(of: "SHA256=", with: "sha256="), secrets: [secret]) == .valid(secretIndex: 0))
+        #expect(WebhookSignature.verify(body: body, signature256: header.uppercased(), secrets: [secret]) == .valid(secretIndex: 0))
+        // A look-alike of the prefix is not the prefix.
+        #expect(WebhookSignature.verify(body: body, signature256: header.replacingOccurrences(of: "=", with: "\u{1D}"), secrets: [secret]) == .unsupported)
     }
 
     @Test func wrongSecret() {

@@ -25,8 +25,13 @@ public enum WebhookSignature {
         guard let signature256 = signature256?.trimmingWhitespace, !signature256.isEmpty else {
             return legacySignature == nil ? .missing : .unsupported
         }
-        guard signature256.lowercased().hasPrefix("sha256=") else { return .unsupported }
-        guard let expected = hexBytes(String(signature256.dropFirst("sha256=".count))), expected.count == 32 else { return .malformed }
+        let prefix = "sha256=".utf8
+        // Compared byte by byte, any case: this runs on every delivery.
+        guard signature256.utf8.count >= prefix.count,
+              zip(signature256.utf8, prefix).allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z") ~= $0 ? $0 | 0x20 : $0) == $1 }) else {
+            return .unsupported
+        }
+        guard let expected = hexBytes(signature256.utf8.dropFirst(prefix.count)), expected.count == 32 else { return .malformed }
         for (index, secret) in secrets.enumerated() where !secret.isEmpty {
             let key = SymmetricKey(data: Data(secret.utf8))
             if HMAC<SHA256>.isValidAuthenticationCode(expected, authenticating: body, using: key) {
@@ -42,11 +47,11 @@ public enum WebhookSignature {
         return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    static func hexBytes(_ hex: String) -> [UInt8]? {
+    static func hexBytes(_ hex: Substring.UTF8View) -> [UInt8]? {
         guard hex.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(hex.count / 2)
-        var iterator = hex.utf8.makeIterator()
+        var iterator = hex.makeIterator()
         while let high = iterator.next(), let low = iterator.next() {
             guard let h = nibble(high), let l = nibble(low) else { return nil }
             bytes.append(h << 4 | l)

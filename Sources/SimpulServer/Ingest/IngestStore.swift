@@ -44,18 +44,24 @@ enum IngestStore {
         media.isEmpty ? "[]" : encodedJSON(media)
     }
 
-    static func clip(_ text: String?, _ max: Int) -> String? {
-        guard let text else { return nil }
+    static func clip(_ text: String, _ max: Int) -> String {
+        // Counting characters walks every grapheme; a text with no more bytes than the limit
+        // cannot have more characters, and that is nearly every text.
+        guard text.utf8.count > max else { return text }
         return text.count > max ? String(text.prefix(max)) : text
+    }
+
+    static func clip(_ text: String?, _ max: Int) -> String? {
+        text.map { clip($0, max) }
     }
 
     static func rows(_ events: [InboundEvent], tenantID: UUID, receivedAt: Date, accountFor: (InboundEvent) -> UUID?) -> [Row] {
         events.map { event in
             Row(tenant_id: tenantID, id: .timeOrdered(at: receivedAt), account_id: accountFor(event), platform: event.platform.rawValue, kind: event.kind.rawValue,
-                external_id: String(event.eventID.prefix(255)), account_ref: String(event.accountRef.prefix(255)),
+                external_id: clip(event.eventID, 255), account_ref: clip(event.accountRef, 255),
                 author_id: clip(event.author?.id, 255), author_name: clip(event.author?.name, 255), author_handle: clip(event.author?.handle, 255),
                 text: clip(event.text, maxText), media: json(event.media), parent_ref: clip(event.parentRef, 255), thread_ref: clip(event.threadRef, 255),
-                occurred_at: event.occurredAt, received_at: receivedAt, detail: event.detailJSON, raw: clip(event.raw, maxRaw) ?? "",
+                occurred_at: event.occurredAt, received_at: receivedAt, detail: event.detailJSON, raw: clip(event.raw, maxRaw),
                 state: "new")
         }
     }
