@@ -192,8 +192,19 @@ struct IngestRowTests {
         let row = IngestStore.rows([InboundEvent(platform: .x, accountRef: "1", kind: .mention, eventID: "e", raw: "{}")],
                                    tenantID: UUID(), receivedAt: Date(), accountFor: { _ in nil })[0]
         #expect(Mirror(reflecting: row).children.map(\.label) == IngestWriter.columns)
-        let statement = try? IngestWriter.sqliteInsert([row, row])
-        #expect(statement?.binds.count == 2 * IngestWriter.columns.count)
+        let statement = IngestWriter.sqliteInsert([row, row])
+        #expect(statement.binds.count == 2 * IngestWriter.columns.count)
+    }
+
+    @Test("ids and times are bound exactly as SQLiteKit's own encoder binds them")
+    func directBindsMatchTheEncoder() throws {
+        let encoder = SQLiteDataEncoder()
+        for id in [UUID(), UUID.timeOrdered(at: Date())] {
+            #expect(IngestWriter.sqliteValue(id) == (try encoder.encode(id)))
+        }
+        for date in [Date(timeIntervalSince1970: 1_763_700_000.25), Date(timeIntervalSince1970: 0), Date()] {
+            #expect(IngestWriter.sqliteValue(date) == (try encoder.encode(date)))
+        }
     }
 
     @Test("message ids follow arrival time, so inserts append to the primary key")

@@ -110,8 +110,7 @@ final class IngestWriter: Sendable {
         switch target {
         case .sqlite(let writer):
             return writer.connection().flatMap { connection in
-                let statement: (sql: String, binds: [SQLiteData])
-                do { statement = try Self.sqliteInsert(rows) } catch { return connection.eventLoop.makeFailedFuture(error) }
+                let statement = Self.sqliteInsert(rows)
                 return connection.query(statement.sql, statement.binds) { _ in }
             }
         case .database(let database):
@@ -131,20 +130,19 @@ final class IngestWriter: Sendable {
                           "author_handle", "text", "media", "parent_ref", "thread_ref", "occurred_at", "received_at", "detail", "raw", "state"]
 
     /// The same statement SQLKit would build for `rows`, written directly: building it through
-    /// the generic encoder cost more than the insert itself. Values go through SQLiteKit's own
-    /// encoder where their stored form is its choice (UUIDs, dates).
-    static func sqliteInsert(_ rows: [IngestStore.Row]) throws -> (sql: String, binds: [SQLiteData]) {
-        let encoder = SQLiteDataEncoder()
+    /// the generic encoder cost more than the insert itself. UUIDs and dates are bound in the
+    /// form SQLiteKit's encoder gives them (text and seconds since 1970), which a test holds it to.
+    static func sqliteInsert(_ rows: [IngestStore.Row]) -> (sql: String, binds: [SQLiteData]) {
         func value(_ text: String?) -> SQLiteData { text.map { .text($0) } ?? .null }
-        func value(_ date: Date?) throws -> SQLiteData { try date.map { try encoder.encode($0) } ?? .null }
-        func value(_ id: UUID?) throws -> SQLiteData { try id.map { try encoder.encode($0) } ?? .null }
+        func value(_ date: Date?) -> SQLiteData { date.map(sqliteValue) ?? .null }
+        func value(_ id: UUID?) -> SQLiteData { id.map(sqliteValue) ?? .null }
         var binds: [SQLiteData] = []
         binds.reserveCapacity(rows.count * columns.count)
         for row in rows {
-            binds += [try value(row.tenant_id), try value(row.id), try value(row.account_id), value(row.platform), value(row.kind),
+            binds += [value(row.tenant_id), value(row.id), value(row.account_id), value(row.platform), value(row.kind),
                       value(row.external_id), value(row.account_ref), value(row.author_id), value(row.author_name), value(row.author_handle),
-                      value(row.text), value(row.media), value(row.parent_ref), value(row.thread_ref), try value(row.occurred_at),
-                      try value(row.received_at), value(row.detail), value(row.raw), value(row.state)]
+                      value(row.text), value(row.media), value(row.parent_ref), value(row.thread_ref), value(row.occurred_at),
+                      value(row.received_at), value(row.detail), value(row.raw), value(row.state)]
         }
         let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let sql = "INSERT INTO messages (" + columns.joined(separator: ",") + ") VALUES "
@@ -152,6 +150,9 @@ final class IngestWriter: Sendable {
             + " ON CONFLICT (tenant_id, platform, external_id) DO NOTHING"
         return (sql, binds)
     }
+
+    static func sqliteValue(_ id: UUID) -> SQLiteData { .text(id.uuidString) }
+    static func sqliteValue(_ date: Date) -> SQLiteData { .float(date.timeIntervalSince1970) }
 }
 
 extension Application {
