@@ -46,20 +46,32 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 if [ -n "$postgres" ]; then echo "database: PostgreSQL"; else echo "database: SQLite (WAL)"; fi
 
-# Prints the requests per second of one wrk run; fails the benchmark on any error or repeat.
+# With perf (Debian's linux-perf) each run also counts the server's own user-space instructions
+# per request: unlike requests per second, that figure does not move with the machine's fast and
+# slow spells. (On PostgreSQL the database server's work is not in it.)
+counting=""
+if command -v perf >/dev/null && perf stat -e instructions:u true >/dev/null 2>&1; then counting=1; fi
+
+# Prints the requests per second of one wrk run and, when counting, the instructions per request;
+# fails the benchmark on any error or repeat.
 rate() {
-  local out
-  out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@")"
+  local out instructions=0
+  if [ -n "$counting" ]; then
+    out="$(perf stat -e instructions:u -x, -o "$work/perf.csv" -p "$server" -- wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@")"
+    instructions="$(awk -F, -v n="$(awk '/requests in/ { print $1 }' <<<"$out")" '/instructions/ { printf "%.0f", $1 / n }' "$work/perf.csv")"
+  else
+    out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@")"
+  fi
   if grep -qE "Non-2xx|Socket errors|EXHAUSTED" <<<"$out"; then echo "$out" >&2; echo "a run had failures" >&2; exit 1; fi
-  awk '/^Requests\/sec:/ { print $2 }' <<<"$out"
+  echo "$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out") $instructions"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-bare_rates=""; ingest_rates=""
+bare_rates=""; ingest_rates=""; bare_counts=""; ingest_counts=""
 for round in $(seq 1 "$rounds"); do
-  bare="$(rate "http://127.0.0.1:$port/healthz")"
-  ingest="$(rate -s "$here/ingest.lua" "http://127.0.0.1:$port" -- "$work/deliveries/round-$round" tirtamaya)"
-  bare_rates+="$bare"$'\n'; ingest_rates+="$ingest"$'\n'
+  read -r bare bare_count <<<"$(rate "http://127.0.0.1:$port/healthz")"
+  read -r ingest ingest_count <<<"$(rate -s "$here/ingest.lua" "http://127.0.0.1:$port" -- "$work/deliveries/round-$round" tirtamaya)"
+  bare_rates+="$bare"$'\n'; ingest_rates+="$ingest"$'\n'; bare_counts+="$bare_count"$'\n'; ingest_counts+="$ingest_count"$'\n'
   awk -v r="$round" -v b="$bare" -v i="$ingest" 'BEGIN { printf "round %d: bare %8.0f req/s, ingest %8.0f req/s (%.1f%%)\n", r, b, i, i / b * 100 }'
 done
 bare="$(printf '%s' "$bare_rates" | median)"; ingest="$(printf '%s' "$ingest_rates" | median)"
@@ -69,6 +81,10 @@ awk -v b="$bare" -v i="$ingest" -v n="$rounds" -v c="$connections" -v s="$second
   printf "bare route  (GET /healthz):          %8.0f req/s  (median of %d)\n", b, n
   printf "signed ingest (POST /webhooks/meta): %8.0f req/s  (median of %d)\n", i, n
   printf "ingest / bare: %.1f%%  (rounds from %s; wrk, %d connections, %d s a run)\n", i / b * 100, spread, c, s }'
+if [ -n "$counting" ]; then
+  awk -v b="$(printf '%s' "$bare_counts" | median)" -v i="$(printf '%s' "$ingest_counts" | median)" 'BEGIN {
+    printf "server instructions per request: bare %.0f, ingest %.0f (bare / ingest %.1f%%)\n", b, i, b / i * 100 }'
+fi
 # Every stored delivery must have found its account, or the run measured something else.
 count_query="SELECT count(*), count(account_id) FROM messages WHERE account_ref = '$page'"
 if [ -n "$postgres" ]; then counts="$(psql -At -F' ' "$postgres" -c "$count_query")"; else counts="$(python3 -c 'import sqlite3, sys; print(*sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone())' "$work/bench.sqlite" "$count_query")"; fi
