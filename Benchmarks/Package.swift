@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Load generators for Simpul's throughput targets. A separate package so that `swift test` at
-// the root never builds or runs them; see README.md here for how to run each one.
+// the root never builds or runs them; the root README says how to run each one.
 let package = Package(
     name: "SimpulBenchmarks",
     platforms: [.macOS(.v14)],
@@ -19,6 +19,10 @@ let package = Package(
                 .product(name: "SimpulCore", package: "simpul"),
                 .product(name: "SimpulPlatforms", package: "simpul"),
             ]
+        ),
+        .executableTarget(
+            name: "ParseBench",
+            dependencies: [.product(name: "SimpulPlatforms", package: "simpul")]
         ),
         .executableTarget(
             name: "InboxLatency",

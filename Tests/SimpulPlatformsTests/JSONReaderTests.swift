@@ -11,6 +11,8 @@ struct JSONReaderTests {
         #expect(read("1234567890123456789") == .int(1_234_567_890_123_456_789))
         #expect(read("1e400") == .null)
         #expect(read(" [ ] ") == .array([]))
+        // A name given twice keeps its last value.
+        #expect(read(#"{"a":1,"b":true,"a":2}"#) == .object(["a": .int(2), "b": .bool(true)]))
     }
 
     @Test func escapes() {

@@ -56,9 +56,12 @@ struct JSONReader {
 
     private mutating func object(depth: Int) -> JSONValue? {
         index += 1
-        var members: [String: JSONValue] = [:]
+        // Gathered first and hashed once at the end: a dictionary grown member by member
+        // rehashes every key at each resize.
+        var members: [(String, JSONValue)] = []
+        members.reserveCapacity(8)
         skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object([:]) }
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
@@ -66,11 +69,15 @@ struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             guard let member = value(depth: depth + 1) else { return nil }
-            members[key] = member
+            members.append((key, member))
             skipSpace()
             guard index < bytes.count else { return nil }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                // A repeated name keeps its last value.
+                return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
+            }
             return nil
         }
     }
@@ -94,15 +101,20 @@ struct JSONReader {
     private mutating func string() -> String? {
         index += 1
         let start = index
-        // Most strings have no escapes: they become a String straight from the bytes.
+        var ascii = true
+        // Most strings have no escapes: they become a String straight from the bytes. Plain
+        // ASCII needs no validation, and `String(validating:)` looks its generic types up at
+        // run time on every call.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 defer { index += 1 }
-                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                return ascii ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
             if byte < 0x20 { return nil }
+            if byte >= 0x80 { ascii = false }
             index += 1
         }
         return nil

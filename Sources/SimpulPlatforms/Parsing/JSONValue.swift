@@ -187,7 +187,10 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
         out += "\""
         // Most strings need no escape at all: copy them whole rather than scalar by scalar
         // (this runs for every stored event's raw payload).
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        let needsNoEscape = value.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        } ?? !value.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        if needsNoEscape {
             out += value
             out += "\""
             return

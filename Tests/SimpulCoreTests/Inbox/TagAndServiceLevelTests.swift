@@ -25,6 +25,8 @@ struct MessageTagTests {
     func trimming() {
         #expect("\u{3000} halo dunia \n\u{A0}".trimmingWhitespace == "halo dunia")
         #expect("halo".trimmingWhitespace == "halo")
+        #expect("h".trimmingWhitespace == "h" && "".trimmingWhitespace == "" && "a b".trimmingWhitespace == "a b")
+        #expect("halo\u{A0}".trimmingWhitespace == "halo" && "x\t".trimmingWhitespace == "x")
         #expect(" \t\n ".trimmingWhitespace == "")
     }
 }
