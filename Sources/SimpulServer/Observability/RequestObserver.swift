@@ -29,6 +29,8 @@ struct RequestObserver: Middleware {
         registry.makeCounter(descriptor: .init(metricName: "http_requests", unitName: "total", helpText: "HTTP requests served"), labels: labels).increment()
         registry.makeDurationHistogram(descriptor: .init(metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request latency"),
                                        labels: [("method", req.method.rawValue), ("route", route)], buckets: Self.buckets).record(elapsed)
+        // The line's fields cost more than the metrics; nothing is built when it is not written.
+        guard req.logger.logLevel <= .info else { return }
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var metadata: Logger.Metadata = [
             "method": .string(req.method.rawValue), "path": .string(req.url.path), "route": .string(route),
