@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SimpulCore
@@ -194,6 +195,10 @@ struct IngestRowTests {
         #expect(Mirror(reflecting: row).children.map(\.label) == IngestWriter.columns)
         let statement = IngestWriter.sqliteInsert([row, row])
         #expect(statement.binds.count == 2 * IngestWriter.columns.count)
+        // PostgreSQL numbers its parameters: the second row starts where the first ended.
+        let postgres = try? IngestWriter.postgresInsert([row, row])
+        #expect(postgres?.binds.count == 2 * IngestWriter.columns.count)
+        #expect(postgres?.sql.contains("($20,$21,") == true && postgres?.sql.contains("$38)") == true && postgres?.sql.contains("$39") == false)
     }
 
     @Test("ids and times are bound exactly as SQLiteKit's own encoder binds them")

@@ -18,7 +18,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         var config = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode=") { config.coreConfiguration.tls = .disable }
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
-        app.ingestWriter = IngestWriter(.database({ [unowned app] in app.db }))
+        app.ingestWriter = IngestWriter(.postgres({ [unowned app] in app.db }))
     } else {
         let directory = URL(fileURLWithPath: settings.sqlitePath).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -8,7 +8,7 @@ import SQLKit
 /// before the caller answers the platform. The unique key (tenant, platform, event id) turns a
 /// redelivery into a no-op.
 enum IngestStore {
-    struct Row: Encodable {
+    struct Row {
         let tenant_id: UUID
         let id: UUID
         let account_id: UUID?

@@ -1,3 +1,4 @@
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import NIOConcurrencyHelpers
@@ -19,7 +20,7 @@ final class IngestWriter: Sendable {
     enum Target: Sendable {
         case sqlite(SQLiteIngestConnection)
         /// PostgreSQL, through the application's pool.
-        case database(@Sendable () -> Database)
+        case postgres(@Sendable () -> Database)
     }
 
     private struct Pending {
@@ -113,13 +114,14 @@ final class IngestWriter: Sendable {
                 let statement = Self.sqliteInsert(rows)
                 return connection.query(statement.sql, statement.binds) { _ in }
             }
-        case .database(let database):
+        case .postgres(let database):
             let db = database()
+            // `configure` makes this target only for a PostgreSQL database.
+            guard let postgres = db as? any PostgresDatabase else { preconditionFailure("the PostgreSQL ingest writer was given another database") }
             // The future API rather than async/await: no task per commit on the ingest path.
             do {
-                // Optional columns are written as NULL, so rows with and without them share one statement.
-                return try (try db.sql).insert(into: "messages").models(rows, nilEncodingStrategy: .asNil)
-                    .ignoringConflicts(with: ["tenant_id", "platform", "external_id"]).run()
+                let query = try Self.postgresInsert(rows)
+                return postgres.withConnection { $0.query(query, logger: db.logger) { _ in } }.map { _ in }
             } catch {
                 return db.eventLoop.makeFailedFuture(error)
             }
@@ -149,6 +151,33 @@ final class IngestWriter: Sendable {
             + Array(repeating: placeholders, count: rows.count).joined(separator: ",")
             + " ON CONFLICT (tenant_id, platform, external_id) DO NOTHING"
         return (sql, binds)
+    }
+
+    /// The same insert for PostgreSQL, bound directly for the same reason: SQLKit's generic
+    /// encoder, row by row, cost more than the statement. UUIDs, texts and times go over as uuid,
+    /// text and timestamptz, the columns' own types.
+    static func postgresInsert(_ rows: [IngestStore.Row]) throws -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: rows.count * columns.count)
+        var values: [String] = []
+        values.reserveCapacity(rows.count)
+        for row in rows {
+            let first = bindings.count
+            bindings.append(row.tenant_id)
+            bindings.append(row.id)
+            try bindings.append(row.account_id)
+            for text in [row.platform, row.kind, row.external_id, row.account_ref] { bindings.append(text) }
+            for text in [row.author_id, row.author_name, row.author_handle, row.text] { try bindings.append(text) }
+            bindings.append(row.media)
+            try bindings.append(row.parent_ref)
+            try bindings.append(row.thread_ref)
+            try bindings.append(row.occurred_at)
+            bindings.append(row.received_at)
+            for text in [row.detail, row.raw, row.state] { bindings.append(text) }
+            values.append("(" + (first + 1...bindings.count).map { "$\($0)" }.joined(separator: ",") + ")")
+        }
+        let sql = "INSERT INTO messages (" + columns.joined(separator: ",") + ") VALUES " + values.joined(separator: ",")
+            + " ON CONFLICT (tenant_id, platform, external_id) DO NOTHING"
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
 
     static func sqliteValue(_ id: UUID) -> SQLiteData { .text(id.uuidString) }
