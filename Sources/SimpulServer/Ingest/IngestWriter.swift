@@ -84,9 +84,9 @@ final class IngestWriter: Sendable {
         commit(batch.flatMap(\.rows)).whenComplete { result in
             switch result {
             case .success:
-                // The next commit starts before the waiters are released: a waiter on this
-                // event loop writes its whole response inline, and the writer would wait for
-                // every one of them.
+                // The next commit starts before the waiters are released: a waiter on the
+                // loop that runs this (a request loop on PostgreSQL) writes its whole response
+                // inline, and the next commit would wait for every one of them.
                 self.commitNext()
                 batch.forEach { $0.done(.success(())) }
             case .failure:
@@ -131,8 +131,8 @@ final class IngestWriter: Sendable {
     static let columns = ["tenant_id", "id", "account_id", "platform", "kind", "external_id", "account_ref", "author_id", "author_name",
                           "author_handle", "text", "media", "parent_ref", "thread_ref", "occurred_at", "received_at", "detail", "raw", "state"]
 
-    /// The same statement SQLKit would build for `rows`, written directly: building it through
-    /// the generic encoder cost more than the insert itself. UUIDs and dates are bound in the
+    /// The SQLite insert, written directly: building it through SQLKit's generic encoder cost
+    /// more than the insert itself. UUIDs and dates are bound in the
     /// form SQLiteKit's encoder gives them (text and seconds since 1970), which a test holds it to.
     static func sqliteInsert(_ rows: [IngestStore.Row]) -> (sql: String, binds: [SQLiteData]) {
         func value(_ text: String?) -> SQLiteData { text.map { .text($0) } ?? .null }
