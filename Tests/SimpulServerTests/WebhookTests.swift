@@ -238,8 +238,7 @@ struct IngestRowTests {
             if opened == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         let connection = try #require(opened)
-        var foreignKeys: [SQLiteRow] = []
-        _ = try await connection.query("PRAGMA foreign_keys") { foreignKeys.append($0) }.get()
+        let foreignKeys = try await connection.query("PRAGMA foreign_keys").get()
         #expect(foreignKeys.first?.column("foreign_keys")?.integer == 1)
         #expect(FileManager.default.fileExists(atPath: path))
         await writer.close()
