@@ -119,12 +119,8 @@ final class IngestWriter: Sendable {
             // `configure` makes this target only for a PostgreSQL database.
             guard let postgres = db as? any PostgresDatabase else { preconditionFailure("the PostgreSQL ingest writer was given another database") }
             // The future API rather than async/await: no task per commit on the ingest path.
-            do {
-                let query = try Self.postgresInsert(rows)
-                return postgres.withConnection { $0.query(query, logger: db.logger) { _ in } }.map { _ in }
-            } catch {
-                return db.eventLoop.makeFailedFuture(error)
-            }
+            let query = Self.postgresInsert(rows)
+            return postgres.withConnection { $0.query(query, logger: db.logger) { _ in } }.map { _ in }
         }
     }
 
@@ -156,7 +152,7 @@ final class IngestWriter: Sendable {
     /// The same insert for PostgreSQL, bound directly for the same reason: SQLKit's generic
     /// encoder, row by row, cost more than the statement. UUIDs, texts and times go over as uuid,
     /// text and timestamptz, the columns' own types.
-    static func postgresInsert(_ rows: [IngestStore.Row]) throws -> PostgresQuery {
+    static func postgresInsert(_ rows: [IngestStore.Row]) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: rows.count * columns.count)
         var values: [String] = []
         values.reserveCapacity(rows.count)
@@ -164,13 +160,13 @@ final class IngestWriter: Sendable {
             let first = bindings.count
             bindings.append(row.tenant_id)
             bindings.append(row.id)
-            try bindings.append(row.account_id)
+            bindings.append(row.account_id)
             for text in [row.platform, row.kind, row.external_id, row.account_ref] { bindings.append(text) }
-            for text in [row.author_id, row.author_name, row.author_handle, row.text] { try bindings.append(text) }
+            for text in [row.author_id, row.author_name, row.author_handle, row.text] { bindings.append(text) }
             bindings.append(row.media)
-            try bindings.append(row.parent_ref)
-            try bindings.append(row.thread_ref)
-            try bindings.append(row.occurred_at)
+            bindings.append(row.parent_ref)
+            bindings.append(row.thread_ref)
+            bindings.append(row.occurred_at)
             bindings.append(row.received_at)
             for text in [row.detail, row.raw, row.state] { bindings.append(text) }
             values.append("(" + (first + 1...bindings.count).map { "$\($0)" }.joined(separator: ",") + ")")
