@@ -75,8 +75,10 @@ struct JSONReader {
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
+                var object = [String: JSONValue](minimumCapacity: members.count)
                 // A repeated name keeps its last value.
-                return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
+                for (key, member) in members { object[key] = member }
+                return .object(object)
             }
             return nil
         }
