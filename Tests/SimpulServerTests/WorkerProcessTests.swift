@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOPosix
 import SimpulCore
 import Testing
 import VaporTesting
@@ -15,6 +16,36 @@ struct WorkerProcessTests {
         try await item.save(on: app.db)
         try await PublishVariantJob.enqueue(variant, at: item.scheduledAt!, on: app.db, now: app.clock.now())
         return variant
+    }
+
+    @Test("serve on a port another process holds says so and exits 1, without a crash")
+    func portTaken() async throws {
+        // The same on either database; the shared PostgreSQL test database is left to the tests beside it.
+        guard TestDatabase.postgresURL == nil else { return }
+        let executable = try CrashSafetyTests.executable()
+        try await withTestApp { app in
+            let port = CrashSafetyTests.freePort()
+            // Something else already listens there.
+            let holder = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .bind(host: "127.0.0.1", port: port).get()
+            defer { holder.close(promise: nil) }
+            // Workers on: they must be stopped before the application shuts its pools.
+            var environment = ["SIMPUL_ENV": "development", "SIMPUL_LOG_LEVEL": "warning", "SIMPUL_HOST": "127.0.0.1", "SIMPUL_PORT": String(port)]
+            if let url = TestDatabase.postgresURL { environment["DATABASE_URL"] = url } else { environment["SIMPUL_SQLITE_PATH"] = app.settings.sqlitePath }
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["serve"]
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1, "\(output)")
+            #expect(output.contains("127.0.0.1:\(port) sudah dipakai proses lain"), "\(output)")
+            #expect(!output.contains("Fatal error") && !output.contains("Backtrac"), "\(output)")
+        }
     }
 
     @Test("serve --no-workers leaves a due post alone; simpul worker publishes it and stops on SIGTERM")
