@@ -51,9 +51,11 @@ final class FakeTikTok: Sendable {
 
 @Suite("Publishing through a platform that prepares the post first")
 struct StagedPublishingTests {
-    static func setUp(_ app: Application, clock: ManualClock, server: FakePlatformServer) async throws -> PublishingTests.Setup {
+    /// A world with one account of `platform` connected to the fake server; TikTok unless told.
+    static func setUp(_ app: Application, clock: ManualClock, server: FakePlatformServer,
+                      platform: Platform = .tiktok, externalID: String = "tiktok-open-id") async throws -> PublishingTests.Setup {
         let world = try await World.make(app)
-        let account = try await ConnectorTests.connect(world, app: app, platform: .tiktok, externalID: "tiktok-open-id", server: server)
+        let account = try await ConnectorTests.connect(world, app: app, platform: platform, externalID: externalID, server: server)
         return PublishingTests.Setup(app: app, world: world, clock: clock, page: FakePage(server: server, pageID: "0", version: "v0", now: { clock.date }),
                                      account: account)
     }
@@ -124,12 +126,9 @@ struct StagedPublishingTests {
         defer { Task { await server.shutdown() } }
         let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
         try await withTestApp(clock: clock) { app in
-            let world = try await World.make(app)
-            let account = try await ConnectorTests.connect(world, app: app, platform: .x, externalID: "9002", server: server)
-            let s = PublishingTests.Setup(app: app, world: world, clock: clock, page: FakePage(server: server, pageID: "0", version: "v0", now: { clock.date }),
-                                          account: account)
+            let s = try await Self.setUp(app, clock: clock, server: server, platform: .x, externalID: "9002")
             let (_, variant) = try await PublishingTests.scheduled(s, body: "Banjir surut di Jalan Merdeka")
-            let image = try await PublishingFixtures.media(world, app: app, format: .png)
+            let image = try await PublishingFixtures.media(s.world, app: app, format: .png)
             variant.mediaIDs = [image.id!]
             try await variant.save(on: app.db)
             server.script("/2/media/upload", .init(body: #"{"data":{"id":"1880000000000000009","media_key":"3_1880000000000000009"}}"#))
@@ -150,12 +149,9 @@ struct StagedPublishingTests {
         defer { Task { await server.shutdown() } }
         let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
         try await withTestApp(clock: clock) { app in
-            let world = try await World.make(app)
-            let account = try await ConnectorTests.connect(world, app: app, platform: .youtube, externalID: "UCuji", server: server)
-            let s = PublishingTests.Setup(app: app, world: world, clock: clock, page: FakePage(server: server, pageID: "0", version: "v0", now: { clock.date }),
-                                          account: account)
+            let s = try await Self.setUp(app, clock: clock, server: server, platform: .youtube, externalID: "UCuji")
             let (_, variant) = try await PublishingTests.scheduled(s, body: "Liputan Festival Budaya")
-            let video = try await PublishingFixtures.media(world, app: app, format: .mp4)
+            let video = try await PublishingFixtures.media(s.world, app: app, format: .mp4)
             variant.mediaIDs = [video.id!]
             variant.title = "Festival Budaya 2026"
             variant.link = nil

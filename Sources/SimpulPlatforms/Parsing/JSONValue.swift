@@ -187,10 +187,10 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
         out += "\""
         // Most strings need no escape at all: copy them whole rather than scalar by scalar
         // (this runs for every stored event's raw payload).
-        let needsNoEscape = value.utf8.withContiguousStorageIfAvailable { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        } ?? !value.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        if needsNoEscape {
+        let escaped = { (byte: UInt8) in byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        // Scanned as a buffer where the string has one (native strings do).
+        let needsEscape = value.utf8.withContiguousStorageIfAvailable { $0.contains(where: escaped) } ?? value.utf8.contains(where: escaped)
+        if !needsEscape {
             out += value
             out += "\""
             return
