@@ -188,27 +188,37 @@ struct WebhookTests {
 
 @Suite("Ingest rows")
 struct IngestRowTests {
-    @Test("the direct SQLite insert names every stored field of a row, in order")
+    @Test("the direct inserts name every stored field of a row, in order")
     func insertColumns() {
         let row = IngestStore.rows([InboundEvent(platform: .x, accountRef: "1", kind: .mention, eventID: "e", raw: "{}")],
                                    tenantID: UUID(), receivedAt: Date(), accountFor: { _ in nil })[0]
         #expect(Mirror(reflecting: row).children.map(\.label) == IngestWriter.columns)
-        let statement = IngestWriter.sqliteInsert([row, row])
-        #expect(statement.binds.count == 2 * IngestWriter.columns.count)
         // PostgreSQL numbers its parameters: the second row starts where the first ended.
         let postgres = IngestWriter.postgresInsert([row, row])
         #expect(postgres.binds.count == 2 * IngestWriter.columns.count)
         #expect(postgres.sql.contains("($20,$21,") && postgres.sql.contains("$38)") && !postgres.sql.contains("$39"))
     }
 
-    @Test("ids and times are bound exactly as SQLiteKit's own encoder binds them")
-    func directBindsMatchTheEncoder() throws {
-        let encoder = SQLiteDataEncoder()
-        for id in [UUID(), UUID.timeOrdered(at: Date())] {
-            #expect(IngestWriter.sqliteValue(id) == (try encoder.encode(id)))
-        }
-        for date in [Date(timeIntervalSince1970: 1_763_700_000.25), Date(timeIntervalSince1970: 0), Date()] {
-            #expect(IngestWriter.sqliteValue(date) == (try encoder.encode(date)))
+    @Test("the SQLite writer stores ids and times exactly as SQLiteKit's own encoder binds them")
+    func sqliteValuesMatchTheEncoder() async throws {
+        try await withTestApp { app in
+            guard let sqlite = app.db as? any SQLiteDatabase else { return }  // the PostgreSQL run binds typed values
+            let world = try await World.make(app)
+            let occurred = Date(timeIntervalSince1970: 1_763_700_000.25), received = Date()
+            let event = InboundEvent(platform: .facebook, accountRef: "1", kind: .comment, eventID: "nilai", occurredAt: occurred, raw: "{}")
+            let row = IngestStore.rows([event], tenantID: world.tenantA.id!, receivedAt: received, accountFor: { _ in world.account.id })[0]
+            try await app.ingestWriter.write([row])
+            let stored = try #require(try await sqlite.query("SELECT tenant_id, id, account_id, occurred_at, received_at, author_id FROM messages WHERE external_id = 'nilai'").get().first)
+            let encoder = SQLiteDataEncoder()
+            #expect(stored.column("tenant_id") == (try encoder.encode(row.tenant_id)))
+            #expect(stored.column("id") == (try encoder.encode(row.id)))
+            #expect(stored.column("account_id") == (try encoder.encode(world.account.id!)))
+            #expect(stored.column("occurred_at") == (try encoder.encode(occurred)))
+            #expect(stored.column("received_at") == (try encoder.encode(received)))
+            #expect(stored.column("author_id") == .null)
+            // And Fluent reads the row back.
+            let message = try #require(try await WebhookTests.messages(app, world).first)
+            #expect(message.id == row.id && message.occurredAt == occurred && message.accountID == world.account.id)
         }
     }
 
@@ -221,27 +231,70 @@ struct IngestRowTests {
         #expect(rows[0].id != rows[1].id)
     }
 
+    /// A pragma's value on the writer's own connection, read on its thread.
+    static func pragma(_ name: String, of writer: SQLiteIngestConnection) async -> Result<String?, any Error> {
+        await withCheckedContinuation { continuation in
+            writer.onWriterThread({ continuation.resume(returning: Result { try writer.pragma(name) }) },
+                                  cancelled: { continuation.resume(returning: .failure(CancellationError())) })
+        }
+    }
+
     @Test("the SQLite writer opens its connection on the first commit and tries again after a failed open")
     func writerConnectionOpensLazily() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("simpul-writer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("ingest.sqlite").path
-        let writer = SQLiteIngestConnection(path: path, logger: Logger(label: "test"))
-        #expect(!FileManager.default.fileExists(atPath: path))
+        let writer = SQLiteIngestConnection(path: path)
         // The directory does not exist yet: SQLite cannot create the file.
-        await #expect(throws: (any Error).self) { try await writer.connection().get() }
+        await #expect(throws: SQLiteHandle.Failure.self) { try await Self.pragma("foreign_keys", of: writer).get() }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        // The failed open is not kept: the next call opens the file.
-        var opened: SQLiteConnection?
-        for _ in 0..<50 where opened == nil {
-            opened = try? await writer.connection().get()
-            if opened == nil { try await Task.sleep(for: .milliseconds(20)) }
-        }
-        let connection = try #require(opened)
-        let foreignKeys = try await connection.query("PRAGMA foreign_keys").get()
-        #expect(foreignKeys.first?.column("foreign_keys")?.integer == 1)
-        #expect(FileManager.default.fileExists(atPath: path))
+        // The writer prepares its insert when it opens, so the table must be there.
+        try SQLiteHandle(path: path).run("CREATE TABLE messages (\(IngestWriter.columns.joined(separator: ",")), UNIQUE (tenant_id, platform, external_id))")
+        // The failed open is not kept: the next call opens the file, with foreign keys on and,
+        // outside write-ahead-log mode, SQLite's own waiting for the disk in each commit (FULL).
+        #expect(try await Self.pragma("foreign_keys", of: writer).get() == "1")
+        #expect(try await Self.pragma("synchronous", of: writer).get() == "2")
         await writer.close()
+    }
+
+    @Test("in write-ahead-log mode the writer commits without waiting for the disk; the sync does that")
+    func writerInWALMode() async throws {
+        try await withTestApp { app in
+            guard !app.settings.usesPostgres else { return }
+            let writer = SQLiteIngestConnection(path: app.settings.sqlitePath)
+            let journal = try await Self.pragma("journal_mode", of: writer).get()
+            let synchronous = try await Self.pragma("synchronous", of: writer).get()
+            #expect(journal == "wal" && synchronous == "1")
+            await writer.close()
+        }
+    }
+
+    @Test("a sync of the write-ahead log answers everyone waiting, and reports a failure to each")
+    func walSync() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("simpul-wal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        let database = directory.appendingPathComponent("db.sqlite").path
+        let sync = WALSync(databasePath: database, pool: pool)
+        func results(_ count: Int) async -> [Bool] {
+            await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<count {
+                    group.addTask {
+                        await withCheckedContinuation { continuation in
+                            sync.afterNextSync { continuation.resume(returning: (try? $0.get()) != nil) }
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        // No log file: the sync fails, and every waiter hears it rather than a false "on disk".
+        #expect(await results(20) == Array(repeating: false, count: 20))
+        #expect(FileManager.default.createFile(atPath: sync.path, contents: Data("frames".utf8)))
+        #expect(await results(50) == Array(repeating: true, count: 50))
+        try await pool.shutdownGracefully()
     }
 
     @Test("details and media are stored as JSON that reads back the same")

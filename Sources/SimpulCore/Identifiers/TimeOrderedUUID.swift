@@ -1,21 +1,23 @@
 import Foundation
 
 extension UUID {
-    /// A version 7 UUID (RFC 9562): the Unix time in milliseconds in the first 48 bits, the rest
-    /// random. Rows written in bulk (inbound messages) get ids that sort by arrival, so each
+    /// A version 7 UUID (RFC 9562): the Unix time in milliseconds in the first 48 bits, the
+    /// fraction of that millisecond in the next 12 (the RFC's "increased clock precision"), the
+    /// rest random. Rows written in bulk (inbound messages) get ids that sort by arrival, so each
     /// insert lands at the right-hand edge of the primary-key index; random ids touch a different
-    /// index page per row, and every touched page is written again at commit.
+    /// index page per row, and every touched page is written again at commit. One 64-bit random
+    /// draw fills the random part: each draw from the system generator is a system call.
     public static func timeOrdered(at date: Date, using generator: inout some RandomNumberGenerator) -> UUID {
-        let milliseconds = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))
-        let random = (generator.next() as UInt64, generator.next() as UInt64)
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: milliseconds >> (40 - 8 * UInt64(i))) }
-        for i in 6..<14 { bytes[i] = UInt8(truncatingIfNeeded: random.0 >> (8 * UInt64(i - 6))) }
-        for i in 14..<16 { bytes[i] = UInt8(truncatingIfNeeded: random.1 >> (8 * UInt64(i - 14))) }
-        bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
-        bytes[8] = 0x80 | (bytes[8] & 0x3F)  // RFC 9562 variant
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        let exact = max(0, date.timeIntervalSince1970 * 1000)
+        let milliseconds = UInt64(exact.rounded(.down))
+        let fraction = UInt64((exact - exact.rounded(.down)) * 4096) & 0x0FFF
+        let random: UInt64 = generator.next()
+        func byte(_ value: UInt64, _ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: value >> shift) }
+        return UUID(uuid: (byte(milliseconds, 40), byte(milliseconds, 32), byte(milliseconds, 24), byte(milliseconds, 16),
+                           byte(milliseconds, 8), byte(milliseconds, 0),
+                           0x70 | byte(fraction, 8), byte(fraction, 0),  // version 7
+                           0x80 | (byte(random, 56) & 0x3F),  // RFC 9562 variant
+                           byte(random, 48), byte(random, 40), byte(random, 32), byte(random, 24), byte(random, 16), byte(random, 8), byte(random, 0)))
     }
 
     public static func timeOrdered(at date: Date) -> UUID {

@@ -23,7 +23,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
         let directory = URL(fileURLWithPath: settings.sqlitePath).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
-        let writer = SQLiteIngestConnection(path: settings.sqlitePath, logger: app.logger)
+        let writer = SQLiteIngestConnection(path: settings.sqlitePath)
         app.lifecycle.use(SQLiteIngestConnectionLifecycle(writer: writer))
         app.ingestWriter = IngestWriter(.sqlite(writer))
     }

@@ -1,5 +1,4 @@
 import FluentPostgresDriver
-import FluentSQLiteDriver
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
@@ -10,11 +9,11 @@ import Vapor
 /// once. A delivery is still answered only after its rows are committed, but concurrent
 /// deliveries share one commit (one fsync) instead of paying for one each.
 ///
-/// The chain from one commit to the next runs on event-loop callbacks, not in a task: under
-/// load the concurrency pool's queue is full of request handlers, and a writer that had to
-/// wait its turn there after every commit held all deliveries back with it. On SQLite the
-/// writer has a connection, an event loop and a thread of its own (`SQLiteIngestConnection`):
-/// on a request event loop each commit's answer waited behind whole batches of requests.
+/// The writer never runs in a task: under load the concurrency pool's queue is full of request
+/// handlers, and a writer that had to wait its turn there after every commit held all
+/// deliveries back with it. On SQLite it runs on a thread of its own (`SQLiteIngestConnection`),
+/// committing batch after batch while there are any; on PostgreSQL the chain from one commit to
+/// the next runs on event-loop callbacks.
 final class IngestWriter: Sendable {
     /// Where the rows are committed.
     enum Target: Sendable {
@@ -64,13 +63,19 @@ final class IngestWriter: Sendable {
             defer { state.writing = true }
             return !state.writing
         }
-        if start { commitNext() }
+        guard start else { return }
+        switch target {
+        case .sqlite(let connection):
+            connection.onWriterThread({ self.commitAll(on: connection) }, cancelled: { self.failAll(ChannelError.ioOnClosedChannel) })
+        case .postgres(let database):
+            commitNext(database)
+        }
     }
 
-    /// Takes what has gathered and commits it; calls itself again when that is done, until
-    /// nothing is left.
-    private func commitNext() {
-        let batch: [Pending] = state.withLockedValue { state in
+    /// What has gathered, up to `maxBatchRows` rows (or the first delivery, if it alone has more).
+    /// Empty, and the writer stopped, when nothing has.
+    private func nextBatch() -> [Pending] {
+        state.withLockedValue { state in
             var batch: [Pending] = []
             var count = 0
             while let next = state.pending.first, batch.isEmpty || count + next.rows.count <= Self.maxBatchRows {
@@ -80,77 +85,81 @@ final class IngestWriter: Sendable {
             if batch.isEmpty { state.writing = false }
             return batch
         }
+    }
+
+    private func failAll(_ error: Error) {
+        let pending = state.withLockedValue { state in
+            defer { state.pending = []; state.writing = false }
+            return state.pending
+        }
+        pending.forEach { $0.done(.failure(error)) }
+    }
+
+    /// SQLite, on the writer thread: commits batch after batch until nothing is left. The
+    /// waiters of a batch are released once it is on disk, while the next batch is committed.
+    private func commitAll(on connection: SQLiteIngestConnection) {
+        while case let batch = nextBatch(), !batch.isEmpty {
+            do {
+                try connection.insert(batch.flatMap(\.rows))
+                connection.afterDurable { result in batch.forEach { $0.done(result) } }
+            } catch {
+                // One delivery's bad row must not fail the others: retry them one by one.
+                for item in batch {
+                    do {
+                        try connection.insert(item.rows)
+                        connection.afterDurable(item.done)
+                    } catch {
+                        item.done(.failure(error))
+                    }
+                }
+            }
+        }
+    }
+
+    /// PostgreSQL: takes what has gathered and commits it; calls itself again when that is done,
+    /// until nothing is left.
+    private func commitNext(_ database: @escaping @Sendable () -> Database) {
+        let batch = nextBatch()
         guard !batch.isEmpty else { return }
-        commit(batch.flatMap(\.rows)).whenComplete { result in
+        commit(batch.flatMap(\.rows), database()).whenComplete { result in
             switch result {
             case .success:
                 // The next commit starts before the waiters are released: a waiter on the
-                // loop that runs this (a request loop on PostgreSQL) writes its whole response
-                // inline, and the next commit would wait for every one of them.
-                self.commitNext()
+                // loop that runs this (a request loop) writes its whole response inline, and
+                // the next commit would wait for every one of them.
+                self.commitNext(database)
                 batch.forEach { $0.done(.success(())) }
             case .failure:
                 // One delivery's bad row must not fail the others: retry them one by one.
-                self.commitOneByOne(batch[...])
+                self.commitOneByOne(batch[...], database)
             }
         }
     }
 
-    private func commitOneByOne(_ items: ArraySlice<Pending>) {
-        guard let item = items.first else { return commitNext() }
-        commit(item.rows).whenComplete { result in
+    private func commitOneByOne(_ items: ArraySlice<Pending>, _ database: @escaping @Sendable () -> Database) {
+        guard let item = items.first else { return commitNext(database) }
+        commit(item.rows, database()).whenComplete { result in
             item.done(result)
-            self.commitOneByOne(items.dropFirst())
+            self.commitOneByOne(items.dropFirst(), database)
         }
     }
 
-    /// One statement, so one round trip to the database and its own atomic commit. An
+    /// PostgreSQL: one statement, so one round trip to the database and its own atomic commit. An
     /// account's last event time is read from `messages` when shown rather than written here,
-    /// which would need a transaction and a second statement on the hot path.
-    private func commit(_ rows: [IngestStore.Row]) -> EventLoopFuture<Void> {
-        switch target {
-        case .sqlite(let writer):
-            return writer.connection().flatMap { connection in
-                let statement = Self.sqliteInsert(rows)
-                return connection.query(statement.sql, statement.binds) { _ in }
-            }
-        case .postgres(let database):
-            let db = database()
-            // `configure` makes this target only for a PostgreSQL database.
-            guard let postgres = db as? any PostgresDatabase else { preconditionFailure("the PostgreSQL ingest writer was given another database") }
-            // The future API rather than async/await: no task per commit on the ingest path.
-            let query = Self.postgresInsert(rows)
-            return postgres.withConnection { $0.query(query, logger: db.logger) { _ in } }.map { _ in }
-        }
+    /// which would need a second statement on the hot path.
+    private func commit(_ rows: [IngestStore.Row], _ db: Database) -> EventLoopFuture<Void> {
+        // `configure` makes this target only for a PostgreSQL database.
+        guard let postgres = db as? any PostgresDatabase else { preconditionFailure("the PostgreSQL ingest writer was given another database") }
+        // The future API rather than async/await: no task per commit on the ingest path.
+        let query = Self.postgresInsert(rows)
+        return postgres.withConnection { $0.query(query, logger: db.logger) { _ in } }.map { _ in }
     }
 
     static let columns = ["tenant_id", "id", "account_id", "platform", "kind", "external_id", "account_ref", "author_id", "author_name",
                           "author_handle", "text", "media", "parent_ref", "thread_ref", "occurred_at", "received_at", "detail", "raw", "state"]
 
-    /// The SQLite insert, written directly: building it through SQLKit's generic encoder cost
-    /// more than the insert itself. UUIDs and dates are bound in the
-    /// form SQLiteKit's encoder gives them (text and seconds since 1970), which a test holds it to.
-    static func sqliteInsert(_ rows: [IngestStore.Row]) -> (sql: String, binds: [SQLiteData]) {
-        func value(_ text: String?) -> SQLiteData { text.map { .text($0) } ?? .null }
-        func value(_ date: Date?) -> SQLiteData { date.map(sqliteValue) ?? .null }
-        func value(_ id: UUID?) -> SQLiteData { id.map(sqliteValue) ?? .null }
-        var binds: [SQLiteData] = []
-        binds.reserveCapacity(rows.count * columns.count)
-        for row in rows {
-            binds += [value(row.tenant_id), value(row.id), value(row.account_id), value(row.platform), value(row.kind),
-                      value(row.external_id), value(row.account_ref), value(row.author_id), value(row.author_name), value(row.author_handle),
-                      value(row.text), value(row.media), value(row.parent_ref), value(row.thread_ref), value(row.occurred_at),
-                      value(row.received_at), value(row.detail), value(row.raw), value(row.state)]
-        }
-        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-        let sql = "INSERT INTO messages (" + columns.joined(separator: ",") + ") VALUES "
-            + Array(repeating: placeholders, count: rows.count).joined(separator: ",")
-            + " ON CONFLICT (tenant_id, platform, external_id) DO NOTHING"
-        return (sql, binds)
-    }
-
-    /// The same insert for PostgreSQL, bound directly for the same reason: SQLKit's generic
-    /// encoder, row by row, cost more than the statement. UUIDs, texts and times go over as uuid,
+    /// The PostgreSQL insert, bound directly: SQLKit's generic encoder, row by row, cost more
+    /// than the statement. UUIDs, texts and times go over as uuid,
     /// text and timestamptz, the columns' own types.
     static func postgresInsert(_ rows: [IngestStore.Row]) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: rows.count * columns.count)
@@ -175,9 +184,6 @@ final class IngestWriter: Sendable {
             + " ON CONFLICT (tenant_id, platform, external_id) DO NOTHING"
         return PostgresQuery(unsafeSQL: sql, binds: bindings)
     }
-
-    static func sqliteValue(_ id: UUID) -> SQLiteData { .text(id.uuidString) }
-    static func sqliteValue(_ date: Date) -> SQLiteData { .float(date.timeIntervalSince1970) }
 }
 
 extension Application {

@@ -1,60 +1,125 @@
-import FluentSQLiteDriver
 import Foundation
+import SimpulCore
 import NIOConcurrencyHelpers
 import NIOPosix
 import Vapor
 
-/// The ingest writer's own SQLite connection, with one event loop and one thread of its own.
-/// SQLite runs one write at a time whatever the number of connections, so commits form a
-/// chain; each link answers on this connection's event loop, which has nothing else to do.
-/// On a request event loop each answer waited until that loop had served the requests
-/// queued before it, and under load the chain spent more time waiting than writing.
+/// The ingest writer's own SQLite connection, with a thread of its own. SQLite runs one write
+/// at a time whatever the number of connections, so the writer's commits run one after another
+/// on this thread, each straight after the last, with no hop through an event loop between them.
+///
+/// The insert stays prepared (`SQLiteHandle`). In write-ahead-log mode the connection commits
+/// without waiting for the disk, and `WALSync` makes the commits durable on a second thread
+/// before anyone is answered.
 ///
 /// Opened on the first commit, so commands that never ingest (`webhook parse`, `migrate`)
-/// start no threads and never create the database file.
+/// start no threads and never create the database file; a failed open is tried again on the
+/// next commit.
 final class SQLiteIngestConnection: Sendable {
-    private struct Opened: Sendable {
-        let connection: EventLoopFuture<SQLiteConnection>
-        let eventLoopGroup: MultiThreadedEventLoopGroup
-        let threadPool: NIOThreadPool
+    private struct Threads {
+        let writer: NIOThreadPool
+        let sync: NIOThreadPool
+    }
+
+    /// What the writer thread keeps open.
+    private struct Open {
+        let handle: SQLiteHandle
+        let insert: SQLiteHandle.Statement
+        let begin: SQLiteHandle.Statement
+        let commit: SQLiteHandle.Statement
+        let rollback: SQLiteHandle.Statement
+        let walSync: WALSync?
     }
 
     private let path: String
-    private let logger: Logger
-    private let opened = NIOLockedValueBox<Opened?>(nil)
+    private let threads = NIOLockedValueBox<Threads?>(nil)
+    private let open = NIOLockedValueBox<Open?>(nil)
 
-    init(path: String, logger: Logger) {
+    init(path: String) {
         self.path = path
-        self.logger = logger
     }
 
-    /// The open connection, opening it on first use as the application's own connections are
-    /// opened: foreign keys enforced.
-    func connection() -> EventLoopFuture<SQLiteConnection> {
-        opened.withLockedValue { opened in
-            if let opened { return opened.connection }
-            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-            let pool = NIOThreadPool(numberOfThreads: 1)
-            pool.start()
-            let connection = SQLiteConnection.open(storage: .file(path: path), threadPool: pool, logger: logger, on: group.next())
-                .flatMap { connection in connection.query("PRAGMA foreign_keys = ON").map { _ in connection } }
-            opened = Opened(connection: connection, eventLoopGroup: group, threadPool: pool)
-            // A file that could not be opened (a full disk, a permission) is tried again on the
-            // next commit rather than failing every commit after it.
-            connection.whenFailure { _ in
-                self.opened.withLockedValue { $0 = nil }
-                pool.shutdownGracefully { _ in }
-                group.shutdownGracefully(queue: .global()) { _ in }
-            }
-            return connection
+    /// Runs `work` on the writer thread, or `cancelled` when the application is stopping.
+    func onWriterThread(_ work: @escaping @Sendable () -> Void, cancelled: @escaping @Sendable () -> Void) {
+        let writer = threads.withLockedValue { threads in
+            if let threads { return threads.writer }
+            let started = Threads(writer: NIOThreadPool(numberOfThreads: 1), sync: NIOThreadPool(numberOfThreads: 1))
+            started.writer.start()
+            started.sync.start()
+            threads = started
+            return started.writer
+        }
+        writer.submit { state in
+            guard case .active = state else { return cancelled() }
+            work()
         }
     }
 
+    /// Commits the rows in one transaction, or none of them. Writer thread only.
+    func insert(_ rows: [IngestStore.Row]) throws {
+        let open = try opened()
+        try open.begin.step()
+        do {
+            for row in rows { try Self.bind(row, to: open.insert); try open.insert.step() }
+            try open.commit.step()
+        } catch {
+            _ = try? open.rollback.step()
+            throw error
+        }
+    }
+
+    /// Calls `done` once everything committed before this call is on disk: after the next
+    /// sync in write-ahead-log mode, at once otherwise (SQLite's own commit waited for the disk).
+    func afterDurable(_ done: @escaping WALSync.Waiter) {
+        if let walSync = open.withLockedValue({ $0?.walSync }) { walSync.afterNextSync(done) } else { done(.success(())) }
+    }
+
+    /// The value of a pragma on this connection; for checks. Writer thread only.
+    func pragma(_ name: String) throws -> String? {
+        try opened().handle.run("PRAGMA \(name)")
+    }
+
+    /// Opens the connection as the application's own are opened: foreign keys enforced. A
+    /// database in write-ahead-log mode (as `configure` sets it) gets `synchronous = NORMAL`
+    /// and a `WALSync`; any other keeps SQLite's default, which waits for the disk in every commit.
+    private func opened() throws -> Open {
+        if let open = open.withLockedValue({ $0 }) { return open }
+        let handle = try SQLiteHandle(path: path)
+        try handle.run("PRAGMA foreign_keys = ON")
+        var walSync: WALSync?
+        if try handle.run("PRAGMA journal_mode") == "wal", let sync = threads.withLockedValue({ $0?.sync }) {
+            try handle.run("PRAGMA synchronous = NORMAL")
+            walSync = WALSync(databasePath: path, pool: sync)
+        }
+        let placeholders = Array(repeating: "?", count: IngestWriter.columns.count).joined(separator: ",")
+        let insert = try handle.prepare("INSERT INTO messages (\(IngestWriter.columns.joined(separator: ","))) VALUES (\(placeholders))"
+            + " ON CONFLICT (tenant_id, platform, external_id) DO NOTHING")
+        let open = Open(handle: handle, insert: insert, begin: try handle.prepare("BEGIN IMMEDIATE"), commit: try handle.prepare("COMMIT"),
+                        rollback: try handle.prepare("ROLLBACK"), walSync: walSync)
+        self.open.withLockedValue { $0 = open }
+        return open
+    }
+
+    /// In the order of `IngestWriter.columns`. UUIDs and dates in the form SQLiteKit's encoder
+    /// gives them, text and seconds since 1970, so that Fluent reads them back; a test holds it to that.
+    private static func bind(_ row: IngestStore.Row, to insert: SQLiteHandle.Statement) throws {
+        let texts: [String?] = [row.tenant_id.uppercasedText, row.id.uppercasedText, row.account_id?.uppercasedText, row.platform, row.kind,
+                                row.external_id, row.account_ref, row.author_id, row.author_name, row.author_handle, row.text,
+                                row.media, row.parent_ref, row.thread_ref]
+        for (index, text) in texts.enumerated() { try insert.bind(text, at: Int32(index + 1)) }
+        try insert.bind(row.occurred_at?.timeIntervalSince1970, at: 15)
+        try insert.bind(row.received_at.timeIntervalSince1970, at: 16)
+        try insert.bind(row.detail, at: 17)
+        try insert.bind(row.raw, at: 18)
+        try insert.bind(row.state, at: 19)
+    }
+
     func close() async {
-        guard let opened = opened.withLockedValue({ $0 }) else { return }
-        if let connection = try? await opened.connection.get() { try? await connection.close() }
-        try? await opened.threadPool.shutdownGracefully()
-        try? await opened.eventLoopGroup.shutdownGracefully()
+        guard let threads = threads.withLockedValue({ $0 }) else { return }
+        // The handle belongs to the writer thread: it is closed there, after the last commit.
+        try? await threads.writer.runIfActive { self.open.withLockedValue { $0 = nil } }
+        try? await threads.writer.shutdownGracefully()
+        try? await threads.sync.shutdownGracefully()
     }
 }
 

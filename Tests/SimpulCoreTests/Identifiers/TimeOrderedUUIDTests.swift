@@ -21,6 +21,16 @@ import Testing
         #expect(text[14] == "7")
         #expect("89AB".contains(text[19]))
         #expect(id.uuidString.hasPrefix("019AA4B6-457B-7"))
+        // 0.9 of the millisecond, in twelve bits: 0xE66.
+        #expect(id.uuid.6 & 0x0F == 0x0E && id.uuid.7 == 0x66)
+    }
+
+    @Test func theFractionOfAMillisecondOrdersIdsWithinIt() {
+        let start = Date(timeIntervalSince1970: 1_763_700_000)
+        let ids = (0..<10).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) * 0.000_1)) }
+        let bytes = ids.map { withUnsafeBytes(of: $0.uuid) { Array($0) } }
+        #expect(zip(bytes, bytes.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+        #expect(Set(ids.map(\.timeOrderedMilliseconds)).count == 1)
     }
 
     @Test func laterTimesSortAfterEarlierOnesWhateverTheRandomHalf() {
