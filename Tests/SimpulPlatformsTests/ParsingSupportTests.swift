@@ -27,6 +27,19 @@ struct ParsingSupportTests {
         #expect(try JSONValue.parse(Data(value.serialized.utf8)) == value)
     }
 
+    @Test func serialisesEveryEscapeAndNumberForm() {
+        let value: JSONValue = [
+            "é": 1, "e": 2, "Z": 3, "o": [:], "a": [],
+            "s": .string("\u{08}\u{0C}\r\u{1F}\u{7F}é😀"),
+            "n": .array([.int(.min), .int(.max), .double(1e20), .double(0.1), .double(-0.0), .double(.nan), .double(-42)]),
+        ]
+        // Keys in String order (é after z), control characters as short escapes or \u00xx in
+        // lower case, DEL and all non-ASCII text as it is.
+        let expected = #"{"Z":3,"a":[],"e":2,"n":[-9223372036854775808,9223372036854775807,1e+20,0.1,0,null,-42],"o":{},"s":"\b\f\r\u001f"#
+            + "\u{7F}é😀" + #"","é":1}"#
+        #expect(value.serialized == expected)
+    }
+
     @Test func timestamps() {
         #expect(Timestamp.date(.int(1_449_135_003)) == unix(1_449_135_003))
         #expect(Timestamp.date(.string("1653253313")) == unix(1_653_253_313))

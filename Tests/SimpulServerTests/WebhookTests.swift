@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import NIOConcurrencyHelpers
 import SimpulCore
 import SimpulPlatforms
 import SQLKit
@@ -295,6 +296,36 @@ struct IngestRowTests {
         #expect(FileManager.default.createFile(atPath: sync.path, contents: Data("frames".utf8)))
         #expect(await results(50) == Array(repeating: true, count: 50))
         try await pool.shutdownGracefully()
+    }
+
+    @Test("a commit is answered only by a sync that began after it")
+    func walSyncRounds() async throws {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        // Each sync waits until the test lets it finish, and says when it has begun.
+        let began = AsyncStream<Int>.makeStream(), finish = DispatchSemaphore(value: 0)
+        let syncs = NIOLockedValueBox(0)
+        let sync = WALSync(databasePath: "/nonexistent", pool: pool) { _ in
+            began.continuation.yield(syncs.withLockedValue { $0 += 1; return $0 })
+            finish.wait()
+            return .success(())
+        }
+        let answered = NIOLockedValueBox<[String: Int]>([:])
+        func commit(_ name: String) {
+            sync.afterNextSync { _ in answered.withLockedValue { $0[name] = syncs.withLockedValue { $0 } } }
+        }
+        var begun = began.stream.makeAsyncIterator()
+        commit("a")
+        #expect(await begun.next() == 1)
+        // b and c commit while the first sync runs: it may not have covered them.
+        commit("b")
+        commit("c")
+        finish.signal()
+        #expect(await begun.next() == 2)
+        #expect(answered.withLockedValue { $0 } == ["a": 1])
+        finish.signal()
+        try await pool.shutdownGracefully()
+        #expect(answered.withLockedValue { $0 } == ["a": 1, "b": 2, "c": 2])
     }
 
     @Test("details and media are stored as JSON that reads back the same")

@@ -140,80 +140,91 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
     // MARK: Serialising
 
     /// Compact JSON text with object keys sorted, so the same value always gives the same text.
+    /// Written as UTF-8 bytes and made a String once: appending to a String piece by piece cost
+    /// more than the parse itself (this runs for every stored event's raw payload).
     var serialized: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
         write(to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String) {
+    private func write(to out: inout [UInt8]) {
         switch self {
         case .null:
-            out += "null"
+            Self.append("null", to: &out)
         case .bool(let value):
-            out += value ? "true" : "false"
+            Self.append(value ? "true" : "false", to: &out)
         case .int(let value):
-            out += String(value)
+            Self.writeInteger(value, to: &out)
         case .double(let value):
             if !value.isFinite {
-                out += "null"
+                Self.append("null", to: &out)
             } else if value == value.rounded(), abs(value) < 1e15 {
-                out += String(Int64(value))
+                Self.writeInteger(Int64(value), to: &out)
             } else {
-                out += String(value)
+                out.append(contentsOf: String(value).utf8)
             }
         case .string(let value):
             Self.writeString(value, to: &out)
         case .array(let values):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, element) in values.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 element.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(member.key, to: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 member.value.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, to out: inout String) {
-        out += "\""
-        // Most strings need no escape at all: copy them whole rather than scalar by scalar
-        // (this runs for every stored event's raw payload).
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static func writeInteger(_ value: Int64, to out: inout [UInt8]) {
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    private static func writeString(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         let escaped = { (byte: UInt8) in byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
-        // Scanned as a buffer where the string has one (native strings do).
-        let needsEscape = value.utf8.withContiguousStorageIfAvailable { $0.contains(where: escaped) } ?? value.utf8.contains(where: escaped)
-        if !needsEscape {
-            out += value
-            out += "\""
-            return
+        // Most strings need no escape at all and are copied whole; native strings are contiguous.
+        let copied = value.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: escaped) else { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        if copied != true {
+            // Only ASCII bytes are ever escaped: every byte of a longer UTF-8 sequence is 0x80
+            // or above, so those are copied as they are.
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"", to: &out)
+                case UInt8(ascii: "\\"): append("\\\\", to: &out)
+                case UInt8(ascii: "\n"): append("\\n", to: &out)
+                case UInt8(ascii: "\r"): append("\\r", to: &out)
+                case UInt8(ascii: "\t"): append("\\t", to: &out)
+                case 0x08: append("\\b", to: &out)
+                case 0x0C: append("\\f", to: &out)
+                case ..<0x20:
+                    let hex: StaticString = "0123456789abcdef"
+                    append("\\u00", to: &out)
+                    hex.withUTF8Buffer { out.append($0[Int(byte >> 4)]); out.append($0[Int(byte & 0x0F)]) }
+                default:
+                    out.append(byte)
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

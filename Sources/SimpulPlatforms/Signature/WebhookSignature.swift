@@ -25,13 +25,19 @@ public enum WebhookSignature {
         guard let signature256 = signature256?.trimmingWhitespace, !signature256.isEmpty else {
             return legacySignature == nil ? .missing : .unsupported
         }
-        let prefix = "sha256=".utf8
-        // Compared byte by byte, any case: this runs on every delivery.
-        guard signature256.utf8.count >= prefix.count,
-              zip(signature256.utf8, prefix).allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z") ~= $0 ? $0 | 0x20 : $0) == $1 }) else {
-            return .unsupported
+        // Read as one buffer of bytes: this runs on every delivery.
+        var header = signature256
+        let read: (prefixed: Bool, mac: [UInt8]?) = header.withUTF8 { bytes in
+            let prefix = "sha256=".utf8
+            // The prefix in any case.
+            guard bytes.count >= prefix.count,
+                  zip(bytes, prefix).allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z") ~= $0 ? $0 | 0x20 : $0) == $1 }) else {
+                return (false, nil)
+            }
+            return (true, hexBytes(bytes[prefix.count...]))
         }
-        guard let expected = hexBytes(signature256.utf8.dropFirst(prefix.count)), expected.count == 32 else { return .malformed }
+        guard read.prefixed else { return .unsupported }
+        guard let expected = read.mac, expected.count == 32 else { return .malformed }
         for (index, secret) in secrets.enumerated() where !secret.isEmpty {
             let key = SymmetricKey(data: Data(secret.utf8))
             if HMAC<SHA256>.isValidAuthenticationCode(expected, authenticating: body, using: key) {
@@ -47,14 +53,15 @@ public enum WebhookSignature {
         return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    static func hexBytes(_ hex: Substring.UTF8View) -> [UInt8]? {
+    static func hexBytes(_ hex: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
         guard hex.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(hex.count / 2)
-        var iterator = hex.makeIterator()
-        while let high = iterator.next(), let low = iterator.next() {
-            guard let h = nibble(high), let l = nibble(low) else { return nil }
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            guard let h = nibble(hex[index]), let l = nibble(hex[index + 1]) else { return nil }
             bytes.append(h << 4 | l)
+            index += 2
         }
         return bytes
     }

@@ -38,11 +38,14 @@ final class WALSync: Sendable {
     /// The log file: the database's path with `-wal`.
     let path: String
     private let pool: NIOThreadPool
+    private let sync: @Sendable (String) -> Result<Void, any Error>
     private let state = NIOLockedValueBox(State())
 
-    init(databasePath: String, pool: NIOThreadPool) {
+    /// `sync` is replaced only by tests, to hold a sync back.
+    init(databasePath: String, pool: NIOThreadPool, sync: @escaping @Sendable (String) -> Result<Void, any Error> = WALSync.syncFile) {
         self.path = databasePath + "-wal"
         self.pool = pool
+        self.sync = sync
     }
 
     /// Calls `done`, on the sync thread, once a sync that began after this call has finished:
@@ -70,7 +73,7 @@ final class WALSync: Sendable {
                 return state.waiting
             }
             guard !round.isEmpty else { return }
-            let result = syncFile()
+            let result = sync(path)
             round.forEach { $0(result) }
         }
     }
@@ -83,7 +86,7 @@ final class WALSync: Sendable {
         waiting.forEach { $0(.failure(error)) }
     }
 
-    private func syncFile() -> Result<Void, any Error> {
+    static func syncFile(_ path: String) -> Result<Void, any Error> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(Failure(call: "open", code: errno)) }
         defer { close(descriptor) }
