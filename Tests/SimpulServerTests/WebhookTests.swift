@@ -206,17 +206,19 @@ struct IngestRowTests {
             guard let sqlite = app.db as? any SQLiteDatabase else { return }  // the PostgreSQL run binds typed values
             let world = try await World.make(app)
             let occurred = Date(timeIntervalSince1970: 1_763_700_000.25), received = Date()
-            let event = InboundEvent(platform: .facebook, accountRef: "1", kind: .comment, eventID: "nilai", occurredAt: occurred, raw: "{}")
+            let event = InboundEvent(platform: .facebook, accountRef: "1", kind: .comment, eventID: "nilai", text: "", occurredAt: occurred, raw: "{}")
             let row = IngestStore.rows([event], tenantID: world.tenantA.id!, receivedAt: received, accountFor: { _ in world.account.id })[0]
             try await app.ingestWriter.write([row])
-            let stored = try #require(try await sqlite.query("SELECT tenant_id, id, account_id, occurred_at, received_at, author_id FROM messages WHERE external_id = 'nilai'").get().first)
+            let stored = try #require(try await sqlite.query("SELECT tenant_id, id, account_id, occurred_at, received_at, author_id, text, raw FROM messages WHERE external_id = 'nilai'").get().first)
             let encoder = SQLiteDataEncoder()
             #expect(stored.column("tenant_id") == (try encoder.encode(row.tenant_id)))
             #expect(stored.column("id") == (try encoder.encode(row.id)))
             #expect(stored.column("account_id") == (try encoder.encode(world.account.id!)))
             #expect(stored.column("occurred_at") == (try encoder.encode(occurred)))
             #expect(stored.column("received_at") == (try encoder.encode(received)))
+            // Absent stays NULL; an empty text stays an empty text.
             #expect(stored.column("author_id") == .null)
+            #expect(stored.column("text") == .text("") && stored.column("raw") == .text("{}"))
             // And Fluent reads the row back.
             let message = try #require(try await WebhookTests.messages(app, world).first)
             #expect(message.id == row.id && message.occurredAt == occurred && message.accountID == world.account.id)

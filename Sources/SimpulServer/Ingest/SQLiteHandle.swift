@@ -70,19 +70,27 @@ final class SQLiteHandle: @unchecked Sendable {
             sqlite_nio_sqlite3_finalize(statement)
         }
 
-        /// SQLite copies the text before returning.
+        /// SQLite copies the text before returning. The bytes are lent in place: passing the
+        /// String itself as a C string would copy every short one into a new allocation first.
         func bind(_ text: String?, at index: Int32) throws {
-            let bound: Int32 = if let text {
-                sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(text.utf8.count), Self.transient, UInt8(SQLITE_UTF8))
-            } else {
-                sqlite_nio_sqlite3_bind_null(statement, index)
+            guard var text else { return try check(sqlite_nio_sqlite3_bind_null(statement, index)) }
+            try text.withUTF8 { bytes in
+                try bytes.withMemoryRebound(to: CChar.self) { chars in
+                    // A null pointer would bind NULL, and an empty text may have none to lend.
+                    guard let start = chars.baseAddress else {
+                        return try check(sqlite_nio_sqlite3_bind_text64(statement, index, "", 0, Self.transient, UInt8(SQLITE_UTF8)))
+                    }
+                    try check(sqlite_nio_sqlite3_bind_text64(statement, index, start, UInt64(chars.count), Self.transient, UInt8(SQLITE_UTF8)))
+                }
             }
-            guard bound == SQLITE_OK else { throw handle.failure(bound) }
         }
 
         func bind(_ number: Double?, at index: Int32) throws {
-            let bound = number.map { sqlite_nio_sqlite3_bind_double(statement, index, $0) } ?? sqlite_nio_sqlite3_bind_null(statement, index)
-            guard bound == SQLITE_OK else { throw handle.failure(bound) }
+            try check(number.map { sqlite_nio_sqlite3_bind_double(statement, index, $0) } ?? sqlite_nio_sqlite3_bind_null(statement, index))
+        }
+
+        private func check(_ code: Int32) throws {
+            guard code == SQLITE_OK else { throw handle.failure(code) }
         }
 
         /// True when a row is ready, false when the statement is done. Resets the statement
@@ -103,5 +111,6 @@ final class SQLiteHandle: @unchecked Sendable {
 
         /// "Copy the value now": SQLITE_TRANSIENT, a C macro Swift does not import.
         private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
     }
 }

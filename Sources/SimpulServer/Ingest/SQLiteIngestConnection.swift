@@ -103,10 +103,20 @@ final class SQLiteIngestConnection: Sendable {
     /// In the order of `IngestWriter.columns`. UUIDs and dates in the form SQLiteKit's encoder
     /// gives them, text and seconds since 1970, so that Fluent reads them back; a test holds it to that.
     private static func bind(_ row: IngestStore.Row, to insert: SQLiteHandle.Statement) throws {
-        let texts: [String?] = [row.tenant_id.uppercasedText, row.id.uppercasedText, row.account_id?.uppercasedText, row.platform, row.kind,
-                                row.external_id, row.account_ref, row.author_id, row.author_name, row.author_handle, row.text,
-                                row.media, row.parent_ref, row.thread_ref]
-        for (index, text) in texts.enumerated() { try insert.bind(text, at: Int32(index + 1)) }
+        try insert.bind(row.tenant_id.uppercasedText, at: 1)
+        try insert.bind(row.id.uppercasedText, at: 2)
+        try insert.bind(row.account_id?.uppercasedText, at: 3)
+        try insert.bind(row.platform, at: 4)
+        try insert.bind(row.kind, at: 5)
+        try insert.bind(row.external_id, at: 6)
+        try insert.bind(row.account_ref, at: 7)
+        try insert.bind(row.author_id, at: 8)
+        try insert.bind(row.author_name, at: 9)
+        try insert.bind(row.author_handle, at: 10)
+        try insert.bind(row.text, at: 11)
+        try insert.bind(row.media, at: 12)
+        try insert.bind(row.parent_ref, at: 13)
+        try insert.bind(row.thread_ref, at: 14)
         try insert.bind(row.occurred_at?.timeIntervalSince1970, at: 15)
         try insert.bind(row.received_at.timeIntervalSince1970, at: 16)
         try insert.bind(row.detail, at: 17)
