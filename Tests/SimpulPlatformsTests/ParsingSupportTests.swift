@@ -27,6 +27,16 @@ struct ParsingSupportTests {
         #expect(try JSONValue.parse(Data(value.serialized.utf8)) == value)
     }
 
+    @Test func membersOfSmallAndLargeObjects() throws {
+        for size in [1, 12, 13, 40] {
+            let text = "{" + (0..<size).map { #""k\#($0)":\#($0)"# }.joined(separator: ",") + "}"
+            let value = try JSONValue.parse(Data(text.utf8))
+            #expect((0..<size).allSatisfy { value["k\($0)"]?.int == $0 })
+            #expect(value["k\(size)"] == nil && value["K0"] == nil)
+        }
+        #expect(JSONValue.array([.int(1)])["k0"] == nil)
+    }
+
     @Test func serialisesEveryEscapeAndNumberForm() {
         let value: JSONValue = [
             "é": 1, "e": 2, "Z": 3, "o": [:], "a": [],

@@ -16,3 +16,15 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
+
+extension String {
+    /// The same for a String, without the generic path: called from other modules, the
+    /// protocol's version runs unspecialised, through witness tables, on every id of every
+    /// delivery. A String that begins and ends with visible ASCII is returned as it is.
+    public var trimmingWhitespace: String {
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
+        return self[...].trimmingWhitespace
+    }
+}

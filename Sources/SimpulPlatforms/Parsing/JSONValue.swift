@@ -124,7 +124,12 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
 
     /// The member `key` of an object; nil for a missing key or a value that is not an object.
     subscript(key: String) -> JSONValue? {
-        object?[key]
+        guard case .object(let members) = self else { return nil }
+        // Platform objects are small, and comparing a few short keys costs less than hashing
+        // one: the parsers look up dozens of members per delivery.
+        guard members.count <= 12 else { return members[key] }
+        for member in members where member.key == key { return member.value }
+        return nil
     }
 
     /// Follows object keys, e.g. `value[path: "metadata", "phone_number_id"]`.

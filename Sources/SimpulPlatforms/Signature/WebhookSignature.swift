@@ -21,7 +21,9 @@ public enum WebhookSignature {
 
     /// Tries each configured app secret (a tenant may use more than one Meta app), comparing
     /// in constant time.
-    public static func verify(body: some DataProtocol, signature256: String?, legacySignature: String? = nil, secrets: [String]) -> Verdict {
+    /// `body` is `Data` rather than any DataProtocol: a generic called from another module runs
+    /// unspecialised, and this runs on every delivery.
+    public static func verify(body: Data, signature256: String?, legacySignature: String? = nil, secrets: [String]) -> Verdict {
         guard let signature256 = signature256?.trimmingWhitespace, !signature256.isEmpty else {
             return legacySignature == nil ? .missing : .unsupported
         }
