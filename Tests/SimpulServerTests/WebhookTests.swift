@@ -257,6 +257,7 @@ struct IngestRowTests {
         // outside write-ahead-log mode, SQLite's own waiting for the disk in each commit (FULL).
         #expect(try await Self.pragma("foreign_keys", of: writer).get() == "1")
         #expect(try await Self.pragma("synchronous", of: writer).get() == "2")
+        #expect(try await Self.pragma("cache_size", of: writer).get() == "-65536")
         await writer.close()
     }
 

@@ -86,6 +86,10 @@ final class SQLiteIngestConnection: Sendable {
         if let open = open.withLockedValue({ $0 }) { return open }
         let handle = try SQLiteHandle(path: path)
         try handle.run("PRAGMA foreign_keys = ON")
+        // 64 MB of pages rather than SQLite's 2 MB: each insert walks eight B-trees and the
+        // foreign keys' parents, and once the table holds some hundred thousand messages those
+        // pages no longer fit in 2 MB, so the writer read them from the file again and again.
+        try handle.run("PRAGMA cache_size = -65536")
         var walSync: WALSync?
         if try handle.run("PRAGMA journal_mode") == "wal", let sync = threads.withLockedValue({ $0?.sync }) {
             try handle.run("PRAGMA synchronous = NORMAL")
