@@ -5,9 +5,9 @@ import SQLKit
 import Vapor
 
 /// Group commit for inbound events. Each delivery hands its rows over and waits; one writer
-/// commits everything that has gathered in a single statement, then releases every waiter at
-/// once. A delivery is still answered only after its rows are committed, but concurrent
-/// deliveries share one commit (one fsync) instead of paying for one each.
+/// commits everything that has gathered in one transaction (on PostgreSQL one statement), then
+/// releases every waiter at once. A delivery is still answered only after its rows are on disk,
+/// but concurrent deliveries share one commit and one sync instead of paying for one each.
 ///
 /// The writer never runs in a task: under load the concurrency pool's queue is full of request
 /// handlers, and a writer that had to wait its turn there after every commit held all
