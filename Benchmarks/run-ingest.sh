@@ -91,3 +91,14 @@ if [ -n "$postgres" ]; then counts="$(psql -At -F' ' "$postgres" -c "$count_quer
 read -r stored matched <<<"$counts"
 echo "stored: $stored deliveries for Page $page, $matched matched to its account"
 [ "$stored" -gt 0 ] && [ "$stored" = "$matched" ] || { echo "deliveries were not matched to the account" >&2; exit 1; }
+# Each answer waits for a sync of the log (SQLite) or of the WAL (PostgreSQL): how long this
+# disk takes for one helps to read the figures, and it too has slow spells.
+python3 - "$work/sync-probe" <<'PROBE'
+import os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+start = time.perf_counter()
+for i in range(200):
+    os.pwrite(fd, b"x" * 8192, (i % 40) * 8192)
+    os.fdatasync(fd)
+print("disk: an 8 KB write and fdatasync take %.0f µs" % ((time.perf_counter() - start) / 200 * 1e6))
+PROBE
