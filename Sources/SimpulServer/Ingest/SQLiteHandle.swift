@@ -16,8 +16,8 @@ final class SQLiteHandle: @unchecked Sendable {
 
     private var db: OpaquePointer?
 
-    /// Opens (or creates) the file. Waits up to `busyTimeout` for another connection's write
-    /// lock, then fails with SQLITE_BUSY rather than waiting forever.
+    /// Opens (or creates) the file. Waits up to `busyMilliseconds` for another connection's
+    /// write lock, then fails with SQLITE_BUSY rather than waiting forever.
     init(path: String, busyMilliseconds: Int32 = 10_000) throws {
         let flags = SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let opened = sqlite_nio_sqlite3_open_v2(path, &db, flags, nil)
@@ -30,13 +30,8 @@ final class SQLiteHandle: @unchecked Sendable {
     }
 
     deinit {
-        close()
-    }
-
-    func close() {
-        // Statements are finalized by their own deinit first; `sqlite3_close_v2` waits for any left.
+        // Each statement holds its handle, so all of them have been finalized by now.
         sqlite_nio_sqlite3_close_v2(db)
-        db = nil
     }
 
     func prepare(_ sql: String) throws -> Statement {
