@@ -161,12 +161,12 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
         case .bool(let value):
             Self.append(value ? "true" : "false", to: &out)
         case .int(let value):
-            Self.writeInteger(value, to: &out)
+            out.append(contentsOf: String(value).utf8)
         case .double(let value):
             if !value.isFinite {
                 Self.append("null", to: &out)
             } else if value == value.rounded(), abs(value) < 1e15 {
-                Self.writeInteger(Int64(value), to: &out)
+                out.append(contentsOf: String(Int64(value)).utf8)
             } else {
                 out.append(contentsOf: String(value).utf8)
             }
@@ -193,10 +193,6 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
 
     private static func append(_ text: StaticString, to out: inout [UInt8]) {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    private static func writeInteger(_ value: Int64, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
     }
 
     private static func writeString(_ value: String, to out: inout [UInt8]) {

@@ -106,6 +106,5 @@ final class SQLiteHandle: @unchecked Sendable {
 
         /// "Copy the value now": SQLITE_TRANSIENT, a C macro Swift does not import.
         private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import SimpulCore
 import NIOConcurrencyHelpers
 import NIOPosix
+import SimpulCore
 import Vapor
 
 /// The ingest writer's own SQLite connection, with a thread of its own. SQLite runs one write
