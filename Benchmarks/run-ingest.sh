@@ -38,7 +38,7 @@ if [ -n "$postgres" ]; then page="$(psql -At "$postgres" -c "$page_query")"; els
 # More deliveries a round than ingest can take in it (up to about 28,000 a second here with 128
 # connections), so none repeats; a run that runs out fails instead of measuring duplicates.
 "$here/.build/release/IngestDeliveries" --out "$work/deliveries" --secret simpul-sandbox-app-secret --page "$page" \
-  --rounds "$rounds" --threads "$threads" --per-file $((seconds * 40000))
+  --rounds "$((rounds + 1))" --threads "$threads" --per-file $((seconds * 40000))
 if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then echo "port $port is taken by another server" >&2; exit 1; fi
 "$root/.build-release/release/simpul" serve >"$work/server.log" 2>&1 &
 server=$!
@@ -46,37 +46,44 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 if [ -n "$postgres" ]; then echo "database: PostgreSQL"; else echo "database: SQLite (WAL)"; fi
 
-# With perf (Debian's linux-perf) each run also counts the server's own user-space instructions
-# per request: unlike requests per second, that figure does not move with the machine's fast and
-# slow spells. (On PostgreSQL the database server's work is not in it.)
+# With perf (Debian's linux-perf) one more pair of runs, after the measured rounds, counts the
+# server's own user-space instructions per request: unlike requests per second, that figure does
+# not move with the machine's fast and slow spells. (On PostgreSQL the database server's work is
+# not in it.) Those runs are apart from the rates: perf, attached to the server, slows each
+# switch between its threads, and ingest switches far more often than the bare route.
 counting=""
 if command -v perf >/dev/null && perf stat -e instructions:u true >/dev/null 2>&1; then counting=1; fi
 
-# Prints the requests per second of one wrk run and, when counting, the instructions per request;
-# fails the benchmark on any error or repeat.
+# Fails the benchmark on a run with any error or repeat.
+check() {
+  if grep -qE "Non-2xx|Socket errors|EXHAUSTED" <<<"$1"; then echo "$1" >&2; echo "a run had failures" >&2; return 1; fi
+}
 rate() {
-  local out instructions=0
-  if [ -n "$counting" ]; then
-    out="$(perf stat -e instructions:u -x, -o "$work/perf.csv" -p "$server" -- wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@")"
-    instructions="$(awk -F, -v n="$(awk '/requests in/ { print $1 }' <<<"$out")" '/instructions/ { printf "%.0f", $1 / n }' "$work/perf.csv")"
-  else
-    out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@")"
-  fi
-  if grep -qE "Non-2xx|Socket errors|EXHAUSTED" <<<"$out"; then echo "$out" >&2; echo "a run had failures" >&2; exit 1; fi
-  echo "$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out") $instructions"
+  local out
+  out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@")"; check "$out" || exit 1
+  awk '/^Requests\/sec:/ { print $2 }' <<<"$out"
+}
+# The server's user-space instructions per request over one run.
+count() {
+  local out
+  out="$(perf stat -e instructions:u -x, -o "$work/perf.csv" -p "$server" -- wrk -t"$threads" -c"$connections" -d"${seconds}s" "$@")"
+  check "$out" || exit 1
+  awk -F, -v n="$(awk '/requests in/ { print $1 }' <<<"$out")" '/instructions/ { printf "%.0f", $1 / n }' "$work/perf.csv"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-bare_rates=""; ingest_rates=""; bare_counts=""; ingest_counts=""
+bare_rates=""; ingest_rates=""
 for round in $(seq 1 "$rounds"); do
   # A failed run ends the benchmark (inside $(…) its exit would only end the subshell).
-  result="$(rate "http://127.0.0.1:$port/healthz")" || exit 1
-  read -r bare bare_count <<<"$result"
-  result="$(rate -s "$here/ingest.lua" "http://127.0.0.1:$port" -- "$work/deliveries/round-$round" tirtamaya)" || exit 1
-  read -r ingest ingest_count <<<"$result"
-  bare_rates+="$bare"$'\n'; ingest_rates+="$ingest"$'\n'; bare_counts+="$bare_count"$'\n'; ingest_counts+="$ingest_count"$'\n'
+  bare="$(rate "http://127.0.0.1:$port/healthz")" || exit 1
+  ingest="$(rate -s "$here/ingest.lua" "http://127.0.0.1:$port" -- "$work/deliveries/round-$round" tirtamaya)" || exit 1
+  bare_rates+="$bare"$'\n'; ingest_rates+="$ingest"$'\n'
   awk -v r="$round" -v b="$bare" -v i="$ingest" 'BEGIN { printf "round %d: bare %8.0f req/s, ingest %8.0f req/s (%.1f%%)\n", r, b, i, i / b * 100 }'
 done
+if [ -n "$counting" ]; then
+  bare_count="$(count "http://127.0.0.1:$port/healthz")" || exit 1
+  ingest_count="$(count -s "$here/ingest.lua" "http://127.0.0.1:$port" -- "$work/deliveries/round-$((rounds + 1))" tirtamaya)" || exit 1
+fi
 bare="$(printf '%s' "$bare_rates" | median)"; ingest="$(printf '%s' "$ingest_rates" | median)"
 # A shared machine has fast and slow spells, and the two medians may come from different ones.
 # Each round pairs an ingest run with the bare run just before it, so the ratio reported is the
@@ -89,8 +96,8 @@ awk -v b="$bare" -v i="$ingest" -v r="$ratio" -v n="$rounds" -v c="$connections"
   printf "signed ingest (POST /webhooks/meta): %8.0f req/s  (median of %d)\n", i, n
   printf "ingest / bare: %.1f%%  (median of the ratios of the rounds, from %s; wrk, %d connections, %d s a run)\n", r, spread, c, s }'
 if [ -n "$counting" ]; then
-  awk -v b="$(printf '%s' "$bare_counts" | median)" -v i="$(printf '%s' "$ingest_counts" | median)" 'BEGIN {
-    printf "server instructions per request: bare %.0f, ingest %.0f (bare / ingest %.1f%%)\n", b, i, b / i * 100 }'
+  awk -v b="$bare_count" -v i="$ingest_count" 'BEGIN {
+    printf "server instructions per request (one more run each, under perf): bare %.0f, ingest %.0f (bare / ingest %.1f%%)\n", b, i, b / i * 100 }'
 fi
 # Every stored delivery must have found its account, or the run measured something else.
 count_query="SELECT count(*), count(account_id) FROM messages WHERE account_ref = '$page'"
