@@ -37,6 +37,13 @@ extension Database {
         try await builder.run()
     }
 
+    /// An index over the rows that satisfy `predicate` only (SQLite and PostgreSQL both have
+    /// them); `predicate` is fixed SQL written here, never user input.
+    func createPartialIndex(_ name: String, on table: String, _ columns: [String], where predicate: String) async throws {
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        try await sql.raw(SQLQueryString("CREATE INDEX \"\(unsafeRaw: name)\" ON \"\(unsafeRaw: table)\" (\(unsafeRaw: list)) WHERE \(unsafeRaw: predicate)")).run()
+    }
+
     func dropIndex(_ name: String) async throws {
         try await sql.drop(index: name).run()
     }

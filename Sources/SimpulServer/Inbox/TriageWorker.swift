@@ -20,8 +20,8 @@ enum TriageWorker {
 
     static func runOnce(tenant: Tenant, db: Database, app: Application? = nil) async throws -> Int {
         let tenantID = try tenant.requireID()
-        // No ORDER BY: sorting every untriaged message for each batch made a large backlog
-        // quadratic; the (tenant, priority) index yields them in about the order they came.
+        // No ORDER BY: the index of untriaged messages (messages_triage_pending) yields them in
+        // the order they came.
         let pending = try await MessageModel.query(on: db)
             .filter(\.$tenantID == tenantID)
             .filter(\.$priority == nil)

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+@testable import SimpulServer
+
+@Suite("Message indexes")
+struct MessageIndexTests {
+    /// The predicates of the partial indexes of messages, as the database reports them.
+    private func partialIndexes(_ db: Database) async throws -> [String: String] {
+        let sql = try db.sql
+        let rows = db.isPostgres
+            ? try await sql.raw("SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'messages'").all()
+            : try await sql.raw("SELECT name, sql AS definition FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages' AND sql IS NOT NULL").all()
+        var found: [String: String] = [:]
+        for row in rows {
+            let definition = try row.decode(column: "definition", as: String.self)
+            guard let predicate = definition.range(of: "WHERE ", options: .caseInsensitive) else { continue }
+            found[try row.decode(column: "name", as: String.self)] = String(definition[predicate.upperBound...])
+                .replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "")
+        }
+        return found
+    }
+
+    @Test("the workers' queues index only waiting messages; the priority and assignee filters only messages with a value")
+    func partial() async throws {
+        try await withTestApp { app in
+            let predicates = try await partialIndexes(app.db)
+            #expect(predicates["messages_compliance_pending"] == "compliance_checked_at IS NULL")
+            #expect(predicates["messages_triage_pending"] == "priority IS NULL")
+            #expect(predicates["messages_tenant_priority"] == "priority IS NOT NULL")
+            #expect(predicates["messages_tenant_assignee"] == "assignee_user_id IS NOT NULL")
+            #expect(predicates["messages_tenant_compliance"] == nil)
+            guard !app.db.isPostgres else { return }
+            // SQLite plans without statistics; the queues must still be read through their own
+            // index, or each worker batch would walk the whole table.
+            let sql = try app.db.sql
+            for (query, index) in [
+                (#"SELECT id FROM messages WHERE tenant_id = 'x' AND priority IS NULL LIMIT 500"#, "messages_triage_pending"),
+                (#"SELECT id FROM messages WHERE tenant_id = 'x' AND compliance_checked_at IS NULL ORDER BY received_at LIMIT 200"#, "messages_compliance_pending"),
+            ] {
+                let plan = try await sql.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
+                    .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
+                #expect(plan.contains(index), "\(query): \(plan)")
+            }
+        }
+    }
+
+    @Test("narrowing the indexes reverts and applies again")
+    func revert() async throws {
+        try await withTestApp { app in
+            // PostgreSQL's test database is shared by tests running at the same time.
+            guard !app.db.isPostgres else { return }
+            try await NarrowMessageIndexes().revert(on: app.db)
+            #expect(try await partialIndexes(app.db).isEmpty)
+            try await NarrowMessageIndexes().prepare(on: app.db)
+            #expect(try await partialIndexes(app.db).count == 4)
+        }
+    }
+}
