@@ -39,6 +39,29 @@ struct SignatureTests {
         #expect(WebhookSignature.verify(body: body, signature256: "sha256=abcd", secrets: [secret]) == .malformed)
     }
 
+    /// A key made once checks delivery after delivery, from several threads at once: each check
+    /// hashes a copy of its keyed start and leaves the key as it was.
+    @Test func preparedKeyIsReusable() async {
+        let keys = [WebhookKey(secret: ""), WebhookKey(secret: "lain"), WebhookKey(secret: secret)]
+        let bodies = (0..<64).map { Data(#"{"object":"page","entry":[{"id":"\#($0)"}]}"#.utf8) }
+        let verdicts = await withTaskGroup(of: [WebhookSignature.Verdict].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    bodies.flatMap { body in
+                        [WebhookSignature.verify(body: body, signature256: WebhookSignature.sign(body, secret: secret), keys: keys),
+                         WebhookSignature.verify(body: body, signature256: WebhookSignature.sign(body, secret: "bukan"), keys: keys)]
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(verdicts.count == 4 * 64 * 2)
+        #expect(verdicts.filter { $0 == .valid(secretIndex: 2) }.count == 4 * 64)
+        #expect(verdicts.filter { $0 == .mismatch }.count == 4 * 64)
+        // An empty secret signs nothing, not even an empty-keyed MAC.
+        #expect(WebhookSignature.verify(body: body, signature256: WebhookSignature.sign(body, secret: ""), keys: [WebhookKey(secret: "")]) == .mismatch)
+    }
+
     @Test func handshake() {
         #expect(WebhookHandshake.answer(mode: "subscribe", verifyToken: "token-uji", challenge: "1158201444", expectedTokens: ["token-uji"]) == .accept(challenge: "1158201444"))
         #expect(WebhookHandshake.answer(mode: "subscribe", verifyToken: "token-salah", challenge: "1158201444", expectedTokens: ["token-uji"]) == .reject)

@@ -24,6 +24,11 @@ public enum WebhookSignature {
     /// `body` is `Data` rather than any DataProtocol: a generic called from another module runs
     /// unspecialised, and this runs on every delivery.
     public static func verify(body: Data, signature256: String?, legacySignature: String? = nil, secrets: [String]) -> Verdict {
+        verify(body: body, signature256: signature256, legacySignature: legacySignature, keys: secrets.map(WebhookKey.init(secret:)))
+    }
+
+    /// As `verify(body:signature256:legacySignature:secrets:)`, with the secrets made ready once.
+    public static func verify(body: Data, signature256: String?, legacySignature: String? = nil, keys: [WebhookKey]) -> Verdict {
         guard let signature256 = signature256?.trimmingWhitespace, !signature256.isEmpty else {
             return legacySignature == nil ? .missing : .unsupported
         }
@@ -40,11 +45,8 @@ public enum WebhookSignature {
         }
         guard read.prefixed else { return .unsupported }
         guard let expected = read.mac, expected.count == 32 else { return .malformed }
-        for (index, secret) in secrets.enumerated() where !secret.isEmpty {
-            let key = SymmetricKey(data: Data(secret.utf8))
-            if HMAC<SHA256>.isValidAuthenticationCode(expected, authenticating: body, using: key) {
-                return .valid(secretIndex: index)
-            }
+        for (index, key) in keys.enumerated() where key.matches(expected, body: body) {
+            return .valid(secretIndex: index)
         }
         return .mismatch
     }
@@ -75,6 +77,26 @@ public enum WebhookSignature {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+}
+
+/// An app secret made ready to check signatures: HMAC's keyed start (the secret padded and
+/// hashed twice) is worked out once, not for every delivery.
+public struct WebhookKey: @unchecked Sendable {
+    // @unchecked: HMAC is a value whose hashing state is copied before it changes, so copies on
+    // several threads never share a mutation; it is only not declared Sendable.
+    private let start: HMAC<SHA256>?
+
+    /// An empty secret matches nothing.
+    public init(secret: String) {
+        start = secret.isEmpty ? nil : HMAC<SHA256>(key: SymmetricKey(data: Data(secret.utf8)))
+    }
+
+    func matches(_ expected: [UInt8], body: Data) -> Bool {
+        guard var mac = start else { return false }
+        mac.update(data: body)
+        // Constant time: HashedAuthenticationCode's == compares every byte.
+        return mac.finalize() == expected
     }
 }
 

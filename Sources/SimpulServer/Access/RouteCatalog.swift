@@ -30,7 +30,9 @@ struct RouteSpec: Sendable {
 final class RouteCatalog: @unchecked Sendable {
     static let defaultBodyLimit = 256 * 1024
     private(set) var specs: [RouteSpec] = []
-    private let app: Application
+    /// The application whose routes these are; for the few handlers that take its services
+    /// once when registered rather than from its storage on every request.
+    let app: Application
 
     init(app: Application) { self.app = app }
 

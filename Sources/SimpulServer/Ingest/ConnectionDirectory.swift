@@ -21,9 +21,10 @@ final class ConnectionDirectory: Sendable {
     final class TenantEntry: Sendable {
         let tenantID: UUID
         let loadedAt: Date
-        private let secretsByPlatform: [Platform: [String]]
         private let tokensByPlatform: [Platform: [String]]
         private let accounts: [Platform: [String: UUID]]
+        /// The keys that may sign each format's deliveries, made ready when loaded.
+        private let keysByFormat: [PayloadFormat: [WebhookKey]]
 
         init(tenantID: UUID, connections: [Connection], loadedAt: Date) {
             self.tenantID = tenantID
@@ -35,13 +36,17 @@ final class ConnectionDirectory: Sendable {
                 if let token = connection.credentials.verifyToken, !token.isEmpty { tokens[connection.platform, default: []].insert(token) }
                 if let external = connection.externalID { accounts[connection.platform, default: [:]][external] = connection.accountID }
             }
-            secretsByPlatform = secrets.mapValues { $0.sorted() }
             tokensByPlatform = tokens.mapValues { $0.sorted() }
             self.accounts = accounts
+            keysByFormat = Dictionary(uniqueKeysWithValues: PayloadFormat.allCases.map { format in
+                let platforms = WebhookReceiver.platforms(for: format)
+                let signing = Set(platforms.flatMap { secrets[$0] ?? [] }).sorted()
+                return (format, signing.map(WebhookKey.init(secret:)))
+            })
         }
 
-        func secrets(for platforms: Set<Platform>) -> [String] {
-            platforms.count == 1 ? secretsByPlatform[platforms.first!] ?? [] : Array(Set(platforms.flatMap { secretsByPlatform[$0] ?? [] })).sorted()
+        func keys(for format: PayloadFormat) -> [WebhookKey] {
+            keysByFormat[format] ?? []
         }
 
         func verifyTokens(for platforms: Set<Platform>) -> [String] {

@@ -36,7 +36,7 @@ enum WebhookReceiver {
     static func check(format: PayloadFormat, entry: ConnectionDirectory.TenantEntry, signature256: String?, legacySignature: String?,
                       body: Data, logger: Logger) -> Checked {
         let verdict = WebhookSignature.verify(body: body, signature256: signature256, legacySignature: legacySignature,
-                                              secrets: entry.secrets(for: platforms(for: format)))
+                                              keys: entry.keys(for: format))
         guard case .valid = verdict else { return .refused(verdict) }
         let events: [InboundEvent]
         do {
@@ -78,9 +78,9 @@ enum WebhookReceiver {
     /// waits for their commit, as on the async path. Nil for everything else, which the async
     /// path handles (a cache miss, an unreadable body to keep).
     static func receiveOnEventLoop(format: PayloadFormat, tenantSlug: String, signature256: String?, legacySignature: String?,
-                                   body: Data, app: Application, eventLoop: any EventLoop, logger: Logger) -> EventLoopFuture<Outcome>? {
-        let now = app.clock.now()
-        guard let entry = app.connections.cached(slug: tenantSlug, now: now) else { return nil }
+                                   body: Data, intake: Intake, eventLoop: any EventLoop, logger: Logger) -> EventLoopFuture<Outcome>? {
+        let now = intake.clock.now()
+        guard let entry = intake.connections.cached(slug: tenantSlug, now: now) else { return nil }
         switch check(format: format, entry: entry, signature256: signature256, legacySignature: legacySignature, body: body, logger: logger) {
         case .refused(let verdict):
             return eventLoop.makeSucceededFuture(.signature(verdict))
@@ -89,7 +89,21 @@ enum WebhookReceiver {
         case .events(let events):
             let rows = IngestStore.rows(events, tenantID: entry.tenantID, receivedAt: now,
                                         accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) })
-            return app.ingestWriter.write(rows, on: eventLoop).map { .stored(events: events.count) }
+            return intake.writer.write(rows, on: eventLoop).map { .stored(events: events.count) }
+        }
+    }
+
+    /// The services a delivery needs, taken from the application once: reading each from its
+    /// storage on every delivery cost more than checking the signature.
+    struct Intake: Sendable {
+        let clock: AppClock
+        let connections: ConnectionDirectory
+        let writer: IngestWriter
+
+        init(_ app: Application) {
+            clock = app.clock
+            connections = app.connections
+            writer = app.ingestWriter
         }
     }
 }
@@ -99,7 +113,10 @@ enum WebhookController {
 
     static func register(_ routes: RouteCatalog) {
         routes.add("webhooks.verify", .GET, "/webhooks/:format/:tenant", .system, .none, verify)
-        routes.addOnEventLoop("webhooks.receive", .POST, "/webhooks/:format/:tenant", body: .collect(maxSize: ByteCount(value: bodyLimit)), receive)
+        let intake = WebhookReceiver.Intake(routes.app)
+        routes.addOnEventLoop("webhooks.receive", .POST, "/webhooks/:format/:tenant", body: .collect(maxSize: ByteCount(value: bodyLimit))) { req in
+            receive(req, intake: intake)
+        }
     }
 
     static func format(_ req: Request) throws -> PayloadFormat {
@@ -127,7 +144,7 @@ enum WebhookController {
 
     /// Platforms retry a slow answer, so the usual delivery is answered without a hop off the
     /// event loop; the rest takes the async path.
-    static func receive(_ req: Request) -> EventLoopFuture<Response> {
+    static func receive(_ req: Request, intake: WebhookReceiver.Intake) -> EventLoopFuture<Response> {
         let format: PayloadFormat
         do { format = try self.format(req) } catch { return req.eventLoop.makeFailedFuture(error) }
         guard let buffer = req.body.data else { return req.eventLoop.makeFailedFuture(AppError.badRequest("body")) }
@@ -137,7 +154,7 @@ enum WebhookController {
         let body = Data(buffer: buffer)
         let app = req.application, logger = req.logger
         let outcome = WebhookReceiver.receiveOnEventLoop(format: format, tenantSlug: slug, signature256: signature256, legacySignature: legacy,
-                                                         body: body, app: app, eventLoop: req.eventLoop, logger: logger)
+                                                         body: body, intake: intake, eventLoop: req.eventLoop, logger: logger)
             ?? req.eventLoop.makeFutureWithTask {
                 try await WebhookReceiver.receive(format: format, tenantSlug: slug, signature256: signature256, legacySignature: legacy,
                                                   body: body, app: app, db: app.db, logger: logger)
