@@ -115,7 +115,10 @@ struct AuthorizationMatrixTests {
         "accounts.connection.test": (.permission(managers, success: 200, outside: 404), { w, _, _, _ in Request(path: "/accounts/\(w.account.id!)/connection/test", form: [:]) }),
         // Platforms, not people, call webhooks: a session changes nothing, the signature decides.
         "webhooks.verify": (.open(anonymous: 403, signedIn: 403), { w, _, _, _ in Request(path: "/webhooks/meta/\(w.tenantA.slug)?hub.mode=subscribe&hub.challenge=1&hub.verify_token=salah") }),
-        "webhooks.receive": (.open(anonymous: 401, signedIn: 401), { w, _, _, _ in Request(path: "/webhooks/meta/\(w.tenantA.slug)", form: ["object": "page"]) }),
+        "webhooks.receive.meta": (.open(anonymous: 401, signedIn: 401), { w, _, _, _ in Request(path: "/webhooks/meta/\(w.tenantA.slug)", form: ["object": "page"]) }),
+        "webhooks.receive.instagram": (.open(anonymous: 401, signedIn: 401), { w, _, _, _ in Request(path: "/webhooks/instagram/\(w.tenantA.slug)", form: ["object": "instagram"]) }),
+        "webhooks.receive.whatsapp": (.open(anonymous: 401, signedIn: 401), { w, _, _, _ in
+            Request(path: "/webhooks/whatsapp/\(w.tenantA.slug)", form: ["object": "whatsapp_business_account"]) }),
 
         "users.list": (.permission(managers, success: 200, outside: 200), fixed("/users")),
         "users.new": (.permission(managers, success: 200, outside: 200), fixed("/users/new")),

@@ -132,6 +132,8 @@ struct WebhookTests {
             let huge = Data(("{\"object\":\"page\",\"entry\":[],\"pad\":\"" + String(repeating: "x", count: WebhookController.bodyLimit + 10) + "\"}").utf8)
             #expect(try await Self.post(app, world, body: huge).status == .payloadTooLarge)
             #expect(try await Self.post(app, world, format: "tiktok", body: malformed).status == .notFound)
+            // X and YouTube are polled: nothing is pushed to them.
+            #expect(try await Self.post(app, world, format: "x", body: malformed).status == .notFound)
         }
     }
 

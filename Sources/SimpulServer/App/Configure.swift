@@ -13,6 +13,9 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.logger.logLevel = settings.logLevel
     app.http.server.configuration.hostname = settings.host
     app.http.server.configuration.port = settings.port
+    // Requests are counted and timed by `RequestObserver` for /metrics. Vapor's own figures go
+    // to swift-metrics, which nothing here reads, and cost a label set on every request.
+    app.http.server.configuration.reportMetrics = false
 
     if let url = settings.databaseURL {
         var config = try SQLPostgresConfiguration(url: url)

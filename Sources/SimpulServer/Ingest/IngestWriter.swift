@@ -24,7 +24,13 @@ final class IngestWriter: Sendable {
 
     private struct Pending {
         let rows: [IngestStore.Row]
-        let done: @Sendable (Result<Void, Error>) -> Void
+        let done: Completion
+    }
+
+    /// Who waits for a commit: a task, or a request on an event loop.
+    private enum Completion: Sendable {
+        case callback(@Sendable (Result<Void, Error>) -> Void)
+        case promise(EventLoopPromise<Void>)
     }
 
     private struct State {
@@ -45,7 +51,7 @@ final class IngestWriter: Sendable {
     func write(_ rows: [IngestStore.Row]) async throws {
         guard !rows.isEmpty else { return }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-            enqueue(rows) { continuation.resume(with: $0) }
+            enqueue(rows, done: .callback { continuation.resume(with: $0) })
         }
     }
 
@@ -53,11 +59,11 @@ final class IngestWriter: Sendable {
     func write(_ rows: [IngestStore.Row], on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
         guard !rows.isEmpty else { return eventLoop.makeSucceededVoidFuture() }
         let promise = eventLoop.makePromise(of: Void.self)
-        enqueue(rows) { promise.completeWith($0) }
+        enqueue(rows, done: .promise(promise))
         return promise.futureResult
     }
 
-    private func enqueue(_ rows: [IngestStore.Row], done: @escaping @Sendable (Result<Void, Error>) -> Void) {
+    private func enqueue(_ rows: [IngestStore.Row], done: Completion) {
         let start = state.withLockedValue { state in
             state.pending.append(Pending(rows: rows, done: done))
             defer { state.writing = true }
@@ -92,7 +98,33 @@ final class IngestWriter: Sendable {
             defer { state.pending = []; state.writing = false }
             return state.pending
         }
-        pending.forEach { $0.done(.failure(error)) }
+        Self.release(pending, .failure(error))
+    }
+
+    /// Answers the waiters of `batch`. The requests on each event loop are answered in one task
+    /// there: completing each promise from this thread would queue one task per request.
+    private static func release(_ batch: [Pending], _ result: Result<Void, Error>) {
+        var loops: [(loop: any EventLoop, promises: [EventLoopPromise<Void>])] = []
+        for item in batch {
+            switch item.done {
+            case .callback(let done):
+                done(result)
+            case .promise(let promise):
+                let loop = promise.futureResult.eventLoop
+                if let index = loops.firstIndex(where: { $0.loop === loop }) {
+                    loops[index].promises.append(promise)
+                } else {
+                    loops.append((loop, [promise]))
+                }
+            }
+        }
+        for (loop, promises) in loops {
+            if loop.inEventLoop {
+                promises.forEach { $0.completeWith(result) }
+            } else {
+                loop.execute { promises.forEach { $0.completeWith(result) } }
+            }
+        }
     }
 
     /// SQLite, on the writer thread: commits batch after batch until nothing is left. The
@@ -101,15 +133,15 @@ final class IngestWriter: Sendable {
         while case let batch = nextBatch(), !batch.isEmpty {
             do {
                 try connection.insert(batch.flatMap(\.rows))
-                connection.afterDurable { result in batch.forEach { $0.done(result) } }
+                connection.afterDurable { result in Self.release(batch, result) }
             } catch {
                 // One delivery's bad row must not fail the others: retry them one by one.
                 for item in batch {
                     do {
                         try connection.insert(item.rows)
-                        connection.afterDurable(item.done)
+                        connection.afterDurable { result in Self.release([item], result) }
                     } catch {
-                        item.done(.failure(error))
+                        Self.release([item], .failure(error))
                     }
                 }
             }
@@ -128,7 +160,7 @@ final class IngestWriter: Sendable {
                 // loop that runs this (a request loop) writes its whole response inline, and
                 // the next commit would wait for every one of them.
                 self.commitNext(database)
-                batch.forEach { $0.done(.success(())) }
+                Self.release(batch, .success(()))
             case .failure:
                 // One delivery's bad row must not fail the others: retry them one by one.
                 self.commitOneByOne(batch[...], database)
@@ -139,7 +171,7 @@ final class IngestWriter: Sendable {
     private func commitOneByOne(_ items: ArraySlice<Pending>, _ database: @escaping @Sendable () -> Database) {
         guard let item = items.first else { return commitNext(database) }
         commit(item.rows, database()).whenComplete { result in
-            item.done(result)
+            Self.release([item], result)
             self.commitOneByOne(items.dropFirst(), database)
         }
     }

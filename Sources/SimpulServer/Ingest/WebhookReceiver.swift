@@ -111,17 +111,24 @@ enum WebhookReceiver {
 enum WebhookController {
     static let bodyLimit = 1024 * 1024
 
+    /// Only the formats platforms push; X and YouTube are polled.
+    static let pushed: [PayloadFormat] = [.meta, .instagram, .whatsapp]
+
     static func register(_ routes: RouteCatalog) {
         routes.add("webhooks.verify", .GET, "/webhooks/:format/:tenant", .system, .none, verify)
+        // A route of its own for each format rather than a `:format` parameter: the router
+        // percent-decodes every parameter of every delivery through Foundation.
         let intake = WebhookReceiver.Intake(routes.app)
-        routes.addOnEventLoop("webhooks.receive", .POST, "/webhooks/:format/:tenant", body: .collect(maxSize: ByteCount(value: bodyLimit))) { req in
-            receive(req, intake: intake)
+        for format in pushed {
+            routes.addOnEventLoop("webhooks.receive.\(format.rawValue)", .POST, "/webhooks/\(format.rawValue)/:tenant",
+                                  body: .collect(maxSize: ByteCount(value: bodyLimit))) { req in
+                receive(req, format: format, intake: intake)
+            }
         }
     }
 
     static func format(_ req: Request) throws -> PayloadFormat {
-        // Only the formats platforms push; X and YouTube are polled.
-        guard let format = PayloadFormat(rawValue: req.parameters.get("format") ?? ""), [.meta, .instagram, .whatsapp].contains(format) else {
+        guard let format = PayloadFormat(rawValue: req.parameters.get("format") ?? ""), pushed.contains(format) else {
             throw AppError.notFound
         }
         return format
@@ -144,9 +151,7 @@ enum WebhookController {
 
     /// Platforms retry a slow answer, so the usual delivery is answered without a hop off the
     /// event loop; the rest takes the async path.
-    static func receive(_ req: Request, intake: WebhookReceiver.Intake) -> EventLoopFuture<Response> {
-        let format: PayloadFormat
-        do { format = try self.format(req) } catch { return req.eventLoop.makeFailedFuture(error) }
+    static func receive(_ req: Request, format: PayloadFormat, intake: WebhookReceiver.Intake) -> EventLoopFuture<Response> {
         guard let buffer = req.body.data else { return req.eventLoop.makeFailedFuture(AppError.badRequest("body")) }
         guard buffer.readableBytes <= bodyLimit else { return req.eventLoop.makeFailedFuture(AppError.payloadTooLarge) }
         let slug = req.parameters.get("tenant") ?? ""
