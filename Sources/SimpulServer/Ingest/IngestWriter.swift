@@ -128,12 +128,14 @@ final class IngestWriter: Sendable {
     }
 
     /// SQLite, on the writer thread: commits batch after batch until nothing is left. The
-    /// waiters of a batch are released once it is on disk, while the next batch is committed.
+    /// waiters of a batch are released once it is on disk: while the next batch is committed,
+    /// or, when none has gathered, after the writer has synced the log itself.
     private func commitAll(on connection: SQLiteIngestConnection) {
         while case let batch = nextBatch(), !batch.isEmpty {
             do {
                 try connection.insert(batch.flatMap(\.rows))
-                connection.afterDurable { result in Self.release(batch, result) }
+                let idle = state.withLockedValue { $0.pending.isEmpty }
+                connection.afterDurable(idle: idle) { result in Self.release(batch, result) }
             } catch {
                 // One delivery's bad row must not fail the others: retry them one by one.
                 for item in batch {

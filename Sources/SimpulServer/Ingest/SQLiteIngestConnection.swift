@@ -70,8 +70,14 @@ final class SQLiteIngestConnection: Sendable {
 
     /// Calls `done` once everything committed before this call is on disk: after the next
     /// sync in write-ahead-log mode, at once otherwise (SQLite's own commit waited for the disk).
-    func afterDurable(_ done: @escaping WALSync.Waiter) {
-        if let walSync = open.withLockedValue({ $0?.walSync }) { walSync.afterNextSync(done) } else { done(.success(())) }
+    ///
+    /// `idle`: the writer has nothing else to commit, so it syncs the log itself, on its own
+    /// thread, rather than handing the sync over: a hand-over wakes the sync thread, which on a
+    /// small machine may have to wait for a core, while the writer only waits for the next
+    /// delivery. A busy writer hands the sync over and commits the next batch meanwhile.
+    func afterDurable(idle: Bool = false, _ done: @escaping WALSync.Waiter) {
+        guard let walSync = open.withLockedValue({ $0?.walSync }) else { return done(.success(())) }
+        if idle { done(walSync.syncNow()) } else { walSync.afterNextSync(done) }
     }
 
     /// The value of a pragma on this connection; for checks. Writer thread only.

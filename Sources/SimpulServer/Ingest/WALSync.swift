@@ -8,7 +8,8 @@ import NIOCore
 import NIOPosix
 
 /// Makes the ingest writer's commits durable in rounds, on a thread of its own, while the
-/// writer goes on with the next commit.
+/// writer goes on with the next commit. (A writer with nothing more to commit syncs itself:
+/// `SQLiteIngestConnection.afterDurable`.)
 ///
 /// The writer's connection commits with `synchronous = NORMAL`: a commit writes its frames to
 /// the write-ahead log and returns without waiting for the disk. Each delivery is still
@@ -62,6 +63,12 @@ final class WALSync: Sendable {
                 self.runRounds()
             }
         }
+    }
+
+    /// A sync on the caller's thread, for a caller that has nothing else to do meanwhile: it
+    /// covers every commit the caller saw complete, as a round does.
+    func syncNow() -> Result<Void, any Error> {
+        sync(path)
     }
 
     /// Syncs until no one waits. Whoever arrives during a sync waits for the next one.
