@@ -9,8 +9,9 @@ import Vapor
 /// on this thread, each straight after the last, with no hop through an event loop between them.
 ///
 /// The insert stays prepared (`SQLiteHandle`). In write-ahead-log mode the connection commits
-/// without waiting for the disk, and `WALSync` makes the commits durable on a second thread
-/// before anyone is answered.
+/// without waiting for the disk, and the log is synced before anyone is answered: by `WALSync`
+/// on a second thread while the writer goes on committing, or by the writer itself when it has
+/// nothing else to commit (`afterDurable`).
 ///
 /// Opened on the first commit, so commands that never ingest (`webhook parse`, `migrate`)
 /// start no threads and never create the database file; a failed open is tried again on the
@@ -92,7 +93,7 @@ final class SQLiteIngestConnection: Sendable {
         if let open = open.withLockedValue({ $0 }) { return open }
         let handle = try SQLiteHandle(path: path)
         try handle.run("PRAGMA foreign_keys = ON")
-        // 64 MB of pages rather than SQLite's 2 MB: each insert walks eight B-trees and the
+        // 64 MB of pages rather than SQLite's 2 MB: each insert walks seven B-trees and the
         // foreign keys' parents, and once the table holds some hundred thousand messages those
         // pages no longer fit in 2 MB, so the writer read them from the file again and again.
         try handle.run("PRAGMA cache_size = -65536")
