@@ -40,4 +40,38 @@ struct JSONReaderTests {
         #expect(JSONReader.read(Data([0x22, 0x5C, 0x6E, 0xFF, 0x22])) == nil)
         #expect(JSONReader.read(Data([0x22, 0x61, 0xC3, 0x22])) == nil)
     }
+
+    /// Objects keep their members in a list: a repeated name must still keep only its last
+    /// value, in small objects and in large ones (which are deduplicated by hashing).
+    @Test func repeatedNamesInLargeObjects() throws {
+        let names = (0..<40).map { "k\($0)" }
+        let text = "{" + names.map { "\"\($0)\":1" }.joined(separator: ",") + ",\"k7\":2,\"k39\":3}"
+        let object = try #require(read(text)?.object)
+        #expect(object.count == 40)
+        #expect(object["k7"] == .int(2))
+        #expect(object["k39"] == .int(3))
+        #expect(object["k0"] == .int(1))
+        #expect(object["k40"] == nil)
+    }
+
+    @Test func objectsCompareAndSerializeWhateverTheOrder() {
+        #expect(read(#"{"b":1,"a":{"y":2,"x":3}}"#) == read(#"{"a":{"x":3,"y":2},"b":1}"#))
+        #expect(read(#"{"a":1,"b":2}"#) != read(#"{"a":1,"c":2}"#))
+        #expect(read(#"{"a":1}"#) != read(#"{"a":1,"b":2}"#))
+        #expect(read(#"{"b":1,"a":{"y":2,"x":3}}"#)?.serialized == #"{"a":{"x":3,"y":2},"b":1}"#)
+        // Large objects compare through a hashed pass.
+        let forward = "{" + (0..<30).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"
+        let backward = "{" + (0..<30).reversed().map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"
+        #expect(read(forward) == read(backward))
+        #expect(read(forward) != read(backward.replacingOccurrences(of: "\"k3\":3", with: "\"k3\":4")))
+    }
+
+    @Test func objectsAreEdited() {
+        var object: JSONObject = ["a": 1, "b": 2]
+        object["a"] = 3
+        object["c"] = 4
+        object["b"] = nil
+        #expect(JSONValue.object(object) == ["a": 3, "c": 4])
+        #expect(JSONValue.object(object.mapValues { _ in .null }).serialized == #"{"a":null,"c":null}"#)
+    }
 }

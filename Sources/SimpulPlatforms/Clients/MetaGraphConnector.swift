@@ -133,7 +133,7 @@ public struct MetaGraphConnector: ReplyingConnector, MetricsConnector {
         let pageID = try ConnectorHTTP.require(credentials.pageID, "pageID")
         _ = try ConnectorHTTP.require(credentials.accessToken, "accessToken")
         let recipient = try ConnectorURL.checkedID(recipientID, "recipient id")
-        var body: [String: JSONValue] = [
+        var body: JSONObject = [
             "recipient": ["id": .string(recipient)],
             "messaging_type": "RESPONSE",
             "message": ["text": .string(text)],

@@ -284,7 +284,7 @@ extension XConnector: PublishingConnector {
         guard let file = image.localFile, let bytes = try? Data(contentsOf: file) else {
             throw .rejected(status: 0, code: "media_missing", detail: "the image file is not on this machine")
         }
-        var body: [String: JSONValue] = ["media": .string(bytes.base64EncodedString()), "media_category": "tweet_image"]
+        var body: JSONObject = ["media": .string(bytes.base64EncodedString()), "media_category": "tweet_image"]
         if let type = image.mimeType { body["media_type"] = .string(type) }
         let json = try await http.json(try request("POST", ["2", "media", "upload"], json: .object(body)))
         guard let id = json["data"]?["id"]?.idString else { throw http.invalid("media upload response has no data.id") }

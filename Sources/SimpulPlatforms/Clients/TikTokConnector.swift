@@ -123,7 +123,7 @@ public struct TikTokConnector: PlatformConnector {
     /// `POST /v2/post/publish/video/init/` with `post_info` and `source_info`
     /// (`PULL_FROM_URL`). Returns the `publish_id`; follow it with `publishStatus`.
     public func publishVideo(_ post: TikTokVideoPost) async throws(PlatformError) -> String {
-        var postInfo: [String: JSONValue] = [
+        var postInfo: JSONObject = [
             "title": .string(post.title),
             "privacy_level": .string(post.privacyLevel.rawValue),
             "disable_comment": .bool(post.disableComment),

@@ -120,19 +120,19 @@ public struct WhatsAppConnector: ReplyingConnector {
     }
 
     /// The type-specific part of a message body.
-    static func body(for message: WhatsAppOutbound) -> [String: JSONValue] {
+    static func body(for message: WhatsAppOutbound) -> JSONObject {
         switch message {
         case .text(let text, let previewURL):
             return ["type": "text", "text": ["preview_url": .bool(previewURL), "body": .string(text)]]
         case .media(let kind, let idOrLink, let caption, let filename):
             let lowered = idOrLink.lowercased()
             let isLink = lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
-            var media: [String: JSONValue] = [isLink ? "link" : "id": .string(idOrLink)]
+            var media: JSONObject = [isLink ? "link" : "id": .string(idOrLink)]
             if let caption, !caption.isEmpty, kind.takesCaption { media["caption"] = .string(caption) }
             if let filename, !filename.isEmpty, kind == .document { media["filename"] = .string(filename) }
             return ["type": .string(kind.rawValue), kind.rawValue: .object(media)]
         case .template(let name, let language, let parameters):
-            var template: [String: JSONValue] = ["name": .string(name), "language": ["code": .string(language)]]
+            var template: JSONObject = ["name": .string(name), "language": ["code": .string(language)]]
             if !parameters.isEmpty {
                 template["components"] = [[
                     "type": "body",
@@ -149,8 +149,8 @@ public struct WhatsAppConnector: ReplyingConnector {
             ]]
         case .list(let text, let buttonText, let sections):
             let sectionValues: [JSONValue] = sections.map { section in
-                var value: [String: JSONValue] = ["rows": .array(section.rows.map { row in
-                    var rowValue: [String: JSONValue] = ["id": .string(row.id), "title": .string(row.title)]
+                var value: JSONObject = ["rows": .array(section.rows.map { row in
+                    var rowValue: JSONObject = ["id": .string(row.id), "title": .string(row.title)]
                     if let description = row.description, !description.isEmpty { rowValue["description"] = .string(description) }
                     return .object(rowValue)
                 })]

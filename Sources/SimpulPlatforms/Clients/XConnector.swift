@@ -92,7 +92,7 @@ public struct XConnector: PollingConnector, ReplyingConnector {
 
     /// `POST /2/tweets` `{"text":…,"media":{"media_ids":[…]}}`. Returns the new tweet id.
     public func post(text: String, mediaIDs: [String] = []) async throws(PlatformError) -> String {
-        var body: [String: JSONValue] = ["text": .string(text)]
+        var body: JSONObject = ["text": .string(text)]
         if !mediaIDs.isEmpty { body["media"] = ["media_ids": .array(mediaIDs.map { .string($0) })] }
         return try await createTweet(.object(body))
     }

@@ -56,12 +56,10 @@ struct JSONReader {
 
     private mutating func object(depth: Int) -> JSONValue? {
         index += 1
-        // Gathered first and hashed once at the end: a dictionary grown member by member
-        // rehashes every key at each resize.
-        var members: [(String, JSONValue)] = []
+        var members: [JSONObject.Element] = []
         members.reserveCapacity(8)
         skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object([:]) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(JSONObject()) }
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
@@ -69,17 +67,11 @@ struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             guard let member = value(depth: depth + 1) else { return nil }
-            members.append((key, member))
+            members.append((key: key, value: member))
             skipSpace()
             guard index < bytes.count else { return nil }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                var object = [String: JSONValue](minimumCapacity: members.count)
-                // A repeated name keeps its last value.
-                for (key, member) in members { object[key] = member }
-                return .object(object)
-            }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(JSONObject(keepingLast: members)) }
             return nil
         }
     }

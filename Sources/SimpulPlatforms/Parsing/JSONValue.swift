@@ -13,7 +13,7 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     // Literals, so the connectors write request bodies as `["text": .string(body)]`.
     init(stringLiteral value: String) { self = .string(value) }
@@ -21,7 +21,7 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
     init(integerLiteral value: Int64) { self = .int(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(JSONObject(keepingLast: elements.map { (key: $0.0, value: $0.1) }))
     }
 
     /// Reads `data` as JSON, or nil when it is not: for API responses, where a non-JSON body
@@ -58,7 +58,7 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
 
     // MARK: Typed views. Each answers nil when the value is of another type.
 
-    var object: [String: JSONValue]? {
+    var object: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
@@ -125,11 +125,7 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
     /// The member `key` of an object; nil for a missing key or a value that is not an object.
     subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        // Platform objects are small, and comparing a few short keys costs less than hashing
-        // one: the parsers look up dozens of members per delivery.
-        guard members.count <= 12 else { return members[key] }
-        for member in members where member.key == key { return member.value }
-        return nil
+        return members[key]
     }
 
     /// Follows object keys, e.g. `value[path: "metadata", "phone_number_id"]`.
@@ -181,11 +177,13 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(member.key, to: &out)
+            var first = true
+            members.forEachByName { key, value in
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                Self.writeString(key, to: &out)
                 out.append(UInt8(ascii: ":"))
-                member.value.write(to: &out)
+                value.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -243,7 +241,7 @@ extension JSONValue: Decodable {
         } else if let value = try? container.decode(Double.self) {
             self = .double(value)
         } else if let value = try? container.decode([String: JSONValue].self) {
-            self = .object(value)
+            self = .object(JSONObject(value))
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {
@@ -257,6 +255,6 @@ extension JSONValue: Decodable {
 extension InboundEvent {
     /// `detail` as a JSON object with sorted keys, for storage.
     public var detailJSON: String {
-        JSONValue.object(detail.mapValues(JSONValue.string)).serialized
+        JSONValue.object(JSONObject(detail.mapValues(JSONValue.string))).serialized
     }
 }
