@@ -62,6 +62,27 @@ struct SignatureTests {
         #expect(WebhookSignature.verify(body: body, signature256: WebhookSignature.sign(body, secret: ""), keys: [WebhookKey(secret: "")]) == .mismatch)
     }
 
+    /// The prepared key computes HMAC-SHA256 itself: it must agree with `HMAC<SHA256>` (which
+    /// `sign` uses) for secrets shorter than, as long as and longer than SHA-256's block, and
+    /// with the published vectors.
+    @Test func preparedKeyAgreesWithHMAC() {
+        let secrets = ["k", String(repeating: "a", count: 63), String(repeating: "b", count: 64), String(repeating: "c", count: 65),
+                       String(repeating: "rahasia-ü-", count: 20)]
+        let bodies = [Data(), Data("x".utf8), Data(repeating: 0x7B, count: 64), Data((0..<1000).map { UInt8($0 % 251) })]
+        for secret in secrets {
+            for body in bodies {
+                let key = WebhookKey(secret: secret)
+                #expect(WebhookSignature.verify(body: body, signature256: WebhookSignature.sign(body, secret: secret), keys: [key]) == .valid(secretIndex: 0))
+                #expect(WebhookSignature.verify(body: body, signature256: WebhookSignature.sign(body, secret: secret + "!"), keys: [key]) == .mismatch)
+            }
+        }
+        // RFC 4231, test case 2.
+        let rfc = WebhookSignature.verify(body: Data("what do ya want for nothing?".utf8),
+                                          signature256: "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                                          keys: [WebhookKey(secret: "Jefe")])
+        #expect(rfc == .valid(secretIndex: 0))
+    }
+
     @Test func handshake() {
         #expect(WebhookHandshake.answer(mode: "subscribe", verifyToken: "token-uji", challenge: "1158201444", expectedTokens: ["token-uji"]) == .accept(challenge: "1158201444"))
         #expect(WebhookHandshake.answer(mode: "subscribe", verifyToken: "token-salah", challenge: "1158201444", expectedTokens: ["token-uji"]) == .reject)
