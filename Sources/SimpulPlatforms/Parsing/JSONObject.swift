@@ -56,7 +56,6 @@ struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     }
 
     var count: Int { members.count }
-    var isEmpty: Bool { members.isEmpty }
     var keys: [String] { members.map(\.key) }
     var values: [JSONValue] { members.map(\.value) }
 
@@ -75,12 +74,6 @@ struct JSONObject: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     }
 
     func makeIterator() -> IndexingIterator<[Element]> { members.makeIterator() }
-
-    func mapValues(_ transform: (JSONValue) throws -> JSONValue) rethrows -> JSONObject {
-        var mapped = self
-        for index in mapped.members.indices { mapped.members[index].value = try transform(mapped.members[index].value) }
-        return mapped
-    }
 
     /// Calls `body` with each member in the order of the names, as `serialized` writes them.
     /// The positions are sorted rather than the members, which would copy every value.
