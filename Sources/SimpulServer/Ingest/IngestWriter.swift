@@ -41,6 +41,14 @@ final class IngestWriter: Sendable {
     /// Rows per statement at most; keeps the bind count (19 a row) far below both databases' limits.
     static let maxBatchRows = 250
 
+    /// On SQLite a commit rewrites every page it touches whole, some ten pages (index leaves,
+    /// their parents, the header) however few rows it holds, and the sync after it waits for all
+    /// of them. So when fewer deliveries than this wait, the writer first gives others a moment
+    /// to arrive: under load that makes fewer, larger commits (in paired runs of the ingest
+    /// benchmark about 4% more deliveries a second); a lone delivery is answered this much later.
+    static let gatherBelow = 8
+    static let gatherMicroseconds: UInt32 = 150
+
     private let target: Target
     private let state = NIOLockedValueBox(State())
 
@@ -131,7 +139,10 @@ final class IngestWriter: Sendable {
     /// waiters of a batch are released once it is on disk: while the next batch is committed,
     /// or, when none has gathered, after the writer has synced the log itself.
     private func commitAll(on connection: SQLiteIngestConnection) {
-        while case let batch = nextBatch(), !batch.isEmpty {
+        while true {
+            if state.withLockedValue({ $0.pending.count }) < Self.gatherBelow { usleep(Self.gatherMicroseconds) }
+            let batch = nextBatch()
+            guard !batch.isEmpty else { return }
             do {
                 try connection.insert(batch.flatMap(\.rows))
                 let idle = state.withLockedValue { $0.pending.isEmpty }
