@@ -259,11 +259,11 @@ extension InboundEvent {
     public var detailJSON: String {
         var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(128)
-        for (index, key) in detail.keys.sorted().enumerated() {
+        for (index, member) in detail.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(key, to: &out)
+            JSONValue.writeString(member.key, to: &out)
             out.append(UInt8(ascii: ":"))
-            JSONValue.writeString(detail[key] ?? "", to: &out)
+            JSONValue.writeString(member.value, to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)

@@ -44,7 +44,7 @@ public enum WebhookSignature {
             return (true, hexBytes(bytes[prefix.count...]))
         }
         guard read.prefixed else { return .unsupported }
-        guard let expected = read.mac, expected.count == 32 else { return .malformed }
+        guard let expected = read.mac, expected.count == SHA256.byteCount else { return .malformed }
         for (index, key) in keys.enumerated() where key.matches(expected, body: body) {
             return .valid(secretIndex: index)
         }
