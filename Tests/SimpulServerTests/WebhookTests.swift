@@ -259,7 +259,7 @@ struct IngestRowTests {
         // outside write-ahead-log mode, SQLite's own waiting for the disk in each commit (FULL).
         #expect(try await Self.pragma("foreign_keys", of: writer).get() == "1")
         #expect(try await Self.pragma("synchronous", of: writer).get() == "2")
-        #expect(try await Self.pragma("cache_size", of: writer).get() == "-65536")
+        #expect(try await Self.pragma("cache_size", of: writer).get() == String(SQLiteIngestConnection.cacheKibibytes))
         await writer.close()
     }
 
@@ -270,7 +270,8 @@ struct IngestRowTests {
             let writer = SQLiteIngestConnection(path: app.settings.sqlitePath)
             let journal = try await Self.pragma("journal_mode", of: writer).get()
             let synchronous = try await Self.pragma("synchronous", of: writer).get()
-            #expect(journal == "wal" && synchronous == "1")
+            let checkpoint = try await Self.pragma("wal_autocheckpoint", of: writer).get()
+            #expect(journal == "wal" && synchronous == "1" && checkpoint == String(SQLiteIngestConnection.checkpointFrames))
             await writer.close()
         }
     }

@@ -32,6 +32,23 @@ final class SQLiteIngestConnection: Sendable {
         let walSync: WALSync?
     }
 
+    /// The writer's page cache, in KiB (SQLite's negative form): 8 MB rather than SQLite's 2 MB.
+    /// Each insert walks seven B-trees and the foreign keys' parents, and the pages near where new
+    /// rows land (some thousand, with a few hundred accounts) must stay cached, or the writer
+    /// reads them from the file again and again. Not more: at the end of most commits SQLite
+    /// walks the cache's whole hash table (a page numbered past the end of the file, which
+    /// balancing a B-tree uses for a moment, makes it look for pages to drop), so every extra
+    /// megabyte costs each commit; with 64 MB the ingest benchmark ran about 1% slower.
+    static let cacheKibibytes = -8192
+
+    /// Frames in the write-ahead log before the writer copies them into the database (SQLite's
+    /// default is 1000). That copy and its sync of the database file run inside a commit, and
+    /// every delivery waits for them; a commit rewrites the same few pages (the rightmost leaves
+    /// of each index) again and again, and a checkpoint copies each page once however often it
+    /// changed, so rarer checkpoints copy far fewer pages per delivery. The log stays below
+    /// 16 MB. Together with the smaller cache, about 3.7% more deliveries a second.
+    static let checkpointFrames = 4000
+
     private let path: String
     private let threads = NIOLockedValueBox<Threads?>(nil)
     private let open = NIOLockedValueBox<Open?>(nil)
@@ -93,13 +110,11 @@ final class SQLiteIngestConnection: Sendable {
         if let open = open.withLockedValue({ $0 }) { return open }
         let handle = try SQLiteHandle(path: path)
         try handle.run("PRAGMA foreign_keys = ON")
-        // 64 MB of pages rather than SQLite's 2 MB: each insert walks seven B-trees and the
-        // foreign keys' parents, and once the table holds some hundred thousand messages those
-        // pages no longer fit in 2 MB, so the writer read them from the file again and again.
-        try handle.run("PRAGMA cache_size = -65536")
+        try handle.run("PRAGMA cache_size = \(Self.cacheKibibytes)")
         var walSync: WALSync?
         if try handle.run("PRAGMA journal_mode") == "wal", let sync = threads.withLockedValue({ $0?.sync }) {
             try handle.run("PRAGMA synchronous = NORMAL")
+            try handle.run("PRAGMA wal_autocheckpoint = \(Self.checkpointFrames)")
             walSync = WALSync(databasePath: path, pool: sync)
         }
         let placeholders = Array(repeating: "?", count: IngestWriter.columns.count).joined(separator: ",")
