@@ -263,6 +263,29 @@ struct IngestRowTests {
         await writer.close()
     }
 
+    #if os(Linux)
+    @Test("the writer thread runs at the highest priority when the process may raise it")
+    func writerPriority() async throws {
+        try await withTestApp { app in
+            guard !app.settings.usesPostgres else { return }
+            let writer = SQLiteIngestConnection(path: app.settings.sqlitePath)
+            let nice = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+                writer.onWriterThread({ continuation.resume(returning: getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)) },
+                                      cancelled: { continuation.resume(returning: Int32.min) })
+            }
+            // Root may always raise it; anyone else may or may not have the right.
+            if geteuid() == 0 {
+                #expect(nice == SQLiteIngestConnection.writerNice)
+            } else {
+                #expect(nice == SQLiteIngestConnection.writerNice || nice == 0)
+            }
+            // Only the writer: this thread keeps its own priority.
+            #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) != SQLiteIngestConnection.writerNice)
+            await writer.close()
+        }
+    }
+    #endif
+
     @Test("in write-ahead-log mode the writer commits without waiting for the disk; the sync does that")
     func writerInWALMode() async throws {
         try await withTestApp { app in

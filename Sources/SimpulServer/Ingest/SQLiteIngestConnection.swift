@@ -49,6 +49,16 @@ final class SQLiteIngestConnection: Sendable {
     /// 16 MB. Together with the smaller cache, about 3.7% more deliveries a second.
     static let checkpointFrames = 4000
 
+    /// The writer thread's nice value. Every delivery waits for the writer, the one stage they
+    /// all pass through, and on a busy server it shares the cores with the event loops that
+    /// read the next deliveries. At their priority the scheduler gives it no more than their
+    /// share, so each commit, and everyone waiting for it, took longer while the loops ran ahead
+    /// and then had nothing to do. At the highest priority it runs as soon as it has work; its
+    /// work comes in short bursts (one commit, then it sleeps or syncs), so it never holds a core
+    /// for long. In paired runs of the ingest benchmark about 5% more deliveries a second; the
+    /// sync thread gained nothing from the same.
+    static let writerNice: Int32 = -20
+
     private let path: String
     private let threads = NIOLockedValueBox<Threads?>(nil)
     private let open = NIOLockedValueBox<Open?>(nil)
@@ -63,6 +73,7 @@ final class SQLiteIngestConnection: Sendable {
             if let threads { return threads.writer }
             let started = Threads(writer: NIOThreadPool(numberOfThreads: 1), sync: NIOThreadPool(numberOfThreads: 1))
             started.writer.start()
+            started.writer.submit { _ in Self.raiseWriterPriority() }
             started.sync.start()
             threads = started
             return started.writer
@@ -71,6 +82,14 @@ final class SQLiteIngestConnection: Sendable {
             guard case .active = state else { return cancelled() }
             work()
         }
+    }
+
+    /// Linux keeps the nice value per thread, so this raises the writer only. Raising it needs
+    /// the right to (root, or CAP_SYS_NICE); without it the writer keeps the normal priority.
+    private static func raiseWriterPriority() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, writerNice)
+        #endif
     }
 
     /// Commits the rows in one transaction, or none of them. Writer thread only.
