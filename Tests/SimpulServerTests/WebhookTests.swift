@@ -259,7 +259,7 @@ struct IngestRowTests {
         // outside write-ahead-log mode, SQLite's own waiting for the disk in each commit (FULL).
         #expect(try await Self.pragma("foreign_keys", of: writer).get() == "1")
         #expect(try await Self.pragma("synchronous", of: writer).get() == "2")
-        #expect(try await Self.pragma("cache_size", of: writer).get() == String(SQLiteIngestConnection.cacheKibibytes))
+        #expect(try await Self.pragma("cache_size", of: writer).get() == "-\(SQLiteIngestConnection.cacheKibibytes)")
         await writer.close()
     }
 

@@ -32,14 +32,14 @@ final class SQLiteIngestConnection: Sendable {
         let walSync: WALSync?
     }
 
-    /// The writer's page cache, in KiB (SQLite's negative form): 8 MB rather than SQLite's 2 MB.
+    /// The writer's page cache, in KiB: 8 MB rather than SQLite's 2 MB.
     /// Each insert walks seven B-trees and the foreign keys' parents, and the pages near where new
     /// rows land (some thousand, with a few hundred accounts) must stay cached, or the writer
     /// reads them from the file again and again. Not more: at the end of most commits SQLite
     /// walks the cache's whole hash table (a page numbered past the end of the file, which
     /// balancing a B-tree uses for a moment, makes it look for pages to drop), so every extra
     /// megabyte costs each commit; with 64 MB the ingest benchmark ran about 1% slower.
-    static let cacheKibibytes = -8192
+    static let cacheKibibytes = 8192
 
     /// Frames in the write-ahead log before the writer copies them into the database (SQLite's
     /// default is 1000). That copy and its sync of the database file run inside a commit, and
@@ -129,7 +129,8 @@ final class SQLiteIngestConnection: Sendable {
         if let open = open.withLockedValue({ $0 }) { return open }
         let handle = try SQLiteHandle(path: path)
         try handle.run("PRAGMA foreign_keys = ON")
-        try handle.run("PRAGMA cache_size = \(Self.cacheKibibytes)")
+        // A negative cache size counts KiB rather than pages.
+        try handle.run("PRAGMA cache_size = -\(Self.cacheKibibytes)")
         var walSync: WALSync?
         if try handle.run("PRAGMA journal_mode") == "wal", let sync = threads.withLockedValue({ $0?.sync }) {
             try handle.run("PRAGMA synchronous = NORMAL")
