@@ -2,7 +2,9 @@
 enum GIFPreview {
     struct Unsupported: Error {}
 
-    static let maxPixels = 40_000_000
+    /// For the canvas and for the first frame, which GIF lets claim a size of its own: the
+    /// frame's pixel indices are held whole before they are laid on the canvas.
+    static let maxPixels = 25_000_000
 
     static func decode(_ data: [UInt8]) throws -> RGBImage {
         guard data.count >= 13, data[0..<6].elementsEqual(Array("GIF87a".utf8)) || data[0..<6].elementsEqual(Array("GIF89a".utf8)) else { throw Unsupported() }
@@ -29,6 +31,7 @@ enum GIFPreview {
                 guard offset + 10 <= data.count else { throw Unsupported() }
                 let left = u16(offset + 1), top = u16(offset + 3), frameWidth = u16(offset + 5), frameHeight = u16(offset + 7)
                 let flags = data[offset + 9]
+                guard frameWidth > 0, frameHeight > 0, frameWidth * frameHeight <= maxPixels else { throw Unsupported() }
                 offset += 10
                 var table = globalTable
                 if flags & 0x80 != 0 {

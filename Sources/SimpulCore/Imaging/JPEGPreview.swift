@@ -25,11 +25,15 @@ enum JPEGPreview {
         /// Codes of up to 8 bits, looked up by the next 8 bits: length << 8 | symbol.
         var fast = [UInt16](repeating: 0, count: 256)
 
-        init(counts: [Int], symbols: [UInt8]) {
+        /// Nil when the counts claim more codes of a length than that many bits can hold: a
+        /// mutated table would otherwise fill entries past the lookup's end.
+        init?(counts: [Int], symbols: [UInt8]) {
+            guard counts.count == 16, counts.reduce(0, +) == symbols.count else { return nil }
             self.symbols = symbols
             var code = 0, index = 0
             for length in 1...16 {
                 let count = counts[length - 1]
+                guard code + count <= 1 << length else { return nil }
                 valueOffset[length] = index - code
                 for n in 0..<count where length <= 8 {
                     let prefix = (code + n) << (8 - length)
@@ -81,14 +85,16 @@ enum JPEGPreview {
                     let tableClass = Int(data[p] >> 4), table = Int(data[p] & 0x0F)
                     let counts = (0..<16).map { Int(data[p + 1 + $0]) }
                     let total = counts.reduce(0, +)
-                    guard table < 4, tableClass < 2, p + 17 + total <= end else { throw Unsupported() }
-                    let huffman = Huffman(counts: counts, symbols: Array(data[(p + 17)..<(p + 17 + total)]))
+                    guard table < 4, tableClass < 2, p + 17 + total <= end,
+                          let huffman = Huffman(counts: counts, symbols: Array(data[(p + 17)..<(p + 17 + total)])) else { throw Unsupported() }
                     if tableClass == 0 { dcTables[table] = huffman } else { acTables[table] = huffman }
                     p += 17 + total
                 }
             case 0xC0, 0xC1, 0xC2:
+                // One frame per file: each header allocates the block grid, so a file of many
+                // small headers must not make it allocate again and again.
+                guard components.isEmpty, length >= 8 else { throw Unsupported() }
                 progressive = marker == 0xC2
-                guard length >= 8 else { throw Unsupported() }
                 size = (Int(data[start + 3]) << 8 | Int(data[start + 4]), Int(data[start + 1]) << 8 | Int(data[start + 2]))
                 let count = Int(data[start + 5])
                 guard [1, 3].contains(count), length >= 8 + 3 * count, size.width > 0, size.height > 0, size.width * size.height <= maxPixels else {
@@ -108,16 +114,20 @@ enum JPEGPreview {
             case 0xC3, 0xC5...0xC7, 0xC9...0xCB, 0xCD...0xCF:
                 throw Unsupported()
             case 0xDD:
+                guard length >= 4 else { throw Unsupported() }
                 restartInterval = Int(data[start]) << 8 | Int(data[start + 1])
             case 0xE1:
                 orientation = exifOrientation(data, start, end) ?? orientation
             case 0xDA:
                 guard !components.isEmpty else { throw Unsupported() }
+                // A scan header is 6 + 2 × its component count long, and names tables 0–3 only.
+                guard length >= 3 else { throw Unsupported() }
                 let count = Int(data[start])
+                guard (1...4).contains(count), length >= 6 + 2 * count else { throw Unsupported() }
                 var scan: [(index: Int, dc: Int, ac: Int)] = []
                 for i in 0..<count {
                     let id = Int(data[start + 1 + 2 * i]), tables = data[start + 2 + 2 * i]
-                    guard let index = components.firstIndex(where: { $0.id == id }) else { throw Unsupported() }
+                    guard let index = components.firstIndex(where: { $0.id == id }), tables >> 4 < 4, tables & 0x0F < 4 else { throw Unsupported() }
                     scan.append((index, Int(tables >> 4), Int(tables & 0x0F)))
                 }
                 let spectral = Int(data[start + 1 + 2 * count]), approximation = data[start + 3 + 2 * count]
@@ -160,6 +170,9 @@ enum JPEGPreview {
         var mcu = 0
         for my in 0..<mcusY {
             for mx in 0..<mcusX {
+                // Past the scan's data only made-up zero bits remain: stop there, keeping the
+                // blocks read, rather than spend a million blocks' work on nothing.
+                if reader.exhausted { return }
                 if restartInterval > 0, mcu > 0, mcu % restartInterval == 0 {
                     reader.restart()
                     predictors = [Int32](repeating: 0, count: components.count)
@@ -178,7 +191,8 @@ enum JPEGPreview {
                             }
                             guard let dcTable = dcTables[entry.dc] else { throw Unsupported() }
                             let length = try reader.decode(dcTable)
-                            predictors[entry.index] += Int32(reader.extend(length))
+                            // Wrapping: a mutated file can push the running sum past Int32.
+                            predictors[entry.index] &+= Int32(reader.extend(length))
                             if index < c.dc.count { components[entry.index].dc[index] = predictors[entry.index] << Int32(shift) }
                             if !progressive {
                                 guard let acTable = acTables[entry.ac] else { throw Unsupported() }
@@ -263,6 +277,10 @@ struct BitReader {
     var buffer: UInt32 = 0
     var count = 0
     var markerReached = false
+    /// Zero bytes handed out after the data ended; a few are the lookahead of a full buffer.
+    private(set) var padding = 0
+
+    var exhausted: Bool { padding > 8 }
 
     init(data: [UInt8], offset: Int) {
         self.data = data
@@ -272,10 +290,11 @@ struct BitReader {
     private mutating func fill() {
         while count <= 24 {
             var byte: UInt8 = 0
+            if markerReached || offset >= data.count { padding += 1 }
             if !markerReached, offset < data.count {
                 if data[offset] == 0xFF {
                     let next = offset + 1 < data.count ? data[offset + 1] : 0xD9
-                    if next == 0x00 { byte = 0xFF; offset += 2 } else { markerReached = true }
+                    if next == 0x00 { byte = 0xFF; offset += 2 } else { markerReached = true; padding += 1 }
                 } else {
                     byte = data[offset]
                     offset += 1
@@ -332,12 +351,24 @@ struct BitReader {
     }
 
     /// At a restart interval: drop the bits left in the byte and step over the RSTn marker.
+    /// Only this scan's data is searched: another marker ends it, and the made-up zeros after
+    /// it are not renewed, so no scan reads the markers of the rest of the file.
     mutating func restart() {
         buffer = 0
         count = 0
-        markerReached = false
-        while offset + 1 < data.count, !(data[offset] == 0xFF && (0xD0...0xD7).contains(data[offset + 1])) { offset += 1 }
-        if offset + 1 < data.count { offset += 2 }
+        while offset + 1 < data.count {
+            let next = data[offset + 1]
+            guard data[offset] == 0xFF, next != 0x00 else { offset += 1; continue }
+            if next == 0xFF { offset += 1; continue }
+            if (0xD0...0xD7).contains(next) {
+                offset += 2
+                markerReached = false
+                padding = 0
+                return
+            }
+            break
+        }
+        markerReached = true
     }
 
     /// Where the next marker after this scan's data begins.

@@ -6,7 +6,13 @@ enum PNGCodec {
     struct Unsupported: Error {}
 
     static let signature = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-    static let maxPixels = 40_000_000
+    /// Each side, and the whole: a 68-byte file may claim 2^32 × 2^32 pixels, and a thumbnail
+    /// of a poster needs no more than this. Checked before anything is multiplied.
+    static let maxSide = 30_000
+    static let maxPixels = 25_000_000
+
+    /// The bit depths PNG defines for each colour type; any other pair is a broken header.
+    static let depths: [Int: Set<Int>] = [0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]]
 
     static func decode(_ data: Data) throws -> RGBImage {
         let bytes = [UInt8](data)
@@ -31,7 +37,8 @@ enum PNGCodec {
             }
             offset = start + length + 4
         }
-        guard let header, header.interlace == 0, header.width > 0, header.height > 0, header.width * header.height <= maxPixels else { throw Unsupported() }
+        guard let header, header.interlace == 0, (1...maxSide).contains(header.width), (1...maxSide).contains(header.height),
+              header.width * header.height <= maxPixels else { throw Unsupported() }
         let channels: Int
         switch header.colour {
         case 0, 3: channels = 1
@@ -40,7 +47,7 @@ enum PNGCodec {
         case 6: channels = 4
         default: throw Unsupported()
         }
-        guard [1, 2, 4, 8, 16].contains(header.depth), header.colour != 3 || !palette.isEmpty else { throw Unsupported() }
+        guard depths[header.colour]?.contains(header.depth) == true, header.colour != 3 || !palette.isEmpty else { throw Unsupported() }
         let rowBytes = (header.width * channels * header.depth + 7) / 8
         let bytesPerPixel = max(1, channels * header.depth / 8)
         let raw = [UInt8](try Zlib.inflate(compressed, limit: header.height * (rowBytes + 1)))

@@ -68,11 +68,13 @@ public enum MediaSniffer {
     static func le16(_ b: [UInt8], _ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
     static func le24(_ b: [UInt8], _ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 | Int(b[i + 2]) << 16 }
 
-    /// IHDR comes first, right after the signature.
+    static let maxVideoSeconds: Double = 7 * 24 * 3600
+
+    /// IHDR comes first, right after the signature. PNG caps each side at 2^31 − 1.
     static func png(_ b: [UInt8]) -> MediaFacts? {
         guard b.count >= 24, Array(b[12..<16]) == Array("IHDR".utf8) else { return nil }
         let width = be32(b, 16), height = be32(b, 20)
-        guard width > 0, height > 0 else { return nil }
+        guard (1...Int(Int32.max)).contains(width), (1...Int(Int32.max)).contains(height) else { return nil }
         return MediaFacts(format: .png, bytes: b.count, width: width, height: height)
     }
 
@@ -137,6 +139,7 @@ public enum MediaSniffer {
     static func isoMedia(_ b: [UInt8], format: MediaFacts.Format) -> MediaFacts? {
         guard let moov = box("moov", in: b, from: 0, to: b.count) else { return nil }
         guard let mvhd = box("mvhd", in: b, from: moov.start, to: moov.end) else { return nil }
+        guard mvhd.start < mvhd.end else { return nil }
         var seconds: Double?
         let version = b[mvhd.start]
         if version == 1, mvhd.start + 32 <= mvhd.end {
@@ -158,6 +161,9 @@ public enum MediaSniffer {
             }
             cursor = trak.end
         }
+        // A running time past a week in a file of at most a gigabyte is a broken header, and
+        // an unbounded one would overflow wherever it is turned into whole seconds.
+        if let seconds, !(0...maxVideoSeconds).contains(seconds) { return nil }
         return MediaFacts(format: format, bytes: b.count, width: width, height: height, durationSeconds: seconds)
     }
 
@@ -176,7 +182,9 @@ public enum MediaSniffer {
             } else if size == 0 {
                 size = end - i
             }
-            guard size >= header, i + size <= end else { return nil }
+            // A 64-bit size can be anything up to 2^64 − 1: compare it with the room left
+            // instead of adding it to the offset, which would overflow.
+            guard size >= header, size <= end - i else { return nil }
             if Array(b[(i + 4)..<(i + 8)]) == wanted { return (i + header, i + size) }
             i += size
         }
