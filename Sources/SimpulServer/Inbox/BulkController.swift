@@ -38,7 +38,7 @@ enum BulkController {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(Input.self)
         let l = req.l10n
-        let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path == Paths.inbox ? $0 : nil } ?? Paths.inbox
+        let back = Paths.localReferer(req.headers.first(name: .referer), path: Paths.inbox) ?? Paths.inbox
         guard let action = input.action, actions.contains(action) else { throw AppError.badRequest("action") }
         let raw = input.ids ?? []
         let ids = raw.compactMap(UUID.init(uuidString:))
