@@ -106,7 +106,9 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) · Simpul"),
+                // Plot's .title also copies the title into og:/twitter: meta tags through its own,
+                // unescaped builders; a signed-in tool has no use for them.
+                .element(named: "title", text: "\(title) · Simpul"),
                 .link(.rel(.stylesheet), .href(Paths.stylesheet))
             ),
             .body(
