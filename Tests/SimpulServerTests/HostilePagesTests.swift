@@ -21,10 +21,12 @@ struct HostilePagesTests {
         ("amplification_tasks", "caption"), ("notifications", "text"), ("whatsapp_templates", "name"), ("message_tags", "name"),
     ]
 
-    static func poison(_ db: any Database) async {
+    /// Only this test's tenant: on PostgreSQL other suites share the database at the same time.
+    static func poison(_ db: any Database, tenantID: UUID) async {
         guard let sql = db as? any SQLDatabase else { return }
         for (table, column) in columns {
-            try? await sql.raw("UPDATE \(ident: table) SET \(ident: column) = \(bind: hostile)").run()
+            let key = table == "tenants" ? "id" : "tenant_id"
+            try? await sql.raw("UPDATE \(ident: table) SET \(ident: column) = \(bind: hostile) WHERE \(ident: key) = \(bind: tenantID)").run()
         }
     }
 
@@ -40,7 +42,7 @@ struct HostilePagesTests {
                 for user in [world.inScope[.supervisor]!, world.inScope[.unitAdmin]!] {
                     counter += 1
                     let request = try await build(world, user, counter, app)
-                    await Self.poison(app.db)
+                    await Self.poison(app.db, tenantID: world.tenantA.id!)
                     let browser = try await World.signIn(user, app: app)
                     let path = request.path + (request.path.contains("?") ? "&" : "?") + query
                     let response = try await app.web(.GET, path, as: browser)
@@ -55,6 +57,9 @@ struct HostilePagesTests {
                 }
             }
             #expect(counter > 40)
+            // The poison reached the rows (a bind the driver stored differently would match none).
+            let poisoned = try await UnitModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$name == Self.hostile).count()
+            #expect(poisoned > 0)
             #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
         }
     }
