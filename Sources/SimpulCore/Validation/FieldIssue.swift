@@ -30,6 +30,8 @@ public enum FieldIssue: Equatable, Sendable {
     case mismatch
     case wrongPassword
     case notPermitted
+    /// Separation of duties: nobody hands a role to themselves.
+    case selfGrant
     case invalidLink
     case tooMany(max: Int)
 }

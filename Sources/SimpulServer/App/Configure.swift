@@ -41,7 +41,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
 
     app.middleware = Middlewares()
     app.middleware.use(RequestObserver(registry: app.metricsRegistry))
-    app.middleware.use(SecurityHeaders())
+    app.middleware.use(SecurityHeaders(strictTransport: settings.secureCookies))
     app.middleware.use(FlashMiddleware())
     app.middleware.use(AppErrorMiddleware())
     app.routes.defaultMaxBodySize = "256kb"
@@ -105,18 +105,6 @@ func prepareDatabase(_ app: Application, migrate: Bool) async throws {
         _ = try await (try app.db.sql).raw("PRAGMA journal_mode=WAL").all()
     }
     if migrate { try await app.autoMigrate() }
-}
-
-struct SecurityHeaders: Middleware {
-    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        next.respond(to: req).map { response in
-            response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-            response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-            response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
-            return response
-        }
-    }
 }
 
 extension Application {

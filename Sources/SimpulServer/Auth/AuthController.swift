@@ -30,7 +30,14 @@ enum AuthController {
     }
 
     static func loginPage(_ req: Request, email: String?, next: String, error: String?, tenant: String?, status: HTTPResponseStatus) async throws -> Response {
-        let token = req.cookies[CSRF.loginCookie]?.string ?? Secrets.random()
+        let signer = LoginToken(key: req.application.settings.secretKey)
+        // The token already given stays while it is young, so that two open login tabs both work.
+        let token: String
+        if let kept = req.cookies[CSRF.loginCookie]?.string, signer.isValid(kept, now: req.now, within: LoginToken.lifetime / 2) {
+            token = kept
+        } else {
+            token = signer.issue(now: req.now)
+        }
         let askTenant = try await singleTenant(on: req.db) == nil
         let response = AuthPages.login(PageContext(req), csrf: token, email: email, next: next, error: error, askTenant: askTenant, tenant: tenant).response(status)
         response.cookies[CSRF.loginCookie] = HTTPCookies.Value(string: token, maxAge: 3600, path: "/", isSecure: req.application.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
@@ -46,7 +53,7 @@ enum AuthController {
     }
 
     static func login(_ req: Request) async throws -> Response {
-        try CSRF.verify(req, expected: req.cookies[CSRF.loginCookie]?.string)
+        try CSRF.verifyLogin(req)
         let form = try req.content.decode(LoginForm.self)
         let l = req.l10n
         let next = Paths.safeLocal(form.next)
@@ -64,19 +71,22 @@ enum AuthController {
             return try await loginPage(req, email: email, next: next, error: l.t("Kode instansi tidak dikenal.", "Unknown tenant code."), tenant: form.tenant, status: .unprocessableEntity)
         }
         let ip = ClientAddress.of(req)
-        if let minutes = try await LoginRateLimiter.lockout(tenantID: tenant.id!, email: email, ip: ip, now: req.now, on: req.db) {
+        let reservation: LoginRateLimiter.Reservation
+        switch try await LoginRateLimiter.reserve(tenantID: tenant.id!, email: email, ip: ip, now: req.now, on: req.db) {
+        case .locked(let minutes):
             return try await loginPage(req, email: email, next: next,
                                        error: l.t("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam \(minutes) menit.", "Too many failed sign-in attempts. Try again in \(minutes) minutes."),
                                        tenant: form.tenant, status: .tooManyRequests)
+        case .allowed(let allowed):
+            reservation = allowed
         }
         let user = try await UserModel.query(on: req.db).filter(\.$tenantID == tenant.id!).filter(\.$email == email).first()
         // Verify against a fixed hash when the person does not exist, so timing does not reveal who has an account.
         let verified = try await req.password.async.verify(password, created: user?.passwordHash ?? req.application.dummyPasswordHash)
         guard let user, verified, user.active else {
-            try await LoginRateLimiter.record(tenantID: tenant.id!, email: email, ip: ip, succeeded: false, now: req.now, on: req.db)
             return try await loginPage(req, email: email, next: next, error: wrong, tenant: form.tenant, status: .unauthorized)
         }
-        try await LoginRateLimiter.record(tenantID: tenant.id!, email: email, ip: ip, succeeded: true, now: req.now, on: req.db)
+        try await LoginRateLimiter.succeeded(reservation, on: req.db)
         let (_, cookie) = try await SessionAuthenticator.start(for: user, tenant: tenant, req: req)
         try await Auditor.record(Auditor.Actor(tenantID: tenant.id!, userID: user.id, name: user.name, ip: ip, at: req.now), on: req.db,
                                  action: "session.login", targetType: "user", targetID: user.id, label: user.name)
@@ -145,7 +155,7 @@ enum AuthController {
         if errors["password"] == nil, form.confirm != password { errors.add("confirm", .mismatch) }
         guard errors.isEmpty else { return try await profile(req, passwordErrors: errors) }
         try await UserService.setPassword(principal.user, to: password, principal: principal, req: req, action: "user.changePassword", keepSession: principal.session?.id)
-        return .seeOther(Paths.profile, flash: req.l10n.t("Kata sandi diganti. Sesi lain telah diakhiri.", "Password changed. Other sessions were ended."))
+        return .seeOther(Paths.profile, flash: req.l10n.t("Kata sandi diganti. Sesi lain dan token API telah diakhiri.", "Password changed. Other sessions and API tokens were ended."))
     }
 
     static func createToken(_ req: Request) async throws -> Response {

@@ -299,8 +299,8 @@ struct CreateMessages: AsyncMigration {
     func revert(on db: Database) async throws { try await db.schema("messages").delete() }
 }
 
-/// Signed deliveries Simpul could not read (not JSON, unexpected envelope): kept verbatim so
-/// nothing a platform sent is lost, and visible for support.
+/// Signed deliveries Simpul could not read (not JSON, unexpected envelope): kept verbatim for
+/// support, the newest few hundred per tenant for a month (`IngestStore.keepUnreadable`).
 struct CreateWebhookDeliveries: AsyncMigration {
     func prepare(on db: Database) async throws {
         try await db.schema("webhook_deliveries")

@@ -49,22 +49,28 @@ enum ThreadController {
         var tags: [String]
     }
 
-    static func context(of message: MessageModel, on db: Database) async throws -> Context {
+    /// The message's surroundings as far as `principal` may see them: the parent post, the
+    /// conversation and the sender's earlier messages only on accounts of the viewer's inbox
+    /// units. A WhatsApp number or a Facebook user links messages across units: a resident's
+    /// chat with one unit must not appear on the page of the unit it complains about.
+    static func context(of message: MessageModel, for principal: Principal, on db: Database) async throws -> Context {
         let tenantID = message.tenantID
+        let visible = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID)
+            .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewInbox))).all(\.$id)
+        func mine() -> QueryBuilder<MessageModel> {
+            MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID ~~ visible).filter(\.$platform == message.platform)
+        }
         var parent: MessageModel?
         if let ref = message.parentRef {
-            parent = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$platform == message.platform)
-                .filter(\.$externalID == ref).first()
+            parent = try await mine().filter(\.$externalID == ref).first()
         }
         var conversation: [MessageModel] = []
         if let thread = message.threadRef {
-            conversation = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$platform == message.platform)
-                .filter(\.$threadRef == thread).filter(\.$kind ~~ Array(Inbox.kinds)).sort(\.$receivedAt).limit(50).all()
+            conversation = try await mine().filter(\.$threadRef == thread).filter(\.$kind ~~ Array(Inbox.kinds)).sort(\.$receivedAt).limit(50).all()
         }
         var earlier: [MessageModel] = []
         if let author = message.authorID {
-            earlier = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$platform == message.platform)
-                .filter(\.$authorID == author).filter(\.$id != message.id!).filter(\.$kind ~~ Array(Inbox.kinds))
+            earlier = try await mine().filter(\.$authorID == author).filter(\.$id != message.id!).filter(\.$kind ~~ Array(Inbox.kinds))
                 .sort(\.$receivedAt, .descending).limit(10).all()
         }
         let notes = try await MessageNoteModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$messageID == message.id!).sort(\.$createdAt).all()
@@ -76,7 +82,7 @@ enum ThreadController {
     static func show(_ req: Request, _ principal: Principal, _ message: MessageModel, _ account: AccountModel, status: HTTPResponseStatus,
                      draft: String? = nil, notice: String? = nil, findings: [Finding] = [], overrideReason: String? = nil,
                      unconfirmedReply: MessageReplyModel? = nil) async throws -> Response {
-        let context = try await context(of: message, on: req.db)
+        let context = try await context(of: message, for: principal, on: req.db)
         let viewers = try await ThreadPresence.touch(message, principal: principal, now: req.now, on: req.db)
         let canReply = principal.scope.allows(.replyInbox, on: account.unitID)
         var assignees: [(String, String)] = []

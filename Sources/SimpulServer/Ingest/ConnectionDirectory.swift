@@ -23,30 +23,45 @@ final class ConnectionDirectory: Sendable {
         let loadedAt: Date
         private let tokensByPlatform: [Platform: [String]]
         private let accounts: [Platform: [String: UUID]]
-        /// The keys that may sign each format's deliveries, made ready when loaded.
-        private let keysByFormat: [PayloadFormat: [WebhookKey]]
+        /// The keys that may sign each format's deliveries, made ready when loaded, and for
+        /// each key the accounts it speaks for: a delivery names accounts, and only the app
+        /// secret of an account may sign events for it (a unit admin knows his own account's
+        /// secret, not the others').
+        private let signersByFormat: [PayloadFormat: (keys: [WebhookKey], covered: [AccountMap])]
 
         init(tenantID: UUID, connections: [Connection], loadedAt: Date) {
             self.tenantID = tenantID
             self.loadedAt = loadedAt
-            var secrets: [Platform: Set<String>] = [:], tokens: [Platform: Set<String>] = [:]
+            var bySecret: [String: [Platform: [String: UUID]]] = [:], tokens: [Platform: Set<String>] = [:]
             var accounts: [Platform: [String: UUID]] = [:]
             for connection in connections {
-                if let secret = connection.credentials.appSecret, !secret.isEmpty { secrets[connection.platform, default: []].insert(secret) }
                 if let token = connection.credentials.verifyToken, !token.isEmpty { tokens[connection.platform, default: []].insert(token) }
-                if let external = connection.externalID { accounts[connection.platform, default: [:]][external] = connection.accountID }
+                guard let external = connection.externalID else { continue }
+                accounts[connection.platform, default: [:]][external] = connection.accountID
+                if let secret = connection.credentials.appSecret, !secret.isEmpty {
+                    bySecret[secret, default: [:]][connection.platform, default: [:]][external] = connection.accountID
+                }
             }
             tokensByPlatform = tokens.mapValues { $0.sorted() }
             self.accounts = accounts
-            keysByFormat = Dictionary(uniqueKeysWithValues: PayloadFormat.allCases.map { format in
+            signersByFormat = Dictionary(uniqueKeysWithValues: PayloadFormat.allCases.map { format in
                 let platforms = WebhookReceiver.platforms(for: format)
-                let signing = Set(platforms.flatMap { secrets[$0] ?? [] }).sorted()
-                return (format, signing.map(WebhookKey.init(secret:)))
+                let signing = bySecret.compactMap { secret, covered -> (String, AccountMap)? in
+                    let mine = covered.filter { platforms.contains($0.key) }
+                    return mine.isEmpty ? nil : (secret, AccountMap(accounts: mine))
+                }.sorted { $0.0 < $1.0 }
+                return (format, (signing.map { WebhookKey(secret: $0.0) }, signing.map(\.1)))
             })
         }
 
         func keys(for format: PayloadFormat) -> [WebhookKey] {
-            keysByFormat[format] ?? []
+            signersByFormat[format]?.keys ?? []
+        }
+
+        /// The accounts whose events the key at `index` of `keys(for: format)` may sign.
+        func covered(by index: Int, format: PayloadFormat) -> AccountMap {
+            guard let covered = signersByFormat[format]?.covered, covered.indices.contains(index) else { return AccountMap(accounts: [:]) }
+            return covered[index]
         }
 
         func verifyTokens(for platforms: Set<Platform>) -> [String] {
@@ -55,6 +70,15 @@ final class ConnectionDirectory: Sendable {
 
         func account(platform: Platform, externalID: String) -> UUID? {
             accounts[platform]?[externalID]
+        }
+    }
+
+    /// Platform-side account ids to account rows.
+    struct AccountMap: Sendable {
+        let accounts: [Platform: [String: UUID]]
+
+        func account(for event: InboundEvent) -> UUID? {
+            accounts[event.platform]?[event.accountRef]
         }
     }
 

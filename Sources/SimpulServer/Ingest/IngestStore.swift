@@ -55,15 +55,22 @@ enum IngestStore {
         text.map { clip($0, max) }
     }
 
+    /// Rows for webhook events, each already matched to the account its signature covers.
+    static func rows(_ accepted: [(event: InboundEvent, account: UUID)], tenantID: UUID, receivedAt: Date) -> [Row] {
+        accepted.map { row($0.event, account: $0.account, tenantID: tenantID, receivedAt: receivedAt) }
+    }
+
     static func rows(_ events: [InboundEvent], tenantID: UUID, receivedAt: Date, accountFor: (InboundEvent) -> UUID?) -> [Row] {
-        events.map { event in
-            Row(tenant_id: tenantID, id: .timeOrdered(at: receivedAt), account_id: accountFor(event), platform: event.platform.rawValue, kind: event.kind.rawValue,
-                external_id: clip(event.eventID, 255), account_ref: clip(event.accountRef, 255),
-                author_id: clip(event.author?.id, 255), author_name: clip(event.author?.name, 255), author_handle: clip(event.author?.handle, 255),
-                text: clip(event.text, maxText), media: json(event.media), parent_ref: clip(event.parentRef, 255), thread_ref: clip(event.threadRef, 255),
-                occurred_at: event.occurredAt, received_at: receivedAt, detail: event.detailJSON, raw: clip(event.raw, maxRaw),
-                state: "new")
-        }
+        events.map { row($0, account: accountFor($0), tenantID: tenantID, receivedAt: receivedAt) }
+    }
+
+    private static func row(_ event: InboundEvent, account: UUID?, tenantID: UUID, receivedAt: Date) -> Row {
+        Row(tenant_id: tenantID, id: .timeOrdered(at: receivedAt), account_id: account, platform: event.platform.rawValue, kind: event.kind.rawValue,
+            external_id: clip(event.eventID, 255), account_ref: clip(event.accountRef, 255),
+            author_id: clip(event.author?.id, 255), author_name: clip(event.author?.name, 255), author_handle: clip(event.author?.handle, 255),
+            text: clip(event.text, maxText), media: json(event.media), parent_ref: clip(event.parentRef, 255), thread_ref: clip(event.threadRef, 255),
+            occurred_at: event.occurredAt, received_at: receivedAt, detail: event.detailJSON, raw: clip(event.raw, maxRaw),
+            state: "new")
     }
 
     /// Stores the events durably; returns once they are committed. `accountFor` maps the
@@ -72,11 +79,28 @@ enum IngestStore {
         try await writer.write(rows(events, tenantID: tenantID, receivedAt: receivedAt, accountFor: accountFor))
     }
 
+    /// Unreadable deliveries kept per tenant, and for how long: enough to debug a platform's
+    /// change of format, while anyone holding one app secret cannot fill the disk.
+    static let maxKeptPerTenant = 500
+    static let keptFor: TimeInterval = 30 * 24 * 3600
+
     static func keepUnreadable(tenantID: UUID, format: PayloadFormat, reason: String, body: Data, at: Date, on db: Database) async throws {
         let text = String(decoding: body.prefix(maxRaw), as: UTF8.self)
-        try await (try db.sql).insert(into: "webhook_deliveries")
+        let sql = try db.sql
+        try await sql.insert(into: "webhook_deliveries")
             .columns("tenant_id", "id", "format", "received_at", "reason", "body")
             .values(SQLBind(tenantID), SQLBind(UUID()), SQLBind(format.rawValue), SQLBind(at), SQLBind(reason), SQLBind(text))
             .run()
+        try await pruneUnreadable(tenantID: tenantID, now: at, on: sql)
+    }
+
+    /// Drops the tenant's kept deliveries past their age, and the oldest beyond the cap.
+    static func pruneUnreadable(tenantID: UUID, now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.delete(from: "webhook_deliveries").where("tenant_id", .equal, SQLBind(tenantID))
+            .where("received_at", .lessThan, SQLBind(now.addingTimeInterval(-keptFor))).run()
+        let newest = sql.select().column("id").from("webhook_deliveries").where("tenant_id", .equal, SQLBind(tenantID))
+            .orderBy("received_at", .descending).orderBy("id", .descending).limit(maxKeptPerTenant)
+        try await sql.delete(from: "webhook_deliveries").where("tenant_id", .equal, SQLBind(tenantID))
+            .where("id", .notIn, SQLGroupExpression(newest.query)).run()
     }
 }

@@ -8,7 +8,8 @@ import Vapor
 /// verify the signature on the raw bytes, parse, store durably, and only then answer.
 enum WebhookReceiver {
     enum Outcome: Equatable {
-        case stored(events: Int)
+        /// `dropped`: signed correctly, but naming accounts the signing secret does not cover.
+        case stored(events: Int, dropped: Int)
         /// Signed correctly but not readable: kept verbatim in webhook_deliveries.
         case kept(reason: String)
         case unknownTenant
@@ -30,14 +31,17 @@ enum WebhookReceiver {
     enum Checked {
         case refused(WebhookSignature.Verdict)
         case unreadable(reason: String)
-        case events([InboundEvent])
+        /// The events the signing secret covers, each with its account; `dropped` counts the rest.
+        case events([(event: InboundEvent, account: UUID)], dropped: Int)
+        /// Signed, but every event names an account the secret does not cover.
+        case uncovered(dropped: Int)
     }
 
     static func check(format: PayloadFormat, entry: ConnectionDirectory.TenantEntry, signature256: String?, legacySignature: String?,
                       body: Data, logger: Logger) -> Checked {
         let verdict = WebhookSignature.verify(body: body, signature256: signature256, legacySignature: legacySignature,
                                               keys: entry.keys(for: format))
-        guard case .valid = verdict else { return .refused(verdict) }
+        guard case .valid(let index) = verdict else { return .refused(verdict) }
         let events: [InboundEvent]
         do {
             events = try PayloadParser.parse(body, as: format)
@@ -52,7 +56,15 @@ enum WebhookReceiver {
         if unknown > 0 {
             logger.notice("webhook carried unknown event types; stored raw", metadata: ["format": "\(format.rawValue)", "count": "\(unknown)"])
         }
-        return .events(events)
+        let covered = entry.covered(by: index, format: format)
+        let accepted = events.compactMap { event in covered.account(for: event).map { (event: event, account: $0) } }
+        let dropped = events.count - accepted.count
+        if dropped > 0 {
+            logger.warning("webhook named accounts its signing secret does not cover; dropped",
+                           metadata: ["format": "\(format.rawValue)", "dropped": "\(dropped)", "accepted": "\(accepted.count)"])
+        }
+        if accepted.isEmpty && dropped > 0 { return .uncovered(dropped: dropped) }
+        return .events(accepted, dropped: dropped)
     }
 
     static func receive(format: PayloadFormat, tenantSlug: String, signature256: String?, legacySignature: String?,
@@ -66,10 +78,11 @@ enum WebhookReceiver {
             try await IngestStore.keepUnreadable(tenantID: entry.tenantID, format: format, reason: reason, body: body, at: now, on: db)
             logger.warning("webhook kept unreadable", metadata: ["format": "\(format.rawValue)", "reason": "\(reason)", "bytes": "\(body.count)"])
             return .kept(reason: reason)
-        case .events(let events):
-            try await IngestStore.store(events, tenantID: entry.tenantID, receivedAt: now,
-                                        accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) }, writer: app.ingestWriter)
-            return .stored(events: events.count)
+        case .uncovered:
+            return .signature(.mismatch)
+        case .events(let accepted, let dropped):
+            try await app.ingestWriter.write(IngestStore.rows(accepted, tenantID: entry.tenantID, receivedAt: now))
+            return .stored(events: accepted.count, dropped: dropped)
         }
     }
 
@@ -86,10 +99,11 @@ enum WebhookReceiver {
             return eventLoop.makeSucceededFuture(.signature(verdict))
         case .unreadable:
             return nil
-        case .events(let events):
-            let rows = IngestStore.rows(events, tenantID: entry.tenantID, receivedAt: now,
-                                        accountFor: { entry.account(platform: $0.platform, externalID: $0.accountRef) })
-            return intake.writer.write(rows, on: eventLoop).map { .stored(events: events.count) }
+        case .uncovered:
+            return eventLoop.makeSucceededFuture(.signature(.mismatch))
+        case .events(let accepted, let dropped):
+            return intake.writer.write(IngestStore.rows(accepted, tenantID: entry.tenantID, receivedAt: now), on: eventLoop)
+                .map { .stored(events: accepted.count, dropped: dropped) }
         }
     }
 
@@ -166,8 +180,9 @@ enum WebhookController {
             }
         return outcome.flatMapThrowing { outcome in
             switch outcome {
-            case .stored(let count):
-                return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: #"{"received":\#(count)}"#))
+            case .stored(let count, let dropped):
+                let body = dropped == 0 ? #"{"received":\#(count)}"# : #"{"received":\#(count),"dropped":\#(dropped)}"#
+                return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: body))
             case .kept:
                 return Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: #"{"received":0,"kept":true}"#))
             case .unknownTenant:

@@ -35,7 +35,7 @@ enum SandboxRunner {
                 let outcome = try await WebhookReceiver.receive(
                     format: delivery.format, tenantSlug: tenant.slug, signature256: WebhookSignature.sign(delivery.body, secret: appSecret),
                     legacySignature: nil, body: delivery.body, app: app, db: app.db, logger: app.logger)
-                if case .stored(let count) = outcome { stored += count }
+                if case .stored(let count, _) = outcome { stored += count }
             case .x, .youtube:
                 stored += try await PollingIngest.ingestPolledBody(delivery.body, format: delivery.format, accountExternalID: delivery.accountExternalID,
                                                                    tenant: tenant, app: app)

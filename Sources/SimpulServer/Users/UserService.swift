@@ -129,6 +129,9 @@ enum UserService {
         try await req.db.transaction { db in
             try await user.save(on: db)
             try await SessionAuthenticator.endAll(userID: user.id!, tenantID: user.tenantID, except: keepSession, on: db)
+            // A token made by whoever knew the old password must not outlive it.
+            try await APITokenModel.query(on: db).filter(\.$tenantID == user.tenantID).filter(\.$userID == user.id!).filter(\.$revokedAt == nil)
+                .set(\.$revokedAt, to: req.now).update()
             try await Auditor.record(req.auditActor(principal), on: db, action: action, targetType: "user", targetID: user.id, label: user.name)
         }
     }

@@ -125,7 +125,10 @@ enum UsersController {
         let principal = try req.requirePrincipal()
         let entry = try await UserService.load(req, principal: principal, manage: false)
         var errors = FieldErrors()
-        let grant = UserService.validateGrant(try req.content.decode(RoleInput.self), principal: principal, into: &errors)
+        let input = try req.content.decode(RoleInput.self)
+        // Whoever may manage people could otherwise make himself the approver of his own drafts.
+        let grant = entry.user.id == principal.userID ? nil : UserService.validateGrant(input, principal: principal, into: &errors)
+        if entry.user.id == principal.userID { errors.add("role", .selfGrant) }
         guard let grant else { return try detail(req, principal, entry, roleErrors: errors) }
         try await req.db.transaction { db in
             try await UserService.addGrant(grant, to: entry.user, principal: principal, req: req, on: db)

@@ -104,6 +104,7 @@ struct L10n: Sendable {
         case .mismatch: t("Konfirmasi kata sandi tidak sama", "Password confirmation does not match")
         case .wrongPassword: t("Kata sandi saat ini salah", "Current password is wrong")
         case .notPermitted: t("Anda tidak berwenang memberi peran ini pada unit tersebut", "You may not grant this role on that unit")
+        case .selfGrant: t("Anda tidak bisa memberi peran kepada diri sendiri; minta pengelola lain untuk memberikannya", "You cannot grant a role to yourself; ask another administrator")
         case .invalidLink: t("\(label) harus alamat web lengkap yang diawali https:// atau http://", "\(label) must be a full web address starting with https:// or http://")
         case .tooMany(let max): t("\(label) terlalu banyak (maksimal \(max))", "\(label): too many (at most \(max))")
         }

@@ -60,13 +60,15 @@ struct CapturingHandler: LogHandler {
     }
 }
 
-func withTestApp<T>(clock: ManualClock? = nil, _ body: (Application) async throws -> T) async throws -> T {
+/// `environment` adds to or overrides the test settings (for example SIMPUL_BASE_URL).
+func withTestApp<T>(clock: ManualClock? = nil, environment: [String: String] = [:], _ body: (Application) async throws -> T) async throws -> T {
     _ = LogCapture.bootstrapped
     let app = try await Application.make(.testing)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("simpul-test-\(UUID().uuidString)")
     var env: [String: String] = ["SIMPUL_ENV": "testing", "SIMPUL_BCRYPT_COST": "4", "SIMPUL_SQLITE_PATH": directory.appendingPathComponent("test.sqlite").path,
                                  "SIMPUL_MEDIA_DIR": directory.appendingPathComponent("media").path]
     if let url = TestDatabase.postgresURL { env["DATABASE_URL"] = url }
+    env.merge(environment) { $1 }
     let settings = try Settings.fromEnvironment(env)
     do {
         try await configure(app, settings: settings, clock: clock?.clock ?? .system)
