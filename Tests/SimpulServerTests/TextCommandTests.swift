@@ -5,12 +5,13 @@ import Testing
 /// `simpul text stem|normalize` and `simpul check`, run as the real executable on stdin.
 @Suite("simpul text and simpul check")
 struct TextCommandTests {
-    static func run(_ arguments: [String], input: Data, database: String? = nil) throws -> (status: Int32, output: String, errors: String) {
+    static func run(_ arguments: [String], input: Data, database: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, output: String, errors: String) {
         let process = Process()
         process.executableURL = try CrashSafetyTests.executable()
         process.arguments = arguments
         let path = database ?? FileManager.default.temporaryDirectory.appendingPathComponent("simpul-text-\(UUID().uuidString).sqlite").path
         process.environment = ["SIMPUL_SQLITE_PATH": path, "SIMPUL_LOG_LEVEL": "error", "SIMPUL_BCRYPT_COST": "4", "PATH": "/usr/bin:/bin"]
+            .merging(environment) { $1 }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -104,7 +104,14 @@ func prepareDatabase(_ app: Application, migrate: Bool) async throws {
     if !app.settings.usesPostgres {
         _ = try await (try app.db.sql).raw("PRAGMA journal_mode=WAL").all()
     }
-    if migrate { try await app.autoMigrate() }
+    if migrate {
+        // A newcomer starting the demo wants the logins, not a line for every migration.
+        app.fluent.migrationLogLevel = .debug
+        try await app.migrator.setupIfNeeded().get()
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        try await app.migrator.prepareBatch().get()
+        if !pending.isEmpty { app.logger.info("\(pending.count) migrasi diterapkan") }
+    }
 }
 
 extension Application {

@@ -12,6 +12,7 @@ struct MigrateCommandNow: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await prepareDatabase(app, migrate: false)
+        app.fluent.migrationLogLevel = .debug
         try await app.migrator.setupIfNeeded().get()
         let pending = try await app.migrator.previewPrepareBatch().get()
         if pending.isEmpty {
@@ -75,7 +76,7 @@ struct DemoCommand: AsyncCommand {
         // Hand over to Vapor's own serve command, so the demo stops on Ctrl-C like `serve` does.
         var serveContext = context
         serveContext.input = CommandInput(arguments: ["simpul demo", "--hostname", config.hostname, "--port", String(config.port)])
-        guard let serve = app.asyncCommands.commands["serve"] else { throw CommandFailure(["perintah serve tidak tersedia"]) }
+        guard let serve = app.asyncCommands.commands["serve"] else { throw CommandFailure(["perintah serve tidak tersedia"], kind: .failed) }
         let sandbox = try await SandboxRunner.start(tenant: summary.tenant, app: app)
         context.console.print("Sandbox aktif: pesan tiruan mengalir ke akun demo setiap beberapa detik.")
         // `serve` returns once the server listens; the application runs on until shutdown, and
@@ -107,7 +108,7 @@ struct TenantCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
-            try await prepareDatabase(app, migrate: false)
+            try await prepareDatabase(app, migrate: app.settings.autoMigrate)
             var errors: [String] = []
             let name = Validators.trimmed(signature.name)
             let slug = Validators.trimmed(signature.slug).lowercased()
@@ -159,7 +160,7 @@ struct UserCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
-            try await prepareDatabase(app, migrate: false)
+            try await prepareDatabase(app, migrate: app.settings.autoMigrate)
             let tenant = try await UserCommands.tenant(signature.tenant, on: app.db)
             var problems = FieldErrors()
             let name = Validators.text(signature.name, max: 80, field: "--name", into: &problems)
@@ -199,7 +200,7 @@ struct UserCommands: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
-            try await prepareDatabase(app, migrate: false)
+            try await prepareDatabase(app, migrate: app.settings.autoMigrate)
             let tenant = try await UserCommands.tenant(signature.tenant, on: app.db)
             var problems = FieldErrors()
             let name = Validators.text(signature.name, max: Validators.nameMax, field: "--name", into: &problems)
@@ -229,9 +230,15 @@ struct UserCommands: AsyncCommandGroup {
     }
 }
 
-/// A command refused its input: every problem listed, nothing written.
+/// A command refused its input (every problem listed, nothing written; exit status 2 with the
+/// usage), or could not do its work for a reason outside the command line (status 1).
 struct CommandFailure: Error, CustomStringConvertible {
+    enum Kind { case badInput, failed }
     let problems: [String]
-    init(_ problems: [String]) { self.problems = problems }
+    let kind: Kind
+    init(_ problems: [String], kind: Kind = .badInput) {
+        self.problems = problems
+        self.kind = kind
+    }
     var description: String { "Perintah dibatalkan:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") }
 }

@@ -124,6 +124,7 @@ struct CheckCommand: AsyncCommand {
         var allowList: Set<AllowListEntry> = []
         if let slug = signature.tenant {
             let app = context.application
+            try await prepareDatabase(app, migrate: app.settings.autoMigrate)
             guard let tenant = try await Tenant.query(on: app.db).filter(\.$slug == slug).first() else {
                 throw CommandFailure(["instansi dengan kode \(slug) tidak ditemukan"])
             }
