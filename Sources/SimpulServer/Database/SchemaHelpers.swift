@@ -50,3 +50,11 @@ extension Database {
 }
 
 enum DatabaseSetupError: Error { case notSQL }
+
+extension Database {
+    /// Drops columns through the schema builder, one statement a column: SQLite alters one
+    /// column at a time.
+    func dropColumns(_ columns: FieldKey..., from table: String) async throws {
+        for column in columns { try await schema(table).deleteField(column).update() }
+    }
+}
