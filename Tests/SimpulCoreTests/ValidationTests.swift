@@ -116,3 +116,22 @@ struct ValidationTests {
         #expect(IndonesianFormat.dateTime(date, zone: TimeZone(identifier: "Asia/Jayapura")!, english: true) == "21 Nov 2026 16:05 WIT")
     }
 }
+
+@Suite("Calendar days and snippets")
+struct CalendarDayAndSnippetTests {
+    @Test("only real days between 2000 and 2100 in YYYY-MM-DD pass")
+    func days() {
+        for day in ["2026-12-07", "2028-02-29", "2000-01-01"] { #expect(CalendarDay.isValid(day), "\(day)") }
+        for day in ["2026-02-30", "2027-02-29", "2026-13-01", "1999-12-31", "2026-1-07", "07-12-2026", "", "2026-12-07x"] {
+            #expect(!CalendarDay.isValid(day), "\(day)")
+        }
+    }
+
+    @Test("a snippet keeps short texts and cuts long ones below the length, ending in an ellipsis")
+    func snippets() {
+        #expect(TextSnippet.of("Jalan berlubang") == "Jalan berlubang")
+        let long = String(repeating: "a", count: 200)
+        #expect(TextSnippet.of(long).count == 118 && TextSnippet.of(long).hasSuffix("…"))
+        #expect(TextSnippet.of(long, length: 10) == "aaaaaaa…")
+    }
+}

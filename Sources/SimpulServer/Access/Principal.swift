@@ -12,6 +12,13 @@ struct Principal: Sendable {
 
     var tenantID: UUID { tenant.id! }
     var userID: UUID { user.id! }
+
+    /// The open units where the person holds `permission`, in tree order and indented by
+    /// depth, as a form's unit menu offers them.
+    func unitChoices(with permission: Permission) -> [(UUID, String)] {
+        scope.tree.flattened().filter { scope.allows(permission, on: $0.unit.id) && $0.unit.active }
+            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
+    }
 }
 
 extension Request {

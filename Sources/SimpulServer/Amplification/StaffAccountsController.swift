@@ -4,18 +4,6 @@ import Plot
 import SimpulCore
 import Vapor
 
-final class AccountHoldingPolicyModel: Model, @unchecked Sendable {
-    static let schema = "account_holding_policies"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "tenant_id") var tenantID: UUID
-    @Field(key: "min_accounts") var minAccounts: Int
-    @Field(key: "min_followers") var minFollowers: Int
-    @Field(key: "updated_at") var updatedAt: Date
-
-    init() {}
-}
-
 /// Amplifikasi → Akun ASN: each staff member in scope with their personal accounts, against the
 /// tenant's rule (by default at least three accounts with more than 500 followers each), and
 /// who falls short.

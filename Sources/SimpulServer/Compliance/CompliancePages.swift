@@ -74,7 +74,7 @@ enum CompliancePages {
                             .td(.text(finding.ruleTitle), .br(), .span(.class("muted"), .text(finding.packName))),
                             .td(ComplianceViews.severity(Severity(rawValue: finding.severity) ?? .info, l)),
                             .td(ComplianceViews.status(FindingStatus(rawValue: finding.status) ?? .open, l)),
-                            .td(.text(snippet(finding.excerpt)))
+                            .td(.text(TextSnippet.of(finding.excerpt)))
                         )
                     })),
             UI.pager(next: next, l)
@@ -88,10 +88,6 @@ enum CompliancePages {
         case "reply": l.t("Balasan kotak masuk", "Inbox reply")
         default: l.t("Unggahan akun staf", "Staff account post")
         }
-    }
-
-    static func snippet(_ text: String) -> String {
-        text.count > 120 ? String(text.prefix(117)) + "…" : text
     }
 
     static func finding(_ ctx: PageContext, _ finding: FindingModel, account: String?, unit: String?, canReview: Bool,

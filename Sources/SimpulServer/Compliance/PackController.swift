@@ -227,24 +227,14 @@ enum PackController {
         return row
     }
 
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard text.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard (2000...2100).contains(year), let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return false }
-        let check = calendar.dateComponents([.year, .month, .day], from: date)
-        return check.month == month && check.day == day
-    }
-
     static func validateElection(_ input: ElectionInput) -> Result<ElectionContest, FormProblems> {
         var problems: [String] = []
         let name = input.name.nonEmpty ?? ""
         if name.isEmpty { problems.append("Nama pemilihan belum diisi.") } else if name.count > 160 { problems.append("Nama pemilihan paling banyak 160 karakter.") }
         let from = input.valid_from.nonEmpty ?? "", until = input.valid_until.nonEmpty ?? ""
-        if !isDay(from) { problems.append("Tanggal mulai berlaku belum diisi atau tidak valid (format TTTT-BB-HH).") }
-        if !isDay(until) { problems.append("Tanggal akhir berlaku belum diisi atau tidak valid (format TTTT-BB-HH).") }
-        if isDay(from), isDay(until), until < from { problems.append("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai.") }
+        if !CalendarDay.isValid(from) { problems.append("Tanggal mulai berlaku belum diisi atau tidak valid (format TTTT-BB-HH).") }
+        if !CalendarDay.isValid(until) { problems.append("Tanggal akhir berlaku belum diisi atau tidak valid (format TTTT-BB-HH).") }
+        if CalendarDay.isValid(from), CalendarDay.isValid(until), until < from { problems.append("Tanggal akhir berlaku tidak boleh sebelum tanggal mulai.") }
         if (input.candidates ?? "").count > 20_000 || (input.parties ?? "").count > 10_000 { problems.append("Daftar calon atau partai terlalu panjang.") }
         var candidates: [ElectionContest.Candidate] = []
         switch ElectionText.parseCandidates(input.candidates ?? "") {

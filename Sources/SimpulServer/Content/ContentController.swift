@@ -56,13 +56,8 @@ enum ContentController {
     static let segmentsMax = 300
 
     /// The active units where the person manages content, indented by depth, for a select.
-    static func manageableUnits(_ principal: Principal) -> [(UUID, String)] {
-        principal.scope.tree.flattened().filter { principal.scope.allows(.manageContent, on: $0.unit.id) && $0.unit.active }
-            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
-    }
-
     static func options(_ principal: Principal, on db: Database) async throws -> FormOptions {
-        let units = manageableUnits(principal)
+        let units = principal.unitChoices(with: .manageContent)
         // Inactive pillars stay readable on the items that have them; the form offers only active ones.
         let pillars = try await ContentPillarModel.query(on: db).filter(\.$tenantID == principal.tenantID).sort(\.$name).all()
         let campaigns = try await ContentItemModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$campaign != nil)

@@ -150,7 +150,7 @@ enum InboxPages {
                             .td(.text(account.map { "\($0.platform.displayName) @\($0.handle)" } ?? message.platform), .br(),
                                 .span(.class("muted"), .text(kindLabel(message, l)))),
                             .td(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),
-                            .td(.text(CompliancePages.snippet(message.text ?? "")),
+                            .td(.text(TextSnippet.of(message.text ?? "")),
                                 .if(!(tags[message.id!] ?? []).isEmpty, .group(.br(), tagLinks(tags[message.id!] ?? []))),
                                 .unwrap(sentiment) { .group(.br(), UI.badge(sentimentLabel($0, l), tone: $0 == .negative ? "warn" : ($0 == .positive ? "ok" : "muted"))) }),
                             .td(.unwrap(priority) { UI.badge(priorityLabel($0, l), tone: $0 == .urgent ? "danger" : ($0 == .high ? "warn" : "muted")) }),

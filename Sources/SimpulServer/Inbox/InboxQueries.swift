@@ -148,7 +148,7 @@ struct InboxFilter: Content {
 
     /// Midnight of "yyyy-MM-dd" in the tenant's zone.
     static func day(_ text: String, zone: TimeZone) -> Date? {
-        guard PackController.isDay(text) else { return nil }
+        guard CalendarDay.isValid(text) else { return nil }
         let parts = text.split(separator: "-").compactMap { Int($0) }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone

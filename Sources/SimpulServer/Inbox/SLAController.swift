@@ -4,31 +4,6 @@ import Plot
 import SimpulCore
 import Vapor
 
-final class SLASettingsModel: Model, @unchecked Sendable {
-    static let schema = "sla_settings"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "tenant_id") var tenantID: UUID
-    /// JSON of `SLAPolicy`.
-    @Field(key: "policy") var policy: String
-    /// JSON of the office hours by weekday (1 = Sunday … 7 = Saturday).
-    @Field(key: "hours") var hours: String
-    @Field(key: "updated_at") var updatedAt: Date
-
-    init() {}
-}
-
-final class HolidayModel: Model, @unchecked Sendable {
-    static let schema = "holidays"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "tenant_id") var tenantID: UUID
-    @Field(key: "day") var day: String
-    @Field(key: "name") var name: String
-
-    init() {}
-}
-
 /// The tenant's SLA policy and working calendar: what the triage pass and the inbox count with.
 enum SLAService {
     struct Settings {
@@ -160,7 +135,7 @@ enum SLAController {
             guard !trimmed.isEmpty else { continue }
             let day = String(trimmed.prefix(10))
             let name = trimmed.dropFirst(10).trimmingCharacters(in: .whitespaces)
-            guard PackController.isDay(day), !name.isEmpty, name.count <= 120 else {
+            guard CalendarDay.isValid(day), !name.isEmpty, name.count <= 120 else {
                 problems.append("Hari libur baris \(index + 1): tulis tanggal TTTT-BB-HH lalu namanya, mis. 2026-12-25 Hari Raya Natal.")
                 continue
             }

@@ -14,7 +14,7 @@ enum ThreadPages {
         return .form(.method(.post), .action(Paths.replies(message.id!)), .class("stack"), .id("template-reply-form"),
             UI.csrf(ctx.csrf),
             UI.select(l.t("Templat WhatsApp", "WhatsApp template"), name: "template_id",
-                      options: templates.map { UI.Option(value: $0.id!.uuidString, label: "\($0.name) (\($0.language)): " + CompliancePages.snippet($0.body)) },
+                      options: templates.map { UI.Option(value: $0.id!.uuidString, label: "\($0.name) (\($0.language)): " + TextSnippet.of($0.body)) },
                       selected: nil, error: nil),
             .div(.class("field"), .label(.for("parameters"), .text(l.t("Isian variabel {{1}}, {{2}}, … (satu per baris)", "Values for {{1}}, {{2}}, … (one per line)"))),
                  .textarea(.id("parameters"), .name("parameters"), .attribute(named: "rows", value: "3"))),
@@ -144,7 +144,7 @@ enum ThreadPages {
             .if(!context.earlier.isEmpty, .group(
                 .h2(.text(l.t("Pesan sebelumnya dari orang yang sama", "Earlier messages from the same person"))),
                 .forEach(context.earlier) { earlier in
-                    .div(.a(.href(Paths.thread(earlier.id!)), .text(l.dateTime(earlier.receivedAt))), .text(" · " + CompliancePages.snippet(earlier.text ?? "")))
+                    .div(.a(.href(Paths.thread(earlier.id!)), .text(l.dateTime(earlier.receivedAt))), .text(" · " + TextSnippet.of(earlier.text ?? "")))
                 })),
             InboxPages.shortcutsHelp(l, thread: true)
         )

@@ -58,7 +58,7 @@ enum MediaLibrary {
     static func page(_ req: Request, status: HTTPResponseStatus, unitID: String? = nil, errors: [String] = []) async throws -> Response {
         let principal = try req.requirePrincipal()
         let files = try await visible(principal, on: req.db)
-        return MediaPages.library(PageContext(req), files: files, units: ContentController.manageableUnits(principal), unitID: unitID, errors: errors,
+        return MediaPages.library(PageContext(req), files: files, units: principal.unitChoices(with: .manageContent), unitID: unitID, errors: errors,
                                   canUpload: principal.scope.allowsSomewhere(.manageContent)).response(status)
     }
 

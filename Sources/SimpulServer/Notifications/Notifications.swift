@@ -4,20 +4,6 @@ import Plot
 import SimpulCore
 import Vapor
 
-final class NotificationModel: Model, @unchecked Sendable {
-    static let schema = "notifications"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "tenant_id") var tenantID: UUID
-    @Field(key: "user_id") var userID: UUID
-    @Field(key: "text") var text: String
-    @Field(key: "link") var link: String
-    @Field(key: "created_at") var createdAt: Date
-    @OptionalField(key: "read_at") var readAt: Date?
-
-    init() {}
-}
-
 /// Turns a content transition's audiences into people and tells them, in Indonesian (the
 /// language the UI opens in), in the same transaction as the transition.
 enum ContentNotifier {

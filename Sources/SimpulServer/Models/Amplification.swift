@@ -81,3 +81,15 @@ final class AmplificationAssignmentModel: Model, @unchecked Sendable {
         AssignmentStatus.of(completedAt: completedAt, deadline: deadline, now: now)
     }
 }
+
+final class AccountHoldingPolicyModel: Model, @unchecked Sendable {
+    static let schema = "account_holding_policies"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "min_accounts") var minAccounts: Int
+    @Field(key: "min_followers") var minFollowers: Int
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
