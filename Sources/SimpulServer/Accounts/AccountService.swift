@@ -56,22 +56,14 @@ enum AccountService {
 
     static func create(_ draft: AccountDraft, principal: Principal, req: Request) async throws -> AccountModel {
         let account = AccountModel(tenantID: principal.tenantID, draft: draft, at: req.now)
-        try await req.db.transaction { db in
-            try await account.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "account.create", targetType: "account",
-                                     targetID: account.id, label: label(account), after: fields(account))
-        }
+        try await AuditedSave.save(account, action: "account.create", before: nil, principal: principal, req: req)
         return account
     }
 
     static func update(_ account: AccountModel, with draft: AccountDraft, principal: Principal, req: Request) async throws {
         let before = fields(account)
         account.apply(draft, at: req.now)
-        try await req.db.transaction { db in
-            try await account.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "account.update", targetType: "account",
-                                     targetID: account.id, label: label(account), before: before, after: fields(account))
-        }
+        try await AuditedSave.save(account, action: "account.update", before: before, principal: principal, req: req)
     }
 
     static func setActive(_ account: AccountModel, _ active: Bool, principal: Principal, req: Request) async throws {
@@ -79,11 +71,7 @@ enum AccountService {
         let before = fields(account)
         account.active = active
         account.updatedAt = req.now
-        try await req.db.transaction { db in
-            try await account.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: active ? "account.reactivate" : "account.deactivate",
-                                     targetType: "account", targetID: account.id, label: label(account), before: before, after: fields(account))
-        }
+        try await AuditedSave.save(account, action: active ? "account.reactivate" : "account.deactivate", before: before, principal: principal, req: req)
     }
 
     static func label(_ account: AccountModel) -> String {
@@ -96,4 +84,10 @@ enum AccountService {
         try principal.require(permission, on: account.unitID, visibleWith: .viewAccounts)
         return account
     }
+}
+
+extension AccountModel: AuditedRecord {
+    static let auditTargetType = "account"
+    var auditLabel: String { AccountService.label(self) }
+    var auditFields: Auditor.Fields { AccountService.fields(self) }
 }

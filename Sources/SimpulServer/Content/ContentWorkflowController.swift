@@ -75,30 +75,10 @@ enum ContentWorkflowController {
         let item = try await ContentController.load(req, principal, need: .manageContent)
         let l = req.l10n
         let input = try req.content.decode(ScheduleInput.self)
-        let at: Date
-        if input.now != nil {
-            at = req.now
-        } else if let parsed = LocalTime.instant(date: input.date ?? "", time: input.time ?? "", zone: principal.tenant.zone) {
-            at = parsed
-        } else {
-            return try await ContentController.show(req, principal, item, status: .unprocessableEntity, schedule: input,
-                                                    notice: l.t("Tanggal atau jam terbit tidak dikenali (contoh: 2026-11-25 dan 09.00).",
-                                                                "Date or time not recognised (e.g. 2026-11-25 and 09:00)."))
-        }
-        let check = try await ContentTransitions.problems(of: item, at: at, on: req.db)
-        if check.noVariants {
-            return try await ContentController.show(req, principal, item, status: .unprocessableEntity, schedule: input,
-                                                    notice: l.t("Tambahkan minimal satu akun tujuan sebelum menjadwalkan.", "Add at least one target account before scheduling."))
-        }
-        if !check.problems.isEmpty {
-            return try await ContentController.show(req, principal, item, status: .unprocessableEntity, schedule: input,
-                                                    notice: l.t("Ada varian yang belum memenuhi aturan platformnya; perbaiki yang ditandai di bawah.",
-                                                                "Some variants break their platform's rules; fix those marked below."))
-        }
-        switch try await ContentTransitions.apply(.schedule(at: at), to: item, principal: principal, req: req) {
-        case .failure(let denial):
-            return try await ContentController.show(req, principal, item, status: denial == .inThePast ? .unprocessableEntity : .conflict,
-                                                    schedule: input, notice: l.denial(denial))
+        let when: ContentScheduling.When = input.now != nil ? .now : .local(date: input.date ?? "", time: input.time ?? "")
+        switch try await ContentScheduling.schedule(item, when, principal: principal, req: req) {
+        case .failure(let refusal):
+            return try await ContentController.show(req, principal, item, status: refusal.status, schedule: input, notice: refusal.message(l))
         case .success(let transition):
             let when = transition.item.scheduledAt.map(l.dateTime) ?? ""
             return .seeOther(Paths.contentItem(item.id!), flash: l.t("Dijadwalkan terbit \(when).", "Scheduled for \(when)."))

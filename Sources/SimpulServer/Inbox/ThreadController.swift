@@ -149,100 +149,18 @@ enum ThreadController {
         let principal = try req.requirePrincipal()
         let (message, account) = try await load(req, principal, need: .replyInbox)
         let input = try req.content.decode(ReplyInput.self)
-        var composed = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let draft = ReplyWorkflow.Draft(text: input.text, overrideReason: input.override_reason, confirmedRecent: input.confirm_recent == "1",
+                                        templateID: input.template_id, parameters: input.parameters)
         let l = req.l10n
-        func refuse(_ notice: String, findings: [Finding] = [], unconfirmed: MessageReplyModel? = nil) async throws -> Response {
-            try await show(req, principal, message, account, status: .unprocessableEntity, draft: input.text, notice: notice,
-                           findings: findings, overrideReason: input.override_reason, unconfirmedReply: unconfirmed)
+        switch try await ReplyWorkflow.send(draft, to: message, on: account, by: principal, req: req) {
+        case .refused(let refusal, let findings, let recent):
+            return try await show(req, principal, message, account, status: .unprocessableEntity, draft: input.text, notice: refusal.message(l),
+                                  findings: findings, overrideReason: input.override_reason, unconfirmedReply: recent)
+        case .attempted(let reply):
+            return .seeOther(Paths.thread(message.id!), flash: reply.status == "sent"
+                             ? l.t("Balasan terkirim ke \(account.platform.displayName).", "Reply sent to \(account.platform.displayName).")
+                             : l.t("Balasan gagal terkirim: \(reply.error ?? ""). Anda bisa mengirim ulang.", "The reply failed: \(reply.error ?? ""). You can retry."))
         }
-        let route: ReplyService.Route
-        do {
-            route = try ReplyService.route(for: message)
-        } catch let refusal {
-            return try await refuse(refusal.message(l))
-        }
-        var template: (name: String, language: String, parameters: [String])?
-        if let templateID = input.template_id.nonEmpty {
-            // Outside the 24-hour window WhatsApp takes only approved templates; they may be sent inside it too.
-            guard case .whatsapp = route else { return try await refuse(l.t("Templat hanya untuk pesan WhatsApp.", "Templates are for WhatsApp messages only.")) }
-            guard let id = UUID(uuidString: templateID),
-                  let chosen = try await WhatsAppTemplateModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
-                  chosen.approved else {
-                return try await refuse(l.t("Templat tidak dikenal atau belum disetujui Meta.", "Unknown template, or not approved by Meta."))
-            }
-            // "\r\n" is one Character in Swift, so lines are split on line breaks of any kind.
-            var values = (input.parameters ?? "").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-            while values.last?.trimmingWhitespace.isEmpty == true { values.removeLast() }
-            do {
-                try WhatsAppTemplateText.validate(parameters: values, for: chosen.body)
-            } catch let problem {
-                return try await refuse(TemplatesController.problem(problem, l))
-            }
-            composed = WhatsAppTemplateText.render(chosen.body, parameters: values)
-            template = (chosen.name, chosen.language, values)
-        } else {
-            guard !composed.isEmpty else { return try await refuse(l.t("Balasan belum diisi.", "The reply is empty.")) }
-            guard composed.count <= ReplyService.maxText else { return try await refuse(l.t("Balasan terlalu panjang (maksimal 2.000 karakter).", "The reply is too long.")) }
-            guard try await ReplyService.windowOpen(message, now: req.now, on: req.db) else {
-                return try await refuse(ReplyService.Refusal.windowClosed.message(l))
-            }
-        }
-        let text = composed
-        // Two people answering the same resident at once: the second is asked before sending.
-        if input.confirm_recent != "1", let recent = try await ThreadPresence.recentReply(to: message, now: req.now, on: req.db) {
-            let minutes = max(1, Int(req.now.timeIntervalSince(recent.createdAt) / 60))
-            let who = recent.userID == principal.userID ? l.t("Anda", "You") : recent.authorName
-            return try await refuse(l.t("\(who) sudah membalas pesan ini \(minutes) menit lalu. Baca balasan itu di atas; bila tetap perlu membalas, centang konfirmasi lalu kirim lagi.",
-                                        "\(who) replied to this message \(minutes) minutes ago. Read that reply above; if another is still needed, tick the confirmation and send again."),
-                                    unconfirmed: recent)
-        }
-        // Replies pass the compliance guard as drafts do: a blocking finding needs an approver's reason.
-        let tenantGuard = try await ComplianceService.guardFor(tenantID: principal.tenantID, zone: principal.tenant.zone, now: req.now, on: req.db)
-        let findings = tenantGuard.check(text)
-        let decision: SubmissionGate.Decision
-        do {
-            decision = try SubmissionGate.decide(findings: findings, overrideReason: input.override_reason,
-                                                 mayOverride: principal.scope.allows(.overrideCompliance, on: account.unitID))
-        } catch let problem {
-            return try await refuse(problem.message, findings: findings)
-        }
-        if case .blocked = decision {
-            return try await refuse(l.t("Balasan belum dikirim: ada temuan tingkat blokir. Perbaiki teksnya, atau penyetuju dapat mengirimnya dengan alasan tertulis.",
-                                        "Not sent: the reply has blocking findings. Fix it, or an approver may send it with a written reason."), findings: findings)
-        }
-        let overrideReason: String? = if case .overridden(_, let reason) = decision { reason } else { nil }
-        let reply = MessageReplyModel()
-        reply.id = UUID()
-        reply.tenantID = principal.tenantID
-        reply.messageID = message.id!
-        reply.userID = principal.userID
-        reply.authorName = principal.user.name
-        reply.text = text
-        reply.status = "failed"
-        reply.attempts = 0
-        reply.overrideReason = overrideReason
-        reply.createdAt = req.now
-        if let template {
-            reply.templateName = template.name
-            reply.templateLanguage = template.language
-            reply.templateParameters = String(decoding: try JSONEncoder().encode(template.parameters), as: UTF8.self)
-        }
-        // The reply row exists before the platform is called, so a send that dies half-way is
-        // still visible and can be retried.
-        try await req.db.transaction { db in
-            try await reply.create(on: db)
-            try await ComplianceService.record(findings, source: .reply, sourceID: reply.id!, tenantID: principal.tenantID, accountID: account.id,
-                                               unitID: account.unitID, excerpt: text, at: req.now, on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: overrideReason == nil ? "inbox.reply" : "inbox.reply.override",
-                                     targetType: "message", targetID: message.id, label: String(text.prefix(120)),
-                                     after: overrideReason.map { ["reason": $0] })
-        }
-        try await ReplyService.deliver(reply, message: message, account: account, route: route, app: req.application, l: l, now: req.now, on: req.db)
-        try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],
-                                      app: req.application, on: req.db)
-        return .seeOther(Paths.thread(message.id!), flash: reply.status == "sent"
-                         ? l.t("Balasan terkirim ke \(account.platform.displayName).", "Reply sent to \(account.platform.displayName).")
-                         : l.t("Balasan gagal terkirim: \(reply.error ?? ""). Anda bisa mengirim ulang.", "The reply failed: \(reply.error ?? ""). You can retry."))
     }
 
     static func retry(_ req: Request) async throws -> Response {

@@ -64,10 +64,7 @@ enum UnitService {
 
     static func create(_ valid: Valid, principal: Principal, req: Request) async throws -> UnitModel {
         let unit = UnitModel(tenantID: principal.tenantID, parentID: valid.parentID, kind: valid.kind, name: valid.name, code: valid.code, at: req.now)
-        try await req.db.transaction { db in
-            try await unit.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "unit.create", targetType: "unit", targetID: unit.id, label: unit.name, after: fields(unit))
-        }
+        try await AuditedSave.save(unit, action: "unit.create", before: nil, principal: principal, req: req)
         return unit
     }
 
@@ -80,10 +77,7 @@ enum UnitService {
         // Saving the same values again is not a change: no write, no audit row.
         if fields(unit) == before { return }
         unit.updatedAt = req.now
-        try await req.db.transaction { db in
-            try await unit.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "unit.update", targetType: "unit", targetID: unit.id, label: unit.name, before: before, after: fields(unit))
-        }
+        try await AuditedSave.save(unit, action: "unit.update", before: before, principal: principal, req: req)
     }
 
     /// A unit is closed only when nothing still lives in it: its sub-units closed first and its
@@ -105,11 +99,7 @@ enum UnitService {
         let before = fields(unit)
         unit.active = active
         unit.updatedAt = req.now
-        try await req.db.transaction { db in
-            try await unit.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: active ? "unit.reactivate" : "unit.deactivate", targetType: "unit",
-                                     targetID: unit.id, label: unit.name, before: before, after: fields(unit))
-        }
+        try await AuditedSave.save(unit, action: active ? "unit.reactivate" : "unit.deactivate", before: before, principal: principal, req: req)
     }
 
     /// Loads a unit for the caller: outside their view it does not exist.
@@ -119,4 +109,10 @@ enum UnitService {
         try principal.require(permission, on: unit.id!, visibleWith: .viewUnits)
         return unit
     }
+}
+
+extension UnitModel: AuditedRecord {
+    static let auditTargetType = "unit"
+    var auditLabel: String { name }
+    var auditFields: Auditor.Fields { UnitService.fields(self) }
 }

@@ -63,9 +63,7 @@ enum UserService {
     static func create(_ profile: ValidProfile, password: String, grants: [AccessScope.Grant], principal: Principal, req: Request) async throws -> UserModel {
         let hash = try await req.password.async.hash(password)
         let user = UserModel(tenantID: principal.tenantID, name: profile.name, email: profile.email, nip: profile.nip, phone: profile.phone, passwordHash: hash, at: req.now)
-        try await req.db.transaction { db in
-            try await user.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "user.create", targetType: "user", targetID: user.id, label: user.name, after: fields(user))
+        try await AuditedSave.save(user, action: "user.create", before: nil, principal: principal, req: req) { db in
             for grant in grants {
                 try await addGrant(grant, to: user, principal: principal, req: req, on: db)
             }
@@ -101,10 +99,7 @@ enum UserService {
         user.phone = profile.phone
         if fields(user) == before { return }
         user.updatedAt = req.now
-        try await req.db.transaction { db in
-            try await user.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "user.update", targetType: "user", targetID: user.id, label: user.name, before: before, after: fields(user))
-        }
+        try await AuditedSave.save(user, action: "user.update", before: before, principal: principal, req: req)
     }
 
     /// Deactivating ends the person's sessions at once; their API tokens stop working because
@@ -114,11 +109,8 @@ enum UserService {
         let before = fields(user)
         user.active = active
         user.updatedAt = req.now
-        try await req.db.transaction { db in
-            try await user.save(on: db)
+        try await AuditedSave.save(user, action: active ? "user.reactivate" : "user.deactivate", before: before, principal: principal, req: req) { db in
             if !active { try await SessionAuthenticator.endAll(userID: user.id!, tenantID: user.tenantID, on: db) }
-            try await Auditor.record(req.auditActor(principal), on: db, action: active ? "user.reactivate" : "user.deactivate",
-                                     targetType: "user", targetID: user.id, label: user.name, before: before, after: fields(user))
         }
     }
 
@@ -145,4 +137,10 @@ enum UserService {
         if manage, !principal.scope.canManageUser(memberOf: entry.unitIDs) { throw AppError.forbidden }
         return entry
     }
+}
+
+extension UserModel: AuditedRecord {
+    static let auditTargetType = "user"
+    var auditLabel: String { name }
+    var auditFields: Auditor.Fields { UserService.fields(self) }
 }
