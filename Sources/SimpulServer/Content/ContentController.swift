@@ -292,10 +292,10 @@ enum ContentController {
             pillarName: options.pillars.first { $0.id == item.pillarID }?.name,
             library: canEdit ? try await MediaLibrary.visible(principal, on: db) : [],
             media: media)
-        let html = ContentPages.show(
-            PageContext(req), view, input: input ?? Self.input(of: item, zone: principal.tenant.zone),
+        let html = ContentPages.show(PageContext(req), ContentPages.ShowModel(
+            view: view, input: input ?? Self.input(of: item, zone: principal.tenant.zone),
             errors: errors, options: options, notice: notice, overrideReason: overrideReason, schedule: schedule,
-            variantInput: variantInput, variantErrors: variantErrors, editingVariant: editingVariant)
+            variantInput: variantInput, variantErrors: variantErrors, editingVariant: editingVariant))
         return html.response(status)
     }
 }

@@ -132,9 +132,24 @@ enum ContentPages {
          "title": l.t("Judul (YouTube)", "Title (YouTube)"), "media_ids": l.t("Media", "Media")]
     }
 
-    static func show(_ ctx: PageContext, _ view: ItemView, input: ContentController.DraftInput, errors: FieldErrors, options: ContentController.FormOptions,
-                     notice: String?, overrideReason: String?, schedule: ContentWorkflowController.ScheduleInput?,
-                     variantInput: ContentWorkflowController.VariantInput?, variantErrors: FieldErrors, editingVariant: UUID?) -> HTML {
+    /// Everything the page shows, gathered by its controller.
+    struct ShowModel {
+        var view: ItemView
+        var input: ContentController.DraftInput
+        var errors: FieldErrors
+        var options: ContentController.FormOptions
+        var notice: String?
+        var overrideReason: String?
+        var schedule: ContentWorkflowController.ScheduleInput?
+        var variantInput: ContentWorkflowController.VariantInput?
+        var variantErrors: FieldErrors
+        var editingVariant: UUID?
+    }
+
+    static func show(_ ctx: PageContext, _ model: ShowModel) -> HTML {
+        let view = model.view, input = model.input, errors = model.errors, options = model.options
+        let notice = model.notice, overrideReason = model.overrideReason, schedule = model.schedule, variantInput = model.variantInput
+        let variantErrors = model.variantErrors, editingVariant = model.editingVariant
         let l = ctx.l
         let item = view.item
         let formErrors = FormErrors(errors, labels: labels(l), l)

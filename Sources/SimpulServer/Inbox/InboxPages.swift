@@ -75,9 +75,23 @@ enum InboxPages {
         .element(named: "datalist", nodes: [.id("known-tags"), .forEach(known) { .element(named: "option", nodes: [.attribute(named: "value", value: $0)]) }])
     }
 
-    static func list(_ ctx: PageContext, messages: [MessageModel], accounts: [UUID: AccountModel], tags: [UUID: [String]], knownTags: [String],
-                     assignees: [(String, String)], filter: InboxFilter,
-                     units: [(UUID, String)], now: Date, next: String?) -> HTML {
+    /// Everything the page shows, gathered by its controller.
+    struct ListModel {
+        var messages: [MessageModel]
+        var accounts: [UUID: AccountModel]
+        var tags: [UUID: [String]]
+        var knownTags: [String]
+        var assignees: [(String, String)]
+        var filter: InboxFilter
+        var units: [(UUID, String)]
+        var now: Date
+        var next: String?
+    }
+
+    static func list(_ ctx: PageContext, _ model: ListModel) -> HTML {
+        let messages = model.messages, accounts = model.accounts, tags = model.tags, knownTags = model.knownTags
+        let assignees = model.assignees, filter = model.filter, units = model.units, now = model.now
+        let next = model.next
         let l = ctx.l
         let options = { (values: [(String, String)]) in values.map { UI.Option(value: $0.0, label: $0.1) } }
         return Layout.page(ctx, title: l.t("Kotak Masuk", "Inbox"),

@@ -100,12 +100,12 @@ enum ThreadController {
         let templates = canReply && whatsappChat
             ? try await WhatsAppTemplateModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$approved == true).sort(\.$name).all()
             : []
-        let html = ThreadPages.thread(PageContext(req), message: message, account: account, context: context, draft: draft, notice: notice,
-                                      assignees: assignees, savedReplies: saved, knownTags: knownTags,
-                                      templates: whatsappChat ? templates : nil, windowOpen: windowOpen,
-                                      findings: findings, overrideReason: overrideReason, viewers: viewers, unconfirmedReply: unconfirmedReply,
-                                      canReply: canReply,
-                                      canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now)
+        let html = ThreadPages.thread(PageContext(req), ThreadPages.Model(
+            message: message, account: account, context: context, draft: draft, notice: notice,
+            assignees: assignees, savedReplies: saved, knownTags: knownTags,
+            templates: whatsappChat ? templates : nil, windowOpen: windowOpen,
+            findings: findings, overrideReason: overrideReason, viewers: viewers, unconfirmedReply: unconfirmedReply,
+            canReply: canReply, canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now))
         return html.response(status)
     }
 

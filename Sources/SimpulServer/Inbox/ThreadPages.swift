@@ -31,11 +31,33 @@ enum ThreadPages {
              .p(.text(message.text ?? l.t("(tanpa teks)", "(no text)"))))
     }
 
-    static func thread(_ ctx: PageContext, message: MessageModel, account: AccountModel, context: ThreadController.Context, draft: String?,
-                       notice: String?, assignees: [(String, String)], savedReplies: [SavedReplyModel], knownTags: [String],
-                       templates: [WhatsAppTemplateModel]?, windowOpen: Bool, findings: [Finding], overrideReason: String?, viewers: [String], unconfirmedReply: MessageReplyModel?,
-                       canReply: Bool, canOverride: Bool,
-                       now: Date) -> HTML {
+    /// Everything the page shows, gathered by its controller.
+    struct Model {
+        var message: MessageModel
+        var account: AccountModel
+        var context: ThreadController.Context
+        var draft: String?
+        var notice: String?
+        var assignees: [(String, String)]
+        var savedReplies: [SavedReplyModel]
+        var knownTags: [String]
+        var templates: [WhatsAppTemplateModel]?
+        var windowOpen: Bool
+        var findings: [Finding]
+        var overrideReason: String?
+        var viewers: [String]
+        var unconfirmedReply: MessageReplyModel?
+        var canReply: Bool
+        var canOverride: Bool
+        var now: Date
+    }
+
+    static func thread(_ ctx: PageContext, _ model: Model) -> HTML {
+        let message = model.message, account = model.account, context = model.context, draft = model.draft
+        let notice = model.notice, assignees = model.assignees, savedReplies = model.savedReplies, knownTags = model.knownTags
+        let templates = model.templates, windowOpen = model.windowOpen, findings = model.findings, overrideReason = model.overrideReason
+        let viewers = model.viewers, unconfirmedReply = model.unconfirmedReply, canReply = model.canReply, canOverride = model.canOverride
+        let now = model.now
         let l = ctx.l
         let priority = message.priority.flatMap(MessagePriority.init(rawValue:))
         let sentiment = message.sentiment.flatMap(Sentiment.init(rawValue:))

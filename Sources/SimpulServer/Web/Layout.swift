@@ -13,11 +13,15 @@ struct PageContext {
 
     var csrf: String { principal?.session?.csrfToken ?? "" }
 
+    init(l: L10n, principal: Principal?, path: String, flash: String? = nil) {
+        self.l = l
+        self.principal = principal
+        self.path = path
+        self.flash = flash
+    }
+
     init(_ req: Request) {
-        l = req.l10n
-        principal = req.principal
-        path = req.url.path
-        flash = Flash.read(req)
+        self.init(l: req.l10n, principal: req.principal, path: req.url.path, flash: Flash.read(req))
     }
 }
 

@@ -1,0 +1,122 @@
+import Foundation
+import Plot
+import SimpulCore
+import SnapshotTesting
+import Testing
+@testable import SimpulServer
+
+/// Plot has a `Language` too.
+typealias Language = SimpulServer.Language
+
+/// The main pages rendered from fixed view models in both languages and compared with the
+/// HTML kept beside this file, so that every change to a page shows in review as a diff.
+/// After an intended change, delete the stale file under __Snapshots__ and run the tests
+/// once to record it again.
+@Suite("Page snapshots")
+struct PageSnapshotTests {
+    /// A small fictional Pemkot with fixed ids and times: the same HTML on every run.
+    enum Fixture {
+        static func id(_ n: Int) -> UUID { UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", n))! }
+        static let now = Date(timeIntervalSince1970: 1_796_000_000)
+        static let root = id(1), diskominfo = id(2), dinasPU = id(3)
+        static let tree = UnitTree([
+            .init(id: root, parentID: nil, kind: .pemda, name: "Pemerintah Kota Tirtamaya", code: "PEMKOT"),
+            .init(id: diskominfo, parentID: root, kind: .opd, name: "Dinas Komunikasi dan Informatika", code: "DISKOMINFO"),
+            .init(id: dinasPU, parentID: root, kind: .opd, name: "Dinas Pekerjaan Umum", code: "DPU"),
+        ])
+
+        static let tenant = Tenant(id: id(10), name: "Pemerintah Kota Tirtamaya", slug: "tirtamaya", timeZone: "Asia/Jakarta", createdAt: now)
+
+        static var principal: Principal {
+            let user = UserModel(id: id(20), tenantID: tenant.id!, name: "Rina Kusumawati", email: "rina@tirtamayakota.go.id", nip: nil, phone: nil,
+                                 passwordHash: "-", at: now)
+            return Principal(tenant: tenant, user: user, scope: AccessScope(grants: [.init(unitID: diskominfo, role: .operator)], tree: tree), session: nil)
+        }
+
+        static func context(_ language: Language, path: String, signedIn: Bool = true) -> PageContext {
+            PageContext(l: L10n(language: language, zone: TimeZone(identifier: "Asia/Jakarta")!), principal: signedIn ? principal : nil, path: path)
+        }
+
+        static var account: AccountModel {
+            let account = AccountModel(tenantID: tenant.id!, draft: AccountDraft(platform: .instagram, handle: "diskominfo.tirtamaya", displayName: "Diskominfo Tirtamaya",
+                                                                                kind: .official, unitID: diskominfo, ownerID: nil, followers: 12_400, status: .connected),
+                                       at: now)
+            account.id = id(30)
+            return account
+        }
+
+        static func message(_ n: Int, text: String, author: String, minutesAgo: Double, kind: String = "comment", priority: MessagePriority? = nil) -> MessageModel {
+            let message = MessageModel()
+            message.id = id(100 + n)
+            message.tenantID = tenant.id!
+            message.accountID = account.id
+            message.platform = "instagram"
+            message.kind = kind
+            message.externalID = "ig-\(n)"
+            message.accountRef = "17841400000000"
+            message.authorID = "warga-\(n)"
+            message.authorName = author
+            message.authorHandle = author.lowercased().replacingOccurrences(of: " ", with: ".")
+            message.text = text
+            message.media = "[]"
+            message.threadRef = "post-1"
+            message.receivedAt = now.addingTimeInterval(-minutesAgo * 60)
+            message.detail = "{}"
+            message.raw = "{}"
+            message.state = "new"
+            message.priority = priority?.rawValue
+            message.dueAt = message.receivedAt.addingTimeInterval(4 * 3600)
+            return message
+        }
+
+        static let complaint = message(1, text: "Min, jalan di depan Pasar Cimaya berlubang besar, sudah dua minggu belum diperbaiki.",
+                                       author: "Budi Santoso", minutesAgo: 42, priority: .high)
+        static let question = message(2, text: "Perekaman KTP-el hari Sabtu buka jam berapa ya?", author: "Siti Aminah", minutesAgo: 5)
+    }
+
+    static func render(_ html: HTML) -> String { html.render(indentedBy: .spaces(2)) }
+
+    @Test("sign-in page", arguments: [Language.id, .en])
+    func login(_ language: Language) {
+        let html = AuthPages.login(Fixture.context(language, path: "/login", signedIn: false), csrf: "token-tetap", email: nil, next: "/inbox",
+                                   error: language == .id ? "Email atau kata sandi salah." : "Wrong e-mail or password.", askTenant: true, tenant: "tirtamaya")
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("inbox list", arguments: [Language.id, .en])
+    func inbox(_ language: Language) {
+        let model = InboxPages.ListModel(messages: [Fixture.question, Fixture.complaint], accounts: [Fixture.account.id!: Fixture.account],
+                                         tags: [Fixture.complaint.id!: ["jalan-rusak"]], knownTags: ["jalan-rusak", "kependudukan"],
+                                         assignees: [("unit:\(Fixture.diskominfo)", "Unit: Dinas Komunikasi dan Informatika")], filter: InboxFilter(),
+                                         units: [(Fixture.diskominfo, "Dinas Komunikasi dan Informatika")], now: Fixture.now, next: "/inbox?cursor=berikut")
+        assertSnapshot(of: Self.render(InboxPages.list(Fixture.context(language, path: "/inbox"), model)), as: .lines, named: language.rawValue)
+    }
+
+    @Test("message thread with a note and a sent reply", arguments: [Language.id, .en])
+    func thread(_ language: Language) {
+        let note = MessageNoteModel()
+        note.id = Fixture.id(200)
+        note.tenantID = Fixture.tenant.id!
+        note.messageID = Fixture.complaint.id!
+        note.authorName = "Rina Kusumawati"
+        note.body = "Sudah diteruskan ke Dinas PU lewat nota dinas."
+        note.createdAt = Fixture.now.addingTimeInterval(-20 * 60)
+        let reply = MessageReplyModel()
+        reply.id = Fixture.id(300)
+        reply.tenantID = Fixture.tenant.id!
+        reply.messageID = Fixture.complaint.id!
+        reply.authorName = "Rina Kusumawati"
+        reply.text = "Terima kasih, Pak Budi. Laporan sudah kami teruskan ke Dinas PU."
+        reply.status = "sent"
+        reply.attempts = 1
+        reply.createdAt = Fixture.now.addingTimeInterval(-10 * 60)
+        reply.sentAt = reply.createdAt
+        let context = ThreadController.Context(parent: nil, conversation: [Fixture.complaint], earlier: [], notes: [note], replies: [reply], tags: ["jalan-rusak"])
+        let model = ThreadPages.Model(message: Fixture.complaint, account: Fixture.account, context: context, draft: nil, notice: nil,
+                                      assignees: [("unit:\(Fixture.diskominfo)", "Unit: Dinas Komunikasi dan Informatika")], savedReplies: [],
+                                      knownTags: ["jalan-rusak"], templates: nil, windowOpen: true, findings: [], overrideReason: nil,
+                                      viewers: ["Agus Salim"], unconfirmedReply: nil, canReply: true, canOverride: false, now: Fixture.now)
+        let path = "/inbox/\(Fixture.complaint.id!)"
+        assertSnapshot(of: Self.render(ThreadPages.thread(Fixture.context(language, path: path), model)), as: .lines, named: language.rawValue)
+    }
+}
