@@ -65,7 +65,8 @@ let package = Package(
                 "SimpulServer",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-            ]
+            ],
+            exclude: ["Snapshots/__Snapshots__"]
         ),
     ]
 )
