@@ -66,7 +66,7 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
-            exclude: ["Snapshots/__Snapshots__"]
+            exclude: ["Snapshots/__Snapshots__", "Fixtures"]
         ),
     ]
 )
