@@ -18,12 +18,12 @@ struct ComplianceTests {
         return account
     }
 
-    static func message(_ world: World, app: Application, kind: String, externalID: String, authorID: String, authorHandle: String? = nil,
+    static func message(_ world: World, app: Application, kind: MessageKind, externalID: String, authorID: String, authorHandle: String? = nil,
                         text: String?, parent: String? = nil) async throws -> MessageModel {
         let message = MessageModel()
         message.id = UUID()
         message.tenantID = world.tenantA.id!
-        message.platform = "facebook"
+        message.platform = .facebook
         message.kind = kind
         message.externalID = externalID
         message.accountRef = "page-1"
@@ -35,7 +35,7 @@ struct ComplianceTests {
         message.receivedAt = app.clock.now()
         message.detail = "{}"
         message.raw = "{}"
-        message.state = "new"
+        message.state = .new
         try await message.create(on: app.db)
         return message
     }
@@ -50,14 +50,14 @@ struct ComplianceTests {
             let world = try await World.make(app)
             _ = try await ComplianceFixtures.election(world, app: app)
             let staff = try await Self.staffAccount(world, app: app)
-            let hostile = try await Self.message(world, app: app, kind: "comment", externalID: "c-1", authorID: "warga-1",
+            let hostile = try await Self.message(world, app: app, kind: .comment, externalID: "c-1", authorID: "warga-1",
                                                  text: "Pancasila itu thagut, tegakkan khilafah!")
-            let candidatePost = try await Self.message(world, app: app, kind: "comment", externalID: "c-2", authorID: "cand-1",
+            let candidatePost = try await Self.message(world, app: app, kind: .comment, externalID: "c-2", authorID: "cand-1",
                                                        authorHandle: "hendrasri01", text: "Terima kasih warga Tirtamaya")
-            let staffPost = try await Self.message(world, app: app, kind: "share", externalID: "s-1", authorID: "9000001",
+            let staffPost = try await Self.message(world, app: app, kind: .share, externalID: "s-1", authorID: "9000001",
                                                    text: "Ayo coblos no 2, #MajuBersama02!")
-            let like = try await Self.message(world, app: app, kind: "reaction", externalID: "r-1", authorID: "9000001", text: nil, parent: "c-1")
-            let follow = try await Self.message(world, app: app, kind: "reaction", externalID: "r-2", authorID: "9000001", text: nil, parent: "c-2")
+            let like = try await Self.message(world, app: app, kind: .reaction, externalID: "r-1", authorID: "9000001", text: nil, parent: "c-1")
+            let follow = try await Self.message(world, app: app, kind: .reaction, externalID: "r-2", authorID: "9000001", text: nil, parent: "c-2")
 
             let processed = try await ComplianceWorker.runOnce(tenant: world.tenantA, db: app.db, now: app.clock.now())
             #expect(processed == 5)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import Testing
 import VaporTesting
 @testable import SimpulServer
@@ -27,12 +28,12 @@ struct InboxTests {
         return account
     }
 
-    static func message(_ world: World, app: Application, account: AccountModel, kind: String, text: String?, minutesAgo: Double) async throws -> MessageModel {
+    static func message(_ world: World, app: Application, account: AccountModel, kind: MessageKind, text: String?, minutesAgo: Double) async throws -> MessageModel {
         let message = MessageModel()
         message.id = UUID()
         message.tenantID = world.tenantA.id!
         message.accountID = account.id
-        message.platform = account.platform.rawValue
+        message.platform = account.platform
         message.kind = kind
         message.externalID = UUID().uuidString
         message.accountRef = account.handle
@@ -42,7 +43,7 @@ struct InboxTests {
         message.receivedAt = app.clock.now().addingTimeInterval(-minutesAgo * 60)
         message.detail = "{}"
         message.raw = "{}"
-        message.state = "new"
+        message.state = .new
         try await message.create(on: app.db)
         return message
     }
@@ -62,10 +63,10 @@ struct InboxTests {
             let instagram = try await Self.account(world, app: app, platform: .instagram, handle: "dinas.inbox", unit: "OPD-A")
             let whatsapp = try await Self.account(world, app: app, platform: .whatsapp, handle: "6281100000001", unit: "OPD-A")
             let elsewhere = try await Self.account(world, app: app, platform: .facebook, handle: "unit.lain", unit: "OPD-B")
-            let slow = try await Self.message(world, app: app, account: instagram, kind: "comment", text: "Pelayanan KTP di kecamatan lambat sekali 😡", minutesAgo: 30)
-            let water = try await Self.message(world, app: app, account: whatsapp, kind: "dm", text: "min gak ada air udh 3 hari di RT 05", minutesAgo: 20)
-            let thanks = try await Self.message(world, app: app, account: elsewhere, kind: "comment", text: "Terima kasih, layanannya cepat 👍", minutesAgo: 10)
-            _ = try await Self.message(world, app: app, account: instagram, kind: "reaction", text: nil, minutesAgo: 5)
+            let slow = try await Self.message(world, app: app, account: instagram, kind: .comment, text: "Pelayanan KTP di kecamatan lambat sekali 😡", minutesAgo: 30)
+            let water = try await Self.message(world, app: app, account: whatsapp, kind: .dm, text: "min gak ada air udh 3 hari di RT 05", minutesAgo: 20)
+            let thanks = try await Self.message(world, app: app, account: elsewhere, kind: .comment, text: "Terima kasih, layanannya cepat 👍", minutesAgo: 10)
+            _ = try await Self.message(world, app: app, account: instagram, kind: .reaction, text: nil, minutesAgo: 5)
             #expect(try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db) == 4)
             #expect(try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db) == 0)
 
@@ -114,7 +115,7 @@ struct InboxSearchPlanTests {
             let texts = ["jalan rusak di depan pasar", "lampu jalan mati", "air PDAM keruh", "jalanan berlubang parah", "sampah menumpuk",
                          "mohon perbaikan jalan kampung", "pelayanan KTP lambat", "jalan licin saat hujan"]
             for n in 0..<40 {
-                _ = try await InboxTests.message(world, app: app, account: world.account, kind: n % 3 == 0 ? "dm" : "comment",
+                _ = try await InboxTests.message(world, app: app, account: world.account, kind: n % 3 == 0 ? .dm : .comment,
                                                  text: texts[n % texts.count] + " \(n)", minutesAgo: Double(200 - n))
             }
             while try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db) > 0 {}
@@ -131,7 +132,7 @@ struct InboxSearchPlanTests {
                     let first = try await InboxQueries.page(parsed, tenantID: world.tenantA.id!, request: request, searchFirstLimit: .max, on: app.db)
                     let walked = try await InboxQueries.page(parsed, tenantID: world.tenantA.id!, request: request, searchFirstLimit: 0, on: app.db)
                     #expect(first.items.map(\.id) == walked.items.map(\.id), "\(query)")
-                    #expect(first.items.allSatisfy { $0.kind == "comment" })
+                    #expect(first.items.allSatisfy { $0.kind == .comment })
                     seen += first.items.count
                     cursor = first.next
                 } while cursor != nil
@@ -155,7 +156,7 @@ struct InboxReplyTests {
             let world = try await World.make(app)
             let account = try await ConnectorTests.connect(world, app: app, platform: .facebook, externalID: "100000000000001", server: server)
             let message = try await InboxFixtures.message(world, app: app)
-            message.platform = account.platform.rawValue
+            message.platform = account.platform
             message.externalID = Self.commentID
             try await message.save(on: app.db)
             let operatorBrowser = try await World.signIn(world.inScope[.operator]!, app: app)
@@ -166,16 +167,16 @@ struct InboxReplyTests {
             let failed = try await app.web(.POST, "/inbox/\(message.id!)/replies", as: operatorBrowser, form: ["text": "Terima kasih, laporan diteruskan ke Dinas PU."])
             #expect(failed.status == .seeOther)
             var reply = try #require(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == message.id!).first())
-            #expect(reply.status == "failed" && reply.error?.contains("ditolak platform") == true && reply.platformID == nil)
+            #expect(reply.status == .failed && reply.error?.contains("ditolak platform") == true && reply.platformID == nil)
             let page = try await app.web(.GET, "/inbox/\(message.id!)", as: operatorBrowser).body.string
             #expect(page.contains("Gagal terkirim") && page.contains("Kirim ulang"))
 
             let retried = try await app.web(.POST, "/inbox/\(message.id!)/replies/\(reply.id!)/retry", as: operatorBrowser, form: [:])
             #expect(retried.status == .seeOther)
             reply = try #require(try await MessageReplyModel.find(reply.id, on: app.db))
-            #expect(reply.status == "sent" && reply.platformID == "17858893269000099" && reply.attempts == 2)
+            #expect(reply.status == .sent && reply.platformID == "17858893269000099" && reply.attempts == 2)
             let saved = try #require(try await MessageModel.find(message.id, on: app.db))
-            #expect(saved.state == "replied" && saved.firstResponseAt != nil)
+            #expect(saved.state == .replied && saved.firstResponseAt != nil)
             let sent = server.requests.filter { $0.path == path }
             #expect(sent.count == 2 && sent.allSatisfy { $0.body.contains("Dinas") })
         }
@@ -202,14 +203,14 @@ struct InboxReplyTests {
             let overridden = try await app.web(.POST, "/inbox/\(message.id!)/replies", as: approver,
                                                form: ["text": campaign, "override_reason": "Kutipan resmi jadwal pemungutan suara KPU"])
             #expect(overridden.status == .seeOther)
-            #expect(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == message.id!).first()?.status == "sent")
+            #expect(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == message.id!).first()?.status == .sent)
             #expect(try await FindingModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$source == "reply").count() >= 1)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "inbox.reply.override").count() == 1)
 
             // A WhatsApp message from two days ago: only a template may go out now.
             account.platform = .whatsapp
             try await account.save(on: app.db)
-            let old = try await InboxTests.message(world, app: app, account: account, kind: "dm", text: "halo min", minutesAgo: 2 * 24 * 60)
+            let old = try await InboxTests.message(world, app: app, account: account, kind: .dm, text: "halo min", minutesAgo: 2 * 24 * 60)
             old.authorID = "6281234567890"
             try await old.save(on: app.db)
             let late = try await app.web(.POST, "/inbox/\(old.id!)/replies", as: operatorBrowser, form: ["text": "Halo, ada yang bisa dibantu?"])
@@ -239,7 +240,7 @@ struct InboxFollowUpTests {
 
             #expect(try await app.web(.POST, path, as: browser, form: ["priority": "urgent", "sentiment": "positive"]).status == .seeOther)
             var saved = try #require(try await MessageModel.find(message.id, on: app.db))
-            #expect(saved.priority == "urgent" && saved.dueAt == saved.receivedAt.addingTimeInterval(3600))
+            #expect(saved.priority == .urgent && saved.dueAt == saved.receivedAt.addingTimeInterval(3600))
             let corrections = try await TriageCorrectionModel.query(on: app.db).filter(\.$messageID == message.id!).all()
             #expect(Set(corrections.map(\.field)) == ["priority", "sentiment"] && corrections.allSatisfy { $0.text.contains("berlubang") })
             // Urgent means one hour: three hours after it arrived, the home page counts it overdue.
@@ -248,7 +249,7 @@ struct InboxFollowUpTests {
 
             #expect(try await app.web(.POST, path, as: browser, form: ["assignee": "user:\(operatorUser.id!)"]).status == .seeOther)
             saved = try #require(try await MessageModel.find(message.id, on: app.db))
-            #expect(saved.assigneeUserID == operatorUser.id && saved.state == "assigned")
+            #expect(saved.assigneeUserID == operatorUser.id && saved.state == .assigned)
             let token = try await World.apiToken(operatorUser, app: app)
             #expect(try await app.api(.GET, "/api/v1/inbox?assignee=me", token: token).body.string.contains(message.id!.uuidString))
             #expect(try await !app.api(.GET, "/api/v1/inbox?assignee=none", token: token).body.string.contains(message.id!.uuidString))
@@ -264,7 +265,7 @@ struct InboxFollowUpTests {
             #expect(stranger.status == .unprocessableEntity)
             #expect(try await app.web(.POST, path, as: browser, form: ["state": "dibuang"]).status == .unprocessableEntity)
             #expect(try await app.web(.POST, path, as: browser, form: ["state": "closed"]).status == .seeOther)
-            #expect(try await MessageModel.find(message.id, on: app.db)?.state == "closed")
+            #expect(try await MessageModel.find(message.id, on: app.db)?.state == .closed)
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "inbox.update").all()
             #expect(audit.contains { $0.summary.contains("Ranah Dinas A") })
         }
@@ -384,7 +385,7 @@ struct SLASettingsTests {
             _ = try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db)
             let saved = try #require(try await MessageModel.find(message.id, on: app.db))
             // 1.5 office hours on Friday, Monday is the region's holiday, half an hour on Tuesday.
-            #expect(saved.priority == "high" && saved.dueAt == Self.wib("2026-12-01 08:00"))
+            #expect(saved.priority == .high && saved.dueAt == Self.wib("2026-12-01 08:00"))
             let page = try await app.web(.GET, "/settings/sla", as: supervisor).body.string
             #expect(page.contains("2026-11-30 Libur daerah") && page.contains("2 jam-kerja"))
         }
@@ -399,12 +400,12 @@ struct InboxBulkTests {
             let world = try await World.make(app)
             let mine = try await InboxFixtures.message(world, app: app)
             let elsewhere = try await InboxTests.account(world, app: app, platform: .facebook, handle: "unit.b", unit: "OPD-B")
-            let other = try await InboxTests.message(world, app: app, account: elsewhere, kind: "comment", text: "halo", minutesAgo: 1)
+            let other = try await InboxTests.message(world, app: app, account: elsewhere, kind: .comment, text: "halo", minutesAgo: 1)
             let browser = try await World.signIn(world.inScope[.operator]!, app: app)
             let response = try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "close", "ids[0]": mine.id!.uuidString, "ids[1]": other.id!.uuidString])
             #expect(response.status == .seeOther)
-            #expect(try await MessageModel.find(mine.id, on: app.db)?.state == "closed")
-            #expect(try await MessageModel.find(other.id, on: app.db)?.state == "new")
+            #expect(try await MessageModel.find(mine.id, on: app.db)?.state == .closed)
+            #expect(try await MessageModel.find(other.id, on: app.db)?.state == .new)
             #expect(try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "hapus", "ids[0]": mine.id!.uuidString]).status == .badRequest)
             #expect(try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "close", "ids[0]": "bukan-id"]).status == .badRequest)
             #expect(try await app.web(.POST, "/inbox/bulk", as: browser, form: ["action": "assignToMe", "ids[0]": mine.id!.uuidString]).status == .seeOther)
@@ -429,18 +430,18 @@ struct InboxRoutingTests {
                                       form: ["name": "Sampah ke KEC-1", "keyword": "sampah", "target_unit_id": world.units["KEC-1"]!.uuidString]).status == .seeOther)
             var water: [MessageModel] = []
             for minute in 1...3 {
-                water.append(try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "airnya mati lagi \(minute)", minutesAgo: Double(minute)))
+                water.append(try await InboxTests.message(world, app: app, account: world.account, kind: .comment, text: "airnya mati lagi \(minute)", minutesAgo: Double(minute)))
             }
-            let rubbish = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "sampah menumpuk", minutesAgo: 5)
-            let other = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "jadwal posyandu?", minutesAgo: 6)
+            let rubbish = try await InboxTests.message(world, app: app, account: world.account, kind: .comment, text: "sampah menumpuk", minutesAgo: 5)
+            let other = try await InboxTests.message(world, app: app, account: world.account, kind: .comment, text: "jadwal posyandu?", minutesAgo: 6)
             _ = try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db)
             let routed = try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
             let byID = Dictionary(uniqueKeysWithValues: routed.map { ($0.id!, $0) })
             let assignees = water.compactMap { byID[$0.id!]?.assigneeUserID }
             #expect(assignees.count == 3 && Set(assignees).count == 3, "round robin: \(assignees)")
-            #expect(water.allSatisfy { byID[$0.id!]?.state == "assigned" })
+            #expect(water.allSatisfy { byID[$0.id!]?.state == .assigned })
             #expect(byID[rubbish.id!]?.assigneeUnitID == world.units["KEC-1"] && byID[rubbish.id!]?.assigneeUserID == nil)
-            #expect(byID[other.id!]?.assigneeUserID == nil && byID[other.id!]?.assigneeUnitID == nil && byID[other.id!]?.state == "new")
+            #expect(byID[other.id!]?.assigneeUserID == nil && byID[other.id!]?.assigneeUnitID == nil && byID[other.id!]?.state == .new)
         }
     }
 }

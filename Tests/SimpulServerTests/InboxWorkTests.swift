@@ -12,9 +12,9 @@ struct InboxTagTests {
         try await withTestApp { app in
             let world = try await World.make(app)
             let message = try await InboxFixtures.message(world, app: app)
-            let second = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "lampu jalan mati", minutesAgo: 5)
+            let second = try await InboxTests.message(world, app: app, account: world.account, kind: .comment, text: "lampu jalan mati", minutesAgo: 5)
             let elsewhere = try await InboxTests.account(world, app: app, platform: .facebook, handle: "unit.b", unit: "OPD-B")
-            let outside = try await InboxTests.message(world, app: app, account: elsewhere, kind: "comment", text: "halo", minutesAgo: 1)
+            let outside = try await InboxTests.message(world, app: app, account: elsewhere, kind: .comment, text: "halo", minutesAgo: 1)
             let browser = try await World.signIn(world.inScope[.operator]!, app: app)
 
             #expect(try await app.web(.POST, "/inbox/\(message.id!)/tags", as: browser, form: ["tag": " Jalan Rusak "]).status == .seeOther)
@@ -52,14 +52,14 @@ struct InboxServiceTimeTests {
     func resolutionAndReport() async throws {
         try await withTestApp { app in
             let world = try await World.make(app)
-            let message = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "air mati sejak pagi", minutesAgo: 120)
+            let message = try await InboxTests.message(world, app: app, account: world.account, kind: .comment, text: "air mati sejak pagi", minutesAgo: 120)
             message.dueAt = app.clock.now().addingTimeInterval(-30 * 60)
-            message.priority = "high"
+            message.priority = .high
             try await message.save(on: app.db)
-            let answered = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "terima kasih infonya", minutesAgo: 90)
+            let answered = try await InboxTests.message(world, app: app, account: world.account, kind: .comment, text: "terima kasih infonya", minutesAgo: 90)
             answered.dueAt = app.clock.now().addingTimeInterval(3600)
             answered.firstResponseAt = app.clock.now().addingTimeInterval(-60 * 60)
-            answered.priority = "normal"
+            answered.priority = .normal
             try await answered.save(on: app.db)
             let browser = try await World.signIn(world.inScope[.operator]!, app: app)
 
@@ -94,7 +94,7 @@ struct InboxCollisionTests {
             let world = try await World.make(app)
             let account = try await ConnectorTests.connect(world, app: app, platform: .facebook, externalID: "100000000000001", server: server)
             let message = try await InboxFixtures.message(world, app: app)
-            message.platform = account.platform.rawValue
+            message.platform = account.platform
             message.externalID = InboxReplyTests.commentID
             try await message.save(on: app.db)
             let first = world.inScope[.operator]!
@@ -143,7 +143,7 @@ struct InboxTemplateTests {
             let world = try await World.make(app)
             let phoneID = "106540352242922"
             let account = try await ConnectorTests.connect(world, app: app, platform: .whatsapp, externalID: phoneID, server: server)
-            let old = try await InboxTests.message(world, app: app, account: account, kind: "dm", text: "min, lampu jalan di RT 3 mati", minutesAgo: 2 * 24 * 60)
+            let old = try await InboxTests.message(world, app: app, account: account, kind: .dm, text: "min, lampu jalan di RT 3 mati", minutesAgo: 2 * 24 * 60)
             old.authorID = "6281234567890"
             try await old.save(on: app.db)
             let supervisor = try await World.signIn(world.inScope[.supervisor]!, app: app)
@@ -175,7 +175,7 @@ struct InboxTemplateTests {
             let request = try #require(server.requests.first { $0.path == path })
             #expect(request.body.contains(#""type":"template""#) && request.body.contains("tindak_lanjut") && request.body.contains("lampu jalan RT 3"))
             let reply = try #require(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == old.id!).first())
-            #expect(reply.status == "sent" && reply.templateName == "tindak_lanjut" && reply.template?.parameters == ["Bu Sari", "lampu jalan RT 3"])
+            #expect(reply.status == .sent && reply.templateName == "tindak_lanjut" && reply.template?.parameters == ["Bu Sari", "lampu jalan RT 3"])
             #expect(reply.text == "Halo Bu Sari, laporan Anda tentang lampu jalan RT 3 sedang ditangani.")
         }
     }
@@ -187,8 +187,8 @@ struct InboxBulkAssignTests {
     func bulkAssign() async throws {
         try await withTestApp { app in
             let world = try await World.make(app)
-            let first = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "jalan rusak", minutesAgo: 3)
-            let second = try await InboxTests.message(world, app: app, account: world.account, kind: "comment", text: "lampu mati", minutesAgo: 2)
+            let first = try await InboxTests.message(world, app: app, account: world.account, kind: .comment, text: "jalan rusak", minutesAgo: 3)
+            let second = try await InboxTests.message(world, app: app, account: world.account, kind: .comment, text: "lampu mati", minutesAgo: 2)
             let supervisor = try await World.signIn(world.inScope[.supervisor]!, app: app)
             let page = try await app.web(.GET, "/inbox", as: supervisor).body.string
             #expect(page.contains("name=\"assign_to\"") && page.contains(world.inScope[.operator]!.name))
@@ -202,7 +202,7 @@ struct InboxBulkAssignTests {
             let unit = world.units["BAG-A1"]!
             #expect(try await app.web(.POST, "/inbox/bulk", as: supervisor, form: ids.merging(["action": "assign", "assign_to": "unit:\(unit)"]) { a, _ in a }).status == .seeOther)
             #expect(try await MessageModel.find(first.id, on: app.db)?.assigneeUnitID == unit)
-            #expect(try await MessageModel.find(second.id, on: app.db)?.state == "assigned")
+            #expect(try await MessageModel.find(second.id, on: app.db)?.state == .assigned)
 
             let person = world.inScope[.operator]!
             let noReason = try await app.web(.POST, "/inbox/bulk", as: supervisor, form: ids.merging(["action": "assign", "assign_to": "user:\(person.id!)"]) { a, _ in a })

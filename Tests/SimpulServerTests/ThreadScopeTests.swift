@@ -23,8 +23,8 @@ struct ThreadScopeTests {
         message.id = UUID()
         message.tenantID = world.tenantA.id!
         message.accountID = account.id
-        message.platform = "whatsapp"
-        message.kind = "dm"
+        message.platform = .whatsapp
+        message.kind = .dm
         message.externalID = id
         message.accountRef = account.handle
         // The resident's phone number: the same in every unit's chat.
@@ -37,7 +37,7 @@ struct ThreadScopeTests {
         message.receivedAt = app.clock.now().addingTimeInterval(-minutesAgo * 60)
         message.detail = "{}"
         message.raw = "{}"
-        message.state = "new"
+        message.state = .new
         try await message.create(on: app.db)
         return message
     }

@@ -126,7 +126,7 @@ struct WebhookTests {
             let r3 = try await Self.post(app, world, body: unknown)
             #expect(r3.status == .ok)
             let stored = try await Self.messages(app, world)
-            #expect(stored.contains { $0.kind == "unknown" && $0.raw.contains("r-1") })
+            #expect(stored.contains { $0.kind == .unknown && $0.raw.contains("r-1") })
             let kept = try await (try app.db.sql).select().column("reason").from("webhook_deliveries").where("tenant_id", .equal, SQLBind(world.tenantA.id!)).all()
             #expect(kept.count == 1)
             let huge = Data(("{\"object\":\"page\",\"entry\":[],\"pad\":\"" + String(repeating: "x", count: WebhookController.bodyLimit + 10) + "\"}").utf8)
@@ -151,7 +151,7 @@ struct WebhookTests {
             #expect(try await Self.post(app, world, format: "whatsapp", body: Data(image.utf8)).status == .ok)
             let stored = try await Self.messages(app, world)
             #expect(stored.count == 2)
-            #expect(stored.allSatisfy { $0.accountID == account.id && $0.platform == "whatsapp" })
+            #expect(stored.allSatisfy { $0.accountID == account.id && $0.platform == .whatsapp })
             #expect(stored.contains { $0.media.contains("image") })
         }
     }
@@ -183,7 +183,7 @@ struct WebhookTests {
             #expect(Set(stored.map(\.externalID)).count == stored.count)
             let first = try #require(stored.first { $0.externalID == "grup-7" })
             #expect(first.text == "Komentar 7" && first.authorName == "Warga 7" && first.accountID == world.account.id)
-            #expect(first.occurredAt == Date(timeIntervalSince1970: 1_763_700_000) && first.raw == #"{"n":7}"# && first.state == "new")
+            #expect(first.occurredAt == Date(timeIntervalSince1970: 1_763_700_000) && first.raw == #"{"n":7}"# && first.state == .new)
         }
     }
 }

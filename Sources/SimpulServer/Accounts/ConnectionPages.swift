@@ -104,8 +104,8 @@ enum ConnectionPages {
             }))
     }
 
-    static func kindLabel(_ kind: String, _ l: L10n) -> String {
-        switch MessageKind(rawValue: kind) {
+    static func kindLabel(_ kind: MessageKind, _ l: L10n) -> String {
+        switch kind {
         case .comment: l.t("Komentar", "Comment")
         case .mention: "Mention"
         case .dm: "DM"
@@ -113,7 +113,7 @@ enum ConnectionPages {
         case .status: "Status"
         case .reaction: l.t("Reaksi", "Reaction")
         case .share: l.t("Bagikan", "Share")
-        case .unknown, nil: l.t("Tak dikenal", "Unknown")
+        case .unknown: l.t("Tak dikenal", "Unknown")
         }
     }
 

@@ -38,8 +38,8 @@ enum AmplificationObserver {
             guard !accounts.isEmpty else { continue }
             let accountByExternalID = Dictionary(accounts.map { ($0.externalID!, $0) }, uniquingKeysWith: { first, _ in first })
             let messages = try await MessageModel.query(on: db).filter(\.$tenantID == task.tenantID)
-                .filter(\.$platform == task.platform.rawValue).filter(\.$authorID ~~ Array(accountByExternalID.keys))
-                .filter(\.$kind ~~ [MessageKind.share.rawValue, MessageKind.mention.rawValue, MessageKind.reply.rawValue])
+                .filter(\.$platform == task.platform).filter(\.$authorID ~~ Array(accountByExternalID.keys))
+                .filter(\.$kind ~~ [MessageKind.share, .mention, .reply])
                 .sort(\.$receivedAt).all()
             for assignment in pending {
                 let proof = messages.first { message in
@@ -63,7 +63,7 @@ enum AmplificationObserver {
     /// A Facebook share names the shared post as its thread; an X post names the post it
     /// quotes or reposts in its detail.
     static func passesOn(_ message: MessageModel, post postID: String) -> Bool {
-        if message.kind == MessageKind.share.rawValue { return message.threadRef == postID || message.parentRef == postID }
+        if message.kind == .share { return message.threadRef == postID || message.parentRef == postID }
         guard let data = message.detail.data(using: .utf8),
               let detail = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
         return [detail["quoted_id"], detail["retweeted_id"]].contains { ($0 as? String) == postID }

@@ -69,9 +69,9 @@ enum ComplianceWorker {
 
     static func activityKind(_ message: MessageModel) -> StaffActivityKind? {
         switch message.kind {
-        case "reaction": .reaction
-        case "share": .share
-        case "comment", "reply": .comment
+        case .reaction: .reaction
+        case .share: .share
+        case .comment, .reply: .comment
         default: nil
         }
     }
@@ -102,8 +102,8 @@ struct StaffDirectory {
     }
 
     func author(of message: MessageModel) -> Member? {
-        if let id = message.authorID, let member = byExternalID[message.platform + "|" + id] { return member }
-        if let handle = message.authorHandle?.lowercased(), let member = byHandle[message.platform + "|" + handle] { return member }
+        if let id = message.authorID, let member = byExternalID[message.platform.rawValue + "|" + id] { return member }
+        if let handle = message.authorHandle?.lowercased(), let member = byHandle[message.platform.rawValue + "|" + handle] { return member }
         return nil
     }
 }

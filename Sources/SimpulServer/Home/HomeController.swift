@@ -47,7 +47,7 @@ enum HomeController {
                 .filter(\.$unitID ~~ Array(scope.units(with: .viewInbox))).all().compactMap(\.id)
             if !accounts.isEmpty {
                 counts.overdueMessages = try await MessageModel.query(on: db).filter(\.$tenantID == principal.tenantID)
-                    .filter(\.$accountID ~~ accounts).filter(\.$state ~~ ["new", "assigned"]).filter(\.$dueAt < now).count()
+                    .filter(\.$accountID ~~ accounts).filter(\.$state ~~ [MessageState.new, .assigned]).filter(\.$dueAt < now).count()
             }
         }
         if scope.allowsSomewhere(.viewFindings) {

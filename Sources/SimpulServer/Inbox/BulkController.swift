@@ -97,13 +97,13 @@ enum BulkController {
                 case "assignToMe":
                     message.assigneeUserID = principal.userID
                     message.assigneeUnitID = nil
-                    if message.state == "new" { message.state = "assigned" }
+                    if message.state == .new { message.state = .assigned }
                 case "assign":
                     message.assigneeUserID = assignee?.user
                     message.assigneeUnitID = assignee?.unit
-                    if message.state == "new" { message.state = "assigned" }
-                case "close": message.move(to: "closed", at: req.now)
-                default: message.move(to: "spam", at: req.now)
+                    if message.state == .new { message.state = .assigned }
+                case "close": message.move(to: .closed, at: req.now)
+                default: message.move(to: .spam, at: req.now)
                 }
                 try await message.save(on: db)
             }

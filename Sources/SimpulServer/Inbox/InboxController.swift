@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Plot
 import SimpulCore
+import SimpulPlatforms
 import Vapor
 
 /// Kotak Masuk: every comment, mention, DM and WhatsApp message on the accounts in scope,
@@ -47,16 +48,16 @@ enum InboxController {
 
 struct APIInboxMessage: Content {
     let id: UUID
-    let platform: String
-    let kind: String
+    let platform: Platform
+    let kind: MessageKind
     let account_id: UUID?
     let account_handle: String?
     let author_name: String?
     let author_handle: String?
     let text: String?
-    let state: String
-    let priority: String?
-    let sentiment: String?
+    let state: MessageState
+    let priority: MessagePriority?
+    let sentiment: Sentiment?
     let due_at: Date?
     let received_at: Date
     let occurred_at: Date?

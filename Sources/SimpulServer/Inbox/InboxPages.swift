@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import SimpulCore
+import SimpulPlatforms
 
 enum InboxPages {
     static func priorityLabel(_ priority: MessagePriority, _ l: L10n) -> String {
@@ -20,23 +21,22 @@ enum InboxPages {
         }
     }
 
-    static func stateLabel(_ state: String, _ l: L10n) -> String {
+    static func stateLabel(_ state: MessageState, _ l: L10n) -> String {
         switch state {
-        case "new": l.t("Baru", "New")
-        case "assigned": l.t("Ditugaskan", "Assigned")
-        case "replied": l.t("Dibalas", "Replied")
-        case "closed": l.t("Selesai", "Closed")
-        case "spam": "Spam"
-        default: state
+        case .new: l.t("Baru", "New")
+        case .assigned: l.t("Ditugaskan", "Assigned")
+        case .replied: l.t("Dibalas", "Replied")
+        case .closed: l.t("Selesai", "Closed")
+        case .spam: "Spam"
         }
     }
 
     static func kindLabel(_ message: MessageModel, _ l: L10n) -> String {
-        if message.platform == Platform.whatsapp.rawValue { return "WhatsApp" }
+        if message.platform == .whatsapp { return "WhatsApp" }
         switch message.kind {
-        case "comment": return l.t("Komentar", "Comment")
-        case "reply": return l.t("Balasan komentar", "Reply")
-        case "mention": return "Mention"
+        case .comment: return l.t("Komentar", "Comment")
+        case .reply: return l.t("Balasan komentar", "Reply")
+        case .mention: return "Mention"
         default: return "DM"
         }
     }
@@ -110,7 +110,7 @@ enum InboxPages {
                 UI.select(l.t("Jenis", "Kind"), name: "kind", options: options([("comment", l.t("Komentar", "Comment")), ("mention", "Mention"),
                                                                                  ("dm", "DM"), ("whatsapp", "WhatsApp")]),
                           selected: filter.kind, error: nil, includeBlank: l.t("Semua jenis", "All kinds")),
-                UI.select(l.t("Status", "State"), name: "state", options: options(InboxFilter.states.map { ($0, stateLabel($0, l)) }),
+                UI.select(l.t("Status", "State"), name: "state", options: options(MessageState.allCases.map { ($0.rawValue, stateLabel($0, l)) }),
                           selected: filter.state, error: nil, includeBlank: l.t("Semua status", "All states")),
                 UI.select(l.t("Prioritas", "Priority"), name: "priority",
                           options: options(MessagePriority.allCases.reversed().map { ($0.rawValue, priorityLabel($0, l)) }),
@@ -154,14 +154,14 @@ enum InboxPages {
                                .th(.text(l.t("Pesan", "Message"))), .th(.text(l.t("Prioritas", "Priority"))), .th(.text(l.t("Tenggat", "Due"))))),
                     .tbody(.forEach(messages) { message in
                         let account = message.accountID.flatMap { accounts[$0] }
-                        let priority = message.priority.flatMap(MessagePriority.init(rawValue:))
-                        let sentiment = message.sentiment.flatMap(Sentiment.init(rawValue:))
+                        let priority = message.priority
+                        let sentiment = message.sentiment
                         let overdue = message.dueAt.map { $0 < now } ?? false
                         return .tr(
                             .td(.input(.type(.checkbox), .name("ids[]"), .value(message.id!.uuidString),
                                        .attribute(named: "aria-label", value: l.t("Pilih pesan", "Select message")))),
                             .td(.a(.href(Paths.thread(message.id!)), .text(l.dateTime(message.receivedAt)))),
-                            .td(.text(account.map { "\($0.platform.displayName) @\($0.handle)" } ?? message.platform), .br(),
+                            .td(.text(account.map { "\($0.platform.displayName) @\($0.handle)" } ?? message.platform.displayName), .br(),
                                 .span(.class("muted"), .text(kindLabel(message, l)))),
                             .td(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),
                             .td(.text(TextSnippet.of(message.text ?? "")),
@@ -169,7 +169,7 @@ enum InboxPages {
                                 .unwrap(sentiment) { .group(.br(), UI.badge(sentimentLabel($0, l), tone: $0 == .negative ? "warn" : ($0 == .positive ? "ok" : "muted"))) }),
                             .td(.unwrap(priority) { UI.badge(priorityLabel($0, l), tone: $0 == .urgent ? "danger" : ($0 == .high ? "warn" : "muted")) }),
                             .td(.unwrap(message.dueAt) { due in
-                                .group(.text(l.dateTime(due)), .if(overdue && message.state == "new", .group(.br(), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger"))))
+                                .group(.text(l.dateTime(due)), .if(overdue && message.state == .new, .group(.br(), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger"))))
                             })
                         )
                     }))),

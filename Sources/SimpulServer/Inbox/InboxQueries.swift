@@ -1,13 +1,14 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import SQLKit
 import Vapor
 
 enum Inbox {
     /// What the inbox lists: people talking to the city. Statuses and reactions are stored too,
     /// but nobody answers them.
-    static let kinds: Set<String> = ["comment", "mention", "dm", "reply"]
+    static let kinds: Set<MessageKind> = [.comment, .mention, .dm, .reply]
 
     static let maxQuery = 200
 
@@ -54,7 +55,6 @@ struct InboxFilter: Content {
     var assignee: String?
     var tag: String?
 
-    static let states = ["new", "assigned", "replied", "closed", "spam"]
     static let kinds = ["comment", "mention", "dm", "whatsapp"]
 
     struct Parsed {
@@ -101,7 +101,7 @@ struct InboxFilter: Content {
             result.kind = kind
         }
         if let state = state.nonEmpty {
-            guard Self.states.contains(state) else { throw AppError.badRequest("state") }
+            guard MessageState(rawValue: state) != nil else { throw AppError.badRequest("state") }
             result.state = state
         }
         if let priority = priority.nonEmpty {
@@ -200,7 +200,7 @@ enum InboxQueries {
         case let kind?:
             select = select.where(SQLColumn("kind", table: "messages"), .equal, SQLBind(kind))
         case nil:
-            select = select.where(SQLColumn("kind", table: "messages"), .in, SQLBind.group(Array(Inbox.kinds).sorted()))
+            select = select.where(SQLColumn("kind", table: "messages"), .in, SQLBind.group(Inbox.kinds.map(\.rawValue).sorted()))
         }
         if let platform = filter.platform { select = select.where(SQLColumn("platform", table: "messages"), .equal, SQLBind(platform.rawValue)) }
         if let account = filter.accountID { select = select.where(SQLColumn("account_id", table: "messages"), .equal, SQLBind(account)) }

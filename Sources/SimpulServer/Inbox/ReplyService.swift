@@ -38,13 +38,13 @@ enum ReplyService {
 
     static func route(for message: MessageModel) throws(Refusal) -> Route {
         switch (message.platform, message.kind) {
-        case (Platform.whatsapp.rawValue, "dm"):
+        case (.whatsapp, .dm):
             guard let number = message.authorID, !number.isEmpty else { throw .noRecipient }
             return .whatsapp(number)
-        case (_, "dm"):
+        case (_, .dm):
             guard let sender = message.authorID, !sender.isEmpty else { throw .noRecipient }
             return .directMessage(sender)
-        case (_, "comment"), (_, "reply"), (_, "mention"):
+        case (_, .comment), (_, .reply), (_, .mention):
             return .thread(message.externalID)
         default:
             throw .notAnswerable
@@ -53,7 +53,7 @@ enum ReplyService {
 
     /// For direct messages: the resident wrote to this account within the last 24 hours.
     static func windowOpen(_ message: MessageModel, now: Date, on db: Database) async throws -> Bool {
-        guard message.kind == "dm", let author = message.authorID else { return true }
+        guard message.kind == .dm, let author = message.authorID else { return true }
         let latest = try await MessageModel.query(on: db)
             .filter(\.$tenantID == message.tenantID)
             .filter(\.$platform == message.platform)
@@ -84,24 +84,24 @@ enum ReplyService {
                 guard let meta = connector as? MetaGraphConnector else { throw Refusal.notAnswerable }
                 platformID = try await meta.sendMessage(to: recipient, text: reply.text)
             }
-            reply.status = "sent"
+            reply.status = .sent
             reply.platformID = platformID
             reply.error = nil
             reply.sentAt = now
-            message.move(to: "replied", at: now)
+            message.move(to: .replied, at: now)
             if message.firstResponseAt == nil { message.firstResponseAt = now }
             try await message.save(on: db)
         } catch let error as PlatformError {
             PlatformErrorEffects.apply(error, to: account, now: now)
             account.updatedAt = now
             try await account.save(on: db)
-            reply.status = "failed"
+            reply.status = .failed
             reply.error = PlatformErrorEffects.describe(error, l)
         } catch let refusal as Refusal {
-            reply.status = "failed"
+            reply.status = .failed
             reply.error = refusal.message(l)
         } catch {
-            reply.status = "failed"
+            reply.status = .failed
             reply.error = l.t("Platform tidak terjangkau dari server ini; coba kirim ulang.", "The platform cannot be reached from this server; try again.")
         }
         try await reply.save(on: db)

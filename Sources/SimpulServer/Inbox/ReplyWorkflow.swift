@@ -106,7 +106,7 @@ enum ReplyWorkflow {
         reply.userID = principal.userID
         reply.authorName = principal.user.name
         reply.text = text
-        reply.status = "failed"
+        reply.status = .failed
         reply.attempts = 0
         reply.overrideReason = overrideReason
         reply.createdAt = req.now

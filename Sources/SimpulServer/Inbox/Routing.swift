@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Plot
 import SimpulCore
+import SimpulPlatforms
 import Vapor
 
 enum Routing {
@@ -17,8 +18,8 @@ enum Routing {
             let stems = Set((message.searchText ?? "").split(separator: " ").map(String.init))
             guard let rule = rules.first(where: { rule in
                 (rule.sourceUnitID.map { tree.isSameOrDescendant(account.unitID, of: $0) } ?? true)
-                    && (rule.platform.map { $0 == message.platform } ?? true)
-                    && (rule.kind.map { $0 == message.kind } ?? true)
+                    && (rule.platform.map { $0 == message.platform.rawValue } ?? true)
+                    && (rule.kind.map { $0 == message.kind.rawValue } ?? true)
                     && (rule.keyword.map { keyword in Inbox.searchText(keyword, analyzer: analyzer).split(separator: " ").allSatisfy { stems.contains(String($0)) } } ?? true)
             }) else { continue }
             if rule.roundRobin {
@@ -35,7 +36,7 @@ enum Routing {
             } else {
                 message.assigneeUnitID = rule.targetUnitID
             }
-            if message.state == "new" { message.state = "assigned" }
+            if message.state == .new { message.state = .assigned }
             try await message.save(on: db)
         }
     }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Plot
 import SimpulCore
+import SimpulPlatforms
 import SQLKit
 import Vapor
 
@@ -80,7 +81,7 @@ enum ServiceReportController {
             .join("accounts", method: SQLJoinMethod.inner, on: SQLQueryString("accounts.tenant_id = messages.tenant_id AND accounts.id = messages.account_id"))
             .where(SQLColumn("tenant_id", table: "messages"), .equal, SQLBind(principal.tenantID))
             .where(SQLColumn("unit_id", table: "accounts"), .in, SQLBind.group(Array(units)))
-            .where(SQLColumn("kind", table: "messages"), .in, SQLBind.group(Array(Inbox.kinds).sorted()))
+            .where(SQLColumn("kind", table: "messages"), .in, SQLBind.group(Inbox.kinds.map(\.rawValue).sorted()))
             .where(SQLColumn("state", table: "messages"), .notEqual, SQLBind("spam"))
             .where(SQLColumn("received_at", table: "messages"), .greaterThanOrEqual, SQLBind(from))
             .where(SQLColumn("received_at", table: "messages"), .lessThan, SQLBind(until))

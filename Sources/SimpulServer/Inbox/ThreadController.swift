@@ -95,7 +95,7 @@ enum ThreadController {
         let saved = canReply ? try await SavedRepliesController.applicable(to: account.unitID, principal: principal, on: req.db) : []
         let knownTags = canReply ? try await TagController.known(tenantID: principal.tenantID, on: req.db) : []
         // WhatsApp chats past the 24-hour window are answered with an approved template only.
-        let whatsappChat = message.platform == Platform.whatsapp.rawValue && message.kind == "dm"
+        let whatsappChat = message.platform == .whatsapp && message.kind == .dm
         let windowOpen = try await ReplyService.windowOpen(message, now: req.now, on: req.db)
         let templates = canReply && whatsappChat
             ? try await WhatsAppTemplateModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$approved == true).sort(\.$name).all()
@@ -157,7 +157,7 @@ enum ThreadController {
             return try await show(req, principal, message, account, status: .unprocessableEntity, draft: input.text, notice: refusal.message(l),
                                   findings: findings, overrideReason: input.override_reason, unconfirmedReply: recent)
         case .attempted(let reply):
-            return .seeOther(Paths.thread(message.id!), flash: reply.status == "sent"
+            return .seeOther(Paths.thread(message.id!), flash: reply.status == .sent
                              ? l.t("Balasan terkirim ke \(account.platform.displayName).", "Reply sent to \(account.platform.displayName).")
                              : l.t("Balasan gagal terkirim: \(reply.error ?? ""). Anda bisa mengirim ulang.", "The reply failed: \(reply.error ?? ""). You can retry."))
         }
@@ -170,7 +170,7 @@ enum ThreadController {
               let reply = try await MessageReplyModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$messageID == message.id!)
                 .filter(\.$id == replyID).first() else { throw AppError.notFound }
         let l = req.l10n
-        guard reply.status == "failed" else {
+        guard reply.status == .failed else {
             return .seeOther(Paths.thread(message.id!), flash: l.t("Balasan ini sudah terkirim.", "This reply was already sent."))
         }
         let route: ReplyService.Route
@@ -180,7 +180,7 @@ enum ThreadController {
             return try await show(req, principal, message, account, status: .unprocessableEntity, notice: refusal.message(l))
         }
         try await ReplyService.deliver(reply, message: message, account: account, route: route, app: req.application, l: l, now: req.now, on: req.db)
-        return .seeOther(Paths.thread(message.id!), flash: reply.status == "sent"
+        return .seeOther(Paths.thread(message.id!), flash: reply.status == .sent
                          ? l.t("Balasan terkirim.", "Reply sent.")
                          : l.t("Masih gagal: \(reply.error ?? "").", "Still failing: \(reply.error ?? "")."))
     }

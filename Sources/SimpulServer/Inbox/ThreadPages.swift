@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import SimpulCore
+import SimpulPlatforms
 
 enum ThreadPages {
     /// Sends an approved WhatsApp template: the only way to reach a resident after the 24-hour
@@ -59,8 +60,8 @@ enum ThreadPages {
         let viewers = model.viewers, unconfirmedReply = model.unconfirmedReply, canReply = model.canReply, canOverride = model.canOverride
         let now = model.now
         let l = ctx.l
-        let priority = message.priority.flatMap(MessagePriority.init(rawValue:))
-        let sentiment = message.sentiment.flatMap(Sentiment.init(rawValue:))
+        let priority = message.priority
+        let sentiment = message.sentiment
         let blocking = findings.contains { $0.severity == .block }
         return Layout.page(ctx, title: l.t("Pesan dari \(message.authorName ?? message.authorHandle ?? "warga")", "Message from \(message.authorName ?? message.authorHandle ?? "a resident")"),
             .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
@@ -81,7 +82,7 @@ enum ThreadPages {
                 .unwrap(sentiment) { s in .group(.dt(.text(l.t("Sentimen", "Sentiment"))), .dd(.text(InboxPages.sentimentLabel(s, l)))) },
                 .unwrap(message.dueAt) { due in
                     .group(.dt(.text(l.t("Tenggat", "Due"))), .dd(.text(l.dateTime(due)),
-                        .if(due < now && message.state == "new", .group(.text(" "), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger")))))
+                        .if(due < now && message.state == .new, .group(.text(" "), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger")))))
                 },
                 .unwrap(message.firstResponseAt) { at in .group(.dt(.text(l.t("Dibalas pertama", "First reply"))), .dd(.text(l.dateTime(at)))) },
                 .unwrap(message.resolvedAt) { at in .group(.dt(.text(l.t("Diselesaikan", "Resolved"))), .dd(.text(l.dateTime(at)))) },
@@ -107,10 +108,10 @@ enum ThreadPages {
                 .forEach(context.replies) { reply in
                     .div(.class("message ours"),
                          .p(.class("muted"), .strong(.text(reply.authorName)), .text(" · " + l.t("balasan", "reply") + " · " + l.dateTime(reply.sentAt ?? reply.createdAt) + " "),
-                            reply.status == "sent" ? UI.badge(l.t("Terkirim", "Sent"), tone: "ok") : UI.badge(l.t("Gagal terkirim", "Failed"), tone: "danger")),
+                            reply.status == .sent ? UI.badge(l.t("Terkirim", "Sent"), tone: "ok") : UI.badge(l.t("Gagal terkirim", "Failed"), tone: "danger")),
                          .p(.text(reply.text)),
                          .unwrap(reply.error) { .p(.class("error"), .text($0)) },
-                         .if(reply.status == "failed" && canReply,
+                         .if(reply.status == .failed && canReply,
                              UI.actionButton(l.t("Kirim ulang", "Retry"), action: Paths.retryReply(message.id!, reply.id!), csrf: ctx.csrf)))
                 }),
             .if(canReply, .group(
@@ -138,14 +139,14 @@ enum ThreadPages {
                 .h2(.text(l.t("Tindak lanjut", "Follow-up"))),
                 .form(.method(.post), .action(Paths.triage(message.id!)), .class("filters"), .id("triage-form"),
                     UI.csrf(ctx.csrf),
-                    UI.select(l.t("Status", "State"), name: "state", options: TriageController.states.map { UI.Option(value: $0, label: InboxPages.stateLabel($0, l)) },
-                              selected: message.state, error: nil),
+                    UI.select(l.t("Status", "State"), name: "state", options: MessageState.allCases.map { UI.Option(value: $0.rawValue, label: InboxPages.stateLabel($0, l)) },
+                              selected: message.state.rawValue, error: nil),
                     UI.select(l.t("Prioritas", "Priority"), name: "priority",
                               options: MessagePriority.allCases.reversed().map { UI.Option(value: $0.rawValue, label: InboxPages.priorityLabel($0, l)) },
-                              selected: message.priority, error: nil),
+                              selected: message.priority?.rawValue, error: nil),
                     UI.select(l.t("Sentimen", "Sentiment"), name: "sentiment",
                               options: Sentiment.allCases.map { UI.Option(value: $0.rawValue, label: InboxPages.sentimentLabel($0, l)) },
-                              selected: message.sentiment, error: nil),
+                              selected: message.sentiment?.rawValue, error: nil),
                     UI.select(l.t("Tugaskan ke", "Assign to"), name: "assignee", options: assignees.map { UI.Option(value: $0.0, label: $0.1) },
                               selected: message.assigneeUserID.map { "user:\($0)" } ?? message.assigneeUnitID.map { "unit:\($0)" },
                               error: nil, includeBlank: l.t("— belum ditugaskan —", "— unassigned —")),

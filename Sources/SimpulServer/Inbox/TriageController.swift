@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import Vapor
 
 /// Follow-up on one message: its state (closed, spam), the operator's corrections of priority
@@ -18,8 +19,6 @@ enum TriageController {
         var assignee: String?
         var reason: String?
     }
-
-    static let states = ["new", "assigned", "replied", "closed", "spam"]
 
     /// The people who can work the message: an active inbox role on its account's unit or above.
     static func assignablePeople(for account: AccountModel, principal: Principal, on db: Database) async throws -> [(UUID, String)] {
@@ -41,27 +40,27 @@ enum TriageController {
         var before: [String: String] = [:]
         var corrections: [(field: String, from: String?, to: String)] = []
 
-        if let state = input.state.nonEmpty, state != message.state {
-            guard states.contains(state) else { return try await refuse(l.t("Status tidak dikenal.", "Unknown state.")) }
-            before["state"] = message.state
-            changes["state"] = state
+        if let value = input.state.nonEmpty, value != message.state.rawValue {
+            guard let state = MessageState(rawValue: value) else { return try await refuse(l.t("Status tidak dikenal.", "Unknown state.")) }
+            before["state"] = message.state.rawValue
+            changes["state"] = value
             message.move(to: state, at: req.now)
         }
-        if let value = input.priority.nonEmpty, value != message.priority {
+        if let value = input.priority.nonEmpty, value != message.priority?.rawValue {
             guard let priority = MessagePriority(rawValue: value) else { return try await refuse(l.t("Prioritas tidak dikenal.", "Unknown priority.")) }
-            corrections.append(("priority", message.priority, value))
-            before["priority"] = message.priority ?? ""
+            corrections.append(("priority", message.priority?.rawValue, value))
+            before["priority"] = message.priority?.rawValue ?? ""
             changes["priority"] = value
-            message.priority = value
+            message.priority = priority
             let sla = try await SLAService.load(tenant: principal.tenant, on: req.db)
             message.dueAt = sla.policy.due(priority: priority, received: message.receivedAt, calendar: sla.calendar)
         }
-        if let value = input.sentiment.nonEmpty, value != message.sentiment {
-            guard Sentiment(rawValue: value) != nil else { return try await refuse(l.t("Sentimen tidak dikenal.", "Unknown sentiment.")) }
-            corrections.append(("sentiment", message.sentiment, value))
-            before["sentiment"] = message.sentiment ?? ""
+        if let value = input.sentiment.nonEmpty, value != message.sentiment?.rawValue {
+            guard let sentiment = Sentiment(rawValue: value) else { return try await refuse(l.t("Sentimen tidak dikenal.", "Unknown sentiment.")) }
+            corrections.append(("sentiment", message.sentiment?.rawValue, value))
+            before["sentiment"] = message.sentiment?.rawValue ?? ""
             changes["sentiment"] = value
-            message.sentiment = value
+            message.sentiment = sentiment
         }
         if let assignee = input.assignee {
             let current = message.assigneeUserID.map { "user:\($0)" } ?? message.assigneeUnitID.map { "unit:\($0)" } ?? ""
@@ -90,7 +89,7 @@ enum TriageController {
                 changes["assignee"] = assignee
                 message.assigneeUserID = user
                 message.assigneeUnitID = unit
-                if message.state == "new", user != nil || unit != nil { message.state = "assigned" }
+                if message.state == .new, user != nil || unit != nil { message.state = .assigned }
             }
         }
         guard !changes.isEmpty else { return .seeOther(Paths.thread(message.id!), flash: l.t("Tidak ada yang berubah.", "Nothing changed.")) }
@@ -112,7 +111,7 @@ enum TriageController {
                 try await row.create(on: db)
             }
             try await Auditor.record(req.auditActor(principal), on: db, action: "inbox.update", targetType: "message", targetID: message.id,
-                                     label: String((message.text ?? message.kind).prefix(120)), before: previous, after: after)
+                                     label: String((message.text ?? message.kind.rawValue).prefix(120)), before: previous, after: after)
         }
         try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],
                                       app: req.application, on: req.db)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 
 /// A stored inbound event: comment, mention, DM, reply, WhatsApp message or status, reaction.
 final class MessageModel: Model, @unchecked Sendable {
@@ -9,8 +10,8 @@ final class MessageModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "tenant_id") var tenantID: UUID
     @OptionalField(key: "account_id") var accountID: UUID?
-    @Field(key: "platform") var platform: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "platform") var platform: Platform
+    @Field(key: "kind") var kind: MessageKind
     @Field(key: "external_id") var externalID: String
     @Field(key: "account_ref") var accountRef: String
     @OptionalField(key: "author_id") var authorID: String?
@@ -26,12 +27,12 @@ final class MessageModel: Model, @unchecked Sendable {
     /// JSON object of kind-specific facts (status, error code, reaction type…).
     @Field(key: "detail") var detail: String
     @Field(key: "raw") var raw: String
-    @Field(key: "state") var state: String
+    @Field(key: "state") var state: MessageState
     /// Set once the compliance worker has looked at the message.
     @OptionalField(key: "compliance_checked_at") var complianceCheckedAt: Date?
     /// Set by the triage pass; nil until then.
-    @OptionalField(key: "sentiment") var sentiment: String?
-    @OptionalField(key: "priority") var priority: String?
+    @OptionalField(key: "sentiment") var sentiment: Sentiment?
+    @OptionalField(key: "priority") var priority: MessagePriority?
     @OptionalField(key: "due_at") var dueAt: Date?
     /// Normalised, stemmed words of the text, as search reads them.
     @OptionalField(key: "search_text") var searchText: String?
@@ -44,14 +45,11 @@ final class MessageModel: Model, @unchecked Sendable {
 
     init() {}
 
-    /// States in which the message needs nothing more from the team.
-    static let resolvedStates: Set<String> = ["closed", "spam"]
-
     /// Moves the message to `state`, keeping the resolution time with it: set when it is
     /// closed or marked spam, cleared when it is opened again.
-    func move(to state: String, at now: Date) {
-        if Self.resolvedStates.contains(state) {
-            if !Self.resolvedStates.contains(self.state) || resolvedAt == nil { resolvedAt = now }
+    func move(to state: MessageState, at now: Date) {
+        if state.isResolved {
+            if !self.state.isResolved || resolvedAt == nil { resolvedAt = now }
         } else {
             resolvedAt = nil
         }
@@ -84,8 +82,7 @@ final class MessageReplyModel: Model, @unchecked Sendable {
     @OptionalField(key: "user_id") var userID: UUID?
     @Field(key: "author_name") var authorName: String
     @Field(key: "text") var text: String
-    /// sent | failed
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ReplyStatus
     @OptionalField(key: "platform_id") var platformID: String?
     @OptionalField(key: "error") var error: String?
     @Field(key: "attempts") var attempts: Int

@@ -72,7 +72,7 @@ enum SandboxHistory {
     /// The rest stay open, as in any real backlog.
     static func settle(tenantID: UUID, before: Date, on db: Database) async throws {
         let sql = try db.sql
-        let kinds = SQLBind.group(Array(Inbox.kinds).sorted())
+        let kinds = SQLBind.group(Inbox.kinds.map(\.rawValue).sorted())
         // Each database has its own random numbers and date arithmetic; the shape is the same.
         let roll = db.isPostgres ? SQLRaw("floor(random() * 100)") : SQLRaw("(abs(random()) % 100)")
         func later(_ column: String, minSeconds: Int, spread: Int) -> SQLExpression {

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import SimpulCore
+import SimpulPlatforms
 import SnapshotTesting
 import Testing
 @testable import SimpulServer
@@ -45,12 +46,12 @@ struct PageSnapshotTests {
             return account
         }
 
-        static func message(_ n: Int, text: String, author: String, minutesAgo: Double, kind: String = "comment", priority: MessagePriority? = nil) -> MessageModel {
+        static func message(_ n: Int, text: String, author: String, minutesAgo: Double, kind: MessageKind = .comment, priority: MessagePriority? = nil) -> MessageModel {
             let message = MessageModel()
             message.id = id(100 + n)
             message.tenantID = tenant.id!
             message.accountID = account.id
-            message.platform = "instagram"
+            message.platform = .instagram
             message.kind = kind
             message.externalID = "ig-\(n)"
             message.accountRef = "17841400000000"
@@ -63,8 +64,8 @@ struct PageSnapshotTests {
             message.receivedAt = now.addingTimeInterval(-minutesAgo * 60)
             message.detail = "{}"
             message.raw = "{}"
-            message.state = "new"
-            message.priority = priority?.rawValue
+            message.state = .new
+            message.priority = priority
             message.dueAt = message.receivedAt.addingTimeInterval(4 * 3600)
             return message
         }
@@ -107,7 +108,7 @@ struct PageSnapshotTests {
         reply.messageID = Fixture.complaint.id!
         reply.authorName = "Rina Kusumawati"
         reply.text = "Terima kasih, Pak Budi. Laporan sudah kami teruskan ke Dinas PU."
-        reply.status = "sent"
+        reply.status = .sent
         reply.attempts = 1
         reply.createdAt = Fixture.now.addingTimeInterval(-10 * 60)
         reply.sentAt = reply.createdAt

@@ -14,8 +14,8 @@ enum InboxFixtures {
         message.id = UUID()
         message.tenantID = world.tenantA.id!
         message.accountID = world.account.id
-        message.platform = world.account.platform.rawValue
-        message.kind = "comment"
+        message.platform = world.account.platform
+        message.kind = .comment
         message.externalID = "matrix-comment"
         message.accountRef = world.account.handle
         message.authorID = "warga-1"
@@ -26,7 +26,7 @@ enum InboxFixtures {
         message.receivedAt = app.clock.now()
         message.detail = "{}"
         message.raw = "{}"
-        message.state = "new"
+        message.state = .new
         try await message.create(on: app.db)
         return message
     }
@@ -38,7 +38,7 @@ enum InboxFixtures {
         reply.messageID = message.id!
         reply.authorName = "Operator"
         reply.text = "Terima kasih laporannya"
-        reply.status = "failed"
+        reply.status = .failed
         reply.attempts = 1
         reply.createdAt = app.clock.now()
         try await reply.create(on: app.db)
