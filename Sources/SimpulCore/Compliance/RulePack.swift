@@ -48,9 +48,14 @@ public struct ComplianceRule: Codable, Equatable, Sendable {
     /// When any of these occurs anywhere in the text the rule does not apply, e.g. a question
     /// that asks whether a rumour is true is not spreading it.
     public var unless: [String]
+    /// A `near` term may stand in another sentence within `window` words. Off by default, because
+    /// two sentences usually speak of two things; on for a call to spread, which often follows
+    /// the claim it spreads ("Tanggul jebol malam ini. Sebarkan!").
+    public var acrossSentences: Bool
 
     public init(id: String, title: String, severity: Severity, explanation: String, terms: [String],
-                near: [String] = [], window: Int = 5, negatable: Bool = true, unless: [String] = []) {
+                near: [String] = [], window: Int = 5, negatable: Bool = true, unless: [String] = [],
+                acrossSentences: Bool = false) {
         self.id = id
         self.title = title
         self.severity = severity
@@ -60,13 +65,15 @@ public struct ComplianceRule: Codable, Equatable, Sendable {
         self.window = window
         self.negatable = negatable
         self.unless = unless
+        self.acrossSentences = acrossSentences
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, severity, explanation, terms, near, window, negatable, unless
+        case id, title, severity, explanation, terms, near, window, negatable, unless, acrossSentences
     }
 
-    /// Rules stored before `unless` existed decode with an empty list.
+    /// Rules stored before `unless` or `acrossSentences` existed decode with an empty list and
+    /// within one sentence.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -78,6 +85,7 @@ public struct ComplianceRule: Codable, Equatable, Sendable {
         window = try container.decodeIfPresent(Int.self, forKey: .window) ?? 5
         negatable = try container.decodeIfPresent(Bool.self, forKey: .negatable) ?? true
         unless = try container.decodeIfPresent([String].self, forKey: .unless) ?? []
+        acrossSentences = try container.decodeIfPresent(Bool.self, forKey: .acrossSentences) ?? false
     }
 }
 

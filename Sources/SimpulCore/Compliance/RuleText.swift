@@ -9,8 +9,8 @@
 ///     jarak: 4
 ///     negasi: tidak
 ///
-/// `dekat`, `jarak`, `kecuali` and `negasi` are optional (negasi defaults to "ya"). Lines starting with
-/// `#` are comments.
+/// `dekat`, `jarak`, `kecuali`, `negasi` and `lintas kalimat` are optional (negasi defaults to
+/// "ya", lintas kalimat to "tidak"). Lines starting with `#` are comments.
 public enum RuleText {
     public struct LineError: Error, Equatable, Sendable {
         public var line: Int
@@ -93,8 +93,14 @@ public enum RuleText {
                 case "tidak": current?.negatable = false
                 default: errors.append(LineError(line: number, message: "negasi diisi ya atau tidak."))
                 }
+            case "lintas kalimat":
+                switch value.lowercased() {
+                case "ya": current?.acrossSentences = true
+                case "tidak": current?.acrossSentences = false
+                default: errors.append(LineError(line: number, message: "lintas kalimat diisi ya atau tidak."))
+                }
             default:
-                errors.append(LineError(line: number, message: "“\(key)” tidak dikenal; pakai judul, penjelasan, kata, dekat, jarak, kecuali atau negasi."))
+                errors.append(LineError(line: number, message: "“\(key)” tidak dikenal; pakai judul, penjelasan, kata, dekat, jarak, kecuali, negasi atau lintas kalimat."))
             }
         }
         finish()
@@ -118,6 +124,7 @@ public enum RuleText {
             }
             if !rule.unless.isEmpty { lines.append("kecuali: \(rule.unless.joined(separator: ", "))") }
             if !rule.negatable { lines.append("negasi: tidak") }
+            if rule.acrossSentences { lines.append("lintas kalimat: ya") }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n\n")
     }

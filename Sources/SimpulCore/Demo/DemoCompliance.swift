@@ -37,7 +37,16 @@ public enum DemoCompliance {
                         "=brengsek", "=keparat", "=sialan", "=tai", "=taik", "=jancok", "=jancuk",
                         "=dasar bodoh", "=warga bodoh", "=bodoh amat", "=anjing lu", "=anjing lo",
                         "=anjing kau", "=anjing kamu", "=dasar anjing", "=anjing penjilat", "=anjing kalian", "=otak udang", "=tidak punya otak", "=kurang ajar",
-                        "=kampungan", "=udik", "=mampus", "=bego banget"]),
+                        "=kampungan", "=udik", "=mampus", "=bego banget", "=otaknya di mana", "=otakmu di mana"]),
+            // The slang list maps "anjir", "anjay" and "anjrit" to "anjing": an animal name said
+            // as an oath is profanity, except where the text is about animals.
+            ComplianceRule(
+                id: "etika.umpatan-hewan", title: "Umpatan dengan nama hewan", severity: .block,
+                explanation: "Akun resmi wajib santun; umpatan seperti \"anjing\" atau \"anjir\" tidak boleh dipakai dalam unggahan maupun balasan (\(etiquetteCitation)).",
+                terms: ["=anjing", "=babi", "=monyet", "=kunyuk"],
+                unless: ["vaksin", "=vaksinasi", "=rabies", "=kucing", "=peliharaan", "hewan", "=satwa", "ternak", "=daging", "=gigit",
+                         "=digigit", "=gigitan", "=liar", "=kandang", "=steril", "=sterilisasi", "=pakan", "=flu", "=kebun binatang",
+                         "=bksda", "=keswan", "=pemilik", "=kurban", "=dokter hewan"]),
             ComplianceRule(
                 id: "etika.merendahkan", title: "Merendahkan warga", severity: .block,
                 explanation: "Balasan akun resmi tidak boleh merendahkan atau menyalahkan warga; jawab dengan informasi dan arahkan ke layanan (\(etiquetteCitation)).",
@@ -49,7 +58,18 @@ public enum DemoCompliance {
                         "=percuma dijelaskan", "=susah diajak maju", "=sudah tua kok", "=tidak mengerti juga", "=warga miskin kok",
                         "=kok belagu", "=tahu diri dong", "=jangan sok", "=urus saja dapurmu", "=dapurmu sendiri",
                         "=dasar orang kampung", "=baca saja tidak bisa", "=lebay", "=mengeluh doang", "=ngeluh doang",
-                        "=jangan harap dilayani", "=panti sosial", "=bikin repot petugas", "=kalian ini komplain terus"]),
+                        "=jangan harap dilayani", "=panti sosial", "=bikin repot petugas", "=kalian ini komplain terus",
+                        "=dasar tukang", "=gaptek", "=sudah tua masih", "=pakai mata", "=punya mata", "=tidak melayani orang yang",
+                        "=tutup mulut", "=orang-orang malas", "=susah diatur", "=pulang sana", "=kamu itu siapa",
+                        "=memangnya kamu siapa", "=siapa kamu", "=kalian pikir", "=begitu saja tidak bisa", "=gitu saja tidak bisa"]),
+            // "Kalau tidak mampu bayar ya jangan jualan": a condition that sends the citizen away.
+            ComplianceRule(
+                id: "etika.mengusir-warga", title: "Menyuruh warga pergi atau menyerah", severity: .block,
+                explanation: "Balasan akun resmi tidak boleh menyuruh warga pergi atau berhenti meminta layanan karena keadaannya; jelaskan syarat dan jalan keluarnya (\(etiquetteCitation)).",
+                terms: ["=kalau tidak mampu", "=kalau tidak bisa", "=kalau tidak mau", "=kalau tidak sanggup", "=tidak mampu ya",
+                        "=tidak bisa ya", "=tidak mau ya"],
+                near: ["=ya jangan", "=jangan", "=ya sudah", "=pulang", "=urus sendiri", "=simpel kan", "=gampang kan"], window: 6,
+                negatable: false),
             ComplianceRule(
                 id: "etika.pungli", title: "Menjanjikan layanan di luar prosedur", severity: .block,
                 explanation: "Layanan tidak boleh dipercepat dengan imbalan atau jalur khusus; itu pungutan liar (\(etiquetteCitation); Perpres 87/2016 tentang Satgas Saber Pungli).",
@@ -59,6 +79,20 @@ public enum DemoCompliance {
                         "=bisa dibeli", "=dipanggil duluan", "=biaya koordinasi", "=kenalkan orang dalam", "=tanda terima kasih",
                         "=kontribusi sukarela", "=setor", "=persen dulu", "=kenalan di dinas", "=ada biaya", "=jalur belakang",
                         "=lewat belakang"]),
+            // An offer to pay a person, not the office ("titipkan ke saya", "seikhlasnya", "uang
+            // transport"), next to a service sped up or skipped, is how pungli is worded.
+            ComplianceRule(
+                id: "etika.pungli-pribadi", title: "Menawarkan layanan lewat jalur pribadi berbayar", severity: .block,
+                explanation: "Layanan tidak boleh dipercepat atau dilewatkan dari prosedur lewat petugas dengan imbalan pribadi; itu pungutan liar (\(etiquetteCitation); Perpres 87/2016 tentang Satgas Saber Pungli).",
+                terms: ["=ke saya", "=lewat saya", "=sama saya", "=melalui saya", "=hubungi saya", "=titip", "=titipkan",
+                        "=buat petugas", "=untuk petugas", "=buat anak-anak", "=seikhlasnya", "=bicarakan di luar", "=uang transport",
+                        "=uang bensin", "=uang makan", "=selipkan", "=cepek", "=lima puluh saja", "<angka> ribu", "<angka> juta",
+                        "<angka> rb"],
+                near: ["=cepat jadi", "=cepat keluar", "=cepat selesai", "=didahulukan", "=duluan", "=tidak perlu antre",
+                       "=tanpa antre", "=tidak usah antre", "=tidak perlu survei", "=tidak perlu tes", "=beres", "=terbit",
+                       "=langsung jadi", "=jalur khusus", "=lolos", "=nomor antrean awal", "=belakang gedung", "=dipercepat",
+                       "=mau cepat", "=biar cepat", "=saya urus", "=saya bantu urus", "=bisa lewat"], window: 12,
+                acrossSentences: true),
             ComplianceRule(
                 id: "etika.pungli-nominal", title: "Meminta uang untuk mempercepat layanan", severity: .block,
                 explanation: "Layanan tidak boleh dipercepat atau dilewatkan dari prosedur dengan membayar sejumlah uang; itu pungutan liar (\(etiquetteCitation); Perpres 87/2016 tentang Satgas Saber Pungli).",

@@ -147,6 +147,14 @@ public struct TextAnalyzer: Sendable {
             let base = normalizeLetters(String(characters.dropLast()))
             if base.count == 1, isKnown(base[0]) { return [(base[0] + "-" + base[0], .word)] }
         }
+        // "k4f1r2": a respelt word, then the reduplication digit. A digit before the "2" makes it a
+        // number ("no12"), not a reduplication.
+        if characters.count >= 5, characters.last == "2", characters[characters.count - 2].isLetter {
+            for candidate in leetCandidates(Array(characters.dropLast())) {
+                let base = normalizeLetters(candidate)
+                if base.count == 1, isKnown(base[0]) { return [(base[0] + "-" + base[0], .word)] }
+            }
+        }
         if characters.contains(where: \.isLetter) {
             for candidate in leetCandidates(characters) {
                 let normalized = normalizeLetters(candidate)

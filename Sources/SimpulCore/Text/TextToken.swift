@@ -42,6 +42,23 @@ public struct TextToken: Equatable, Sendable {
     /// A word that was split out of a hashtag.
     public var fromHashtag: Bool
 
+    /// Reduplications that mean something else than many of their base: "pura-pura" is pretending,
+    /// not temples.
+    static let lexicalised: Set<String> = [
+        "pura-pura", "hati-hati", "mata-mata", "kupu-kupu", "kura-kura", "laba-laba", "undang-undang", "oleh-oleh",
+        "kuda-kuda", "tiba-tiba", "jangan-jangan", "masing-masing", "kira-kira", "paling-paling", "sia-sia", "rata-rata",
+    ]
+
+    /// "cina" for the reduplicated "cina-cina"; nil for any other word.
+    public var reduplicatedBase: String? {
+        guard kind == .word, text.count >= 3, text.count % 2 == 1, !Self.lexicalised.contains(text) else { return nil }
+        let half = text.count / 2
+        let middle = text.index(text.startIndex, offsetBy: half)
+        guard text[middle] == "-" else { return nil }
+        let base = text[..<middle]
+        return base == text[text.index(after: middle)...] ? String(base) : nil
+    }
+
     public init(kind: TokenKind, text: String, stem: String, span: TextSpan, sentence: Int = 0, clause: Int = 0,
                 quoted: Bool = false, fromHashtag: Bool = false) {
         self.kind = kind

@@ -46,6 +46,12 @@ public enum Tokenizer {
                 index = end
             } else if isWordScalar(scalar) {
                 let end = wordEnd(scalars, from: index)
+                // "diusir!!1!": a "1" typed inside a run of exclamation marks is one of them.
+                if index > 0, scalars[index - 1] == "!", end == count || scalars[end] == "!",
+                   scalars[index..<end].allSatisfy({ $0 == "1" }) {
+                    index = end
+                    continue
+                }
                 let allDigits = scalars[index..<end].allSatisfy { isDigit($0) || $0 == "." || $0 == "," }
                 emit(allDigits || isNumberLike(scalars[index..<end]) ? .number : .word, index, end)
                 index = end
@@ -72,6 +78,17 @@ public enum Tokenizer {
         var sawTokenInClause = false
         var quoteDepth = 0
 
+        /// "Bambang P. korupsi": a capital letter alone before a dot and a word in lower case is
+        /// an initial, not a sentence end.
+        static func isInitial(_ scalars: [Unicode.Scalar], dotAt index: Int) -> Bool {
+            guard index >= 1, scalars[index - 1].properties.isUppercase, isLetter(scalars[index - 1]),
+                  index < 2 || !isWordScalar(scalars[index - 2]) else { return false }
+            var next = index + 1
+            while next < scalars.count, scalars[next] == " " { next += 1 }
+            guard next > index + 1, next < scalars.count else { return false }
+            return scalars[next].properties.isLowercase
+        }
+
         mutating func endClause() {
             if sawTokenInClause {
                 clause += 1
@@ -82,6 +99,8 @@ public enum Tokenizer {
         mutating func punctuation(_ scalars: [Unicode.Scalar], at index: Int) {
             let scalar = scalars[index]
             switch scalar {
+            case "." where Self.isInitial(scalars, dotAt: index):
+                break
             case ".", "!", "?", "\n", "…":
                 if sawTokenInSentence {
                     sentence += 1

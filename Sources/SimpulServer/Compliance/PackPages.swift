@@ -90,7 +90,8 @@ enum PackPages {
                     .p(.strong(.text(l.t("Kata atau frasa: ", "Terms: "))), .text(rule.terms.prefix(60).joined(separator: ", ") + (rule.terms.count > 60 ? " …" : ""))),
                     .if(!rule.near.isEmpty, .p(.strong(.text(l.t("Hanya jika dekat (≤ \(rule.window) kata) dengan: ", "Only within \(rule.window) words of: "))),
                                                .text(rule.near.prefix(60).joined(separator: ", ") + (rule.near.count > 60 ? " …" : "")))),
-                    .if(!rule.negatable, .p(.class("hint"), .text(l.t("Tetap berlaku walau didahului kata negasi.", "Applies even after a negation."))))
+                    .if(!rule.negatable, .p(.class("hint"), .text(l.t("Tetap berlaku walau didahului kata negasi.", "Applies even after a negation.")))),
+                    .if(rule.acrossSentences, .p(.class("hint"), .text(l.t("Jarak kata dihitung melewati batas kalimat.", "The distance counts across sentence ends."))))
                 )
             },
             .p(.class("hint"), .text(l.t("Kata diawali $ adalah kumpulan kata bawaan (mis. $target-negara, $sara, $kebencian, $dukungan); kata diawali = dicocokkan persis, tanpa imbuhan.",
@@ -115,8 +116,8 @@ enum PackPages {
                      .label(.for("rules"), .text(l.t("Aturan", "Rules"))),
                      .textarea(.id("rules"), .name("rules"), .attribute(named: "rows", value: "16"), .text(input.rules ?? "")),
                      .p(.class("hint"), .text(l.t(
-                        "Satu aturan diawali [kode] tingkat (info, peringatan, blokir), lalu baris judul:, penjelasan:, kata: (dipisah koma), dan bila perlu dekat:, jarak: dan negasi: ya/tidak. Kata dicocokkan setelah normalisasi dan pemotongan imbuhan; =kata berarti persis; $nama memakai kumpulan kata bawaan.",
-                        "Each rule starts with [code] severity, then title:, penjelasan:, kata: (comma-separated) and optionally dekat:, jarak: and negasi:.")))),
+                        "Satu aturan diawali [kode] tingkat (info, peringatan, blokir), lalu baris judul:, penjelasan:, kata: (dipisah koma), dan bila perlu dekat:, jarak:, kecuali:, negasi: ya/tidak dan lintas kalimat: ya/tidak. Kata dicocokkan setelah normalisasi dan pemotongan imbuhan; =kata berarti persis; $nama memakai kumpulan kata bawaan.",
+                        "Each rule starts with [code] severity, then title:, penjelasan:, kata: (comma-separated) and optionally dekat:, jarak:, kecuali:, negasi: and lintas kalimat:.")))),
                 .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan", "Save"))),
                      .a(.href(Paths.rulePacks), .text(l.t("Batal", "Cancel"))))
             ),

@@ -40,6 +40,117 @@ import Testing
         }
     }
 
+    /// The packs with a finding of warning or block on `text`, "tenant" for the city's own pack.
+    static func packs(_ text: String) -> Set<String> {
+        Set(engine.check(text).filter { $0.severity >= .warning }.map { RulePack.builtInIDs.contains($0.packID) ? $0.packID : "tenant" })
+    }
+
+    // The classes of miss a review found on texts nobody on the team had written. The texts here
+    // are new, not taken from the evaluation sets.
+
+    @Test(arguments: [
+        "Kumpulkan golok di masjid, malam ini kita datangi rumah dinas wali kota.",
+        "Pejabat dinas yang menggusur kami pantas dibacok.",
+        "lawan aparat pk bambu runcing, jgn takut!!",
+    ])
+    func forceAgainstTheGovernmentBreaksBothPacks(text: String) {
+        #expect(Self.packs(text).isSuperset(of: ["skb11", "se137"]), "\(text)")
+    }
+
+    @Test(arguments: [
+        "Sudah waktunya Pancasila kita buang, ganti dengan aturan kelompok kami.",
+        "Turunkan Sang Saka dari tiang kantor, kibarkan panji hitam kita.",
+        "Lambang Garuda di aula itu hancurkan saja, simbol syirik.",
+    ])
+    func replacingPancasilaOrDestroyingStateSymbolsIsRadicalism(text: String) {
+        #expect(Self.packs(text).contains("skb11"), "\(text)")
+    }
+
+    @Test(arguments: [
+        "Kaum kafir di perumahan kita harus disingkirkan sebelum puasa.",
+        "Jangan belanja di warung aseng, biar mereka gulung tikar.",
+        "Orang Cina tidak boleh punya tanah di kampung ini.",
+        "Usir pendatang dari pasar, pasar ini milik pribumi!",
+        "Jemaat gereja itu jangan dikasih izin bikin acara Natal di balai warga.",
+        "k4f1r2 di gang sebelah mending pulang ke kampungnya aj",
+    ])
+    func expellingBoycottingOrRestrictingAGroupIsSaraHatred(text: String) {
+        #expect(Self.packs(text).isSuperset(of: ["skb11", "se137"]), "\(text)")
+    }
+
+    @Test(arguments: [
+        "Kita menangkan Yoket di kelurahan ini, target 60 persen!",
+        "Buktiin di TPS, nomor tiga untuk Tirtamaya!",
+        "Gabung grup WA Sahabat HendraSri, pegawai kelurahan juga banyak kok.",
+        "Pilih yang di tengah ya, jangan yang lain.",
+        "Saya mengimbau wali murid memilih Pak Yohanes.",
+    ])
+    func pairShortNamesAndBallotHintsWithCampaignWordsAreCampaigning(text: String) {
+        #expect(Self.packs(text).contains("skb5"), "\(text)")
+    }
+
+    @Test(arguments: [
+        "Air PAM di Tirta Barat sudah tercemar bakteri. Viralkan sebelum ada korban!",
+        "Kabar dari grup sebelah, tabung gas 3 kg langka sampai Lebaran. Sebarkan ke tetangga!",
+        "copas dr grp sblh: surat suara di TPS 7 udh dicoblos duluan, sebarin!!",
+        // "Waspada" is a reporting word, but a text that says "share" spreads what it reports.
+        "Waspada!!! Ada penculik anak berkeliaran pakai mobil putih. Share ke grup sekolah sekarang!",
+    ])
+    func alarmingClaimsWithACallToSpreadThemAreHoaxPatterns(text: String) {
+        #expect(Self.packs(text).contains("se137"), "\(text)")
+    }
+
+    @Test(arguments: [
+        "Pemerintah Kota Tirtamaya mengecam unggahan yang menyerukan pengusiran warga Madura dari pasar.",
+        "Kami menolak keras ujaran kebencian terhadap umat Buddha dan mengajak warga menjaga kerukunan.",
+        "Kami mengutuk ajakan membakar kantor kecamatan yang beredar semalam; pelakunya sudah dilaporkan.",
+        "Pemkot mengingatkan: ajakan memboikot pedagang Tionghoa itu provokasi, jangan diikuti.",
+        "Jangan sebarkan pesan soal harga beras tembus 30 ribu. Itu tidak benar.",
+        "Wali Kota mengingatkan ASN agar tidak ikut grup relawan Hendra-Sri maupun paslon lain.",
+        "Kepala sekolah mengimbau guru tidak mengunggah dukungan untuk paslon 03.",
+        "Diskominfo menghapus akun yang mengajak mengganti Pancasila.",
+    ])
+    func condemningOrWarningAgainstAViolationIsNotOne(text: String) {
+        #expect(Self.packs(text).isEmpty, "\(text)")
+    }
+
+    @Test(arguments: [
+        "Serbu bazar UMKM di halaman Kantor Kecamatan Timur, diskon sampai 50 persen!",
+        "Juara 1 lomba kebersihan: Kelurahan Cempaka. Selamat!",
+        "Denda 1 juta bagi yang buang sampah sembarangan, jangan ganti alasan.",
+        "Warga keturunan Tionghoa dan Arab bergotong royong membersihkan masjid.",
+        "Bupati dan Kapolres memusnahkan 200 senjata api rakitan hasil operasi.",
+        "Bantu sebarkan: pemadaman listrik bergilir hari ini di Kecamatan Timur sesuai jadwal PLN.",
+        "Ayo bersihkan masjid dan gereja di lingkungan kita menjelang hari raya.",
+        "Vaksinasi rabies untuk anjing peliharaan gratis hari Sabtu.",
+    ])
+    func governmentNoticesThatShareWordsWithViolationsStayClean(text: String) {
+        #expect(Self.packs(text).isEmpty, "\(text)")
+    }
+
+    @Test func theCitysPackCatchesPrivatePaymentAndOaths() {
+        #expect(Self.packs("Sertifikat bisa terbit minggu ini, titipkan 500 ribu saja ke saya.") == ["tenant"])
+        #expect(Self.packs("Anjir, antreannya panjang banget.") == ["tenant"])
+        #expect(Self.packs("Biaya resmi pembuatan akta Rp0, layanan selesai dalam satu hari.").isEmpty)
+    }
+
+    @Test func aCallToSpreadPairsWithAClaimInAnotherSentenceOnlyWhereTheRuleSaysSo() throws {
+        let text = "[t.sebar] peringatan\njudul: Sebar kabar\npenjelasan: Ajakan menyebarkan kabar (SE internal).\nkata: sebarkan\ndekat: jebol\njarak: 10"
+        let within = try RuleText.parse(text).get()
+        let across = try RuleText.parse(text + "\nlintas kalimat: ya").get()
+        #expect(!within[0].acrossSentences && across[0].acrossSentences)
+        #expect(try RuleText.parse(RuleText.render(across)).get() == across)
+        let claim = "Tanggul di hulu sudah jebol dan airnya deras sekali. Tolong sebarkan."
+        func engine(_ rules: [ComplianceRule]) -> ComplianceEngine {
+            ComplianceEngine(packs: [RulePack(id: "internal", name: "Internal", regulation: "SE internal", summary: "", rules: rules)])
+        }
+        #expect(engine(within).check(claim).isEmpty)
+        #expect(engine(across).check(claim).first?.ruleID == "t.sebar")
+        // Rules stored before the option existed still decode.
+        let stored = #"{"id":"a","title":"A","severity":"warning","explanation":"sepuluh karakter","terms":["x"]}"#
+        #expect(try JSONDecoder().decode(ComplianceRule.self, from: Data(stored.utf8)).acrossSentences == false)
+    }
+
     @Test func allowListSilencesTheSameWordsForThatRuleOnly() throws {
         let text = "Serbu kantor pos, ada promo prangko!"
         let finding = try #require(Self.engine.check(text).first)

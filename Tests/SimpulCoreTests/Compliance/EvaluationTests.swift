@@ -2,8 +2,9 @@ import Foundation
 import SimpulCore
 import Testing
 
-/// The labelled evaluation set (Fixtures/compliance): precision and recall per pack must both
-/// reach 0.85. A pack "counts" a text when it has a finding of warning or block severity.
+/// The labelled evaluation sets (Fixtures/compliance): on every set, precision and recall per
+/// pack must both reach 0.9, and at most 5% of the clean texts may get a finding of warning or
+/// block severity. A pack "counts" a text when it has a finding of warning or block severity.
 @Suite struct EvaluationTests {
     struct Example {
         var id: String
@@ -37,12 +38,17 @@ import Testing
         var recall: Double
     }
 
+    static let minimumScore = 0.9
+    /// The share of ordinary government texts a reviewer can bear to see flagged.
+    static let maximumCleanFlagged = 0.05
+    static let sets = [("eval-set", "EVAL"), ("second-set", "SECOND"), ("review-set", "REVIEW")]
+
     @Test func precisionAndRecallPerPack() throws {
         let examples = try Self.examples()
         #expect(examples.count >= 300)
         for (pack, score) in Self.score(examples, label: "EVAL") {
-            #expect(score.precision >= 0.85, "precision of \(pack)")
-            #expect(score.recall >= 0.85, "recall of \(pack)")
+            #expect(score.precision >= Self.minimumScore, "precision of \(pack)")
+            #expect(score.recall >= Self.minimumScore, "recall of \(pack)")
         }
     }
 
@@ -53,9 +59,45 @@ import Testing
         let examples = try Self.examples("second-set")
         #expect(examples.count >= 150)
         for (pack, score) in Self.score(examples, label: "SECOND") {
-            #expect(score.precision >= 0.85, "precision of \(pack) on the second set")
-            #expect(score.recall >= 0.85, "recall of \(pack) on the second set")
+            #expect(score.precision >= Self.minimumScore, "precision of \(pack) on the second set")
+            #expect(score.recall >= Self.minimumScore, "recall of \(pack) on the second set")
         }
+    }
+
+    /// A third set, written after a review found plain misses on texts nobody on the team had
+    /// written, and measured blind before any rule was changed for it (figures in the fixtures'
+    /// README). Its wording is kept apart from the packs' word lists.
+    @Test func reviewSet() throws {
+        let examples = try Self.examples("review-set")
+        #expect(examples.count >= 320)
+        for (pack, score) in Self.score(examples, label: "REVIEW") {
+            #expect(score.precision >= Self.minimumScore, "precision of \(pack) on the review set")
+            #expect(score.recall >= Self.minimumScore, "recall of \(pack) on the review set")
+        }
+    }
+
+    /// Ordinary government texts, many of them sharing words with violations (a statement that
+    /// condemns hate speech, a reminder to stay neutral), must rarely be flagged: a guard that
+    /// cries wolf gets switched off.
+    @Test(arguments: sets) func cleanTextsRarelyFlagged(set: (name: String, label: String)) throws {
+        let clean = try Self.examples(set.name).filter { $0.category == "clean" }
+        #expect(clean.count >= 50)
+        let share = Self.cleanFlaggedShare(clean, label: set.label)
+        #expect(share <= Self.maximumCleanFlagged, "clean texts flagged in \(set.name)")
+    }
+
+    /// The share of `clean` examples with any finding at warning or above; prints each one.
+    static func cleanFlaggedShare(_ clean: [Example], label: String) -> Double {
+        var flagged = 0
+        for example in clean {
+            let findings = Self.engine.check(example.text).filter { $0.severity >= .warning }
+            guard !findings.isEmpty else { continue }
+            flagged += 1
+            print("\(label) CLEAN-FLAGGED \(example.id): \(example.text) ← " + findings.map { "\($0.ruleID) [\($0.matched)]" }.joined(separator: "; "))
+        }
+        let share = Double(flagged) / Double(max(1, clean.count))
+        print("\(label) clean flagged: \(flagged) of \(clean.count) (\(String(format: "%.3f", share)))")
+        return share
     }
 
     static func score(_ examples: [Example], label: String) -> [(String, Score)] {

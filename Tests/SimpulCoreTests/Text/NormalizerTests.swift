@@ -63,6 +63,24 @@ import Testing
         #expect(Self.analyzer.analyze("anak2").first?.stem == "anak")
     }
 
+    @Test func initialsAndTypedOnesDoNotEndASentence() {
+        // "Bambang P. korupsi": the initial's dot does not end the sentence.
+        let initial = Self.analyzer.analyze("Bambang P. korupsi dana masjid")
+        #expect(Set(initial.map(\.sentence)).count == 1)
+        #expect(Set(Self.analyzer.analyze("Selesai. Besok lanjut").map(\.sentence)).count == 2)
+        // "diusir!!1!": the "1" among exclamation marks is one of them, not a number.
+        #expect(!Self.analyzer.analyze("harus diusir!!1!").contains { $0.kind == .number })
+        #expect(Self.analyzer.analyze("nomor 1!").contains { $0.kind == .number })
+    }
+
+    @Test func respeltReduplicationsAreRepaired() {
+        #expect(Self.analyzer.analyze("b4nd4r2").first?.text == "bandar-bandar")
+        // A digit before the "2" makes a number, not a reduplication.
+        #expect(Self.analyzer.analyze("no12").contains { $0.kind == .number })
+        #expect(Self.analyzer.analyze("cina-cina").first?.reduplicatedBase == "cina")
+        #expect(Self.analyzer.analyze("pura-pura").first?.reduplicatedBase == nil)
+    }
+
     @Test func stemmedSearchFindsAffixedForms() {
         let stems = Set(Self.analyzer.analyze("pelayanan dilayani melayani").map(\.stem))
         #expect(stems == ["layan"])

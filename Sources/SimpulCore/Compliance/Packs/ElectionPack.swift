@@ -63,6 +63,40 @@ extension RulePack {
 
     static let numberWords = ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh"]
 
+    /// The words of a camel-case tag that ends in its ballot number: "#MajuBersama02" → "=maju bersama 02".
+    static func spelledOut(_ tag: String) -> String? {
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in tag where character != "#" {
+            let boundary = (previous?.isLowercase ?? false && character.isUppercase)
+                || (previous.map(\.isNumber) ?? false) != character.isNumber
+            if boundary, !current.isEmpty { words.append(current); current = "" }
+            current.append(character)
+            previous = character
+        }
+        if !current.isEmpty { words.append(current) }
+        guard words.count >= 3, let last = words.last, last.allSatisfy(\.isNumber) else { return nil }
+        return "=" + words.map { $0.lowercased() }.joined(separator: " ")
+    }
+
+    /// The one-word names a pair goes by, as supporters write them: the first names run
+    /// together ("HendraSri"), and the campaign's handles and tags without their ballot digits
+    /// ("@yoket03" → "yoket", "#BambangNurAini" → "bambangnuraini"). Hyphenated forms
+    /// ("Hendra-Sri") already split into the first names.
+    static func shortNames(_ candidate: ElectionContest.Candidate) -> [String] {
+        var found: [String] = []
+        let firstNames = candidate.names.compactMap { $0.lowercased().split(separator: " ").first.map(String.init) }
+        if firstNames.count > 1 { found.append(firstNames.joined()) }
+        for handle in candidate.accounts + candidate.hashtags {
+            let letters = String(handle.lowercased().filter { $0.isLetter })
+            if letters.count >= 5 { found.append(letters) }
+        }
+        let slogans = Set(candidate.slogans.map { $0.lowercased().filter(\.isLetter) })
+        // A tag that spells the slogan ("#TirtamayaBangkit") is the slogan, matched by its own rule.
+        return Set(found).subtracting(slogans).sorted().map { "=" + $0 }
+    }
+
     /// The election-neutrality pack for the contests active on `day`; nil when none is.
     public static func skb5(contests: [ElectionContest], on day: String) -> RulePack? {
         let active = contests.filter { $0.isActive(on: day) }
@@ -93,8 +127,12 @@ extension RulePack {
                 if words.count > 1, let last = words.last, last.count >= 5 { names.append("=\(last)") }
                 if first.count >= 5 { names.append("=\(first)") }
             }
+            names += shortNames(candidate)
         }
         let tags = candidates.flatMap(\.hashtags).map { $0.hasPrefix("#") ? $0.lowercased() : "#" + $0.lowercased() }
+        // "#MajuBersama02" typed out as words ("MAJU BERSAMA 02!!!") is the same tag. Only tags
+        // with the ballot number: a tag without it spells a slogan or a name, matched elsewhere.
+        let spelledTags = candidates.flatMap(\.hashtags).compactMap(Self.spelledOut)
         let slogans = candidates.flatMap(\.slogans).map { $0.lowercased() }
         let accounts = candidates.flatMap(\.accounts).map { "@" + $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@ ")) }
         var partyTerms: [String] = []
@@ -115,8 +153,10 @@ extension RulePack {
             ComplianceRule(
                 id: "skb5.nomor-singkat", title: "Ajakan memilih nomor urut", severity: .block,
                 explanation: ballotExplanation,
-                terms: bare, near: ["=pilih", "=coblos", "=contreng", "=saja", "=menang", "=juara", "=lanjutkan", "=wajib", "=harga mati",
-                                    "=terbaik", "=hidup", "=menangkan", "=dukung", "=harus menang", "=pasti menang"], window: 0),
+                // "juara 1" is a contest result, not a ballot number.
+                terms: bare, near: ["=pilih", "=coblos", "=contreng", "=saja", "=menang", "=lanjutkan", "=wajib", "=harga mati",
+                                    "=terbaik", "=hidup", "=menangkan", "=dukung", "=harus menang", "=pasti menang", "=relawan",
+                                    "=posko", "=salam", "=tusuk", "=jaya"], window: 0),
             ComplianceRule(
                 id: "skb5.dukungan-kandidat", title: "Dukungan kepada calon", severity: .block,
                 explanation: "ASN dilarang mengunggah, mengomentari, membagikan atau menyukai konten yang mendukung calon, dan dilarang berkampanye secara daring \(basis).",
@@ -130,7 +170,16 @@ extension RulePack {
                        "=korupsi", "=kasus korupsi", "=tidak becus", "=didanai", "=bandar", "=zonk", "=cuma omong", "=pembohong",
                        "=penipu", "=jual mimpi", "=janji manis", "=jangan tertipu", "=jangan mau dibohongi", "=boneka",
                        "=dibiayai", "=cukong", "=pikir baik-baik", "=utang", "=ijazah palsu", "=ijazahnya palsu", "=palsu",
-                       "$kebencian"], window: 5, negatable: false),
+                       "=jangan sampai", "=tidak punya pengalaman", "=tidak berpengalaman", "=terima uang", "=suap", "=dijual",
+                       "=cukup satu", "=cukup satu periode", "=ganti", "=antek asing", "=bukan pribumi", "=bukan pilihan",
+                       "$kebencian"], window: 6, negatable: false),
+            // "Coblos yang di tengah", "yang nomornya genap": a ballot number given without its digit.
+            ComplianceRule(
+                id: "skb5.nomor-terselubung", title: "Petunjuk nomor urut tanpa menyebut angkanya", severity: .block,
+                explanation: ballotExplanation,
+                terms: ["=coblos yang", "=pilih yang", "=tusuk yang", "=yang nomornya", "=yang nomor urutnya", "=nomor yang"],
+                near: ["=tengah", "=di tengah", "=paling kiri", "=paling kanan", "=genap", "=ganjil", "=paling kecil",
+                       "=paling besar", "=paling awal", "=paling akhir"], window: 4),
             ComplianceRule(
                 id: "skb5.salam-jari", title: "Pose atau salam jari yang menandai nomor urut", severity: .warning,
                 explanation: "ASN dilarang berfoto atau berpose dengan gestur yang menandai nomor urut calon, seperti salam satu, dua atau tiga jari \(basis).",
@@ -147,7 +196,7 @@ extension RulePack {
             rules.append(ComplianceRule(
                 id: "skb5.tagar-kampanye", title: "Tagar atau akun kampanye", severity: .block,
                 explanation: "ASN dilarang ikut menyebarkan tagar atau akun kampanye calon di media sosial \(basis).",
-                terms: tags + accounts))
+                terms: tags + accounts + spelledTags))
         }
         if !partyTerms.isEmpty {
             rules.append(ComplianceRule(

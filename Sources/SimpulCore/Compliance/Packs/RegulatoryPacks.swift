@@ -4,7 +4,7 @@ extension RulePack {
     /// Words that single out a group by faith or origin; both SKB 11 and SE 137 forbid it.
     static let discriminationTerms = [
         "=pilih yang seiman", "=yang seiman", "=tidak seiman", "=agama sebelah", "=milik satu golongan", "=orang kafir",
-        "=usir mereka", "=beda agama",
+        "=usir mereka", "=beda agama", "=pemimpin seiman", "=bukan seiman", "=mengkhianati agamanya", "=umat wajib",
     ]
     static let discriminationNear = [
         "=jangan", "=pilih", "=dipilih", "=jabatan", "=usir", "=pemimpin", "=memimpin", "=saja", "=memang", "=layak",
@@ -16,6 +16,13 @@ extension RulePack {
         "=pahlawan", "=syahid", "=berjuang", "=ayo", "=siapkan", "=jihad", "=thagut", "=thogut", "=melawan", "=lawan",
         "=kalian", "=sekarang", "=para", "=bangga", "=kafir", "=negara", "=pemerintah", "=rezim", "=tumbang",
     ]
+
+    /// Objects that stand for the state; destroying or taking one down is an insult to it.
+    /// Bare "bendera" is left out on purpose: party flags are taken down every campaign.
+    static let stateSymbols = ["merah putih", "=sang saka", "=lambang garuda", "garuda pancasila", "lambang negara",
+                               "indonesia raya", "lagu kebangsaan"]
+    static let symbolDestruction = ["=copot", "=dicopot", "=turunkan", "=matikan", "=hancurkan", "=dihancurkan",
+                                    "=robohkan", "=dirobohkan", "=bakar", "=dibakar", "=injak", "=robek", "=buang"]
 
     public static let skb11Citation = "SKB 11 Instansi tentang Penanganan Radikalisme ASN (12 November 2019)"
 
@@ -55,13 +62,37 @@ extension RulePack {
                        "=membakar", "=kencingi", "=dikencingi", "=ludahi", "=diludahi", "=lecehkan", "=dilecehkan", "=hina",
                        "=dihina", "=menghina", "=sampah", "=lap", "=keset", "=jelek", "=norak", "=tidak penting", "=buang",
                        "=dibuang", "=plesetan", "=plesetkan", "=kain lap", "=gombal", "=syirik", "=tikus", "=bongsor",
-                       "=diganti", "=tidak ada gunanya", "=dosa", "=dangdut", "=burung", "=ngapain"], window: 6),
+                       "=diganti", "=tidak ada gunanya", "=dosa", "=dangdut", "=burung", "=ngapain", "=hancurkan",
+                       "=dihancurkan", "=robohkan", "=dirobohkan", "=jahiliah", "=jahiliyah", "=berhala",
+                       "=tidak ada artinya"], window: 6),
+            ComplianceRule(
+                id: "skb11.rusak-simbol", title: "Ajakan merusak atau menurunkan simbol negara", severity: .block,
+                explanation: "Mencopot, menurunkan, menghancurkan atau mematikan simbol negara (Merah Putih, lambang Garuda, Indonesia Raya) karena menolaknya adalah pelecehan simbol negara yang dilarang bagi ASN (\(skb11Citation), butir 10).",
+                terms: stateSymbols, near: symbolDestruction, window: 6),
+            ComplianceRule(
+                id: "skb11.ganti-dasar-negara", title: "Ajakan mengganti atau membuang dasar negara", severity: .block,
+                explanation: "Ajakan mengganti, membuang atau membubarkan Pancasila, UUD 1945, NKRI atau ideologi negara termasuk muatan radikal yang dilarang bagi ASN (\(skb11Citation), butir 1 dan 7).",
+                terms: ["pancasila", "=dasar negara", "=ideologi", "ideologi negara", "uud 1945", "uud 45", "=uud", "=konstitusi",
+                        "=nkri", "bhinneka tunggal ika", "negara kesatuan"],
+                near: ["$ganti-dasar"], window: 8),
+            ComplianceRule(
+                id: "skb11.kekerasan-pemerintah", title: "Ajakan melawan Pemerintah dengan kekerasan", severity: .block,
+                explanation: "Ajakan menyerang, membakar atau melawan Pemerintah, pejabat dan kantornya dengan kekerasan atau senjata adalah hasutan yang dilarang bagi ASN (\(skb11Citation), butir 1, 7 dan 8).",
+                terms: ["$target-pemerintah"], near: ["$kekerasan"], window: 8),
+            ComplianceRule(
+                id: "skb11.serbu-pemerintah", title: "Ajakan menyerbu atau menduduki kantor Pemerintah", severity: .block,
+                explanation: "Ajakan menyerbu, mengepung atau menduduki kantor dan pejabat Pemerintah adalah hasutan yang dilarang bagi ASN (\(skb11Citation), butir 7 dan 8).",
+                terms: ["$target-pemerintah"], near: ["$aksi-massa"], window: 2),
+            ComplianceRule(
+                id: "skb11.pengucilan-sara", title: "Ajakan mengusir, membasmi atau mengucilkan kelompok SARA", severity: .block,
+                explanation: "Ajakan mengusir, membasmi, memboikot atau membatasi hak suatu suku, agama, ras atau golongan adalah ujaran kebencian SARA yang dilarang bagi ASN (\(skb11Citation), butir 2 dan 7).",
+                terms: ["$sara", "$kelompok"], near: ["$pengucilan"], window: 10),
             ComplianceRule(
                 id: "skb11.hasutan", title: "Menghasut perlawanan atau kekerasan", severity: .block,
                 explanation: "ASN dilarang mengadakan atau mengajak kegiatan yang menghina, menghasut, memprovokasi dan membenci Pancasila, UUD 1945, NKRI, Pemerintah atau SARA (\(skb11Citation), butir 7 dan 8).",
                 terms: ["$target-negara", "$sara"],
                 near: ["=lawan", "=melawan", "=perangi", "=serbu", "=serang", "=usir", "=gulingkan", "=jatuhkan", "=musuhi", "=boikot",
-                       "=angkat senjata", "=siapkan senjata", "=senjata", "=kekerasan", "=makar", "=revolusi", "=kudeta",
+                       "=angkat senjata", "=siapkan senjata", "=bawa senjata", "=pakai senjata", "=kekerasan", "=makar", "=revolusi", "=kudeta",
                        "=tumbangkan", "=bubarkan", "=bangkit rakyat", "=kuasai", "=dikuasai", "=menguasai", "=kepung", "=bakar",
                        "=bawa bensin"], window: 6),
         ]
@@ -78,11 +109,18 @@ extension RulePack {
             ComplianceRule(
                 id: "se137.ajakan-menyebar", title: "Ajakan menyebarkan pesan berantai", severity: .warning,
                 explanation: "ASN wajib memastikan informasi yang dibagikan jelas sumbernya dan sudah terverifikasi; ajakan memviralkan atau meneruskan pesan berantai adalah ciri hoaks (\(se137Citation)).",
-                terms: ["sebarkan sebelum dihapus", "=viralkan", "=viralin", "=viralkanlah", "=sebarkan dulu", "=sebarkan segera",
+                terms: ["sebarkan sebelum dihapus", "=sebarkan dulu", "=sebarkan segera",
                         "=segera sebarkan", "=bagikan sebanyak-banyaknya", "=share sebanyak-banyaknya", "=sebanyak-banyaknya",
-                        "kirim pesan ini", "=ke 10 grup", "=kirim ke 10 grup", "=kena musibah", "=jangan berhenti di kamu",
-                        "=share ke semua grup", "=sebarkan ke semua"],
-                unless: ["$verifikasi"]),
+                        "kirim pesan ini", "=ke <angka> grup", "=teruskan ke <angka>", "=kena musibah", "=jangan berhenti di kamu",
+                        "=share ke semua grup", "=sebarkan ke semua", "=bagikan ke semua"],
+                unless: ["$verifikasi", "$bantahan"]),
+            // A call to spread in one sentence and an alarming claim in another ("Tanggul jebol
+            // malam ini. Sebarkan!") is the shape of most hoaxes that reach ASN groups.
+            ComplianceRule(
+                id: "se137.sebar-kabar-genting", title: "Ajakan menyebarkan kabar genting yang belum terverifikasi", severity: .warning,
+                explanation: "Kabar yang menakutkan (bencana, racun, kematian, harga, layanan dihentikan, kecurangan pemilihan) disertai ajakan menyebarkan adalah ciri hoaks; ASN wajib memeriksa sumber resminya sebelum membagikan (\(se137Citation)).",
+                terms: ["$ajakan-sebar"], near: ["$kabar-genting"], window: 30,
+                unless: ["$verifikasi", "$bantahan"], acrossSentences: true),
             ComplianceRule(
                 id: "se137.belum-terverifikasi", title: "Informasi belum terverifikasi", severity: .warning,
                 explanation: "ASN wajib memastikan informasi yang dibagikan jelas sumbernya dan sudah terverifikasi; kabar tanpa sumber berpotensi hoaks (\(se137Citation)).",
@@ -91,7 +129,8 @@ extension RulePack {
                         "=belum tahu benar atau tidak", "=benar atau tidak", "=belum tentu benar", "=belum saya cek", "=copas dari grup",
                         "=kata orang pintar", "=ternyata", "=copas", "=dari grup wa", "=pesan berantai", "=broadcast",
                         "=kata dokter", "=kata perawat", "=kata bidan", "=kata orang dalam", "=info dari perawat",
-                        "=info dari dokter", "=info dari orang dalam", "=share sebanyak", "=sebarin", "=yang bilang",
+                        "=info dari dokter", "=info dari orang dalam", "=share sebanyak", "=yang bilang", "=kabar dari grup",
+                        "=forward dari", "=dari grup",
                         "=share ke grup", "=bagikan ke grup", "=kata teman", "=menurut orang pintar", "=kabar dari orang dalam",
                         "=percayalah", "=belum ada pengumuman resmi", "=diprediksi"],
                 near: ["=besok", "=nanti", "=minggu depan", "=malam", "=beracun", "=racun", "=gempa", "=tsunami", "=banjir", "=diculik",
@@ -101,15 +140,15 @@ extension RulePack {
                        "=listrik", "=pemadaman", "=bansos", "=dana", "=gratis", "=dipotong", "=dicabut", "=ditutup", "=ditangkap",
                        "=pemerintah", "=asn", "=pns", "=gaji", "=tunjangan", "=pejabat", "=wali kota", "=walikota", "=korupsi",
                        "=kasus", "=proyek", "=bandar", "=didanai", "=kpu", "=siap-siap", "=mengungsi", "=pasti", "=calon",
-                       "=pasangan", "=paslon"], window: 10,
-                unless: ["$verifikasi"]),
+                       "=pasangan", "=paslon", "$kabar-genting"], window: 10,
+                unless: ["$verifikasi", "$bantahan"]),
             ComplianceRule(
                 id: "se137.narasi-hoaks", title: "Narasi hoaks yang sering beredar", severity: .warning,
                 explanation: "Kabar ini memakai narasi yang sering beredar sebagai hoaks; ASN tidak boleh menyebarkan informasi yang belum diverifikasi (\(se137Citation)).",
                 terms: ["=chip pelacak", "=berisi chip", "=penculik anak", "=penculikan anak", "=gempa besar akan terjadi", "=beracun",
                         "=hitung cepat palsu", "=pki gaya baru", "=komunis gaya baru", "=kebangkitan pki", "=didanai bandar",
                         "=tersangkut kasus korupsi", "=dikuasai pki", "=kuasai pemerintah", "=menyebar virus", "=sengaja menyebar"],
-                unless: ["$verifikasi"]),
+                unless: ["$verifikasi", "$bantahan"]),
             ComplianceRule(
                 id: "se137.provokasi", title: "Provokasi atau ajakan kekerasan", severity: .block,
                 explanation: "ASN dilarang menyebarkan informasi yang bersifat provokatif atau mengajak kekerasan (\(se137Citation)).",
@@ -121,12 +160,23 @@ extension RulePack {
                        "=pos", "=polisi", "=aparat", "=petugas", "=pejabat", "=dprd", "=pemerintah kota", "=pemerintah", "=rezim",
                        "=toko", "=camat", "=lurah", "=bupati", "=gubernur", "=wali kota", "=walikota", "=kafir", "=cina",
                        "=aseng", "=pendatang", "gereja", "masjid", "=rakyat", "=thagut", "=thogut", "=senjata", "gudang",
-                       "lapak", "=pengusaha", "=siapa pun", "=pedagang", "=jalan"], window: 4),
+                       "lapak", "=pengusaha", "=siapa pun", "=pedagang", "=jalan"], window: 4,
+                // "Serbu bazar UMKM di halaman kantor kecamatan, diskon 50 persen": a sale.
+                unless: ["=diskon", "=bazar", "=pasar murah", "=murah meriah", "=harga khusus"]),
             ComplianceRule(
                 id: "se137.kekerasan", title: "Ajakan kekerasan atau main hakim sendiri", severity: .block,
                 explanation: "ASN dilarang menyebarkan ajakan kekerasan, main hakim sendiri atau angkat senjata (\(se137Citation)).",
                 terms: ["=kasih pelajaran", "=biar kapok", "=main hakim sendiri", "=angkat senjata", "=siapkan senjata",
-                        "=dengan kekerasan", "=rusuh massal"]),
+                        "=dengan kekerasan", "=rusuh massal", "=revolusi berdarah", "=titik darah penghabisan"]),
+            ComplianceRule(
+                id: "se137.bawa-senjata", title: "Ajakan membawa atau menyiapkan senjata", severity: .block,
+                explanation: "ASN dilarang menyebarkan ajakan membawa, menyiapkan atau memakai senjata untuk berkumpul atau menyerang (\(se137Citation)).",
+                terms: ["=bawa", "=membawa", "=siapkan", "=disiapkan", "=kumpulkan", "=persenjatai", "=angkat", "=asah", "=pakai"],
+                near: ["$senjata"], window: 3),
+            ComplianceRule(
+                id: "se137.kekerasan-pemerintah", title: "Ajakan melawan Pemerintah dengan kekerasan", severity: .block,
+                explanation: "ASN dilarang menyebarkan ajakan menyerang, membakar atau melawan Pemerintah, pejabat dan kantornya dengan kekerasan (\(se137Citation)).",
+                terms: ["$target-pemerintah"], near: ["$kekerasan"], window: 8),
             ComplianceRule(
                 id: "se137.teror", title: "Dukungan terhadap terorisme", severity: .block,
                 explanation: "ASN dilarang menyebarkan muatan radikalisme dan terorisme (\(se137Citation)).",
@@ -144,6 +194,10 @@ extension RulePack {
                 explanation: "ASN dilarang menyebarkan informasi yang mengandung kebencian atau permusuhan berdasarkan suku, agama, ras dan antargolongan (\(se137Citation)).",
                 terms: ["$sara"], near: ["$kebencian", "$diskriminasi"], window: 8),
             ComplianceRule(
+                id: "se137.pengucilan-sara", title: "Ajakan mengusir, membasmi atau mengucilkan kelompok SARA", severity: .block,
+                explanation: "ASN dilarang menyebarkan ajakan mengusir, membasmi, memboikot atau membatasi hak suatu suku, agama, ras atau golongan (\(se137Citation)).",
+                terms: ["$sara", "$kelompok"], near: ["$pengucilan"], window: 10),
+            ComplianceRule(
                 id: "se137.diskriminasi", title: "Ajakan membeda-bedakan berdasarkan SARA", severity: .block,
                 explanation: "ASN dilarang menyebarkan ajakan membeda-bedakan orang berdasarkan suku, agama, ras dan antargolongan (\(se137Citation)).",
                 terms: discriminationTerms,
@@ -158,7 +212,7 @@ extension RulePack {
                        "=dinas", "=kantor", "=atasan", "=pimpinan", "=sk", "=anggaran", "=berkas", "=file", "=lampiran",
                        "=internal", "=screenshot", "=rekaman", "=jangan sampai", "=sebar", "=sebarkan", "=tender", "=lelang",
                        "=soal", "=ujian", "=cpns", "=kunci jawaban", "=mutasi", "=pejabat", "=proyek", "=rahasia", "=dengarkan",
-                       "=bocoran", "=dm"], window: 6),
+                       "=bocoran", "=dm", "=jangan bilang-bilang"], window: 6),
             ComplianceRule(
                 id: "se137.data-pribadi", title: "Menyebarkan data pribadi warga", severity: .block,
                 explanation: "Data pribadi warga (NIK, nomor KK, nomor telepon) adalah informasi yang dikecualikan dan tidak boleh disebarkan ASN (\(se137Citation); UU 27/2022 tentang Pelindungan Data Pribadi).",
