@@ -9,7 +9,7 @@ import VaporTesting
 @Suite("Audit log")
 struct AuditTests {
     static func actions(_ app: Application, _ tenant: Tenant) async throws -> [String] {
-        try await AuditEventModel.query(on: app.db).filter(\.$tenantID == tenant.id!).sort(\.$at).all().map(\.action)
+        try await AuditEventModel.query(on: app.db).filter(\.$tenantID == tenant.id!).sort(\.$at).all().map(\.action.rawValue)
     }
 
     @Test("every change through the web and the API leaves an audit event")
@@ -47,7 +47,7 @@ struct AuditTests {
                 #expect(added.contains(action), "\(action) wrote \(added)")
             }
             // Two account updates happened (web, then API); the web one renamed the account.
-            let updates = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "account.update").all()
+            let updates = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .accountUpdate).all()
             let rename = try #require(updates.first { $0.summary.contains("Dinas A Resmi") })
             #expect(rename.summary.contains("\"before\""))
             #expect(rename.actorName == world.inScope[.supervisor]!.name)
@@ -78,6 +78,27 @@ struct AuditTests {
             let page = try await app.web(.GET, "/audit?action=account.deactivate", as: admin)
             #expect(page.status == .ok)
             #expect(page.body.string.contains("Akun dinonaktifkan"))
+        }
+    }
+}
+
+@Suite("Audit actions")
+struct AuditActionTests {
+    @Test("every action has its own label in both languages, the filter offers all of them, and an unknown one is a 400")
+    func labelsAndFilter() async throws {
+        for language in [Language.id, .en] {
+            let l = L10n(language: language, zone: TimeZone(identifier: "Asia/Jakarta")!)
+            let labels = AuditAction.allCases.map { AuditPages.actionLabel($0, l) }
+            #expect(Set(labels).count == labels.count, "two actions share a label")
+            #expect(!zip(labels, AuditAction.allCases).contains { $0 == $1.rawValue })
+        }
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let supervisor = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            let page = try await app.web(.GET, "/audit", as: supervisor)
+            for action in AuditAction.allCases { #expect(page.body.string.contains("value=\"\(action.rawValue)\""), "\(action.rawValue)") }
+            #expect(try await app.web(.GET, "/audit?action=bukan.tindakan", as: supervisor).status == .badRequest)
+            #expect(try await app.web(.GET, "/audit?action=content.approve", as: supervisor).status == .ok)
         }
     }
 }

@@ -28,7 +28,7 @@ struct AuthenticationTests {
             let home = try await app.testing().sendRequest(.GET, "/", headers: ["Cookie": "\(SessionAuthenticator.cookieName)=\(session)"])
             #expect(home.status == .ok)
             #expect(home.body.string.contains(user.name))
-            let logins = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "session.login").count()
+            let logins = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .sessionLogin).count()
             #expect(logins == 1)
         }
     }
@@ -248,7 +248,7 @@ struct AuthenticationTests {
             #expect(stored.tokenHash == Secrets.fingerprint(token))
             #expect(stored.tokenHash != token)
             #expect(try await app.api(.GET, "/api/v1/accounts", token: token).status == .ok)
-            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "token.create").filter(\.$tenantID == world.tenantA.id!).count() == 1)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == .tokenCreate).filter(\.$tenantID == world.tenantA.id!).count() == 1)
             let listed = try await app.api(.GET, "/api/v1/accounts", token: token)
             #expect(!listed.body.string.contains("credentials"))
             #expect(try await app.web(.POST, "/profile/tokens/\(stored.id!)/revoke", as: browser).status == .seeOther)

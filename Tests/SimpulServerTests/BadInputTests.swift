@@ -302,7 +302,7 @@ struct ClosingUnitTests {
             let top = try await app.web(.POST, "/units/\(root)/deactivate", as: rootAdmin)
             #expect(top.status == .unprocessableEntity)
             #expect(top.body.string.contains("Unit teratas instansi tidak bisa dinonaktifkan"))
-            let actions = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all().map(\.action)
+            let actions = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all().map(\.action.rawValue)
             #expect(actions.filter { $0 == "unit.deactivate" }.count == 2 && actions.filter { $0 == "unit.reactivate" }.count == 2)
         }
     }

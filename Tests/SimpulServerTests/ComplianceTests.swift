@@ -97,7 +97,7 @@ struct ComplianceTests {
             #expect(overridden.status == .seeOther)
             let saved = try #require(try await ContentItemModel.find(draft.id, on: app.db))
             #expect(saved.status == "inReview" && saved.overrideReason == reason && saved.overrideBy == world.inScope[.approver]!.id)
-            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "content.override").first()
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .contentOverride).first()
             #expect(audit?.summary.contains(reason) == true)
             let recorded = try await Self.findings(world, app: app).filter { $0.sourceID == draft.id }
             #expect(recorded.contains { $0.severity == "block" && $0.source == "draft" })

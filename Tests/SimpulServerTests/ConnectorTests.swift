@@ -142,7 +142,7 @@ struct ConnectorTests {
             let token = try await World.apiToken(world.inScope[.unitAdmin]!, app: app)
             #expect(!(try await app.api(.GET, "/api/v1/accounts/\(account.id!)", token: token)).body.string.contains(secret))
             #expect(!LogCapture.shared.all.contains { $0.contains(secret) || $0.contains("TOKEN-RAHASIA") })
-            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "account.connection").first()
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .accountConnection).first()
             #expect(audit?.summary.contains("access_token") == true)
             #expect(audit?.summary.contains(secret) == false)
         }

@@ -137,7 +137,7 @@ struct ContentWorkflowTests {
             let author = try await World.signIn(world.target, app: app)
             #expect(try await app.web(.GET, "/notifications", as: author).body.string.contains("Sertakan jam layanan"))
             #expect(try await NotificationModel.query(on: app.db).filter(\.$userID == world.target.id!).filter(\.$readAt == nil).count() == 0)
-            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$targetID == item.id!).all().map(\.action)
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$targetID == item.id!).all().map(\.action.rawValue)
             #expect(audit.contains("content.approve") && audit.contains("content.edit") && audit.contains("content.reject"))
         }
     }

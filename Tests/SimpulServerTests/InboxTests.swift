@@ -205,7 +205,7 @@ struct InboxReplyTests {
             #expect(overridden.status == .seeOther)
             #expect(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == message.id!).first()?.status == .sent)
             #expect(try await FindingModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$source == "reply").count() >= 1)
-            #expect(try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "inbox.reply.override").count() == 1)
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .inboxReplyOverride).count() == 1)
 
             // A WhatsApp message from two days ago: only a template may go out now.
             account.platform = .whatsapp
@@ -266,7 +266,7 @@ struct InboxFollowUpTests {
             #expect(try await app.web(.POST, path, as: browser, form: ["state": "dibuang"]).status == .unprocessableEntity)
             #expect(try await app.web(.POST, path, as: browser, form: ["state": "closed"]).status == .seeOther)
             #expect(try await MessageModel.find(message.id, on: app.db)?.state == .closed)
-            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == "inbox.update").all()
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .inboxUpdate).all()
             #expect(audit.contains { $0.summary.contains("Ranah Dinas A") })
         }
     }

@@ -137,7 +137,7 @@ struct PublishingTests {
             #expect(publishedVariant.platformPostID == post.id && publishedVariant.url == "https://www.facebook.com/\(post.id)")
             #expect(try await JobQueue(db: app.db).claim(kinds: [PublishVariantJob.kind], limit: 1, leaseFor: 60, now: clock.date.addingTimeInterval(3_600),
                                                          tenantID: s.world.tenantA.id!).isEmpty)
-            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == s.world.tenantA.id!).filter(\.$action == "content.publish").count()
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == s.world.tenantA.id!).filter(\.$action == .contentPublish).count()
             #expect(audit == 1)
         }
     }

@@ -56,14 +56,14 @@ enum AccountService {
 
     static func create(_ draft: AccountDraft, principal: Principal, req: Request) async throws -> AccountModel {
         let account = AccountModel(tenantID: principal.tenantID, draft: draft, at: req.now)
-        try await AuditedSave.save(account, action: "account.create", before: nil, principal: principal, req: req)
+        try await AuditedSave.save(account, action: .accountCreate, before: nil, principal: principal, req: req)
         return account
     }
 
     static func update(_ account: AccountModel, with draft: AccountDraft, principal: Principal, req: Request) async throws {
         let before = fields(account)
         account.apply(draft, at: req.now)
-        try await AuditedSave.save(account, action: "account.update", before: before, principal: principal, req: req)
+        try await AuditedSave.save(account, action: .accountUpdate, before: before, principal: principal, req: req)
     }
 
     static func setActive(_ account: AccountModel, _ active: Bool, principal: Principal, req: Request) async throws {
@@ -71,7 +71,7 @@ enum AccountService {
         let before = fields(account)
         account.active = active
         account.updatedAt = req.now
-        try await AuditedSave.save(account, action: active ? "account.reactivate" : "account.deactivate", before: before, principal: principal, req: req)
+        try await AuditedSave.save(account, action: active ? .accountReactivate : .accountDeactivate, before: before, principal: principal, req: req)
     }
 
     static func label(_ account: AccountModel) -> String {

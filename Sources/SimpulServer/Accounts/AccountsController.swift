@@ -188,10 +188,10 @@ enum AccountsController {
                 for draft in drafts {
                     let account = AccountModel(tenantID: principal.tenantID, draft: draft, at: req.now)
                     try await account.create(on: db)
-                    try await Auditor.record(req.auditActor(principal), on: db, action: "account.create", targetType: "account",
+                    try await Auditor.record(req.auditActor(principal), on: db, action: .accountCreate, targetType: "account",
                                              targetID: account.id, label: AccountService.label(account), after: AccountService.fields(account))
                 }
-                try await Auditor.record(req.auditActor(principal), on: db, action: "account.import", targetType: "account", targetID: nil,
+                try await Auditor.record(req.auditActor(principal), on: db, action: .accountImport, targetType: "account", targetID: nil,
                                          label: "CSV", after: ["rows": String(drafts.count)])
             }
             return .seeOther(Paths.accounts, flash: l.t("\(drafts.count) akun diimpor.", "\(drafts.count) accounts imported."))

@@ -101,7 +101,7 @@ enum ConnectionController {
             // Which fields were replaced, never their values.
             var after = AccountService.fields(account)
             after["credentials"] = replaced
-            try await Auditor.record(req.auditActor(principal), on: db, action: "account.connection", targetType: "account", targetID: account.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .accountConnection, targetType: "account", targetID: account.id,
                                      label: AccountService.label(account), before: before, after: after)
         }
         req.application.connections.invalidate()

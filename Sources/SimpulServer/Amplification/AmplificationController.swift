@@ -193,7 +193,7 @@ enum AmplificationController {
         }
         switch try await AmplificationTasks.submitLink(link, assignment: assignment, task: task, app: req.application, now: req.now, on: req.db) {
         case .verified:
-            try await Auditor.record(req.auditActor(principal), on: req.db, action: "amplification.proof", targetType: "amplification_task",
+            try await Auditor.record(req.auditActor(principal), on: req.db, action: .amplificationProof, targetType: "amplification_task",
                                      targetID: task.id, label: task.title, after: ["link": assignment.proofURL ?? ""])
             return .seeOther(Paths.myAmplification, flash: l.t("Bagikan ulang Anda terverifikasi. Terima kasih!", "Your share is verified. Thank you!"))
         case .refused(let reason):

@@ -81,7 +81,7 @@ enum AmplificationTasks {
                 try await notify(member.user.id!, task: task, text: "Tugas amplifikasi baru: bagikan \"\(task.title)\" di \(task.platform.displayName) paling lambat "
                     + IndonesianFormat.dateTime(deadline, zone: zone, english: false) + ".", at: now, on: db)
             }
-            try await Auditor.record(actor, on: db, action: "amplification.create", targetType: "amplification_task", targetID: task.id, label: task.title,
+            try await Auditor.record(actor, on: db, action: .amplificationCreate, targetType: "amplification_task", targetID: task.id, label: task.title,
                                      after: ["post": task.postID, "platform": task.platform.rawValue, "deadline": ISO8601DateFormatter().string(from: deadline),
                                              "recipients": String(recipients.count)])
         }

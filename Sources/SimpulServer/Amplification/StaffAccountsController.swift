@@ -96,7 +96,7 @@ enum StaffAccountsController {
         row.updatedAt = req.now
         try await req.db.transaction { db in
             try await row.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "amplification.policy", targetType: "tenant", targetID: principal.tenantID,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .amplificationPolicy, targetType: "tenant", targetID: principal.tenantID,
                                      label: principal.tenant.name, before: before, after: ["min_accounts": String(accounts), "min_followers": String(followers)])
         }
         return .seeOther(Paths.staffAccounts, flash: req.l10n.t("Aturan akun ASN disimpan.", "The staff account rule is saved."))

@@ -38,7 +38,10 @@ enum AuditController {
         // Reading the audit log is a tenant-wide right: a supervisor of a sub-tree still sees
         // only events about their own tenant, which is every event here.
         var query = AuditEventModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
-        if let action = filter.action, !action.isEmpty { query = query.filter(\.$action == action) }
+        if let action = filter.action, !action.isEmpty {
+            guard let known = AuditAction(rawValue: action) else { throw AppError.badRequest("action") }
+            query = query.filter(\.$action == known)
+        }
         if let actor = filter.actor, !actor.isEmpty {
             guard let id = UUID(uuidString: actor) else { throw AppError.badRequest("actor") }
             query = query.filter(\.$actorID == id)

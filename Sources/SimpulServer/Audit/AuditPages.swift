@@ -3,58 +3,83 @@ import Plot
 import SimpulCore
 
 enum AuditPages {
-    /// Every action the trail records, in the order the filter lists them, with its label.
-    static let actions: [(action: String, id: String, en: String)] = [
-        ("unit.create", "Unit dibuat", "Unit created"),
-        ("unit.update", "Unit diubah", "Unit changed"),
-        ("unit.deactivate", "Unit dinonaktifkan", "Unit deactivated"),
-        ("unit.reactivate", "Unit diaktifkan", "Unit reactivated"),
-        ("account.create", "Akun dibuat", "Account created"),
-        ("account.update", "Akun diubah", "Account changed"),
-        ("account.deactivate", "Akun dinonaktifkan", "Account deactivated"),
-        ("account.reactivate", "Akun diaktifkan", "Account reactivated"),
-        ("account.import", "Impor CSV akun", "Accounts imported"),
-        ("account.connection", "Kredensial akun diganti", "Account credentials replaced"),
-        ("user.create", "Pengguna dibuat", "User created"),
-        ("user.update", "Pengguna diubah", "User changed"),
-        ("user.deactivate", "Pengguna dinonaktifkan", "User deactivated"),
-        ("user.reactivate", "Pengguna diaktifkan", "User reactivated"),
-        ("user.resetPassword", "Kata sandi diatur ulang", "Password reset"),
-        ("user.changePassword", "Kata sandi diganti", "Password changed"),
-        ("membership.create", "Peran diberikan", "Role granted"),
-        ("membership.delete", "Peran dicabut", "Role removed"),
-        ("session.login", "Masuk", "Signed in"),
-        ("session.logout", "Keluar", "Signed out"),
-        ("token.create", "Token API dibuat", "API token created"),
-        ("token.revoke", "Token API dicabut", "API token revoked"),
-        ("tenant.create", "Instansi dibuat", "Tenant created"),
-        ("finding.review", "Temuan ditinjau", "Finding reviewed"),
-        ("allowlist.delete", "Pengecualian temuan dihapus", "Allow-list entry removed"),
-        ("pack.enable", "Paket aturan diaktifkan", "Rule pack enabled"),
-        ("pack.disable", "Paket aturan dinonaktifkan", "Rule pack disabled"),
-        ("pack.create", "Paket aturan dibuat", "Rule pack created"),
-        ("pack.update", "Paket aturan diubah", "Rule pack changed"),
-        ("pack.delete", "Paket aturan dihapus", "Rule pack deleted"),
-        ("election.create", "Data pemilihan dibuat", "Election data created"),
-        ("election.update", "Data pemilihan diubah", "Election data changed"),
-        ("election.delete", "Data pemilihan dihapus", "Election data deleted"),
-        ("content.create", "Draf dibuat", "Draft created"),
-        ("content.update", "Draf diubah", "Draft changed"),
-        ("content.submit", "Draf diajukan", "Draft submitted"),
-        ("content.override", "Draf diajukan dengan pengecualian kepatuhan", "Draft submitted with a compliance override"),
-        ("inbox.reply", "Balasan dikirim", "Reply sent"),
-        ("inbox.update", "Tindak lanjut pesan diubah", "Message follow-up changed"),
-        ("sla.update", "SLA dan hari libur diubah", "SLA and holidays changed"),
-        ("inbox.bulk", "Tindakan massal kotak masuk", "Inbox bulk action"),
-        ("routing.create", "Aturan penugasan dibuat", "Routing rule created"),
-        ("inbox.reply.override", "Balasan dikirim dengan pengecualian kepatuhan", "Reply sent with a compliance override"),
-    ]
-
-    static func actionLabel(_ action: String, _ l: L10n) -> String {
-        actions.first { $0.action == action }.map { l.t($0.id, $0.en) } ?? action
+    static func actionLabel(_ action: AuditAction, _ l: L10n) -> String {
+        switch action {
+        case .unitCreate: l.t("Unit dibuat", "Unit created")
+        case .unitUpdate: l.t("Unit diubah", "Unit changed")
+        case .unitDeactivate: l.t("Unit dinonaktifkan", "Unit deactivated")
+        case .unitReactivate: l.t("Unit diaktifkan", "Unit reactivated")
+        case .accountCreate: l.t("Akun dibuat", "Account created")
+        case .accountUpdate: l.t("Akun diubah", "Account changed")
+        case .accountDeactivate: l.t("Akun dinonaktifkan", "Account deactivated")
+        case .accountReactivate: l.t("Akun diaktifkan", "Account reactivated")
+        case .accountImport: l.t("Impor CSV akun", "Accounts imported")
+        case .accountConnection: l.t("Kredensial akun diganti", "Account credentials replaced")
+        case .userCreate: l.t("Pengguna dibuat", "User created")
+        case .userUpdate: l.t("Pengguna diubah", "User changed")
+        case .userDeactivate: l.t("Pengguna dinonaktifkan", "User deactivated")
+        case .userReactivate: l.t("Pengguna diaktifkan", "User reactivated")
+        case .userResetPassword: l.t("Kata sandi diatur ulang", "Password reset")
+        case .userChangePassword: l.t("Kata sandi diganti", "Password changed")
+        case .membershipCreate: l.t("Peran diberikan", "Role granted")
+        case .membershipDelete: l.t("Peran dicabut", "Role removed")
+        case .sessionLogin: l.t("Masuk", "Signed in")
+        case .sessionLogout: l.t("Keluar", "Signed out")
+        case .tokenCreate: l.t("Token API dibuat", "API token created")
+        case .tokenRevoke: l.t("Token API dicabut", "API token revoked")
+        case .tenantCreate: l.t("Instansi dibuat", "Tenant created")
+        case .findingReview: l.t("Temuan ditinjau", "Finding reviewed")
+        case .allowlistDelete: l.t("Pengecualian temuan dihapus", "Allow-list entry removed")
+        case .packEnable: l.t("Paket aturan diaktifkan", "Rule pack enabled")
+        case .packDisable: l.t("Paket aturan dinonaktifkan", "Rule pack disabled")
+        case .packCreate: l.t("Paket aturan dibuat", "Rule pack created")
+        case .packUpdate: l.t("Paket aturan diubah", "Rule pack changed")
+        case .packDelete: l.t("Paket aturan dihapus", "Rule pack deleted")
+        case .electionCreate: l.t("Data pemilihan dibuat", "Election data created")
+        case .electionUpdate: l.t("Data pemilihan diubah", "Election data changed")
+        case .electionDelete: l.t("Data pemilihan dihapus", "Election data deleted")
+        case .contentCreate: l.t("Draf dibuat", "Draft created")
+        case .contentUpdate: l.t("Draf diubah", "Draft changed")
+        case .contentSubmit: l.t("Draf diajukan", "Draft submitted")
+        case .contentOverride: l.t("Draf diajukan dengan pengecualian kepatuhan", "Draft submitted with a compliance override")
+        case .inboxReply: l.t("Balasan dikirim", "Reply sent")
+        case .inboxUpdate: l.t("Tindak lanjut pesan diubah", "Message follow-up changed")
+        case .slaUpdate: l.t("SLA dan hari libur diubah", "SLA and holidays changed")
+        case .inboxBulk: l.t("Tindakan massal kotak masuk", "Inbox bulk action")
+        case .routingCreate: l.t("Aturan penugasan dibuat", "Routing rule created")
+        case .inboxReplyOverride: l.t("Balasan dikirim dengan pengecualian kepatuhan", "Reply sent with a compliance override")
+        case .contentApprove: l.t("Konten disetujui", "Content approved")
+        case .contentReject: l.t("Konten dikembalikan", "Content sent back")
+        case .contentEdit: l.t("Konten diubah setelah diajukan", "Content edited after submission")
+        case .contentSchedule: l.t("Konten dijadwalkan", "Content scheduled")
+        case .contentUnschedule: l.t("Jadwal konten dibatalkan", "Content schedule cancelled")
+        case .contentRetry: l.t("Penerbitan dicoba lagi", "Publishing retried")
+        case .contentStartPublishing: l.t("Penerbitan dimulai", "Publishing started")
+        case .contentPublished: l.t("Konten terbit", "Content published")
+        case .contentFailed: l.t("Penerbitan gagal", "Publishing failed")
+        case .contentReviewRequired: l.t("Perlu persetujuan ulang", "Approval needed again")
+        case .contentPublishFailed: l.t("Satu akun gagal menerbitkan", "One account failed to publish")
+        case .contentPublish: l.t("Konten diterbitkan", "Content published now")
+        case .contentPlan: l.t("Rencana konten diubah", "Content plan changed")
+        case .contentVariantAdd: l.t("Akun tujuan ditambahkan", "Target account added")
+        case .contentVariantUpdate: l.t("Varian akun diubah", "Account variant changed")
+        case .contentVariantDelete: l.t("Akun tujuan dihapus", "Target account removed")
+        case .contentPolicy: l.t("Alur persetujuan diatur", "Approval chain set")
+        case .contentPolicyDelete: l.t("Alur persetujuan mengikuti induk", "Approval chain inherited")
+        case .contentPillarCreate: l.t("Pilar konten dibuat", "Content pillar created")
+        case .contentPillarActivate: l.t("Pilar konten diaktifkan", "Content pillar activated")
+        case .contentPillarDeactivate: l.t("Pilar konten dinonaktifkan", "Content pillar deactivated")
+        case .mediaUpload: l.t("Media diunggah", "Media uploaded")
+        case .mediaDelete: l.t("Media dihapus", "Media deleted")
+        case .inboxTag: l.t("Label pesan ditambahkan", "Message label added")
+        case .inboxUntag: l.t("Label pesan dilepas", "Message label removed")
+        case .templateCreate: l.t("Templat WhatsApp dibuat", "WhatsApp template created")
+        case .templateDelete: l.t("Templat WhatsApp dihapus", "WhatsApp template deleted")
+        case .amplificationCreate: l.t("Tugas amplifikasi dibuat", "Amplification task created")
+        case .amplificationProof: l.t("Bukti amplifikasi dicatat", "Amplification proof recorded")
+        case .amplificationPolicy: l.t("Aturan akun ASN diubah", "Staff account rule changed")
+        }
     }
-
-    static var knownActions: [String] { actions.map(\.action) }
 
     static func fieldLabel(_ key: String, _ l: L10n) -> String {
         switch key {
@@ -127,7 +152,7 @@ enum AuditPages {
         return Layout.page(ctx, title: l.t("Jejak audit", "Audit log"),
             Layout.settingsTabs(ctx),
             .form(.method(.get), .action(Paths.audit), .class("filters"),
-                UI.select(l.t("Tindakan", "Action"), name: "action", options: knownActions.map { UI.Option(value: $0, label: actionLabel($0, l)) }, selected: filter.action, error: nil, includeBlank: l.t("Semua tindakan", "All actions")),
+                UI.select(l.t("Tindakan", "Action"), name: "action", options: AuditAction.allCases.map { UI.Option(value: $0.rawValue, label: actionLabel($0, l)) }, selected: filter.action, error: nil, includeBlank: l.t("Semua tindakan", "All actions")),
                 UI.select(l.t("Pelaku", "Actor"), name: "actor", options: actors, selected: filter.actor, error: nil, includeBlank: l.t("Semua pelaku", "Everyone")),
                 UI.field(l.t("Dari tanggal", "From"), name: "from", value: filter.from, error: nil, type: .date),
                 UI.field(l.t("Sampai tanggal", "To"), name: "to", value: filter.to, error: nil, type: .date),

@@ -1,4 +1,5 @@
 import Fluent
+import SimpulCore
 import Foundation
 import Vapor
 
@@ -13,7 +14,7 @@ enum AuditedSave {
     /// Creates or updates `record` and writes its audit event in one transaction, with
     /// `alongside` (ending sessions, adding grants) inside the same transaction.
     /// `before`: the fields as they were, nil for a new record.
-    static func save<Record: AuditedRecord>(_ record: Record, action: String, before: Auditor.Fields?, principal: Principal, req: Request,
+    static func save<Record: AuditedRecord>(_ record: Record, action: AuditAction, before: Auditor.Fields?, principal: Principal, req: Request,
                                             alongside: (@Sendable (Database) async throws -> Void)? = nil) async throws {
         let actor = req.auditActor(principal)
         try await req.db.transaction { db in

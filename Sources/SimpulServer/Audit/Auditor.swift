@@ -1,4 +1,5 @@
 import Fluent
+import SimpulCore
 import Foundation
 import Vapor
 
@@ -22,7 +23,7 @@ enum Auditor {
     }
 
     static func record(
-        _ actor: Actor, on db: Database, action: String, targetType: String, targetID: UUID?, label: String,
+        _ actor: Actor, on db: Database, action: AuditAction, targetType: String, targetID: UUID?, label: String,
         before: Fields? = nil, after: Fields? = nil
     ) async throws {
         let event = AuditEventModel()

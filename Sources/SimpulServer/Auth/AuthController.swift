@@ -89,7 +89,7 @@ enum AuthController {
         try await LoginRateLimiter.succeeded(reservation, on: req.db)
         let (_, cookie) = try await SessionAuthenticator.start(for: user, tenant: tenant, req: req)
         try await Auditor.record(Auditor.Actor(tenantID: tenant.id!, userID: user.id, name: user.name, ip: ip, at: req.now), on: req.db,
-                                 action: "session.login", targetType: "user", targetID: user.id, label: user.name)
+                                 action: .sessionLogin, targetType: "user", targetID: user.id, label: user.name)
         let response = Response.seeOther(next)
         response.cookies[SessionAuthenticator.cookieName] = cookie
         response.cookies[CSRF.loginCookie] = .expired
@@ -102,7 +102,7 @@ enum AuthController {
         if let session = principal.session {
             try await session.delete(on: req.db)
         }
-        try await Auditor.record(req.auditActor(principal), on: req.db, action: "session.logout", targetType: "user", targetID: principal.userID, label: principal.user.name)
+        try await Auditor.record(req.auditActor(principal), on: req.db, action: .sessionLogout, targetType: "user", targetID: principal.userID, label: principal.user.name)
         let response = Response.seeOther(Paths.login)
         response.cookies[SessionAuthenticator.cookieName] = .expired
         return response
@@ -154,7 +154,7 @@ enum AuthController {
         let password = Validators.password(form.password, into: &errors)
         if errors["password"] == nil, form.confirm != password { errors.add("confirm", .mismatch) }
         guard errors.isEmpty else { return try await profile(req, passwordErrors: errors) }
-        try await UserService.setPassword(principal.user, to: password, principal: principal, req: req, action: "user.changePassword", keepSession: principal.session?.id)
+        try await UserService.setPassword(principal.user, to: password, principal: principal, req: req, action: .userChangePassword, keepSession: principal.session?.id)
         return .seeOther(Paths.profile, flash: req.l10n.t("Kata sandi diganti. Sesi lain dan token API telah diakhiri.", "Password changed. Other sessions and API tokens were ended."))
     }
 
@@ -172,7 +172,7 @@ enum AuthController {
         token.createdAt = req.now
         try await req.db.transaction { db in
             try await token.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "token.create", targetType: "token", targetID: token.id, label: name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: .tokenCreate, targetType: "token", targetID: token.id, label: name)
         }
         return try await profile(req, newToken: secret)
     }
@@ -186,7 +186,7 @@ enum AuthController {
             token.revokedAt = req.now
             try await req.db.transaction { db in
                 try await token.save(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: "token.revoke", targetType: "token", targetID: token.id, label: token.name)
+                try await Auditor.record(req.auditActor(principal), on: db, action: .tokenRevoke, targetType: "token", targetID: token.id, label: token.name)
             }
         }
         return .seeOther(Paths.profile, flash: req.l10n.t("Token dicabut.", "Token revoked."))

@@ -134,7 +134,7 @@ enum FindingQueries {
                     .ignoringConflicts(with: ["tenant_id", "rule_id", "matched"])
                     .run()
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: "finding.review", targetType: "finding", targetID: finding.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .findingReview, targetType: "finding", targetID: finding.id,
                                      label: finding.ruleTitle, before: ["status": before],
                                      after: ["status": review.status.rawValue, "note": review.note ?? ""])
         }

@@ -32,7 +32,7 @@ enum PackController {
             try await req.db.transaction { db in
                 try await row.delete(on: db)
                 try await PackSettingModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$packID == row.code).delete()
-                try await Auditor.record(req.auditActor(principal), on: db, action: "pack.delete", targetType: "pack", targetID: row.id, label: row.name)
+                try await Auditor.record(req.auditActor(principal), on: db, action: .packDelete, targetType: "pack", targetID: row.id, label: row.name)
             }
             return Response.seeOther(Paths.rulePacks, flash: req.l10n.t("Paket \(row.name) dihapus.", "Pack \(row.name) deleted."))
         }
@@ -58,7 +58,7 @@ enum PackController {
             let row = try await loadElection(req)
             try await req.db.transaction { db in
                 try await row.delete(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: "election.delete", targetType: "election", targetID: row.id, label: row.name)
+                try await Auditor.record(req.auditActor(principal), on: db, action: .electionDelete, targetType: "election", targetID: row.id, label: row.name)
             }
             return Response.seeOther(Paths.rulePacks, flash: req.l10n.t("Data pemilihan \(row.name) dihapus.", "Election data \(row.name) deleted."))
         }
@@ -70,7 +70,7 @@ enum PackController {
             }
             try await req.db.transaction { db in
                 try await entry.delete(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: "allowlist.delete", targetType: "allowlist", targetID: entry.id,
+                try await Auditor.record(req.auditActor(principal), on: db, action: .allowlistDelete, targetType: "allowlist", targetID: entry.id,
                                          label: "\(entry.ruleID): \(entry.matched)")
             }
             return Response.seeOther(Paths.rulePacks, flash: req.l10n.t("Pengecualian dihapus; aturan kembali memeriksa kata itu.", "Allow-list entry removed."))
@@ -124,7 +124,7 @@ enum PackController {
                 row.updatedAt = req.now
                 try await row.create(on: db)
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: enabled ? "pack.enable" : "pack.disable", targetType: "pack",
+            try await Auditor.record(req.auditActor(principal), on: db, action: enabled ? .packEnable : .packDisable, targetType: "pack",
                                      targetID: nil, label: state.name)
         }
         let l = req.l10n
@@ -199,7 +199,7 @@ enum PackController {
                     try await PackSettingModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$packID == oldCode)
                         .set(\.$packID, to: row.code).update()
                 }
-                try await Auditor.record(req.auditActor(principal), on: db, action: editing == nil ? "pack.create" : "pack.update",
+                try await Auditor.record(req.auditActor(principal), on: db, action: editing == nil ? .packCreate : .packUpdate,
                                          targetType: "pack", targetID: row.id, label: row.name,
                                          after: ["code": row.code, "rules": String(rules.count)])
             }
@@ -257,7 +257,7 @@ enum PackController {
             row.apply(contest, at: req.now)
             try await req.db.transaction { db in
                 try await row.save(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: editing == nil ? "election.create" : "election.update",
+                try await Auditor.record(req.auditActor(principal), on: db, action: editing == nil ? .electionCreate : .electionUpdate,
                                          targetType: "election", targetID: row.id, label: row.name,
                                          after: ["valid_from": row.validFrom, "valid_until": row.validUntil, "candidates": String(contest.candidates.count)])
             }

@@ -174,7 +174,7 @@ enum CalendarController {
         item.updatedAt = req.now
         try await req.db.transaction { db in
             try await item.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "content.plan", targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPlan, targetType: "content", targetID: item.id, label: item.title,
                                      before: ["planned": before], after: ["planned": LocalTime.fields(of: day, zone: zone).date])
         }
         return .seeOther(back, flash: l.t("Rencana \"\(item.title)\" dipindahkan.", "\"\(item.title)\" moved."))

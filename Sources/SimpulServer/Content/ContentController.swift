@@ -151,7 +151,7 @@ enum ContentController {
             item.updatedAt = req.now
             try await req.db.transaction { db in
                 try await item.create(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: "content.create", targetType: "content", targetID: item.id, label: item.title)
+                try await Auditor.record(req.auditActor(principal), on: db, action: .contentCreate, targetType: "content", targetID: item.id, label: item.title)
             }
             return .seeOther(Paths.contentItem(item.id!), flash: req.l10n.t("Draf disimpan.", "Draft saved."))
         }
@@ -177,7 +177,7 @@ enum ContentController {
         if item.contentStatus == .draft {
             try await req.db.transaction { db in
                 try await item.save(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: "content.update", targetType: "content", targetID: item.id,
+                try await Auditor.record(req.auditActor(principal), on: db, action: .contentUpdate, targetType: "content", targetID: item.id,
                                          label: item.title, before: before, after: ["title": item.title, "unit_id": item.unitID.uuidString])
             }
             return .seeOther(Paths.contentItem(item.id!), flash: l.t("Perubahan draf disimpan.", "Draft saved."))

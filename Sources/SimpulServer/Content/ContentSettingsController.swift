@@ -71,7 +71,7 @@ enum ContentSettingsController {
             row.steps = policy.steps.map(\.rawValue).joined(separator: ",")
             row.updatedAt = now
             try await row.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "content.policy", targetType: "unit", targetID: unitID,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPolicy, targetType: "unit", targetID: unitID,
                                      label: principal.scope.tree.units[unitID]?.name ?? "", before: before.map { ["steps": $0] }, after: ["steps": row.steps])
         }
         return .seeOther(Paths.contentSettings, flash: req.l10n.t("Alur persetujuan disimpan.", "Approval chain saved."))
@@ -83,7 +83,7 @@ enum ContentSettingsController {
               let row = try await ApprovalPolicies.own(unitID: unitID, tenantID: principal.tenantID, on: req.db) else { throw AppError.notFound }
         try await req.db.transaction { db in
             try await row.delete(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "content.policy.delete", targetType: "unit", targetID: unitID,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPolicyDelete, targetType: "unit", targetID: unitID,
                                      label: principal.scope.tree.units[unitID]?.name ?? "", before: ["steps": row.steps])
         }
         return .seeOther(Paths.contentSettings, flash: req.l10n.t("Unit ini kini mengikuti alur unit induknya.", "This unit now follows its parent's chain."))
@@ -102,7 +102,7 @@ enum ContentSettingsController {
         let pillar = ContentPillarModel(tenantID: principal.tenantID, name: name, at: req.now)
         try await req.db.transaction { db in
             try await pillar.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "content.pillar.create", targetType: "pillar", targetID: pillar.id, label: name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPillarCreate, targetType: "pillar", targetID: pillar.id, label: name)
         }
         return .seeOther(Paths.contentSettings, flash: req.l10n.t("Pilar konten ditambahkan.", "Content pillar added."))
     }
@@ -116,7 +116,7 @@ enum ContentSettingsController {
         pillar.active.toggle()
         try await req.db.transaction { db in
             try await pillar.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: pillar.active ? "content.pillar.activate" : "content.pillar.deactivate",
+            try await Auditor.record(req.auditActor(principal), on: db, action: pillar.active ? .contentPillarActivate : .contentPillarDeactivate,
                                      targetType: "pillar", targetID: pillar.id, label: pillar.name)
         }
         return .seeOther(Paths.contentSettings, flash: pillar.active ? req.l10n.t("Pilar diaktifkan kembali.", "Pillar reactivated.")

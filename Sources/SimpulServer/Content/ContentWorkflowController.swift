@@ -123,7 +123,7 @@ enum ContentWorkflowController {
         return try await ContentController.change(item, principal: principal, req: req, overrideReason: input.override_reason,
                                                   done: l.t("Akun tujuan ditambahkan.", "Target account added."), variants: existing + [variant]) { db in
             try await variant.create(on: db)
-            try await Auditor.record(actor, on: db, action: "content.variant.add", targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(actor, on: db, action: .contentVariantAdd, targetType: "content", targetID: item.id, label: item.title,
                                      after: ["account": account.handle, "platform": account.platform.rawValue])
         }
     }
@@ -157,7 +157,7 @@ enum ContentWorkflowController {
             return try await ContentController.change(item, principal: principal, req: req, overrideReason: input.override_reason,
                                                       done: req.l10n.t("Varian disimpan.", "Variant saved."), variants: variants) { db in
                 try await variant.save(on: db)
-                try await Auditor.record(actor, on: db, action: "content.variant.update", targetType: "content", targetID: item.id, label: item.title,
+                try await Auditor.record(actor, on: db, action: .contentVariantUpdate, targetType: "content", targetID: item.id, label: item.title,
                                          after: ["variant": variant.id!.uuidString])
             }
         }
@@ -185,7 +185,7 @@ enum ContentWorkflowController {
                                                   done: req.l10n.t("Akun tujuan dihapus.", "Target account removed."),
                                                   variants: variants.filter { $0.id != variantID }) { db in
             try await variant.delete(on: db)
-            try await Auditor.record(actor, on: db, action: "content.variant.delete", targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(actor, on: db, action: .contentVariantDelete, targetType: "content", targetID: item.id, label: item.title,
                                      after: ["variant": variantID.uuidString])
         }
     }

@@ -106,7 +106,7 @@ enum DemoContentSeeder {
                     try await PublishVariantJob.enqueue(variant, at: at, on: db, now: now)
                 }
             }
-            try await Auditor.record(actor, on: db, action: "content.create", targetType: "content", targetID: item.id, label: item.title)
+            try await Auditor.record(actor, on: db, action: .contentCreate, targetType: "content", targetID: item.id, label: item.title)
         }
     }
 

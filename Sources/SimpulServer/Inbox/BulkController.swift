@@ -107,7 +107,7 @@ enum BulkController {
                 }
                 try await message.save(on: db)
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: "inbox.bulk", targetType: "message", targetID: nil,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxBulk, targetType: "message", targetID: nil,
                                      label: action, after: ["action": action, "messages": String(chosen.count), "tag": tag ?? "",
                                                                     "assignee": input.assign_to ?? "", "reason": String((input.reason ?? "").prefix(500))])
         }

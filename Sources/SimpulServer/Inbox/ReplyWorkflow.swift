@@ -121,7 +121,7 @@ enum ReplyWorkflow {
             try await reply.create(on: db)
             try await ComplianceService.record(findings, source: .reply, sourceID: reply.id!, tenantID: principal.tenantID, accountID: account.id,
                                                unitID: account.unitID, excerpt: text, at: req.now, on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: overrideReason == nil ? "inbox.reply" : "inbox.reply.override",
+            try await Auditor.record(req.auditActor(principal), on: db, action: overrideReason == nil ? .inboxReply : .inboxReplyOverride,
                                      targetType: "message", targetID: message.id, label: String(text.prefix(120)),
                                      after: overrideReason.map { ["reason": $0] })
         }

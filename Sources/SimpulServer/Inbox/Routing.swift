@@ -120,7 +120,7 @@ enum RoutingController {
         rule.updatedAt = req.now
         try await req.db.transaction { db in
             try await rule.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "routing.create", targetType: "routing", targetID: rule.id, label: name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: .routingCreate, targetType: "routing", targetID: rule.id, label: name)
         }
         return .seeOther(Paths.routing, flash: req.l10n.t("Aturan \(name) ditambahkan; berlaku untuk pesan baru.", "Rule \(name) added; it applies to new messages."))
     }

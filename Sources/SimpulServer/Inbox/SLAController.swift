@@ -167,7 +167,7 @@ enum SLAController {
                 holiday.name = name
                 try await holiday.create(on: db)
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: "sla.update", targetType: "tenant", targetID: tenantID,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .slaUpdate, targetType: "tenant", targetID: tenantID,
                                      label: principal.tenant.name, after: ["holidays": String(entries.count)])
         }
         return .seeOther(Paths.slaSettings, flash: req.l10n.t("SLA dan hari libur disimpan; berlaku untuk pesan yang masuk sesudah ini.",

@@ -39,7 +39,7 @@ enum TagController {
         }
         try await req.db.transaction { db in
             try await attach(tag, to: [message.id!], tenantID: principal.tenantID, userID: principal.userID, at: req.now, on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "inbox.tag", targetType: "message", targetID: message.id, label: tag,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxTag, targetType: "message", targetID: message.id, label: tag,
                                      after: ["tag": tag])
         }
         try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],
@@ -55,7 +55,7 @@ enum TagController {
         try await req.db.transaction { db in
             try await MessageTagModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$messageID == message.id!)
                 .filter(\.$tag == tag).delete()
-            try await Auditor.record(req.auditActor(principal), on: db, action: "inbox.untag", targetType: "message", targetID: message.id, label: tag,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxUntag, targetType: "message", targetID: message.id, label: tag,
                                      before: ["tag": tag])
         }
         try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],

@@ -70,7 +70,7 @@ enum TemplatesController {
         template.updatedAt = req.now
         try await req.db.transaction { db in
             try await template.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "template.create", targetType: "template", targetID: template.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .templateCreate, targetType: "template", targetID: template.id,
                                      label: "\(name) (\(language))", after: ["approved": template.approved ? "ya" : "tidak"])
         }
         return .seeOther(Paths.templates, flash: l.t("Templat \(name) ditambahkan.", "Template \(name) added."))
@@ -84,7 +84,7 @@ enum TemplatesController {
         }
         try await req.db.transaction { db in
             try await template.delete(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "template.delete", targetType: "template", targetID: id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .templateDelete, targetType: "template", targetID: id,
                                      label: "\(template.name) (\(template.language))")
         }
         return .seeOther(Paths.templates, flash: req.l10n.t("Templat dihapus.", "Template deleted."))

@@ -110,7 +110,7 @@ enum TriageController {
                 row.createdAt = req.now
                 try await row.create(on: db)
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: "inbox.update", targetType: "message", targetID: message.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxUpdate, targetType: "message", targetID: message.id,
                                      label: String((message.text ?? message.kind.rawValue).prefix(120)), before: previous, after: after)
         }
         try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],

@@ -113,7 +113,7 @@ enum MediaLibrary {
         }
         try await req.db.transaction { db in
             try await media.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "media.upload", targetType: "media", targetID: media.id, label: media.name,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .mediaUpload, targetType: "media", targetID: media.id, label: media.name,
                                      after: ["format": media.format, "bytes": String(media.bytes)])
         }
         return .seeOther(Paths.mediaLibrary, flash: l.t("Berkas \(media.name) diunggah.", "\(media.name) uploaded."))
@@ -135,7 +135,7 @@ enum MediaLibrary {
         }
         try await req.db.transaction { db in
             try await media.delete(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: "media.delete", targetType: "media", targetID: media.id, label: media.name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: .mediaDelete, targetType: "media", targetID: media.id, label: media.name)
         }
         for stored in [file(media, app: req.application), previewFile(media, app: req.application)].compactMap({ $0 }) {
             try? FileManager.default.removeItem(at: stored)

@@ -1,4 +1,5 @@
 import Fluent
+import SimpulCore
 import Foundation
 
 /// One row of the jejak audit. Append-only: the database itself refuses updates and deletes.
@@ -9,7 +10,7 @@ final class AuditEventModel: Model, @unchecked Sendable {
     @Field(key: "tenant_id") var tenantID: UUID
     @OptionalField(key: "actor_id") var actorID: UUID?
     @Field(key: "actor_name") var actorName: String
-    @Field(key: "action") var action: String
+    @Field(key: "action") var action: AuditAction
     @Field(key: "target_type") var targetType: String
     @OptionalField(key: "target_id") var targetID: UUID?
     @Field(key: "target_label") var targetLabel: String

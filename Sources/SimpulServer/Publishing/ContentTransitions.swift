@@ -44,7 +44,7 @@ enum ContentTransitions {
             var after: [String: String] = ["status": transition.item.status.rawValue]
             if let at = transition.item.scheduledAt { after["scheduled_at"] = ISO8601DateFormatter().string(from: at) }
             if case .reject(let comment) = action { after["comment"] = String(comment.prefix(500)) }
-            try await Auditor.record(audit, on: db, action: "content.\(name(of: action))", targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(audit, on: db, action: auditAction(of: action), targetType: "content", targetID: item.id, label: item.title,
                                      before: ["status": before.status.rawValue], after: after)
             let comment: String? = if case .reject(let text) = action { text.trimmingWhitespace } else { nil }
             try await ContentNotifier.notify(transition.notify, about: item, status: transition.item.status, actorID: principal.userID, detail: comment,
@@ -53,18 +53,18 @@ enum ContentTransitions {
         return result
     }
 
-    static func name(of action: WorkflowAction) -> String {
+    static func auditAction(of action: WorkflowAction) -> AuditAction {
         switch action {
-        case .submit: "submit"
-        case .approve: "approve"
-        case .reject: "reject"
-        case .edit: "edit"
-        case .schedule: "schedule"
-        case .unschedule: "unschedule"
-        case .retry: "retry"
-        case .startPublishing: "start_publishing"
-        case .published: "published"
-        case .failed: "failed"
+        case .submit: .contentSubmit
+        case .approve: .contentApprove
+        case .reject: .contentReject
+        case .edit: .contentEdit
+        case .schedule: .contentSchedule
+        case .unschedule: .contentUnschedule
+        case .retry: .contentRetry
+        case .startPublishing: .contentStartPublishing
+        case .published: .contentPublished
+        case .failed: .contentFailed
         }
     }
 

@@ -42,7 +42,7 @@ struct PublishRecorder {
                     try await ContentVariantModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$itemID == item.id!)
                         .filter(\.$status != ContentVariantModel.Status.published.rawValue)
                         .set(\.$status, to: ContentVariantModel.Status.pending.rawValue).update()
-                    try await Auditor.record(actor, on: db, action: "content.review_required", targetType: "content", targetID: item.id, label: item.title,
+                    try await Auditor.record(actor, on: db, action: .contentReviewRequired, targetType: "content", targetID: item.id, label: item.title,
                                              after: ["reason": "approval steps added after approval"])
                     return false
                 }
@@ -74,7 +74,7 @@ struct PublishRecorder {
             variant.lastError = nil
             variant.updatedAt = now
             try await variant.save(on: db)
-            try await Auditor.record(actor, on: db, action: "content.publish", targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(actor, on: db, action: .contentPublish, targetType: "content", targetID: item.id, label: item.title,
                                      after: ["variant": variant.id!.uuidString, "post": post.id, "found_after_crash": outcome == .found ? "ya" : "tidak"])
             let unpublished = try await ContentVariantModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$itemID == item.id!)
                 .filter(\.$status != ContentVariantModel.Status.published.rawValue).count()
@@ -104,7 +104,7 @@ struct PublishRecorder {
                 try await item.save(on: db)
                 try await ContentNotifier.notify(transition.notify, about: item, status: .failed, actorID: nil, detail: message, zone: tenant.zone, at: now, on: db)
             }
-            try await Auditor.record(actor, on: db, action: "content.publish_failed", targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(actor, on: db, action: .contentPublishFailed, targetType: "content", targetID: item.id, label: item.title,
                                      after: ["variant": variant.id!.uuidString, "error": String(message.prefix(300))])
         }
     }

@@ -64,7 +64,7 @@ enum UnitService {
 
     static func create(_ valid: Valid, principal: Principal, req: Request) async throws -> UnitModel {
         let unit = UnitModel(tenantID: principal.tenantID, parentID: valid.parentID, kind: valid.kind, name: valid.name, code: valid.code, at: req.now)
-        try await AuditedSave.save(unit, action: "unit.create", before: nil, principal: principal, req: req)
+        try await AuditedSave.save(unit, action: .unitCreate, before: nil, principal: principal, req: req)
         return unit
     }
 
@@ -77,7 +77,7 @@ enum UnitService {
         // Saving the same values again is not a change: no write, no audit row.
         if fields(unit) == before { return }
         unit.updatedAt = req.now
-        try await AuditedSave.save(unit, action: "unit.update", before: before, principal: principal, req: req)
+        try await AuditedSave.save(unit, action: .unitUpdate, before: before, principal: principal, req: req)
     }
 
     /// A unit is closed only when nothing still lives in it: its sub-units closed first and its
@@ -99,7 +99,7 @@ enum UnitService {
         let before = fields(unit)
         unit.active = active
         unit.updatedAt = req.now
-        try await AuditedSave.save(unit, action: active ? "unit.reactivate" : "unit.deactivate", before: before, principal: principal, req: req)
+        try await AuditedSave.save(unit, action: active ? .unitReactivate : .unitDeactivate, before: before, principal: principal, req: req)
     }
 
     /// Loads a unit for the caller: outside their view it does not exist.

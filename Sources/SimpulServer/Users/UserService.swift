@@ -63,7 +63,7 @@ enum UserService {
     static func create(_ profile: ValidProfile, password: String, grants: [AccessScope.Grant], principal: Principal, req: Request) async throws -> UserModel {
         let hash = try await req.password.async.hash(password)
         let user = UserModel(tenantID: principal.tenantID, name: profile.name, email: profile.email, nip: profile.nip, phone: profile.phone, passwordHash: hash, at: req.now)
-        try await AuditedSave.save(user, action: "user.create", before: nil, principal: principal, req: req) { db in
+        try await AuditedSave.save(user, action: .userCreate, before: nil, principal: principal, req: req) { db in
             for grant in grants {
                 try await addGrant(grant, to: user, principal: principal, req: req, on: db)
             }
@@ -78,7 +78,7 @@ enum UserService {
         let membership = MembershipModel(tenantID: principal.tenantID, userID: user.id!, unitID: grant.unitID, role: grant.role, at: req.now)
         try await membership.create(on: db)
         let unitName = principal.scope.tree[grant.unitID]?.name ?? ""
-        try await Auditor.record(req.auditActor(principal), on: db, action: "membership.create", targetType: "user", targetID: user.id,
+        try await Auditor.record(req.auditActor(principal), on: db, action: .membershipCreate, targetType: "user", targetID: user.id,
                                  label: user.name, after: ["role": grant.role.rawValue, "unit": unitName])
     }
 
@@ -86,7 +86,7 @@ enum UserService {
         try await req.db.transaction { db in
             try await membership.delete(on: db)
             let unitName = principal.scope.tree[membership.unitID]?.name ?? ""
-            try await Auditor.record(req.auditActor(principal), on: db, action: "membership.delete", targetType: "user", targetID: user.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .membershipDelete, targetType: "user", targetID: user.id,
                                      label: user.name, before: ["role": membership.role.rawValue, "unit": unitName])
         }
     }
@@ -99,7 +99,7 @@ enum UserService {
         user.phone = profile.phone
         if fields(user) == before { return }
         user.updatedAt = req.now
-        try await AuditedSave.save(user, action: "user.update", before: before, principal: principal, req: req)
+        try await AuditedSave.save(user, action: .userUpdate, before: before, principal: principal, req: req)
     }
 
     /// Deactivating ends the person's sessions at once; their API tokens stop working because
@@ -109,12 +109,12 @@ enum UserService {
         let before = fields(user)
         user.active = active
         user.updatedAt = req.now
-        try await AuditedSave.save(user, action: active ? "user.reactivate" : "user.deactivate", before: before, principal: principal, req: req) { db in
+        try await AuditedSave.save(user, action: active ? .userReactivate : .userDeactivate, before: before, principal: principal, req: req) { db in
             if !active { try await SessionAuthenticator.endAll(userID: user.id!, tenantID: user.tenantID, on: db) }
         }
     }
 
-    static func setPassword(_ user: UserModel, to password: String, principal: Principal, req: Request, action: String, keepSession: UUID? = nil) async throws {
+    static func setPassword(_ user: UserModel, to password: String, principal: Principal, req: Request, action: AuditAction, keepSession: UUID? = nil) async throws {
         let hash = try await req.password.async.hash(password)
         user.passwordHash = hash
         user.updatedAt = req.now

@@ -163,7 +163,7 @@ enum UsersController {
         var errors = FieldErrors()
         let password = Validators.password(try req.content.get(String?.self, at: "password"), into: &errors)
         if let issue = errors["password"] { return try detail(req, principal, entry, passwordError: issue) }
-        try await UserService.setPassword(entry.user, to: password, principal: principal, req: req, action: "user.resetPassword")
+        try await UserService.setPassword(entry.user, to: password, principal: principal, req: req, action: .userResetPassword)
         return .seeOther(Paths.user(entry.user.id!), flash: req.l10n.t("Kata sandi diatur ulang.", "Password reset."))
     }
 }
