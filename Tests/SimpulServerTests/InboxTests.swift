@@ -308,7 +308,8 @@ struct InboxLiveTests {
     }
 
     static func waitForSubscribers(_ app: Application, _ count: Int) async throws {
-        for _ in 0..<100 where app.inboxHub.count < count { try await Task.sleep(for: .milliseconds(20)) }
+        // Generous: on a loaded CI machine the streams can take seconds to open.
+        for _ in 0..<500 where app.inboxHub.count < count { try await Task.sleep(for: .milliseconds(20)) }
     }
 
     @Test("two open inboxes receive a new message live; a third out of scope does not")
@@ -316,9 +317,9 @@ struct InboxLiveTests {
         try await withTestApp { app in
             let world = try await World.make(app)
             let message = try await InboxFixtures.message(world, app: app)
-            async let first = Self.listen(app, as: world.inScope[.operator]!, seconds: 2)
-            async let second = Self.listen(app, as: world.inScope[.viewer]!, seconds: 2)
-            async let outside = Self.listen(app, as: world.outOfScope[.viewer]!, seconds: 2)
+            async let first = Self.listen(app, as: world.inScope[.operator]!, seconds: 6)
+            async let second = Self.listen(app, as: world.inScope[.viewer]!, seconds: 6)
+            async let outside = Self.listen(app, as: world.outOfScope[.viewer]!, seconds: 6)
             try await Self.waitForSubscribers(app, 3)
             #expect(try await TriageWorker.runOnce(tenant: world.tenantA, db: app.db, app: app) == 1)
             let (a, b, c) = try await (first, second, outside)
