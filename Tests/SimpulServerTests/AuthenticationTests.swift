@@ -279,10 +279,10 @@ struct AuthenticationTests {
 
     @Test("redirects after sign-in stay on this site")
     func safeRedirects() {
-        #expect(Paths.safeLocal("/accounts?x=1") == "/accounts?x=1")
-        #expect(Paths.safeLocal("//evil.example/") == "/")
-        #expect(Paths.safeLocal("https://evil.example/") == "/")
-        #expect(Paths.safeLocal("/\\evil") == "/")
-        #expect(Paths.safeLocal(nil) == "/")
+        #expect(LocalPath.safeLocal("/accounts?x=1") == "/accounts?x=1")
+        #expect(LocalPath.safeLocal("//evil.example/") == "/")
+        #expect(LocalPath.safeLocal("https://evil.example/") == "/")
+        #expect(LocalPath.safeLocal("/\\evil") == "/")
+        #expect(LocalPath.safeLocal(nil) == "/")
     }
 }

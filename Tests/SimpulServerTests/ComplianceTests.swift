@@ -87,7 +87,7 @@ struct ComplianceTests {
             let refused = try await app.web(.POST, "/content/\(draft.id!)/submit", as: operatorBrowser, form: ["override_reason": "Saya yakin ini aman sekali"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Hanya penyetuju"))
-            #expect(try await ContentItemModel.find(draft.id, on: app.db)?.status == "draft")
+            #expect(try await ContentItemModel.find(draft.id, on: app.db)?.status == .draft)
 
             let approver = try await World.signIn(world.inScope[.approver]!, app: app)
             let short = try await app.web(.POST, "/content/\(draft.id!)/submit", as: approver, form: ["override_reason": "ok"])
@@ -96,7 +96,7 @@ struct ComplianceTests {
             let overridden = try await app.web(.POST, "/content/\(draft.id!)/submit", as: approver, form: ["override_reason": reason])
             #expect(overridden.status == .seeOther)
             let saved = try #require(try await ContentItemModel.find(draft.id, on: app.db))
-            #expect(saved.status == "inReview" && saved.overrideReason == reason && saved.overrideBy == world.inScope[.approver]!.id)
+            #expect(saved.status == .inReview && saved.overrideReason == reason && saved.overrideBy == world.inScope[.approver]!.id)
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .contentOverride).first()
             #expect(audit?.summary.contains(reason) == true)
             let recorded = try await Self.findings(world, app: app).filter { $0.sourceID == draft.id }
@@ -106,7 +106,7 @@ struct ComplianceTests {
             let clean = try await ComplianceFixtures.draft(world, app: app)
             let submitted = try await app.web(.POST, "/content/\(clean.id!)/submit", as: operatorBrowser, form: [:])
             #expect(submitted.status == .seeOther)
-            #expect(try await ContentItemModel.find(clean.id, on: app.db)?.status == "inReview")
+            #expect(try await ContentItemModel.find(clean.id, on: app.db)?.status == .inReview)
         }
     }
 

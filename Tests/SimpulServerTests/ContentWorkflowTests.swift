@@ -55,7 +55,7 @@ struct ContentWorkflowTests {
             #expect(try await app.web(.POST, "/content/\(item.id!)/schedule", as: writer, form: ["date": "2030-01-01", "time": "09:00"]).status == .conflict)
             #expect(try await app.web(.POST, "/content/\(item.id!)/submit", as: writer, form: [:]).status == .seeOther)
             item = try await Self.reload(app, item)
-            #expect(item.contentStatus == .inReview)
+            #expect(item.status == .inReview)
             // The writer cannot approve; the approver sees it waiting and approves.
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: writer, form: [:]).status == .forbidden)
             #expect(try await app.web(.GET, "/", as: approver).body.string.contains(#"id="count-in-review"><p class="tile-value">1</p>"#))
@@ -63,7 +63,7 @@ struct ContentWorkflowTests {
             #expect(queue.body.string.contains("Layanan KTP keliling") && queue.body.string.contains(#"id="count-mine">1 konten"#))
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: approver, form: [:]).status == .seeOther)
             item = try await Self.reload(app, item)
-            #expect(item.contentStatus == .approved && item.approvals == [world.inScope[.approver]!.id!])
+            #expect(item.status == .approved && item.approvals == [world.inScope[.approver]!.id!])
 
             // Scheduling: a bad time and a past time are refused with a reason.
             let garbled = try await app.web(.POST, "/content/\(item.id!)/schedule", as: writer, form: ["date": "besok", "time": "9"])
@@ -72,7 +72,7 @@ struct ContentWorkflowTests {
             #expect(past.status == .unprocessableEntity && past.body.string.contains("sudah lewat"))
             #expect(try await app.web(.POST, "/content/\(item.id!)/schedule", as: writer, form: ["now": "1"]).status == .seeOther)
             item = try await Self.reload(app, item)
-            #expect(item.contentStatus == .scheduled)
+            #expect(item.status == .scheduled)
 
             // The worker publishes it to the Sandbox; running it again posts nothing more.
             let worker = JobWorker(app: app, handlers: [PublishVariantJob.handler])
@@ -80,7 +80,7 @@ struct ContentWorkflowTests {
             try await worker.runDue(tenantID: world.tenantA.id!)
             item = try await Self.reload(app, item)
             let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
-            #expect(item.contentStatus == .published && published.status == "published" && published.platformPostID?.hasPrefix(page.externalID! + "_") == true)
+            #expect(item.status == .published && published.status == .published && published.platformPostID?.hasPrefix(page.externalID! + "_") == true)
             #expect(try await PublishAttemptModel.query(on: app.db).filter(\.$variantID == variant.id!).count() == 1)
             let shown = try await app.web(.GET, "/content/\(item.id!)", as: writer).body.string
             #expect(shown.contains("Terbit") && shown.contains(published.platformPostID!))
@@ -109,13 +109,13 @@ struct ContentWorkflowTests {
             let early = try await app.web(.POST, "/content/\(item.id!)/approve", as: approver, form: [:])
             #expect(early.status == .conflict && early.body.string.contains("memerlukan peran admin unit"))
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: admin, form: [:]).status == .seeOther)
-            #expect(try await Self.reload(app, item).contentStatus == .inReview)
+            #expect(try await Self.reload(app, item).status == .inReview)
             // The next step's approver is told, on their home page.
             let home = try await app.web(.GET, "/", as: approver).body.string
             #expect(home.contains("menunggu persetujuan Anda (langkah 2: Penyetuju)"))
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: approver, form: [:]).status == .seeOther)
             var saved = try await Self.reload(app, item)
-            #expect(saved.contentStatus == .approved && saved.approvals.count == 2)
+            #expect(saved.status == .approved && saved.approvals.count == 2)
 
             // Editing approved content sends it back to review, approvals cleared.
             let writer = try await World.signIn(world.inScope[.operator]!, app: app)
@@ -123,7 +123,7 @@ struct ContentWorkflowTests {
                                            form: ["unit_id": world.units["OPD-A"]!.uuidString, "title": "Info layanan", "body": "Posyandu buka Selasa pukul 08.00."])
             #expect(edited.status == .seeOther)
             saved = try await Self.reload(app, item)
-            #expect(saved.contentStatus == .inReview && saved.approvals.isEmpty && saved.body == "Posyandu buka Selasa pukul 08.00.")
+            #expect(saved.status == .inReview && saved.approvals.isEmpty && saved.body == "Posyandu buka Selasa pukul 08.00.")
 
             // A rejection needs a reason; the writer sees it.
             let silent = try await app.web(.POST, "/content/\(item.id!)/reject", as: admin, form: ["comment": "kurang"])
@@ -155,10 +155,10 @@ struct ContentWorkflowTests {
             let refused = try await app.web(.POST, "/content/\(item.id!)/schedule", as: writer, form: ["now": "1"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Teks terlalu panjang untuk X"))
-            #expect(try await Self.reload(app, item).contentStatus == .approved)
+            #expect(try await Self.reload(app, item).status == .approved)
             // A shorter text for X alone fixes it — and, being an edit, sends the item back to review.
             #expect(try await app.web(.POST, "/content/\(item.id!)/variants/\(variant.id!)", as: writer, form: ["text": "Layanan KTP buka Kamis."]).status == .seeOther)
-            #expect(try await Self.reload(app, item).contentStatus == .inReview)
+            #expect(try await Self.reload(app, item).status == .inReview)
         }
     }
 
@@ -210,8 +210,8 @@ struct ContentWorkflowTests {
             let list = try await app.web(.GET, "/content/failed", as: writer).body.string
             #expect(list.contains(item.title) && list.contains("sambungkan ulang") && list.contains("/content/\(item.id!)/retry"))
             #expect(try await app.web(.POST, "/content/\(item.id!)/retry", as: writer, form: [:]).status == .seeOther)
-            #expect(try await Self.reload(app, item).contentStatus == .scheduled)
-            #expect(try await ContentVariantModel.find(variant.id, on: app.db)?.status == "scheduled")
+            #expect(try await Self.reload(app, item).status == .scheduled)
+            #expect(try await ContentVariantModel.find(variant.id, on: app.db)?.status == .scheduled)
             let viewer = try await World.signIn(world.inScope[.viewer]!, app: app)
             #expect(try await app.web(.GET, "/content/failed", as: viewer).body.string.contains("Gagal terbit"))
         }

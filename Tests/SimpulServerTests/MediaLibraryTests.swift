@@ -109,7 +109,7 @@ struct MediaLibraryTests {
                                       form: ["media_ids[]": media.id!.uuidString]).status == .seeOther)
             // The edit sent it back to review; approve and publish.
             let saved = try #require(try await ContentItemModel.find(item.id, on: app.db))
-            #expect(saved.contentStatus == .inReview)
+            #expect(saved.status == .inReview)
             #expect(try await app.web(.POST, "/content/\(item.id!)/approve", as: try await World.signIn(world.inScope[.approver]!, app: app), form: [:]).status == .seeOther)
             #expect(try await app.web(.POST, "/content/\(item.id!)/schedule", as: writer, form: ["now": "1"]).status == .seeOther)
             let version = app.platformEndpoints.graphVersion
@@ -131,7 +131,7 @@ struct MediaLibraryTests {
             #expect(container.body.contains("image_url=" + (app.settings.baseURL + MediaLibrary.path(media)).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
                     || container.body.removingPercentEncoding?.contains(app.settings.baseURL + MediaLibrary.path(media)) == true, "\(container.body)")
             let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
-            #expect(published.status == "published" && published.platformPostID == "17800000000000042")
+            #expect(published.status == .published && published.platformPostID == "17800000000000042")
             #expect(server.requests.filter { $0.path.hasSuffix("/media") }.count == 1 && server.requests.filter { $0.path.hasSuffix("/media_publish") }.count == 1)
         }
     }

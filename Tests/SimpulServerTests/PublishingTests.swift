@@ -72,7 +72,7 @@ struct PublishingTests {
     /// An approved item with one variant on the page, scheduled for now, its job queued.
     static func scheduled(_ s: Setup, body: String = "Pelayanan KTP Sabtu ini buka sampai pukul 12.00.") async throws -> (ContentItemModel, ContentVariantModel) {
         let item = try await ComplianceFixtures.draft(s.world, app: s.app, body: body)
-        item.status = ContentStatus.scheduled.rawValue
+        item.status = .scheduled
         item.createdBy = s.world.inScope[.operator]!.id
         item.approvals = [s.world.inScope[.approver]!.id!]
         item.scheduledAt = s.clock.date
@@ -84,7 +84,7 @@ struct PublishingTests {
         variant.accountID = s.account.id!
         variant.link = "https://tirtamayakota.go.id/ktp"
         variant.hashtags = "LayananPublik"
-        variant.status = ContentVariantModel.Status.scheduled.rawValue
+        variant.status = .scheduled
         variant.createdAt = s.clock.date
         variant.updatedAt = s.clock.date
         try await variant.create(on: s.app.db)
@@ -133,7 +133,7 @@ struct PublishingTests {
             let feed = try #require(server.requests.first { $0.path.hasSuffix("/feed") })
             #expect(FakePage.form(feed.body)["link"] == "https://tirtamayakota.go.id/ktp")
             let (publishedItem, publishedVariant) = try await Self.reload(s, item, variant)
-            #expect(publishedItem.contentStatus == .published && publishedVariant.status == "published")
+            #expect(publishedItem.status == .published && publishedVariant.status == .published)
             #expect(publishedVariant.platformPostID == post.id && publishedVariant.url == "https://www.facebook.com/\(post.id)")
             #expect(try await JobQueue(db: app.db).claim(kinds: [PublishVariantJob.kind], limit: 1, leaseFor: 60, now: clock.date.addingTimeInterval(3_600),
                                                          tenantID: s.world.tenantA.id!).isEmpty)
@@ -156,7 +156,7 @@ struct PublishingTests {
             #expect(try await Self.work(s) == nil)
             #expect(s.page.count == 1)
             let (publishedItem, publishedVariant) = try await Self.reload(s, item, variant)
-            #expect(publishedItem.contentStatus == .published && publishedVariant.platformPostID == s.page.posts.withLockedValue { $0[0].id })
+            #expect(publishedItem.status == .published && publishedVariant.platformPostID == s.page.posts.withLockedValue { $0[0].id })
             let attempts = try await PublishAttemptModel.query(on: app.db).filter(\.$variantID == variant.id!).sort(\.$number).all()
             switch step {
             case .beforeCall: #expect(attempts.map(\.outcome) == ["published"])
@@ -191,7 +191,7 @@ struct PublishingTests {
             s.page.failures.withLockedValue { $0 = [.init(status: .badRequest, body: #"{"error":{"message":"Invalid parameter","type":"OAuthException","code":100}}"#)] }
             #expect(try await Self.work(s) is JobFailure)
             let (failedItem, failedVariant) = try await Self.reload(s, second, secondVariant)
-            #expect(failedItem.contentStatus == .failed && failedVariant.status == "failed")
+            #expect(failedItem.status == .failed && failedVariant.status == .failed)
             #expect(failedVariant.lastError?.contains("ditolak platform") == true)
             #expect(try await JobQueue(db: app.db).counts(kind: PublishVariantJob.kind)[.dead] ?? 0 >= 1)
             _ = item
@@ -214,13 +214,13 @@ struct PublishingTests {
             clock.advance(by: 16 * 60)
             #expect(try await Self.work(s) == nil)
             #expect(s.page.count == 1)
-            #expect(try await ContentVariantModel.find(variant.id!, on: app.db)?.status == "published")
+            #expect(try await ContentVariantModel.find(variant.id!, on: app.db)?.status == .published)
 
             let (_, second) = try await Self.scheduled(s, body: "Pengumuman kedua")
             s.page.failures.withLockedValue { $0 = [.init(status: .badRequest, body: #"{"error":{"message":"Error validating access token","type":"OAuthException","code":190}}"#)] }
             #expect(try await Self.work(s) is JobFailure)
             #expect(try await ConnectorTests.reload(s.account, app).status == .needsReconnect)
-            #expect(try await ContentVariantModel.find(second.id!, on: app.db)?.status == "failed")
+            #expect(try await ContentVariantModel.find(second.id!, on: app.db)?.status == .failed)
         }
     }
 }

@@ -10,10 +10,10 @@ struct RedirectSafetyTests {
     func controlCharacters() {
         for hostile in ["/\t/evil.example/x", "/\n/evil.example", "/\r//evil", "/\u{0B}/evil", "/\u{7F}/evil", "/\u{85}/evil",
                         "//evil.example", "/\\evil", "\\/evil", " /evil", "evil", ""] {
-            #expect(Paths.safeLocal(hostile) == Paths.home, "\(hostile.debugDescription)")
+            #expect(LocalPath.safeLocal(hostile) == SiteRoute.home.path, "\(hostile.debugDescription)")
         }
         for local in ["/", "/inbox?state=open&q=jalan%20rusak", "/accounts/x/y", "/lang/en?next=%2F"] {
-            #expect(Paths.safeLocal(local) == local)
+            #expect(LocalPath.safeLocal(local) == local)
         }
     }
 
@@ -22,17 +22,17 @@ struct RedirectSafetyTests {
         try await withTestApp { app in
             let response = try await app.testing().sendRequest(.GET, "/lang/en?next=/%09/evil.example/x")
             #expect(response.status == .seeOther)
-            #expect(response.headers.first(name: .location) == Paths.home)
+            #expect(response.headers.first(name: .location) == SiteRoute.home.path)
         }
     }
 
     @Test("a bulk action goes back to the inbox page it came from, never to the Referer's host")
     func bulkReferer() {
-        #expect(Paths.localReferer("https://evil.example/inbox?state=open", path: Paths.inbox) == "/inbox?state=open")
-        #expect(Paths.localReferer("http://127.0.0.1:8080/inbox", path: Paths.inbox) == "/inbox")
-        #expect(Paths.localReferer("https://evil.example/other", path: Paths.inbox) == nil)
-        #expect(Paths.localReferer("https://evil.example//inbox", path: Paths.inbox) == nil)
-        #expect(Paths.localReferer(nil, path: Paths.inbox) == nil)
+        #expect(LocalPath.localReferer("https://evil.example/inbox?state=open", path: SiteRoute.inbox.path) == "/inbox?state=open")
+        #expect(LocalPath.localReferer("http://127.0.0.1:8080/inbox", path: SiteRoute.inbox.path) == "/inbox")
+        #expect(LocalPath.localReferer("https://evil.example/other", path: SiteRoute.inbox.path) == nil)
+        #expect(LocalPath.localReferer("https://evil.example//inbox", path: SiteRoute.inbox.path) == nil)
+        #expect(LocalPath.localReferer(nil, path: SiteRoute.inbox.path) == nil)
     }
 
     @Test("a bulk action sent with a foreign Referer redirects within the site")

@@ -86,7 +86,7 @@ struct SessionHardeningTests {
             let token = try await World.apiToken(world.inScope[.supervisor]!, app: app)
             #expect(try await app.api(.GET, "/api/v1/accounts", token: token).headers.first(name: .cacheControl) == "no-store")
             // The style sheet keeps its own caching; plain http gets no HSTS.
-            let css = try await app.web(.GET, Paths.stylesheet, as: browser)
+            let css = try await app.web(.GET, SiteRoute.stylesheet.path, as: browser)
             #expect(css.headers.first(name: .cacheControl)?.contains("max-age") == true)
             #expect(css.headers.first(name: "Strict-Transport-Security") == nil)
         }

@@ -91,7 +91,7 @@ struct StagedPublishingTests {
             clock.advance(by: FakeTikTok.processing)
             #expect(try await PublishingTests.work(s) == nil)
             let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
-            #expect(published.status == "published" && published.platformPostID == "730000000000000001")
+            #expect(published.status == .published && published.platformPostID == "730000000000000001")
             #expect(published.url == "https://www.tiktok.com/video/730000000000000001")
             attempt = try #require(try await PublishAttemptModel.find(attempt.id, on: app.db))
             #expect(attempt.outcome == "published" && tiktok.inits == 1)
@@ -116,7 +116,7 @@ struct StagedPublishingTests {
             clock.advance(by: 15 * 60)
             #expect(try await PublishingTests.work(s) == nil)
             let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
-            #expect(published.status == "published" && published.platformPostID == "730000000000000001" && tiktok.inits == 1)
+            #expect(published.status == .published && published.platformPostID == "730000000000000001" && tiktok.inits == 1)
         }
     }
 
@@ -139,7 +139,7 @@ struct StagedPublishingTests {
             let tweet = try #require(server.requests.first { $0.path == "/2/tweets" })
             #expect(tweet.body.contains("1880000000000000009"))
             let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
-            #expect(published.status == "published" && published.platformPostID == "1860000000000000009")
+            #expect(published.status == .published && published.platformPostID == "1860000000000000009")
         }
     }
 
@@ -175,7 +175,7 @@ struct StagedPublishingTests {
             let chunk = try #require(server.requests.last { $0.method == "PUT" })
             #expect(chunk.contentRange == "bytes 0-\(size - 1)/\(size)")
             let published = try #require(try await ContentVariantModel.find(variant.id, on: app.db))
-            #expect(published.status == "published" && published.platformPostID == "VidUji12345" && published.url == "https://www.youtube.com/watch?v=VidUji12345")
+            #expect(published.status == .published && published.platformPostID == "VidUji12345" && published.url == "https://www.youtube.com/watch?v=VidUji12345")
         }
     }
 

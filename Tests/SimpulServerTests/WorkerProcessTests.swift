@@ -70,18 +70,18 @@ struct WorkerProcessTests {
             defer { web.stop() }
             try await CrashSafetyTests.waitHealthy(app, port: port, server: web)
             try await Task.sleep(for: .seconds(3))
-            #expect(try await ContentVariantModel.find(variant.id, on: app.db)?.status == "scheduled", "the web-only process ran a job")
+            #expect(try await ContentVariantModel.find(variant.id, on: app.db)?.status == .scheduled, "the web-only process ran a job")
 
             let worker = try CrashSafetyTests.Server(executable: executable, environment: environment, port: port, log: logs.appendingPathComponent("worker.log"),
                                                      arguments: ["worker"])
             defer { worker.stop() }
-            var status = ""
+            var status: ContentVariantModel.Status? = nil
             for _ in 0..<100 {
-                status = try await ContentVariantModel.find(variant.id, on: app.db)?.status ?? ""
-                if status == "published" { break }
+                status = try await ContentVariantModel.find(variant.id, on: app.db)?.status
+                if status == .published { break }
                 try await Task.sleep(for: .milliseconds(200))
             }
-            #expect(status == "published", "\((try? String(contentsOf: logs.appendingPathComponent("worker.log"), encoding: .utf8)) ?? "")")
+            #expect(status == .published, "\((try? String(contentsOf: logs.appendingPathComponent("worker.log"), encoding: .utf8)) ?? "")")
             kill(worker.process.processIdentifier, SIGTERM)
             worker.process.waitUntilExit()
             #expect(worker.process.terminationStatus == 0)

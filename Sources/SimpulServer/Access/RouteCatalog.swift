@@ -36,33 +36,61 @@ final class RouteCatalog: @unchecked Sendable {
 
     init(app: Application) { self.app = app }
 
+    /// Registers `route` behind the gate.
     func add<Output: AsyncResponseEncodable>(
-        _ name: String, _ method: HTTPMethod, _ path: String, _ surface: RouteSpec.Surface, _ requirement: RouteSpec.Requirement,
+        _ route: SiteRoute,
         body: HTTPBodyStreamStrategy = .collect(maxSize: ByteCount(value: RouteCatalog.defaultBodyLimit)),
         _ handler: @escaping @Sendable (Request) async throws -> Output
     ) {
-        let spec = RouteSpec(name: name, method: method, path: path, surface: surface, requirement: requirement)
-        app.on(method, record(spec), body: body) { req async throws -> Response in
+        let spec = route.spec
+        record(spec, app.on(spec.method, spec.pathComponents, body: body) { req async throws -> Response in
             try await Gate.check(req, spec)
             return try await handler(req).encodeResponse(for: req)
-        }
+        })
     }
-}
 
-extension RouteCatalog {
+    /// Registers a route whose path carries a value: `routes.add(SiteRoute.editUnit) { ... }`.
+    func add<P: RouteParameter, Output: AsyncResponseEncodable>(
+        _ route: (P) -> SiteRoute,
+        body: HTTPBodyStreamStrategy = .collect(maxSize: ByteCount(value: RouteCatalog.defaultBodyLimit)),
+        _ handler: @escaping @Sendable (Request) async throws -> Output
+    ) {
+        add(route(.standIn), body: body, handler)
+    }
+
+    /// Registers a route whose path carries two values.
+    func add<P: RouteParameter, Q: RouteParameter, Output: AsyncResponseEncodable>(
+        _ route: (P, Q) -> SiteRoute,
+        body: HTTPBodyStreamStrategy = .collect(maxSize: ByteCount(value: RouteCatalog.defaultBodyLimit)),
+        _ handler: @escaping @Sendable (Request) async throws -> Output
+    ) {
+        add(route(.standIn, .standIn), body: body, handler)
+    }
+
     /// A system route answered on the event loop (EventLoopFuture), for the few paths where a
     /// hop into Swift concurrency and back costs more than the work itself. Only for routes that
     /// need nobody signed in: the gate has nothing to check on them.
-    func addOnEventLoop(_ name: String, _ method: HTTPMethod, _ path: String, body: HTTPBodyStreamStrategy,
+    func addOnEventLoop(_ route: SiteRoute, body: HTTPBodyStreamStrategy,
                         _ handler: @escaping @Sendable (Request) -> EventLoopFuture<Response>) {
-        app.on(method, record(RouteSpec(name: name, method: method, path: path, surface: .system, requirement: .none)), body: body, use: handler)
+        let spec = route.spec
+        precondition(spec.surface == .system && spec.requirement == .none, "\(spec.name) needs the gate")
+        record(spec, app.on(spec.method, spec.pathComponents, body: body, use: handler))
     }
 
-    /// Adds the route to the table the gate and the route matrix read; returns its path for Vapor.
-    private func record(_ spec: RouteSpec) -> [PathComponent] {
+    /// Adds the route to the table the gate and the route matrix read, and names the router's
+    /// entry after it so a path can be traced back to its case.
+    private func record(_ spec: RouteSpec, _ registered: Route) {
         precondition(!specs.contains { $0.name == spec.name }, "route name \(spec.name) registered twice")
         specs.append(spec)
-        return spec.path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        registered.userInfo[RouteSpec.nameKey] = spec.name
+    }
+}
+
+extension RouteSpec {
+    static let nameKey = "simpul.route"
+
+    var pathComponents: [PathComponent] {
+        path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
     }
 }
 

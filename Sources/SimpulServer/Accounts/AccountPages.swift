@@ -27,7 +27,7 @@ enum AccountPages {
         let query = filter.queryString
         return Layout.page(ctx, title: l.t("Akun media sosial", "Social media accounts"),
             Layout.settingsTabs(ctx),
-            .form(.method(.get), .action(Paths.accounts), .class("filters"), .id("account-filters"),
+            .form(.method(.get), .action(SiteRoute.accounts.path), .class("filters"), .id("account-filters"),
                 UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: 100, placeholder: l.t("handle atau nama", "handle or name")),
                 UI.select(l.t("Unit kerja", "Unit"), name: "unit", options: units, selected: filter.unit, error: nil, includeBlank: l.t("Semua unit", "All units")),
                 UI.select("Platform", name: "platform", options: platformOptions(), selected: filter.platform, error: nil, includeBlank: l.t("Semua platform", "All platforms")),
@@ -36,31 +36,31 @@ enum AccountPages {
                 UI.select(l.t("Tampilkan", "Show"), name: "show", options: [UI.Option(value: "all", label: l.t("Termasuk nonaktif", "Include deactivated"))], selected: filter.show, error: nil, includeBlank: l.t("Aktif saja", "Active only")),
                 .div(.class("actions"),
                      .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan filter", "Apply filters"))),
-                     .if(!filter.isEmpty || remembered, .a(.href(Paths.accounts + "?reset=1"), .text(l.t("Hapus filter", "Clear filters")))))
+                     .if(!filter.isEmpty || remembered, .a(.href(SiteRoute.accounts.path + "?reset=1"), .text(l.t("Hapus filter", "Clear filters")))))
             ),
             .div(.class("toolbar"),
                  .p(.class("count"), .id("account-count"), .text(l.t("\(l.number(total)) akun", "\(l.number(total)) accounts"))),
                  .div(.class("actions"),
-                      .a(.class("button secondary"), .href(Paths.accountsCSV + (query.isEmpty ? "" : "?" + query)), .text(l.t("Unduh CSV", "Download CSV"))),
-                      .if(canCreate, .a(.class("button secondary"), .href(Paths.importAccounts), .text(l.t("Impor CSV", "Import CSV")))),
-                      .if(canCreate, .a(.class("button"), .href(Paths.newAccount), .text(l.t("Tambah akun", "Add account")))))),
+                      .a(.class("button secondary"), .href(SiteRoute.accountsCSV.path + (query.isEmpty ? "" : "?" + query)), .text(l.t("Unduh CSV", "Download CSV"))),
+                      .if(canCreate, .a(.class("button secondary"), .href(SiteRoute.importAccountsForm.path), .text(l.t("Impor CSV", "Import CSV")))),
+                      .if(canCreate, .a(.class("button"), .href(SiteRoute.newAccount.path), .text(l.t("Tambah akun", "Add account")))))),
             rows.isEmpty
                 ? UI.empty(filter.isEmpty ? l.t("Belum ada akun terdaftar. Tambahkan akun resmi unit Anda, atau impor dari CSV.", "No accounts yet. Add your unit's official accounts, or import a CSV.")
                                           : l.t("Tidak ada akun yang cocok. Ubah atau hapus filter.", "No accounts match. Change or clear the filters."),
-                           action: canCreate ? (Paths.newAccount, l.t("Tambah akun", "Add account")) : nil)
+                           action: canCreate ? (SiteRoute.newAccount.path, l.t("Tambah akun", "Add account")) : nil)
                 : .table(.class("list"), .id("account-table"),
                     .thead(.tr(.th(.text(l.t("Akun", "Account"))), .th("Platform"), .th(.text(l.t("Unit kerja", "Unit"))), .th(.text(l.t("Jenis", "Kind"))),
                                .th(.class("num"), .text(l.t("Pengikut", "Followers"))), .th(.text(l.t("Status", "Status"))))),
                     .tbody(.forEach(rows) { row in
                         let a = row.account
                         return .tr(
-                            .td(.a(.href(Paths.account(a.id!)), .strong(.text(a.displayName))), .br(), .span(.class("muted"), .text(shownHandle(a))),
-                                .if(!a.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: "muted")))),
+                            .td(.a(.href(SiteRoute.account(a.id!).path), .strong(.text(a.displayName))), .br(), .span(.class("muted"), .text(shownHandle(a))),
+                                .if(!a.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: .muted)))),
                             .td(.text(a.platform.displayName)),
                             .td(.text(row.unitName)),
                             .td(.text(l.accountKind(a.kind)), .unwrap(row.ownerName) { .group(.br(), .span(.class("muted"), .text($0))) }),
                             .td(.class("num"), .text(l.number(a.followerCount))),
-                            .td(UI.statusBadge(a.status, l), .if(a.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: "warn")))))
+                            .td(UI.statusBadge(a.status, l), .if(a.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: .warn)))))
                     })),
             UI.pager(next: next, l)
         )
@@ -72,7 +72,7 @@ enum AccountPages {
         return Layout.page(ctx, title: editing == nil ? l.t("Tambah akun", "Add account") : l.t("Ubah akun", "Edit account"),
             Layout.settingsTabs(ctx),
             UI.formErrorSummary(errors.all, l),
-            .form(.method(.post), .action(editing.map { Paths.account($0.id!) } ?? Paths.accounts), .class("stack"), .id("account-form"),
+            .form(.method(.post), .action(editing.map { SiteRoute.updateAccount($0.id!).path } ?? SiteRoute.createAccount.path), .class("stack"), .id("account-form"),
                 UI.csrf(ctx.csrf),
                 UI.select(labels["platform"]!, name: "platform", options: platformOptions(), selected: input.platform, error: errors["platform"], required: true, includeBlank: l.t("— pilih platform —", "— choose platform —")),
                 UI.field(labels["handle"]!, name: "handle", value: input.handle, error: errors["handle"], required: true,
@@ -86,7 +86,7 @@ enum AccountPages {
                 UI.select(labels["status"]!, name: "status", options: AccountStatus.allCases.map { UI.Option(value: $0.rawValue, label: l.accountStatus($0)) }, selected: input.status ?? AccountStatus.disconnected.rawValue, error: errors["status"]),
                 .div(.class("actions"),
                      .button(.type(.submit), .class("button"), .text(l.t("Simpan", "Save"))),
-                     .a(.href(editing.map { Paths.account($0.id!) } ?? Paths.accounts), .text(l.t("Batal", "Cancel"))))
+                     .a(.href(editing.map { SiteRoute.account($0.id!).path } ?? SiteRoute.accounts.path), .text(l.t("Batal", "Cancel"))))
             )
         )
     }
@@ -103,17 +103,17 @@ enum AccountPages {
                 .dt(.text(l.t("Unit kerja", "Unit"))), .dd(.text(unitPath)),
                 .dt(.text(l.t("Pemilik", "Owner"))), .dd(.text(owner.map { "\($0.name) <\($0.email)>" } ?? "—")),
                 .dt(.text(l.t("Pengikut", "Followers"))), .dd(.text(l.number(account.followerCount))),
-                .dt(.text(l.t("Status", "Status"))), .dd(UI.statusBadge(account.status, l), .if(account.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: "warn"))),
-                                                          .if(!account.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: "muted")))),
+                .dt(.text(l.t("Status", "Status"))), .dd(UI.statusBadge(account.status, l), .if(account.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: .warn))),
+                                                          .if(!account.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: .muted)))),
                 .dt(.text(l.t("Peristiwa terakhir", "Last event"))), .dd(.text(lastEventAt.map(l.dateTime) ?? l.t("belum ada", "none yet"))),
                 .dt(.text(l.t("Diperbarui", "Updated"))), .dd(.text(l.dateTime(account.updatedAt)))),
             .if(canManage, .div(.class("actions"),
-                .a(.class("button secondary"), .href(Paths.editAccount(account.id!)), .text(l.t("Ubah", "Edit"))),
-                .a(.class("button secondary"), .href(Paths.connection(account.id!)), .text(account.status == .needsReconnect ? l.t("Sambungkan ulang", "Reconnect") : l.t("Sambungan", "Connection"))),
+                .a(.class("button secondary"), .href(SiteRoute.editAccount(account.id!).path), .text(l.t("Ubah", "Edit"))),
+                .a(.class("button secondary"), .href(SiteRoute.connection(account.id!).path), .text(account.status == .needsReconnect ? l.t("Sambungkan ulang", "Reconnect") : l.t("Sambungan", "Connection"))),
                 account.active
-                    ? UI.actionButton(l.t("Nonaktifkan akun", "Deactivate account"), action: Paths.deactivateAccount(account.id!), csrf: ctx.csrf,
+                    ? UI.actionButton(l.t("Nonaktifkan akun", "Deactivate account"), action: SiteRoute.deactivateAccount(account.id!).path, csrf: ctx.csrf,
                                       confirm: l.t("Nonaktifkan akun @\(account.handle)? Akun tidak lagi dipantau.", "Deactivate @\(account.handle)? It will no longer be monitored."), danger: true)
-                    : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: Paths.reactivateAccount(account.id!), csrf: ctx.csrf))),
+                    : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: SiteRoute.reactivateAccount(account.id!).path, csrf: ctx.csrf))),
             .h2(.text(l.t("Pesan terbaru", "Latest messages"))),
             ConnectionPages.messages(messages, l),
             .h2(.text(l.t("Riwayat perubahan", "Change history"))),
@@ -134,13 +134,13 @@ enum AccountPages {
                 .table(.class("list"), .id("import-problems"),
                     .thead(.tr(.th(.text(l.t("Baris", "Line"))), .th(.text(l.t("Kolom", "Column"))), .th(.text(l.t("Masalah", "Problem"))))),
                     .tbody(.forEach(rowProblems) { p in .tr(.td(.text(String(p.line))), .td(.code(.text(p.field))), .td(.text(p.message))) })))),
-            .form(.method(.post), .action(Paths.importAccounts), .class("stack"), .attribute(named: "enctype", value: "multipart/form-data"),
+            .form(.method(.post), .action(SiteRoute.importAccounts.path), .class("stack"), .attribute(named: "enctype", value: "multipart/form-data"),
                 UI.csrf(ctx.csrf),
                 .div(.class("field"), .label(.for("file"), .text(l.t("Berkas CSV", "CSV file"))), .input(.type(.file), .id("file"), .name("file"), .attribute(named: "accept", value: ".csv,text/csv"))),
                 .div(.class("field"), .label(.for("text"), .text(l.t("…atau tempel isi CSV", "…or paste the CSV"))),
                      .textarea(.id("text"), .name("text"), .attribute(named: "rows", value: "8"), .text(text))),
                 .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Periksa dan impor", "Check and import"))),
-                     .a(.href(Paths.accounts), .text(l.t("Batal", "Cancel")))))
+                     .a(.href(SiteRoute.accounts.path), .text(l.t("Batal", "Cancel")))))
         )
     }
 }

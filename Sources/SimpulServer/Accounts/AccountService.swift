@@ -87,7 +87,7 @@ enum AccountService {
 }
 
 extension AccountModel: AuditedRecord {
-    static let auditTargetType = "account"
+    static let auditTargetType = AuditTarget.account
     var auditLabel: String { AccountService.label(self) }
     var auditFields: Auditor.Fields { AccountService.fields(self) }
 }

@@ -17,14 +17,14 @@ enum AccountsAPI {
     }
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("api.accounts.list", .GET, "/api/v1/accounts", .api, .permission(.viewAccounts)) { req in
+        routes.add(.apiAccounts) { req in
             let principal = try req.requirePrincipal()
             let filter = try req.query.decode(AccountFilter.self)
             let result = try await AccountQueries.filtered(filter, principal: principal, on: req.db)
                 .page(by: \.$displayName, try PageRequest(req)) { $0.displayName }
             return APIList(data: result.items.map(APIAccount.init), next_cursor: result.next?.token)
         }
-        routes.add("api.accounts.create", .POST, "/api/v1/accounts", .api, .permission(.manageAccounts)) { req in
+        routes.add(.apiCreateAccount) { req in
             let principal = try req.requirePrincipal()
             let body = try req.decodeJSON(Body.self)
             let input = AccountInput(platform: body.platform, handle: body.handle, displayName: body.display_name, kind: body.kind,
@@ -34,10 +34,10 @@ enum AccountsAPI {
             let account = try await AccountService.create(draft, principal: principal, req: req)
             return try await APIAccount(account).encodeResponse(status: .created, for: req)
         }
-        routes.add("api.accounts.get", .GET, "/api/v1/accounts/:accountID", .api, .permission(.viewAccounts)) { req in
+        routes.add(SiteRoute.apiAccount) { req in
             APIAccount(try await AccountService.load(req, principal: try req.requirePrincipal(), need: .viewAccounts))
         }
-        routes.add("api.accounts.update", .PATCH, "/api/v1/accounts/:accountID", .api, .permission(.manageAccounts)) { req in
+        routes.add(SiteRoute.apiUpdateAccount) { req in
             let principal = try req.requirePrincipal()
             let account = try await AccountService.load(req, principal: principal, need: .manageAccounts)
             let body = try req.decodeJSON(Body.self)

@@ -15,25 +15,25 @@ enum AccountsController {
     static let filterCookie = "simpul_account_filter"
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("accounts.list", .GET, "/accounts", .web, .permission(.viewAccounts), list)
-        routes.add("accounts.csv", .GET, "/accounts.csv", .web, .permission(.viewAccounts), exportCSV)
-        routes.add("accounts.new", .GET, "/accounts/new", .web, .permission(.manageAccounts)) { req in
+        routes.add(.accounts, list)
+        routes.add(.accountsCSV, exportCSV)
+        routes.add(.newAccount) { req in
             try await form(req, try req.requirePrincipal(), editing: nil, input: AccountInput(), errors: FieldErrors())
         }
-        routes.add("accounts.create", .POST, "/accounts", .web, .permission(.manageAccounts), create)
-        routes.add("accounts.import.form", .GET, "/accounts/import", .web, .permission(.manageAccounts)) { req in
+        routes.add(.createAccount, create)
+        routes.add(.importAccountsForm) { req in
             AccountPages.importForm(PageContext(req), text: "", fileProblem: nil, rowProblems: [])
         }
-        routes.add("accounts.import", .POST, "/accounts/import", .web, .permission(.manageAccounts), body: .collect(maxSize: "2mb"), importCSV)
-        routes.add("accounts.show", .GET, "/accounts/:accountID", .web, .permission(.viewAccounts), show)
-        routes.add("accounts.edit", .GET, "/accounts/:accountID/edit", .web, .permission(.manageAccounts)) { req in
+        routes.add(.importAccounts, body: .collect(maxSize: "2mb"), importCSV)
+        routes.add(SiteRoute.account, show)
+        routes.add(SiteRoute.editAccount) { req in
             let principal = try req.requirePrincipal()
             let account = try await AccountService.load(req, principal: principal, need: .manageAccounts)
             return try await form(req, principal, editing: account, input: try await input(from: account, on: req.db), errors: FieldErrors())
         }
-        routes.add("accounts.update", .POST, "/accounts/:accountID", .web, .permission(.manageAccounts), update)
-        routes.add("accounts.deactivate", .POST, "/accounts/:accountID/deactivate", .web, .permission(.manageAccounts)) { req in try await setActive(req, false) }
-        routes.add("accounts.reactivate", .POST, "/accounts/:accountID/reactivate", .web, .permission(.manageAccounts)) { req in try await setActive(req, true) }
+        routes.add(SiteRoute.updateAccount, update)
+        routes.add(SiteRoute.deactivateAccount) { req in try await setActive(req, false) }
+        routes.add(SiteRoute.reactivateAccount) { req in try await setActive(req, true) }
     }
 
     struct AccountForm: Content {
@@ -79,14 +79,14 @@ enum AccountsController {
         let total = try await base.copy().count()
         let result = try await base.page(by: \.$displayName, page) { $0.displayName }
         let query = filter.queryString
-        let next = result.next.map { Paths.accounts + "?" + (query.isEmpty ? "" : query + "&") + "cursor=" + $0.token }
+        let next = result.next.map { SiteRoute.accounts.path + "?" + (query.isEmpty ? "" : query + "&") + "cursor=" + $0.token }
         let units = UserPages.unitOptions(principal.scope.tree, allowed: principal.scope.units(with: .viewAccounts))
         let html = AccountPages.list(PageContext(req), rows: try await rows(result.items, principal: principal, on: req.db), total: total, filter: filter,
                                      units: units, next: next, canCreate: principal.scope.allowsSomewhere(.manageAccounts), remembered: remembered)
         let response = try await html.encodeResponse(for: req)
         if req.query[String.self, at: "cursor"] == nil {
             response.cookies[filterCookie] = filter.isEmpty ? .expired
-                : HTTPCookies.Value(string: query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "", maxAge: 60 * 60 * 24 * 90, path: Paths.accounts, isHTTPOnly: true, sameSite: .lax)
+                : HTTPCookies.Value(string: query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "", maxAge: 60 * 60 * 24 * 90, path: SiteRoute.accounts.path, isHTTPOnly: true, sameSite: .lax)
         }
         return response
     }
@@ -124,7 +124,7 @@ enum AccountsController {
             return try await form(req, principal, editing: nil, input: input, errors: box.errors)
         case .success(let draft):
             let account = try await AccountService.create(draft, principal: principal, req: req)
-            return .seeOther(Paths.account(account.id!), flash: req.l10n.t("Akun @\(account.handle) ditambahkan.", "Account @\(account.handle) added."))
+            return .seeOther(SiteRoute.account(account.id!).path, flash: req.l10n.t("Akun @\(account.handle) ditambahkan.", "Account @\(account.handle) added."))
         }
     }
 
@@ -151,7 +151,7 @@ enum AccountsController {
             return try await form(req, principal, editing: account, input: input, errors: box.errors)
         case .success(let draft):
             try await AccountService.update(account, with: draft, principal: principal, req: req)
-            return .seeOther(Paths.account(account.id!), flash: req.l10n.t("Perubahan akun disimpan.", "Account changes saved."))
+            return .seeOther(SiteRoute.account(account.id!).path, flash: req.l10n.t("Perubahan akun disimpan.", "Account changes saved."))
         }
     }
 
@@ -160,7 +160,7 @@ enum AccountsController {
         let account = try await AccountService.load(req, principal: principal, need: .manageAccounts)
         try await AccountService.setActive(account, active, principal: principal, req: req)
         let l = req.l10n
-        return .seeOther(Paths.account(account.id!), flash: active ? l.t("Akun diaktifkan kembali.", "Account reactivated.") : l.t("Akun dinonaktifkan.", "Account deactivated."))
+        return .seeOther(SiteRoute.account(account.id!).path, flash: active ? l.t("Akun diaktifkan kembali.", "Account reactivated.") : l.t("Akun dinonaktifkan.", "Account deactivated."))
     }
 
     static func importCSV(_ req: Request) async throws -> Response {
@@ -188,13 +188,13 @@ enum AccountsController {
                 for draft in drafts {
                     let account = AccountModel(tenantID: principal.tenantID, draft: draft, at: req.now)
                     try await account.create(on: db)
-                    try await Auditor.record(req.auditActor(principal), on: db, action: .accountCreate, targetType: "account",
+                    try await Auditor.record(req.auditActor(principal), on: db, action: .accountCreate, targetType: .account,
                                              targetID: account.id, label: AccountService.label(account), after: AccountService.fields(account))
                 }
-                try await Auditor.record(req.auditActor(principal), on: db, action: .accountImport, targetType: "account", targetID: nil,
+                try await Auditor.record(req.auditActor(principal), on: db, action: .accountImport, targetType: .account, targetID: nil,
                                          label: "CSV", after: ["rows": String(drafts.count)])
             }
-            return .seeOther(Paths.accounts, flash: l.t("\(drafts.count) akun diimpor.", "\(drafts.count) accounts imported."))
+            return .seeOther(SiteRoute.accounts.path, flash: l.t("\(drafts.count) akun diimpor.", "\(drafts.count) accounts imported."))
         }
     }
 

@@ -7,13 +7,13 @@ import Vapor
 
 enum ConnectionController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("accounts.connection", .GET, "/accounts/:accountID/connection", .web, .permission(.manageAccounts)) { req in
+        routes.add(SiteRoute.connection) { req in
             let principal = try req.requirePrincipal()
             let account = try await AccountService.load(req, principal: principal, need: .manageAccounts)
             return try await page(req, principal, account, errors: FieldErrors(), values: nil, check: nil)
         }
-        routes.add("accounts.connection.save", .POST, "/accounts/:accountID/connection", .web, .permission(.manageAccounts), save)
-        routes.add("accounts.connection.test", .POST, "/accounts/:accountID/connection/test", .web, .permission(.manageAccounts), test)
+        routes.add(SiteRoute.saveConnection, save)
+        routes.add(SiteRoute.testConnection, test)
     }
 
     static func webhookURL(_ req: Request, _ account: AccountModel, _ principal: Principal) -> String? {
@@ -23,7 +23,7 @@ enum ConnectionController {
         case .whatsapp: .whatsapp
         default: nil
         }
-        return format.map { req.application.settings.baseURL + "/webhooks/\($0.rawValue)/\(principal.tenant.slug)" }
+        return format.map { req.application.settings.baseURL + SiteRoute.webhookReceive($0, tenant: principal.tenant.slug).path }
     }
 
     static func page(_ req: Request, _ principal: Principal, _ account: AccountModel, errors: FieldErrors, values: [String: String]?, check: String?,
@@ -85,7 +85,7 @@ enum ConnectionController {
         }
         guard errors.isEmpty else { return try await page(req, principal, account, errors: errors, values: typed, check: nil) }
         if changed.isEmpty, !account.sandbox {
-            return .seeOther(Paths.connection(account.id!), flash: l.t("Tidak ada yang berubah.", "Nothing changed."))
+            return .seeOther(SiteRoute.connection(account.id!).path, flash: l.t("Tidak ada yang berubah.", "Nothing changed."))
         }
         let before = AccountService.fields(account)
         let replaced = changed.sorted().joined(separator: ", ")
@@ -101,11 +101,11 @@ enum ConnectionController {
             // Which fields were replaced, never their values.
             var after = AccountService.fields(account)
             after["credentials"] = replaced
-            try await Auditor.record(req.auditActor(principal), on: db, action: .accountConnection, targetType: "account", targetID: account.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .accountConnection, targetType: .account, targetID: account.id,
                                      label: AccountService.label(account), before: before, after: after)
         }
         req.application.connections.invalidate()
-        return .seeOther(Paths.connection(account.id!), flash: l.t("Kredensial tersimpan. Uji sambungan untuk memastikan.", "Credentials saved. Test the connection to be sure."))
+        return .seeOther(SiteRoute.connection(account.id!).path, flash: l.t("Kredensial tersimpan. Uji sambungan untuk memastikan.", "Credentials saved. Test the connection to be sure."))
     }
 
     static func test(_ req: Request) async throws -> Response {

@@ -35,7 +35,7 @@ enum ConnectionPages {
         return Layout.page(ctx, title: l.t("Sambungan \(account.displayName)", "Connection of \(account.displayName)"),
             Layout.settingsTabs(ctx),
             .dl(.class("facts"),
-                .dt("Platform"), .dd(.text(account.platform.displayName), .if(account.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: "warn")))),
+                .dt("Platform"), .dd(.text(account.platform.displayName), .if(account.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: .warn)))),
                 .dt(.text(l.t("Status", "Status"))), .dd(UI.statusBadge(account.status, l)),
                 .dt(.text(l.t("Peristiwa terakhir", "Last event"))), .dd(.text(lastEventAt.map(l.dateTime) ?? l.t("belum ada", "none yet"))),
                 .dt(.text(l.t("Dijeda sampai", "Paused until"))), .dd(.text(account.pausedUntil.map(l.dateTime) ?? "—")),
@@ -45,7 +45,7 @@ enum ConnectionPages {
                                                              "This account is connected to the Sandbox (the built-in simulated platform). Entering real credentials moves it to the real platform.")))),
             .unwrap(check) { .div(.class("flash"), .attribute(named: "role", value: "status"), .p(.text($0))) },
             UI.formErrorSummary(errors.all, l),
-            .form(.method(.post), .action(Paths.connection(account.id!)), .class("stack"), .id("connection-form"),
+            .form(.method(.post), .action(SiteRoute.saveConnection(account.id!).path), .class("stack"), .id("connection-form"),
                 UI.csrf(ctx.csrf),
                 .forEach(fields) { field in
                     let saved = stored.map { has($0, field.key) } ?? false
@@ -56,8 +56,8 @@ enum ConnectionPages {
                 },
                 .div(.class("actions"),
                      .button(.type(.submit), .class("button"), .text(l.t("Simpan kredensial", "Save credentials"))),
-                     .a(.href(Paths.account(account.id!)), .text(l.t("Kembali", "Back"))))),
-            .if(stored != nil || account.sandbox, UI.actionButton(l.t("Uji sambungan", "Test connection"), action: Paths.testConnection(account.id!), csrf: ctx.csrf))
+                     .a(.href(SiteRoute.account(account.id!).path), .text(l.t("Kembali", "Back"))))),
+            .if(stored != nil || account.sandbox, UI.actionButton(l.t("Uji sambungan", "Test connection"), action: SiteRoute.testConnection(account.id!).path, csrf: ctx.csrf))
         )
     }
 
@@ -98,23 +98,10 @@ enum ConnectionPages {
         .table(.class("list"), .id("account-messages"),
             .thead(.tr(.th(.text(l.t("Waktu", "Time"))), .th(.text(l.t("Jenis", "Kind"))), .th(.text(l.t("Dari", "From"))), .th(.text(l.t("Isi", "Content"))))),
             .tbody(.forEach(messages) { m in
-                .tr(.td(.text(l.dateTime(m.occurredAt ?? m.receivedAt))), .td(.text(kindLabel(m.kind, l))),
+                .tr(.td(.text(l.dateTime(m.occurredAt ?? m.receivedAt))), .td(.text(l.messageKind(m.kind))),
                     .td(.text(m.authorName ?? m.authorHandle ?? m.authorID ?? "—")),
                     .td(.text(m.text.map { $0.count > 280 ? String($0.prefix(280)) + "…" : $0 } ?? statusText(m, l))))
             }))
-    }
-
-    static func kindLabel(_ kind: MessageKind, _ l: L10n) -> String {
-        switch kind {
-        case .comment: l.t("Komentar", "Comment")
-        case .mention: "Mention"
-        case .dm: "DM"
-        case .reply: l.t("Balasan", "Reply")
-        case .status: "Status"
-        case .reaction: l.t("Reaksi", "Reaction")
-        case .share: l.t("Bagikan", "Share")
-        case .unknown: l.t("Tak dikenal", "Unknown")
-        }
     }
 
     static func statusText(_ m: MessageModel, _ l: L10n) -> String {

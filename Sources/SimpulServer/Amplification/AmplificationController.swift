@@ -8,17 +8,17 @@ import Vapor
 /// each staff member proves their share; completion shows per unit and per person.
 enum AmplificationController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("amplification.tasks", .GET, "/amplification", .web, .permission(.viewAmplification), list)
-        routes.add("amplification.mine", .GET, "/amplification/mine", .web, .permission(.amplify)) { req in
+        routes.add(.amplification, list)
+        routes.add(.myAmplification) { req in
             try await mine(req, status: .ok)
         }
-        routes.add("amplification.new", .GET, "/amplification/new", .web, .permission(.manageAmplification)) { req in
+        routes.add(.newAmplification) { req in
             try await form(req, input: TaskInput(variant: req.query[String.self, at: "variant"]), errors: [:], status: .ok)
         }
-        routes.add("amplification.create", .POST, "/amplification", .web, .permission(.manageAmplification), create)
-        routes.add("amplification.show", .GET, "/amplification/:taskID", .web, .permission(.viewAmplification), show)
-        routes.add("amplification.csv", .GET, "/amplification/:taskID/csv", .web, .permission(.viewAmplification), csv)
-        routes.add("amplification.proof", .POST, "/amplification/:taskID/proof", .web, .permission(.amplify), proof)
+        routes.add(.createAmplification, create)
+        routes.add(SiteRoute.amplificationTask, show)
+        routes.add(SiteRoute.amplificationCSV, csv)
+        routes.add(SiteRoute.amplificationProof, proof)
     }
 
     struct TaskInput: Content {
@@ -157,7 +157,7 @@ enum AmplificationController {
         }
         let task = try await AmplificationTasks.create(candidate, caption: caption, deadline: deadline, recipients: recipients, principal: principal,
                                                        actor: req.auditActor(principal), now: req.now, on: req.db)
-        return .seeOther(Paths.amplificationTask(task.id!),
+        return .seeOther(SiteRoute.amplificationTask(task.id!).path,
                          flash: l.t("Tugas amplifikasi dikirim ke \(recipients.count) ASN.", "The amplification task was sent to \(recipients.count) staff."))
     }
 
@@ -189,13 +189,13 @@ enum AmplificationController {
         let l = req.l10n
         let link = try req.content.decode(ProofInput.self).link ?? ""
         guard assignment.completedAt == nil else {
-            return .seeOther(Paths.myAmplification, flash: l.t("Tugas ini sudah selesai.", "This task is already done."))
+            return .seeOther(SiteRoute.myAmplification.path, flash: l.t("Tugas ini sudah selesai.", "This task is already done."))
         }
         switch try await AmplificationTasks.submitLink(link, assignment: assignment, task: task, app: req.application, now: req.now, on: req.db) {
         case .verified:
-            try await Auditor.record(req.auditActor(principal), on: req.db, action: .amplificationProof, targetType: "amplification_task",
+            try await Auditor.record(req.auditActor(principal), on: req.db, action: .amplificationProof, targetType: .amplificationTask,
                                      targetID: task.id, label: task.title, after: ["link": assignment.proofURL ?? ""])
-            return .seeOther(Paths.myAmplification, flash: l.t("Bagikan ulang Anda terverifikasi. Terima kasih!", "Your share is verified. Thank you!"))
+            return .seeOther(SiteRoute.myAmplification.path, flash: l.t("Bagikan ulang Anda terverifikasi. Terima kasih!", "Your share is verified. Thank you!"))
         case .refused(let reason):
             return try await mine(req, status: .unprocessableEntity, refused: (task.id!, String(link.prefix(500)), reason))
         }

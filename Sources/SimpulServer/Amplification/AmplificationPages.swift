@@ -5,10 +5,10 @@ import SimpulCore
 enum AmplificationPages {
     static func statusBadge<C: HTML.BodyContext>(_ status: AssignmentStatus, _ l: L10n) -> Node<C> {
         switch status {
-        case .pending: UI.badge(l.t("Belum", "Not yet"), tone: "muted")
-        case .overdue: UI.badge(l.t("Terlambat", "Overdue"), tone: "danger")
-        case .done: UI.badge(l.t("Selesai", "Done"), tone: "ok")
-        case .doneLate: UI.badge(l.t("Selesai terlambat", "Done late"), tone: "warn")
+        case .pending: UI.badge(l.t("Belum", "Not yet"), tone: .muted)
+        case .overdue: UI.badge(l.t("Terlambat", "Overdue"), tone: .danger)
+        case .done: UI.badge(l.t("Selesai", "Done"), tone: .ok)
+        case .doneLate: UI.badge(l.t("Selesai terlambat", "Done late"), tone: .warn)
         }
     }
 
@@ -32,20 +32,20 @@ enum AmplificationPages {
             Layout.amplificationTabs(ctx),
             .div(.class("toolbar"),
                  .p(.class("count"), .id("task-count"), .text(count)),
-                 .if(canCreate, .div(.class("actions"), .a(.class("button"), .href(Paths.newAmplification), .text(l.t("Buat tugas", "New task")))))),
+                 .if(canCreate, .div(.class("actions"), .a(.class("button"), .href(SiteRoute.newAmplification.path), .text(l.t("Buat tugas", "New task")))))),
             tasks.isEmpty
                 ? UI.empty(canCreate ? l.t("Belum ada tugas. Pilih unggahan resmi yang sudah terbit dan kirim ke ASN untuk dibagikan ulang.",
                                            "No tasks yet. Choose a published official post and send it to staff to share.")
                                      : l.t("Belum ada tugas amplifikasi di unit Anda.", "No amplification tasks in your units yet."),
-                           action: canCreate ? (Paths.newAmplification, l.t("Buat tugas", "New task")) : nil)
+                           action: canCreate ? (SiteRoute.newAmplification.path, l.t("Buat tugas", "New task")) : nil)
                 : .table(.class("list"), .id("task-table"),
                     .thead(.tr(.th(.text(l.t("Unggahan", "Post"))), .th(.text(l.t("Tenggat", "Due"))), .th(.text(l.t("Selesai", "Done"))),
                                .th(.text(l.t("Terlambat", "Overdue"))))),
                     .tbody(.forEach(tasks) { progress in
                         let tally = progress.total
-                        return .tr(.td(.a(.href(Paths.amplificationTask(progress.task.id!)), .text(progress.task.title)),
+                        return .tr(.td(.a(.href(SiteRoute.amplificationTask(progress.task.id!).path), .text(progress.task.title)),
                                        .span(.class("muted"), .text(" · " + progress.task.platform.displayName))),
-                                   .td(.text(l.dateTime(progress.task.deadline)), .if(now > progress.task.deadline, .group(.text(" "), UI.badge(l.t("Lewat", "Past"), tone: "muted")))),
+                                   .td(.text(l.dateTime(progress.task.deadline)), .if(now > progress.task.deadline, .group(.text(" "), UI.badge(l.t("Lewat", "Past"), tone: .muted)))),
                                    .td(.text(share(tally, l))),
                                    .td(.class("num"), .text(l.number(tally.overdue))))
                     }))
@@ -71,7 +71,7 @@ enum AmplificationPages {
                     .tr(.td(.text(row.unit)), .td(.text(share(row.tally, l))), .td(.class("num"), .text(l.number(row.tally.overdue))))
                 })),
             .h2(.text(l.t("Per ASN", "By person"))),
-            .div(.class("toolbar"), .div(.class("actions"), .a(.href(Paths.amplificationCSV(task.id!)), .text(l.t("Unduh CSV", "Download CSV"))))),
+            .div(.class("toolbar"), .div(.class("actions"), .a(.href(SiteRoute.amplificationCSV(task.id!).path), .text(l.t("Unduh CSV", "Download CSV"))))),
             .table(.class("list"), .id("person-table"),
                 .thead(.tr(.th(.text(l.t("Nama", "Name"))), .th(.text(l.t("Unit", "Unit"))), .th(.text(l.t("Status", "Status"))), .th(.text(l.t("Bukti", "Proof"))))),
                 .tbody(.forEach(progress.rows) { row in
@@ -96,7 +96,7 @@ enum AmplificationPages {
         let body: Node<HTML.BodyContext> = candidates.isEmpty
             ? UI.empty(l.t("Belum ada unggahan resmi Facebook atau X yang terbit dalam 30 hari terakhir di unit Anda. Tugas amplifikasi dibuat dari unggahan yang sudah terbit.",
                            "No official Facebook or X post was published in your units in the last 30 days. Tasks are made from published posts."),
-                       action: (Paths.contentCalendar, l.t("Ke Kalender Konten", "Go to the content calendar")))
+                       action: (SiteRoute.contentCalendar.path, l.t("Ke Kalender Konten", "Go to the content calendar")))
             : taskForm(ctx, candidates: candidates, staff: staff, tree: tree, input: input, errors: errors)
         return Layout.page(ctx, title: l.t("Buat tugas amplifikasi", "New amplification task"),
             Layout.amplificationTabs(ctx),
@@ -117,7 +117,7 @@ enum AmplificationPages {
             .textarea(.id("caption"), .name("caption"), .attribute(named: "rows", value: "4"),
                       .attribute(named: "maxlength", value: String(AmplificationController.captionLimit)), .text(input.caption ?? "")),
             .unwrap(errors["caption"]) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) })
-        return .form(.method(.post), .action(Paths.amplification), .class("stack"), .id("task-form"),
+        return .form(.method(.post), .action(SiteRoute.createAmplification.path), .class("stack"), .id("task-form"),
             UI.csrf(ctx.csrf),
             UI.select(l.t("Unggahan resmi", "Official post"), name: "variant", options: options, selected: input.variant, error: errors["variant"],
                       required: true, includeBlank: l.t("— pilih unggahan —", "— choose a post —")),
@@ -189,7 +189,7 @@ enum AmplificationPages {
                             : l.t("Akun Anda: ", "Your accounts: ") + own.map { "@" + $0.handle }.joined(separator: ", "))),
                         status.isDone
                             ? .p(proof(row.assignment, l))
-                            : .form(.method(.post), .action(Paths.amplificationProof(row.task.id!)), .class("stack"),
+                            : .form(.method(.post), .action(SiteRoute.amplificationProof(row.task.id!).path), .class("stack"),
                                 UI.csrf(ctx.csrf),
                                 linkField(id: "link-\(row.task.id!.uuidString)", value: refusal?.1, error: refusal?.2 ?? row.assignment.lastRefusal,
                                           placeholder: row.task.platform == .x ? "https://x.com/akun_anda/status/…" : "https://www.facebook.com/…/posts/…", l),

@@ -32,7 +32,7 @@ enum AmplificationTasks {
         guard !accounts.isEmpty else { return [] }
         let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0) })
         let variants = try await ContentVariantModel.query(on: db).filter(\.$tenantID == principal.tenantID)
-            .filter(\.$status == ContentVariantModel.Status.published.rawValue).filter(\.$accountID ~~ Array(byID.keys))
+            .filter(\.$status == .published).filter(\.$accountID ~~ Array(byID.keys))
             .filter(\.$platformPostID != nil).filter(\.$publishedAt >= now.addingTimeInterval(-candidateWindow))
             .sort(\.$publishedAt, .descending).limit(200).all()
         let items = try await ContentItemModel.query(on: db).filter(\.$tenantID == principal.tenantID)
@@ -81,7 +81,7 @@ enum AmplificationTasks {
                 try await notify(member.user.id!, task: task, text: "Tugas amplifikasi baru: bagikan \"\(task.title)\" di \(task.platform.displayName) paling lambat "
                     + IndonesianFormat.dateTime(deadline, zone: zone, english: false) + ".", at: now, on: db)
             }
-            try await Auditor.record(actor, on: db, action: .amplificationCreate, targetType: "amplification_task", targetID: task.id, label: task.title,
+            try await Auditor.record(actor, on: db, action: .amplificationCreate, targetType: .amplificationTask, targetID: task.id, label: task.title,
                                      after: ["post": task.postID, "platform": task.platform.rawValue, "deadline": ISO8601DateFormatter().string(from: deadline),
                                              "recipients": String(recipients.count)])
         }
@@ -94,7 +94,7 @@ enum AmplificationTasks {
         row.tenantID = task.tenantID
         row.userID = userID
         row.text = String(text.prefix(500))
-        row.link = Paths.myAmplification
+        row.link = SiteRoute.myAmplification.path
         row.createdAt = now
         try await row.create(on: db)
     }

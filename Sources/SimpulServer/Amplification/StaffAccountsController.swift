@@ -9,11 +9,11 @@ import Vapor
 /// who falls short.
 enum StaffAccountsController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("amplification.staff", .GET, "/amplification/staff", .web, .permission(.viewAccounts)) { req in
+        routes.add(.staffAccounts) { req in
             try await page(req, status: .ok)
         }
-        routes.add("amplification.staff.csv", .GET, "/amplification/staff.csv", .web, .permission(.viewAccounts), csv)
-        routes.add("amplification.policy", .POST, "/amplification/policy", .web, .permission(.manageUnits), savePolicy)
+        routes.add(.staffAccountsCSV, csv)
+        routes.add(.saveAmplificationPolicy, savePolicy)
     }
 
     struct Row {
@@ -96,10 +96,10 @@ enum StaffAccountsController {
         row.updatedAt = req.now
         try await req.db.transaction { db in
             try await row.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .amplificationPolicy, targetType: "tenant", targetID: principal.tenantID,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .amplificationPolicy, targetType: .tenant, targetID: principal.tenantID,
                                      label: principal.tenant.name, before: before, after: ["min_accounts": String(accounts), "min_followers": String(followers)])
         }
-        return .seeOther(Paths.staffAccounts, flash: req.l10n.t("Aturan akun ASN disimpan.", "The staff account rule is saved."))
+        return .seeOther(SiteRoute.staffAccounts.path, flash: req.l10n.t("Aturan akun ASN disimpan.", "The staff account rule is saved."))
     }
 }
 
@@ -118,9 +118,9 @@ enum StaffAccountsPages {
             .div(.class("toolbar"),
                  .p(.class("count"), .id("staff-count"), .text(l.t("\(l.number(meeting)) dari \(l.number(total)) ASN memenuhi aturan", "\(l.number(meeting)) of \(l.number(total)) staff meet the rule"))),
                  .div(.class("actions"),
-                      onlyShort ? .a(.href(Paths.staffAccounts), .text(l.t("Tampilkan semua", "Show all")))
-                                : .a(.href(Paths.staffAccounts + "?short=1"), .text(l.t("Hanya yang belum memenuhi", "Only those short"))),
-                      .a(.href(Paths.staffAccounts + ".csv"), .text(l.t("Unduh CSV", "Download CSV"))))),
+                      onlyShort ? .a(.href(SiteRoute.staffAccounts.path), .text(l.t("Tampilkan semua", "Show all")))
+                                : .a(.href(SiteRoute.staffAccounts.path + "?short=1"), .text(l.t("Hanya yang belum memenuhi", "Only those short"))),
+                      .a(.href(SiteRoute.staffAccounts.path + ".csv"), .text(l.t("Unduh CSV", "Download CSV"))))),
             rows.isEmpty
                 ? UI.empty(l.t("Tidak ada ASN dengan peran staf di unit Anda.", "No staff members in your units."))
                 : .table(.class("list"), .id("staff-table"),
@@ -129,16 +129,16 @@ enum StaffAccountsPages {
                         .tr(.td(.text(row.user.name)),
                             .td(.text(row.units.joined(separator: ", "))),
                             .td(row.accounts.isEmpty ? .text(l.t("Belum ada akun terdaftar", "No account registered")) : .ul(.forEach(row.accounts) { account in
-                                .li(.a(.href(Paths.account(account.id!)), .text(account.platform.displayName + " · @" + account.handle)),
+                                .li(.a(.href(SiteRoute.account(account.id!).path), .text(account.platform.displayName + " · @" + account.handle)),
                                     .text(" — " + l.number(account.followerCount) + l.t(" pengikut", " followers")))
                             })),
                             .td(row.assessment.meets
-                                ? UI.badge(l.t("Memenuhi", "Meets the rule"), tone: "ok")
-                                : UI.badge(l.t("Kurang \(row.assessment.short) akun", "\(row.assessment.short) accounts short"), tone: "warn")))
+                                ? UI.badge(l.t("Memenuhi", "Meets the rule"), tone: .ok)
+                                : UI.badge(l.t("Kurang \(row.assessment.short) akun", "\(row.assessment.short) accounts short"), tone: .warn)))
                     })),
             .if(canSetPolicy, .group(
                 .h2(.text(l.t("Aturan akun ASN", "Staff account rule"))),
-                .form(.method(.post), .action("/amplification/policy"), .class("stack"),
+                .form(.method(.post), .action(SiteRoute.saveAmplificationPolicy.path), .class("stack"),
                     UI.csrf(ctx.csrf),
                     .div(.class("field-row"),
                          UI.field(labels["min_accounts"]!, name: "min_accounts", value: input?.min_accounts ?? String(policy.minAccounts), error: formErrors["min_accounts"], type: .number),

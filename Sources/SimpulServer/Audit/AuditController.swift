@@ -17,7 +17,7 @@ enum AuditController {
     static let pageSize = 100
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("audit.list", .GET, "/audit", .web, .permission(.viewAudit), list)
+        routes.add(.audit, list)
     }
 
     static func day(_ text: String?, zone: TimeZone, field: String) throws -> Date? {
@@ -64,7 +64,7 @@ enum AuditController {
             components.queryItems = [("action", filter.action), ("actor", filter.actor), ("from", filter.from), ("to", filter.to)]
                 .compactMap { key, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: key, value: $0) } }
                 + [URLQueryItem(name: "before", value: PageCursor(time: last.at, id: last.id!).token)]
-            next = Paths.audit + "?" + (components.percentEncodedQuery ?? "")
+            next = SiteRoute.audit.path + "?" + (components.percentEncodedQuery ?? "")
         }
         let actors = try await UserModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).sort(\.$name).all()
             .map { UI.Option(value: $0.id!.uuidString, label: $0.name) }

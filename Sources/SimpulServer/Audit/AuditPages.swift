@@ -151,7 +151,7 @@ enum AuditPages {
         let l = ctx.l
         return Layout.page(ctx, title: l.t("Jejak audit", "Audit log"),
             Layout.settingsTabs(ctx),
-            .form(.method(.get), .action(Paths.audit), .class("filters"),
+            .form(.method(.get), .action(SiteRoute.audit.path), .class("filters"),
                 UI.select(l.t("Tindakan", "Action"), name: "action", options: AuditAction.allCases.map { UI.Option(value: $0.rawValue, label: actionLabel($0, l)) }, selected: filter.action, error: nil, includeBlank: l.t("Semua tindakan", "All actions")),
                 UI.select(l.t("Pelaku", "Actor"), name: "actor", options: actors, selected: filter.actor, error: nil, includeBlank: l.t("Semua pelaku", "Everyone")),
                 UI.field(l.t("Dari tanggal", "From"), name: "from", value: filter.from, error: nil, type: .date),

@@ -5,7 +5,7 @@ import Vapor
 
 /// A record whose every change is audited with the same target type, label and fields.
 protocol AuditedRecord: Model where IDValue == UUID {
-    static var auditTargetType: String { get }
+    static var auditTargetType: AuditTarget { get }
     var auditLabel: String { get }
     var auditFields: Auditor.Fields { get }
 }

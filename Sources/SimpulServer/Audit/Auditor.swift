@@ -23,7 +23,7 @@ enum Auditor {
     }
 
     static func record(
-        _ actor: Actor, on db: Database, action: AuditAction, targetType: String, targetID: UUID?, label: String,
+        _ actor: Actor, on db: Database, action: AuditAction, targetType: AuditTarget, targetID: UUID?, label: String,
         before: Fields? = nil, after: Fields? = nil
     ) async throws {
         let event = AuditEventModel()

@@ -6,14 +6,14 @@ import Vapor
 
 enum AuthController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("login.form", .GET, "/login", .web, .none, loginForm)
-        routes.add("login", .POST, "/login", .web, .none, login)
-        routes.add("logout", .POST, "/logout", .web, .signedIn, logout)
-        routes.add("language", .GET, "/lang/:code", .web, .none, language)
-        routes.add("profile", .GET, "/profile", .web, .signedIn) { req in try await profile(req) }
-        routes.add("profile.password", .POST, "/profile/password", .web, .signedIn, changePassword)
-        routes.add("profile.tokens.create", .POST, "/profile/tokens", .web, .signedIn, createToken)
-        routes.add("profile.tokens.revoke", .POST, "/profile/tokens/:tokenID/revoke", .web, .signedIn, revokeToken)
+        routes.add(.loginForm, loginForm)
+        routes.add(.login, login)
+        routes.add(.logout, logout)
+        routes.add(SiteRoute.language, language)
+        routes.add(.profile) { req in try await profile(req) }
+        routes.add(.changePassword, changePassword)
+        routes.add(.createToken, createToken)
+        routes.add(SiteRoute.revokeToken, revokeToken)
     }
 
     struct LoginForm: Content {
@@ -45,7 +45,7 @@ enum AuthController {
     }
 
     static func loginForm(_ req: Request) async throws -> Response {
-        let next = Paths.safeLocal(req.query[String.self, at: "next"])
+        let next = LocalPath.safeLocal(req.query[String.self, at: "next"])
         if req.principal != nil { return .seeOther(next) }
         let expired = req.query[String.self, at: "expired"] != nil
         return try await loginPage(req, email: nil, next: next, error: expired ? req.l10n.t("Sesi Anda telah berakhir. Silakan masuk lagi.", "Your session has ended. Please sign in again.") : nil,
@@ -56,7 +56,7 @@ enum AuthController {
         try CSRF.verifyLogin(req)
         let form = try req.content.decode(LoginForm.self)
         let l = req.l10n
-        let next = Paths.safeLocal(form.next)
+        let next = LocalPath.safeLocal(form.next)
         let email = Validators.trimmed(form.email).lowercased()
         let password = form.password ?? ""
         let wrong = l.t("Email atau kata sandi salah.", "Wrong e-mail or password.")
@@ -89,7 +89,7 @@ enum AuthController {
         try await LoginRateLimiter.succeeded(reservation, on: req.db)
         let (_, cookie) = try await SessionAuthenticator.start(for: user, tenant: tenant, req: req)
         try await Auditor.record(Auditor.Actor(tenantID: tenant.id!, userID: user.id, name: user.name, ip: ip, at: req.now), on: req.db,
-                                 action: .sessionLogin, targetType: "user", targetID: user.id, label: user.name)
+                                 action: .sessionLogin, targetType: .user, targetID: user.id, label: user.name)
         let response = Response.seeOther(next)
         response.cookies[SessionAuthenticator.cookieName] = cookie
         response.cookies[CSRF.loginCookie] = .expired
@@ -102,15 +102,15 @@ enum AuthController {
         if let session = principal.session {
             try await session.delete(on: req.db)
         }
-        try await Auditor.record(req.auditActor(principal), on: req.db, action: .sessionLogout, targetType: "user", targetID: principal.userID, label: principal.user.name)
-        let response = Response.seeOther(Paths.login)
+        try await Auditor.record(req.auditActor(principal), on: req.db, action: .sessionLogout, targetType: .user, targetID: principal.userID, label: principal.user.name)
+        let response = Response.seeOther(SiteRoute.loginForm.path)
         response.cookies[SessionAuthenticator.cookieName] = .expired
         return response
     }
 
     static func language(_ req: Request) async throws -> Response {
         guard let language = Language(rawValue: req.parameters.get("code") ?? "") else { throw AppError.notFound }
-        let response = Response.seeOther(Paths.safeLocal(req.query[String.self, at: "next"]))
+        let response = Response.seeOther(LocalPath.safeLocal(req.query[String.self, at: "next"]))
         response.cookies[Language.cookieName] = HTTPCookies.Value(string: language.rawValue, maxAge: 60 * 60 * 24 * 365, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response
     }
@@ -155,7 +155,7 @@ enum AuthController {
         if errors["password"] == nil, form.confirm != password { errors.add("confirm", .mismatch) }
         guard errors.isEmpty else { return try await profile(req, passwordErrors: errors) }
         try await UserService.setPassword(principal.user, to: password, principal: principal, req: req, action: .userChangePassword, keepSession: principal.session?.id)
-        return .seeOther(Paths.profile, flash: req.l10n.t("Kata sandi diganti. Sesi lain dan token API telah diakhiri.", "Password changed. Other sessions and API tokens were ended."))
+        return .seeOther(SiteRoute.profile.path, flash: req.l10n.t("Kata sandi diganti. Sesi lain dan token API telah diakhiri.", "Password changed. Other sessions and API tokens were ended."))
     }
 
     static func createToken(_ req: Request) async throws -> Response {
@@ -172,7 +172,7 @@ enum AuthController {
         token.createdAt = req.now
         try await req.db.transaction { db in
             try await token.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .tokenCreate, targetType: "token", targetID: token.id, label: name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: .tokenCreate, targetType: .token, targetID: token.id, label: name)
         }
         return try await profile(req, newToken: secret)
     }
@@ -186,9 +186,9 @@ enum AuthController {
             token.revokedAt = req.now
             try await req.db.transaction { db in
                 try await token.save(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: .tokenRevoke, targetType: "token", targetID: token.id, label: token.name)
+                try await Auditor.record(req.auditActor(principal), on: db, action: .tokenRevoke, targetType: .token, targetID: token.id, label: token.name)
             }
         }
-        return .seeOther(Paths.profile, flash: req.l10n.t("Token dicabut.", "Token revoked."))
+        return .seeOther(SiteRoute.profile.path, flash: req.l10n.t("Token dicabut.", "Token revoked."))
     }
 }

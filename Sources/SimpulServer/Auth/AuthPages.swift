@@ -8,7 +8,7 @@ enum AuthPages {
         return Layout.page(ctx, title: l.t("Masuk ke Simpul", "Sign in to Simpul"),
             .p(.class("lead"), .text(l.t("Pusat kendali media sosial pemerintah daerah.", "The command centre for regional government social media."))),
             .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },
-            .form(.method(.post), .action(Paths.login), .class("stack narrow"), .id("login-form"),
+            .form(.method(.post), .action(SiteRoute.login.path), .class("stack narrow"), .id("login-form"),
                 .input(.type(.hidden), .name(CSRF.field), .value(csrf)),
                 .input(.type(.hidden), .name("next"), .value(next)),
                 .if(askTenant, UI.field(l.t("Kode instansi", "Tenant code"), name: "tenant", value: tenant, error: nil, required: true, maxLength: 60)),
@@ -27,7 +27,7 @@ enum AuthPages {
                 .dt(.text(l.t("Peran", "Roles"))), .dd(.ul(.forEach(principal.scope.grants) { g in .li(.text("\(l.role(g.role)) · \(principal.scope.tree[g.unitID]?.name ?? "")")) }))),
             .h2(.text(l.t("Ganti kata sandi", "Change password"))),
             UI.formErrorSummary(passwordErrors.all, l),
-            .form(.method(.post), .action(Paths.profilePassword), .class("stack narrow"),
+            .form(.method(.post), .action(SiteRoute.changePassword.path), .class("stack narrow"),
                 UI.csrf(ctx.csrf),
                 UI.field(l.t("Kata sandi saat ini", "Current password"), name: "current", value: nil, error: passwordErrors["current"], type: .password, required: true, autocomplete: "current-password"),
                 UI.field(l.t("Kata sandi baru", "New password"), name: "password", value: nil, error: passwordErrors["password"], type: .password, required: true,
@@ -47,10 +47,10 @@ enum AuthPages {
                 .tbody(.forEach(tokens) { token in
                     .tr(.td(.text(token.name)), .td(.text(l.dateTime(token.createdAt))), .td(.text(token.lastUsedAt.map(l.dateTime) ?? "—")),
                         .td(token.revokedAt == nil
-                            ? UI.actionButton(l.t("Cabut", "Revoke"), action: Paths.revokeToken(token.id!), csrf: ctx.csrf, confirm: l.t("Cabut token ini?", "Revoke this token?"), danger: true)
-                            : UI.badge(l.t("Dicabut", "Revoked"), tone: "muted")))
+                            ? UI.actionButton(l.t("Cabut", "Revoke"), action: SiteRoute.revokeToken(token.id!).path, csrf: ctx.csrf, confirm: l.t("Cabut token ini?", "Revoke this token?"), danger: true)
+                            : UI.badge(l.t("Dicabut", "Revoked"), tone: .muted)))
                 })),
-            .form(.method(.post), .action(Paths.profileTokens), .class("stack narrow"),
+            .form(.method(.post), .action(SiteRoute.createToken.path), .class("stack narrow"),
                 UI.csrf(ctx.csrf),
                 UI.field(l.t("Nama token", "Token name"), name: "name", value: nil, error: tokenError, required: true, hint: l.t("Mis. \"Dasbor pimpinan\"", "E.g. \"Leaders' dashboard\""), maxLength: 80),
                 .button(.type(.submit), .class("button secondary"), .text(l.t("Buat token", "Create token"))))

@@ -129,7 +129,7 @@ struct TenantCommands: AsyncCommandGroup {
                 try await tenant.create(on: db)
                 let root = UnitModel(tenantID: tenant.id!, parentID: nil, kind: .pemda, name: name, code: rootCode, at: now)
                 try await root.create(on: db)
-                try await Auditor.record(.system(tenantID: tenant.id!, at: now), on: db, action: .tenantCreate, targetType: "tenant", targetID: tenant.id, label: name)
+                try await Auditor.record(.system(tenantID: tenant.id!, at: now), on: db, action: .tenantCreate, targetType: .tenant, targetID: tenant.id, label: name)
             }
             context.console.print("Instansi \(name) (\(slug)) dibuat dengan unit teratas \(rootCode).")
         }
@@ -179,7 +179,7 @@ struct UserCommands: AsyncCommandGroup {
             token.createdAt = app.clock.now()
             try await app.db.transaction { db in
                 try await token.create(on: db)
-                try await Auditor.record(.system(tenantID: tenant.id!, at: token.createdAt), on: db, action: .tokenCreate, targetType: "token",
+                try await Auditor.record(.system(tenantID: tenant.id!, at: token.createdAt), on: db, action: .tokenCreate, targetType: .token,
                                          targetID: token.id, label: name, after: ["user": user.email])
             }
             context.console.print(secret)
@@ -223,7 +223,7 @@ struct UserCommands: AsyncCommandGroup {
                 let user = UserModel(tenantID: tenant.id!, name: name, email: email, nip: nip, phone: nil, passwordHash: hash, at: now)
                 try await user.create(on: db)
                 try await MembershipModel(tenantID: tenant.id!, userID: user.id!, unitID: unitID, role: role, at: now).create(on: db)
-                try await Auditor.record(.system(tenantID: tenant.id!, at: now), on: db, action: .userCreate, targetType: "user", targetID: user.id, label: name, after: UserService.fields(user))
+                try await Auditor.record(.system(tenantID: tenant.id!, at: now), on: db, action: .userCreate, targetType: .user, targetID: user.id, label: name, after: UserService.fields(user))
             }
             context.console.print("Pengguna \(name) <\(email)> dibuat sebagai \(role.rawValue) di \(tree[unitID]?.name ?? "").")
         }

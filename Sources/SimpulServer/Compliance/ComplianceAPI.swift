@@ -59,7 +59,7 @@ enum ComplianceAPI {
         let rule: String
         let title: String
         let severity: String
-        let status: String
+        let status: FindingStatus
         let explanation: String
         let excerpt: String
         let matched: String
@@ -95,7 +95,7 @@ enum ComplianceAPI {
     }
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("api.compliance.check", .POST, "/api/v1/compliance/check", .api, .permission(.checkCompliance)) { req in
+        routes.add(.apiCheck) { req in
             let principal = try req.requirePrincipal()
             let text = try req.decodeJSON(CheckBody.self).text ?? ""
             if let problem = TextInputProblem.check(text) {
@@ -120,16 +120,16 @@ enum ComplianceAPI {
                     average_sentence_length: (report.averageSentenceLength * 10).rounded() / 10, long_words: report.longWords,
                     passive_verbs: report.passiveVerbs, reasons: report.reasons.map { APIReason(code: $0.code, message: $0.message, penalty: $0.penalty) }))
         }
-        routes.add("api.compliance.findings", .GET, "/api/v1/compliance/findings", .api, .permission(.viewFindings)) { req in
+        routes.add(.apiFindings) { req in
             let principal = try req.requirePrincipal()
             let filter = try req.query.decode(FindingFilter.self).parsed(principal)
             let page = try await FindingQueries.page(filter, tenantID: principal.tenantID, request: try PageRequest(req), on: req.db)
             return APIList(data: page.items.map(APIStoredFinding.init), next_cursor: page.next?.token)
         }
-        routes.add("api.compliance.finding", .GET, "/api/v1/compliance/findings/:findingID", .api, .permission(.viewFindings)) { req in
+        routes.add(SiteRoute.apiFinding) { req in
             APIStoredFinding(try await FindingQueries.load(req, principal: try req.requirePrincipal()))
         }
-        routes.add("api.compliance.review", .POST, "/api/v1/compliance/findings/:findingID/review", .api, .permission(.reviewFindings)) { req in
+        routes.add(SiteRoute.apiReviewFinding) { req in
             let principal = try req.requirePrincipal()
             let finding = try await FindingQueries.load(req, principal: principal)
             guard let unitID = finding.unitID, principal.scope.allows(.reviewFindings, on: unitID) else { throw AppError.forbidden }

@@ -7,18 +7,18 @@ import Vapor
 /// Kepatuhan: the text checker, the findings list and the review of one finding.
 enum ComplianceController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("compliance.checker", .GET, "/compliance/check", .web, .permission(.checkCompliance)) { req in
+        routes.add(.checker) { req in
             CompliancePages.checker(PageContext(req), text: "", result: nil, error: nil)
         }
-        routes.add("compliance.check", .POST, "/compliance/check", .web, .permission(.checkCompliance), check)
-        routes.add("compliance.findings", .GET, "/compliance/findings", .web, .permission(.viewFindings), list)
-        routes.add("compliance.findings.csv", .GET, "/compliance/findings.csv", .web, .permission(.viewFindings), exportCSV)
-        routes.add("compliance.finding", .GET, "/compliance/findings/:findingID", .web, .permission(.viewFindings)) { req in
+        routes.add(.check, check)
+        routes.add(.findings, list)
+        routes.add(.findingsCSV, exportCSV)
+        routes.add(SiteRoute.finding) { req in
             let principal = try req.requirePrincipal()
             let finding = try await FindingQueries.load(req, principal: principal)
             return try await detail(req, principal, finding, errors: FieldErrors(), input: (nil, nil))
         }
-        routes.add("compliance.review", .POST, "/compliance/findings/:findingID/review", .web, .permission(.reviewFindings), review)
+        routes.add(SiteRoute.reviewFinding, review)
     }
 
     struct CheckInput: Content {
@@ -55,12 +55,12 @@ enum ComplianceController {
         let total = try await FindingQueries.filtered(parsed, tenantID: principal.tenantID, on: req.db).count()
         let accounts = try await FindingQueries.accountNames(page.items, tenantID: principal.tenantID, on: req.db)
         let packs = try await ComplianceService.packStates(tenantID: principal.tenantID, zone: principal.tenant.zone, now: req.now, on: req.db)
-        let next = page.next.map { Paths.findings + "?" + query(filter, cursor: $0.token) }
+        let next = page.next.map { SiteRoute.findings.path + "?" + query(filter, cursor: $0.token) }
         // Findings name staff accounts (drafts name none), so those are the ones to filter by.
         let staffAccounts = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$kind == .staff)
             .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewFindings))).sort(\.$handle).all()
             .map { ($0.id!, "\($0.platform.displayName) @\($0.handle)") }
-        return CompliancePages.findings(PageContext(req), findings: page.items, total: total, csv: Paths.findingsCSV + "?" + query(filter, cursor: nil),
+        return CompliancePages.findings(PageContext(req), findings: page.items, total: total, csv: SiteRoute.findingsCSV.path + "?" + query(filter, cursor: nil),
                                         accounts: accounts, filter: filter,
                                         units: principal.scope.tree.flattened().filter { parsedVisible(principal, $0.unit.id) }
                                             .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) },
@@ -91,7 +91,7 @@ enum ComplianceController {
             let cells = [l.dateTime(finding.createdAt), CompliancePages.sourceLabel(finding, l),
                          finding.unitID.flatMap { principal.scope.tree.units[$0]?.name } ?? "",
                          finding.accountID.flatMap { accounts[$0] } ?? "", finding.packID, finding.ruleID, finding.severity,
-                         finding.status, finding.excerpt, finding.matched, finding.reviewNote ?? ""]
+                         finding.status.rawValue, finding.excerpt, finding.matched, finding.reviewNote ?? ""]
             lines.append(cells.map(CSVWriter.escape).joined(separator: ","))
         }
         let response = Response(status: .ok, body: .init(string: lines.joined(separator: "\r\n") + "\r\n"))
@@ -134,7 +134,7 @@ enum ComplianceController {
                 ? l.t("Temuan ditandai bukan pelanggaran; kata yang sama tidak lagi memicu aturan ini.",
                       "Marked as a false positive; the same words no longer trigger this rule.")
                 : l.t("Tinjauan temuan disimpan.", "Review saved.")
-            return .seeOther(Paths.finding(finding.id!), flash: message)
+            return .seeOther(SiteRoute.finding(finding.id!).path, flash: message)
         }
     }
 }

@@ -10,7 +10,7 @@ enum CompliancePages {
             .p(.class("hint"), .text(l.t(
                 "Tempel teks unggahan atau balasan. Simpul memeriksanya dengan paket aturan yang aktif (SKB 11 Instansi, SKB 5 Instansi, SE MenPANRB 137/2018 dan paket instansi) serta menilai kesederhanaan bahasanya. Teks tidak disimpan.",
                 "Paste a post or reply. Simpul checks it against the active rule packs and scores its plain language. The text is not stored."))),
-            .form(.method(.post), .action(Paths.checker), .class("stack"),
+            .form(.method(.post), .action(SiteRoute.check.path), .class("stack"),
                 UI.csrf(ctx.csrf),
                 .div(.class(error == nil ? "field" : "field has-error"),
                      .label(.for("text"), .text(l.t("Teks", "Text"))),
@@ -43,7 +43,7 @@ enum CompliancePages {
         let statuses = FindingStatus.allCases.map { UI.Option(value: $0.rawValue, label: ComplianceViews.statusLabel($0, l)) }
         return Layout.page(ctx, title: l.t("Temuan kepatuhan", "Compliance findings"),
             ComplianceViews.tabs(ctx),
-            .form(.method(.get), .action(Paths.findings), .class("filters"),
+            .form(.method(.get), .action(SiteRoute.findings.path), .class("filters"),
                 UI.select(l.t("Unit", "Unit"), name: "unit", options: units.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
                           selected: filter.unit, error: nil, includeBlank: l.t("Semua unit", "All units")),
                 UI.select(l.t("Paket", "Pack"), name: "pack", options: packs.map { UI.Option(value: $0.0, label: $0.1) },
@@ -55,7 +55,7 @@ enum CompliancePages {
                 UI.select(l.t("Akun staf", "Staff account"), name: "account", options: staffAccounts.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
                           selected: filter.account, error: nil, includeBlank: l.t("Semua akun", "All accounts")),
                 .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply"))),
-                     .a(.href(Paths.findings), .text(l.t("Hapus filter", "Clear"))))
+                     .a(.href(SiteRoute.findings.path), .text(l.t("Hapus filter", "Clear"))))
             ),
             .div(.class("toolbar"),
                  .p(.class("count"), .id("finding-count"), .text(l.t("\(l.number(total)) temuan", "\(l.number(total)) findings"))),
@@ -63,17 +63,17 @@ enum CompliancePages {
             findings.isEmpty
                 ? UI.empty(l.t("Belum ada temuan dengan filter ini. Temuan muncul saat draf diajukan dan saat akun staf mengunggah, menyukai atau membagikan konten yang melanggar.",
                                "No findings match. Findings appear when drafts are submitted and when staff accounts post, like or share violating content."),
-                           action: (Paths.checker, l.t("Coba pemeriksa teks", "Try the text checker")))
+                           action: (SiteRoute.checker.path, l.t("Coba pemeriksa teks", "Try the text checker")))
                 : .table(.class("list"),
                     .thead(.tr(.th(.text(l.t("Waktu", "Time"))), .th(.text(l.t("Sumber", "Source"))), .th(.text(l.t("Aturan", "Rule"))),
                                .th(.text(l.t("Tingkat", "Severity"))), .th(.text(l.t("Status", "Status"))), .th(.text(l.t("Cuplikan", "Excerpt"))))),
                     .tbody(.forEach(findings) { finding in
                         .tr(
-                            .td(.a(.href(Paths.finding(finding.id!)), .text(l.dateTime(finding.createdAt)))),
+                            .td(.a(.href(SiteRoute.finding(finding.id!).path), .text(l.dateTime(finding.createdAt)))),
                             .td(.text(sourceLabel(finding, l)), .unwrap(finding.accountID.flatMap { accounts[$0] }) { .group(.br(), .span(.class("muted"), .text($0))) }),
                             .td(.text(finding.ruleTitle), .br(), .span(.class("muted"), .text(finding.packName))),
                             .td(ComplianceViews.severity(Severity(rawValue: finding.severity) ?? .info, l)),
-                            .td(ComplianceViews.status(FindingStatus(rawValue: finding.status) ?? .open, l)),
+                            .td(ComplianceViews.status(finding.status, l)),
                             .td(.text(TextSnippet.of(finding.excerpt)))
                         )
                     })),
@@ -94,7 +94,7 @@ enum CompliancePages {
                         errors: FieldErrors, input: (status: String?, note: String?)) -> HTML {
         let l = ctx.l
         let severity = Severity(rawValue: finding.severity) ?? .info
-        let status = FindingStatus(rawValue: finding.status) ?? .open
+        let status = finding.status
         let labels = ["status": l.t("Keputusan", "Decision"), "note": l.t("Catatan", "Note")]
         let formErrors = FormErrors(errors, labels: labels, l)
         let spans = FindingQueries.spans(finding).map { (span: $0, severity: severity, number: 1) }
@@ -103,7 +103,7 @@ enum CompliancePages {
             .p(ComplianceViews.severity(severity, l), .text(" "), ComplianceViews.status(status, l), .text(" · " + finding.packName)),
             .dl(.class("facts"),
                 .dt(.text(l.t("Sumber", "Source"))), .dd(.text(sourceLabel(finding, l)),
-                    .if(finding.source == "draft", .group(.text(" · "), .a(.href(Paths.contentItem(finding.sourceID)), .text(l.t("buka draf", "open draft")))))),
+                    .if(finding.source == "draft", .group(.text(" · "), .a(.href(SiteRoute.contentItem(finding.sourceID).path), .text(l.t("buka draf", "open draft")))))),
                 .unwrap(account) { .group(.dt(.text(l.t("Akun", "Account"))), .dd(.text($0))) },
                 .unwrap(unit) { .group(.dt(.text(l.t("Unit", "Unit"))), .dd(.text($0))) },
                 .dt(.text(l.t("Waktu", "Time"))), .dd(.text(l.dateTime(finding.createdAt))),
@@ -123,7 +123,7 @@ enum CompliancePages {
             .if(canReview, .group(
                 .h2(.text(l.t("Tinjau", "Review"))),
                 UI.formErrorSummary(formErrors.all, l),
-                .form(.method(.post), .action(Paths.reviewFinding(finding.id!)), .class("stack"),
+                .form(.method(.post), .action(SiteRoute.reviewFinding(finding.id!).path), .class("stack"),
                     UI.csrf(ctx.csrf),
                     UI.select(labels["status"]!, name: "status", options: [
                         UI.Option(value: FindingStatus.confirmed.rawValue, label: l.t("Konfirmasi pelanggaran", "Confirm violation")),
@@ -139,7 +139,7 @@ enum CompliancePages {
                          .p(.class("hint"), .text(l.t("Wajib untuk “bukan pelanggaran” dan “eskalasi”.", "Required for false positive and escalation."))),
                          .unwrap(formErrors["note"]) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) }),
                     .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan tinjauan", "Save review"))),
-                         .a(.href(Paths.findings), .text(l.t("Kembali", "Back"))))
+                         .a(.href(SiteRoute.findings.path), .text(l.t("Kembali", "Back"))))
                 )
             ))
         )

@@ -163,7 +163,7 @@ enum ComplianceService {
 }
 
 /// Where a reviewer has taken a finding.
-enum FindingStatus: String, CaseIterable, Sendable {
+enum FindingStatus: String, CaseIterable, Codable, Sendable {
     case open
     case confirmed
     case falsePositive

@@ -9,9 +9,9 @@ enum ComplianceViews {
         guard let scope = ctx.principal?.scope else { return .empty }
         let l = ctx.l
         let tabs: [(String, String, Permission)] = [
-            (Paths.findings, l.t("Temuan", "Findings"), .viewFindings),
-            (Paths.checker, l.t("Pemeriksa teks", "Text checker"), .checkCompliance),
-            (Paths.rulePacks, l.t("Paket aturan", "Rule packs"), .viewRulePacks),
+            (SiteRoute.findings.path, l.t("Temuan", "Findings"), .viewFindings),
+            (SiteRoute.checker.path, l.t("Pemeriksa teks", "Text checker"), .checkCompliance),
+            (SiteRoute.rulePacks.path, l.t("Paket aturan", "Rule packs"), .viewRulePacks),
         ]
         return .nav(.class("tabs"), .ariaLabel(l.t("Kepatuhan", "Compliance")),
             .forEach(tabs.filter { scope.allowsSomewhere($0.2) }) { tab in
@@ -21,9 +21,9 @@ enum ComplianceViews {
 
     static func severity<C: HTML.BodyContext>(_ severity: Severity, _ l: L10n) -> Node<C> {
         switch severity {
-        case .info: UI.badge(l.t("Info", "Info"), tone: "muted")
-        case .warning: UI.badge(l.t("Peringatan", "Warning"), tone: "warn")
-        case .block: UI.badge(l.t("Blokir", "Block"), tone: "danger")
+        case .info: UI.badge(l.t("Info", "Info"), tone: .muted)
+        case .warning: UI.badge(l.t("Peringatan", "Warning"), tone: .warn)
+        case .block: UI.badge(l.t("Blokir", "Block"), tone: .danger)
         }
     }
 
@@ -37,11 +37,11 @@ enum ComplianceViews {
     }
 
     static func status<C: HTML.BodyContext>(_ status: FindingStatus, _ l: L10n) -> Node<C> {
-        let tone = switch status {
-        case .open: "warn"
-        case .confirmed: "danger"
-        case .falsePositive: "muted"
-        case .escalated: "danger"
+        let tone: UI.Tone = switch status {
+        case .open: .warn
+        case .confirmed: .danger
+        case .falsePositive: .muted
+        case .escalated: .danger
         }
         return UI.badge(statusLabel(status, l), tone: tone)
     }
@@ -93,10 +93,10 @@ enum ComplianceViews {
     }
 
     static func plainLanguage(_ report: PlainLanguageReport, _ l: L10n) -> Node<HTML.BodyContext> {
-        let tone = switch report.level {
-        case .simple: "ok"
-        case .fair: "warn"
-        case .hard: "danger"
+        let tone: UI.Tone = switch report.level {
+        case .simple: .ok
+        case .fair: .warn
+        case .hard: .danger
         }
         let level = switch report.level {
         case .simple: l.t("Sederhana", "Simple")

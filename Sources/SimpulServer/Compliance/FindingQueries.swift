@@ -64,7 +64,7 @@ enum FindingQueries {
         if let account = filter.accountID { query = query.filter(\.$accountID == account) }
         if let pack = filter.pack { query = query.filter(\.$packID == pack) }
         if let severity = filter.severity { query = query.filter(\.$severity == severity.rawValue) }
-        if let status = filter.status { query = query.filter(\.$status == status.rawValue) }
+        if let status = filter.status { query = query.filter(\.$status == status) }
         return query
     }
 
@@ -121,7 +121,7 @@ enum FindingQueries {
     static func review(_ finding: FindingModel, _ review: Review, principal: Principal, req: Request) async throws {
         let before = finding.status
         try await req.db.transaction { db in
-            finding.status = review.status.rawValue
+            finding.status = review.status
             finding.reviewNote = review.note
             finding.reviewedBy = principal.userID
             finding.reviewedAt = req.now
@@ -134,8 +134,8 @@ enum FindingQueries {
                     .ignoringConflicts(with: ["tenant_id", "rule_id", "matched"])
                     .run()
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: .findingReview, targetType: "finding", targetID: finding.id,
-                                     label: finding.ruleTitle, before: ["status": before],
+            try await Auditor.record(req.auditActor(principal), on: db, action: .findingReview, targetType: .finding, targetID: finding.id,
+                                     label: finding.ruleTitle, before: ["status": before.rawValue],
                                      after: ["status": review.status.rawValue, "note": review.note ?? ""])
         }
     }

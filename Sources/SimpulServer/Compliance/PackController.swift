@@ -8,41 +8,41 @@ import Vapor
 /// everyone who works with content; changes are tenant-wide and belong to the koordinator.
 enum PackController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("compliance.packs", .GET, "/compliance/packs", .web, .permission(.viewRulePacks), overview)
-        routes.add("compliance.pack", .GET, "/compliance/packs/:packID", .web, .permission(.viewRulePacks), show)
-        routes.add("compliance.pack.toggle", .POST, "/compliance/packs/:packID/toggle", .web, .permission(.manageRulePacks), toggle)
-        routes.add("compliance.tenantPack.new", .GET, "/compliance/tenant-packs/new", .web, .permission(.manageRulePacks)) { req in
+        routes.add(.rulePacks, overview)
+        routes.add(SiteRoute.rulePack, show)
+        routes.add(SiteRoute.togglePack, toggle)
+        routes.add(.newTenantPack) { req in
             PackPages.tenantPackForm(PageContext(req), editing: nil, input: TenantPackInput(rules: PackPages.rulesExample), errors: [])
         }
-        routes.add("compliance.tenantPack.create", .POST, "/compliance/tenant-packs", .web, .permission(.manageRulePacks)) { req in
+        routes.add(.createTenantPack) { req in
             try await saveTenantPack(req, editing: nil)
         }
-        routes.add("compliance.tenantPack.edit", .GET, "/compliance/tenant-packs/:packRowID/edit", .web, .permission(.manageRulePacks)) { req in
+        routes.add(SiteRoute.editTenantPack) { req in
             let row = try await loadTenantPack(req)
             let rules = (try? JSONDecoder().decode([ComplianceRule].self, from: Data(row.rules.utf8))) ?? []
             let input = TenantPackInput(code: row.code, name: row.name, regulation: row.regulation, summary: row.summary, rules: RuleText.render(rules))
             return PackPages.tenantPackForm(PageContext(req), editing: row, input: input, errors: [])
         }
-        routes.add("compliance.tenantPack.update", .POST, "/compliance/tenant-packs/:packRowID", .web, .permission(.manageRulePacks)) { req in
+        routes.add(SiteRoute.updateTenantPack) { req in
             try await saveTenantPack(req, editing: try await loadTenantPack(req))
         }
-        routes.add("compliance.tenantPack.delete", .POST, "/compliance/tenant-packs/:packRowID/delete", .web, .permission(.manageRulePacks)) { req in
+        routes.add(SiteRoute.deleteTenantPack) { req in
             let principal = try req.requirePrincipal()
             let row = try await loadTenantPack(req)
             try await req.db.transaction { db in
                 try await row.delete(on: db)
                 try await PackSettingModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$packID == row.code).delete()
-                try await Auditor.record(req.auditActor(principal), on: db, action: .packDelete, targetType: "pack", targetID: row.id, label: row.name)
+                try await Auditor.record(req.auditActor(principal), on: db, action: .packDelete, targetType: .pack, targetID: row.id, label: row.name)
             }
-            return Response.seeOther(Paths.rulePacks, flash: req.l10n.t("Paket \(row.name) dihapus.", "Pack \(row.name) deleted."))
+            return Response.seeOther(SiteRoute.rulePacks.path, flash: req.l10n.t("Paket \(row.name) dihapus.", "Pack \(row.name) deleted."))
         }
-        routes.add("compliance.election.new", .GET, "/compliance/elections/new", .web, .permission(.manageRulePacks)) { req in
+        routes.add(.newElection) { req in
             PackPages.electionForm(PageContext(req), editing: nil, input: ElectionInput(), errors: [])
         }
-        routes.add("compliance.election.create", .POST, "/compliance/elections", .web, .permission(.manageRulePacks)) { req in
+        routes.add(.createElection) { req in
             try await saveElection(req, editing: nil)
         }
-        routes.add("compliance.election.edit", .GET, "/compliance/elections/:electionID/edit", .web, .permission(.manageRulePacks)) { req in
+        routes.add(SiteRoute.editElection) { req in
             let row = try await loadElection(req)
             let data = (try? JSONDecoder().decode(ComplianceService.ElectionData.self, from: Data(row.data.utf8)))
             let input = ElectionInput(name: row.name, valid_from: row.validFrom, valid_until: row.validUntil,
@@ -50,19 +50,19 @@ enum PackController {
                                       parties: ElectionText.render(parties: data?.parties ?? []))
             return PackPages.electionForm(PageContext(req), editing: row, input: input, errors: [])
         }
-        routes.add("compliance.election.update", .POST, "/compliance/elections/:electionID", .web, .permission(.manageRulePacks)) { req in
+        routes.add(SiteRoute.updateElection) { req in
             try await saveElection(req, editing: try await loadElection(req))
         }
-        routes.add("compliance.election.delete", .POST, "/compliance/elections/:electionID/delete", .web, .permission(.manageRulePacks)) { req in
+        routes.add(SiteRoute.deleteElection) { req in
             let principal = try req.requirePrincipal()
             let row = try await loadElection(req)
             try await req.db.transaction { db in
                 try await row.delete(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: .electionDelete, targetType: "election", targetID: row.id, label: row.name)
+                try await Auditor.record(req.auditActor(principal), on: db, action: .electionDelete, targetType: .election, targetID: row.id, label: row.name)
             }
-            return Response.seeOther(Paths.rulePacks, flash: req.l10n.t("Data pemilihan \(row.name) dihapus.", "Election data \(row.name) deleted."))
+            return Response.seeOther(SiteRoute.rulePacks.path, flash: req.l10n.t("Data pemilihan \(row.name) dihapus.", "Election data \(row.name) deleted."))
         }
-        routes.add("compliance.allowlist.delete", .POST, "/compliance/allowlist/:entryID/delete", .web, .permission(.manageRulePacks)) { req in
+        routes.add(SiteRoute.deleteAllowListEntry) { req in
             let principal = try req.requirePrincipal()
             guard let id = req.parameters.get("entryID", as: UUID.self),
                   let entry = try await AllowListModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first() else {
@@ -70,10 +70,10 @@ enum PackController {
             }
             try await req.db.transaction { db in
                 try await entry.delete(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: .allowlistDelete, targetType: "allowlist", targetID: entry.id,
+                try await Auditor.record(req.auditActor(principal), on: db, action: .allowlistDelete, targetType: .allowlist, targetID: entry.id,
                                          label: "\(entry.ruleID): \(entry.matched)")
             }
-            return Response.seeOther(Paths.rulePacks, flash: req.l10n.t("Pengecualian dihapus; aturan kembali memeriksa kata itu.", "Allow-list entry removed."))
+            return Response.seeOther(SiteRoute.rulePacks.path, flash: req.l10n.t("Pengecualian dihapus; aturan kembali memeriksa kata itu.", "Allow-list entry removed."))
         }
     }
 
@@ -124,11 +124,11 @@ enum PackController {
                 row.updatedAt = req.now
                 try await row.create(on: db)
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: enabled ? .packEnable : .packDisable, targetType: "pack",
+            try await Auditor.record(req.auditActor(principal), on: db, action: enabled ? .packEnable : .packDisable, targetType: .pack,
                                      targetID: nil, label: state.name)
         }
         let l = req.l10n
-        return .seeOther(Paths.rulePacks, flash: enabled ? l.t("Paket \(state.name) diaktifkan.", "Pack \(state.name) enabled.")
+        return .seeOther(SiteRoute.rulePacks.path, flash: enabled ? l.t("Paket \(state.name) diaktifkan.", "Pack \(state.name) enabled.")
                                                          : l.t("Paket \(state.name) dinonaktifkan.", "Pack \(state.name) disabled."))
     }
 
@@ -200,10 +200,10 @@ enum PackController {
                         .set(\.$packID, to: row.code).update()
                 }
                 try await Auditor.record(req.auditActor(principal), on: db, action: editing == nil ? .packCreate : .packUpdate,
-                                         targetType: "pack", targetID: row.id, label: row.name,
+                                         targetType: .pack, targetID: row.id, label: row.name,
                                          after: ["code": row.code, "rules": String(rules.count)])
             }
-            return .seeOther(Paths.rulePack(row.code), flash: req.l10n.t("Paket \(row.name) disimpan dengan \(rules.count) aturan.",
+            return .seeOther(SiteRoute.rulePack(row.code).path, flash: req.l10n.t("Paket \(row.name) disimpan dengan \(rules.count) aturan.",
                                                                          "Pack \(row.name) saved with \(rules.count) rules."))
         }
     }
@@ -258,10 +258,10 @@ enum PackController {
             try await req.db.transaction { db in
                 try await row.save(on: db)
                 try await Auditor.record(req.auditActor(principal), on: db, action: editing == nil ? .electionCreate : .electionUpdate,
-                                         targetType: "election", targetID: row.id, label: row.name,
+                                         targetType: .election, targetID: row.id, label: row.name,
                                          after: ["valid_from": row.validFrom, "valid_until": row.validUntil, "candidates": String(contest.candidates.count)])
             }
-            return .seeOther(Paths.rulePacks, flash: req.l10n.t("Data pemilihan \(row.name) disimpan.", "Election data \(row.name) saved."))
+            return .seeOther(SiteRoute.rulePacks.path, flash: req.l10n.t("Data pemilihan \(row.name) disimpan.", "Election data \(row.name) saved."))
         }
     }
 }

@@ -17,22 +17,22 @@ enum PackPages {
             ComplianceViews.tabs(ctx),
             .div(.class("toolbar"),
                  .p(.class("count"), .text(l.t("\(packs.count) paket", "\(packs.count) packs"))),
-                 .if(canManage, .a(.class("button"), .href(Paths.newTenantPack), .text(l.t("Tambah paket instansi", "Add tenant pack"))))),
+                 .if(canManage, .a(.class("button"), .href(SiteRoute.newTenantPack.path), .text(l.t("Tambah paket instansi", "Add tenant pack"))))),
             .table(.class("list"),
                 .thead(.tr(.th(.text(l.t("Paket", "Pack"))), .th(.text(l.t("Dasar aturan", "Regulation"))), .th(.class("num"), .text(l.t("Aturan", "Rules"))),
                            .th(.text(l.t("Status", "Status"))), .th(.text("")))),
                 .tbody(.forEach(packs) { pack in
                     .tr(
-                        .td(.a(.href(Paths.rulePack(pack.id)), .text(pack.name)), .br(), .span(.class("muted"), .text(pack.summary))),
+                        .td(.a(.href(SiteRoute.rulePack(pack.id).path), .text(pack.name)), .br(), .span(.class("muted"), .text(pack.summary))),
                         .td(.text(pack.regulation)),
                         .td(.class("num"), .text(l.number(pack.ruleCount))),
-                        .td(!pack.enabled ? UI.badge(l.t("Nonaktif", "Disabled"), tone: "muted")
-                            : pack.available ? UI.badge(l.t("Aktif", "Active"), tone: "ok")
-                            : UI.badge(l.t("Tidak ada data pemilihan yang berlaku", "No election data in force"), tone: "warn")),
+                        .td(!pack.enabled ? UI.badge(l.t("Nonaktif", "Disabled"), tone: .muted)
+                            : pack.available ? UI.badge(l.t("Aktif", "Active"), tone: .ok)
+                            : UI.badge(l.t("Tidak ada data pemilihan yang berlaku", "No election data in force"), tone: .warn)),
                         .td(.if(canManage, .group(
-                            UI.actionButton(pack.enabled ? l.t("Nonaktifkan", "Disable") : l.t("Aktifkan", "Enable"), action: Paths.togglePack(pack.id),
+                            UI.actionButton(pack.enabled ? l.t("Nonaktifkan", "Disable") : l.t("Aktifkan", "Enable"), action: SiteRoute.togglePack(pack.id).path,
                                             csrf: ctx.csrf, confirm: pack.enabled ? l.t("Nonaktifkan paket \(pack.name) untuk seluruh instansi?", "Disable \(pack.name)?") : nil),
-                            .unwrap(tenantRowID(pack)) { .a(.href(Paths.editTenantPack($0)), .text(l.t("Ubah", "Edit"))) }
+                            .unwrap(tenantRowID(pack)) { .a(.href(SiteRoute.editTenantPack($0).path), .text(l.t("Ubah", "Edit"))) }
                         )))
                     )
                 })),
@@ -40,7 +40,7 @@ enum PackPages {
             .p(.class("hint"), .text(l.t("Calon, nomor urut, partai, tagar, slogan dan akun kampanye berubah setiap pemilihan. Paket SKB 5 memakai data yang berlaku hari ini.",
                                          "Candidates, ballot numbers, parties, hashtags, slogans and campaign accounts change every election; the SKB 5 pack uses the data in force today."))),
             contests.isEmpty
-                ? UI.empty(l.t("Belum ada data pemilihan.", "No election data yet."), action: canManage ? (Paths.newElection, l.t("Tambah data pemilihan", "Add election data")) : nil)
+                ? UI.empty(l.t("Belum ada data pemilihan.", "No election data yet."), action: canManage ? (SiteRoute.newElection.path, l.t("Tambah data pemilihan", "Add election data")) : nil)
                 : .group(
                     .table(.class("list"),
                         .thead(.tr(.th(.text(l.t("Pemilihan", "Election"))), .th(.text(l.t("Berlaku", "Valid"))), .th(.class("num"), .text(l.t("Calon", "Candidates"))),
@@ -49,13 +49,13 @@ enum PackPages {
                             .tr(.td(.text(contest.name)),
                                 .td(.text("\(contest.validFrom) – \(contest.validUntil)")),
                                 .td(.class("num"), .text(l.number(contest.candidates.count))),
-                                .td(contest.isActive(on: today) ? UI.badge(l.t("Berlaku", "In force"), tone: "ok") : UI.badge(l.t("Tidak berlaku", "Not in force"), tone: "muted")),
+                                .td(contest.isActive(on: today) ? UI.badge(l.t("Berlaku", "In force"), tone: .ok) : UI.badge(l.t("Tidak berlaku", "Not in force"), tone: .muted)),
                                 .td(.if(canManage, .group(
-                                    .a(.href(Paths.editElection(row.id!)), .text(l.t("Ubah", "Edit"))), .text(" "),
-                                    UI.actionButton(l.t("Hapus", "Delete"), action: Paths.deleteElection(row.id!), csrf: ctx.csrf,
+                                    .a(.href(SiteRoute.editElection(row.id!).path), .text(l.t("Ubah", "Edit"))), .text(" "),
+                                    UI.actionButton(l.t("Hapus", "Delete"), action: SiteRoute.deleteElection(row.id!).path, csrf: ctx.csrf,
                                                     confirm: l.t("Hapus data pemilihan \(contest.name)?", "Delete \(contest.name)?"), danger: true)))))
                         })),
-                    .if(canManage, .p(.a(.class("button secondary"), .href(Paths.newElection), .text(l.t("Tambah data pemilihan", "Add election data")))))
+                    .if(canManage, .p(.a(.class("button secondary"), .href(SiteRoute.newElection.path), .text(l.t("Tambah data pemilihan", "Add election data")))))
                 ),
             .h2(.text(l.t("Pengecualian (dari tinjauan “bukan pelanggaran”)", "Allow-list (from false positives)"))),
             allowList.isEmpty
@@ -65,7 +65,7 @@ enum PackPages {
                     .thead(.tr(.th(.text(l.t("Aturan", "Rule"))), .th(.text(l.t("Kata yang dikecualikan", "Allowed words"))), .th(.text(l.t("Sejak", "Since"))), .th(.text("")))),
                     .tbody(.forEach(allowList) { entry in
                         .tr(.td(.code(.text(entry.ruleID))), .td(.code(.text(entry.matched))), .td(.text(l.dateTime(entry.createdAt))),
-                            .td(.if(canManage, UI.actionButton(l.t("Hapus", "Remove"), action: Paths.deleteAllowListEntry(entry.id!), csrf: ctx.csrf,
+                            .td(.if(canManage, UI.actionButton(l.t("Hapus", "Remove"), action: SiteRoute.deleteAllowListEntry(entry.id!).path, csrf: ctx.csrf,
                                                                confirm: l.t("Aturan akan kembali memeriksa kata ini. Lanjutkan?", "The rule will check these words again. Continue?")))))
                     }))
         )
@@ -104,7 +104,7 @@ enum PackPages {
         return Layout.page(ctx, title: editing == nil ? l.t("Tambah paket instansi", "Add tenant pack") : l.t("Ubah paket \(editing!.name)", "Edit pack"),
             ComplianceViews.tabs(ctx),
             UI.formErrorSummary(errors, l),
-            .form(.method(.post), .action(editing.map { Paths.tenantPack($0.id!) } ?? Paths.tenantPacks), .class("stack"),
+            .form(.method(.post), .action(editing.map { SiteRoute.updateTenantPack($0.id!).path } ?? SiteRoute.createTenantPack.path), .class("stack"),
                 UI.csrf(ctx.csrf),
                 UI.field(l.t("Kode paket", "Pack code"), name: "code", value: input.code, error: nil, required: true,
                          hint: l.t("Huruf kecil, angka dan tanda hubung, mis. etika-pelayanan", "Lower case, digits and hyphens"), maxLength: 40),
@@ -119,10 +119,10 @@ enum PackPages {
                         "Satu aturan diawali [kode] tingkat (info, peringatan, blokir), lalu baris judul:, penjelasan:, kata: (dipisah koma), dan bila perlu dekat:, jarak:, kecuali:, negasi: ya/tidak dan lintas kalimat: ya/tidak. Kata dicocokkan setelah normalisasi dan pemotongan imbuhan; =kata berarti persis; $nama memakai kumpulan kata bawaan.",
                         "Each rule starts with [code] severity, then title:, penjelasan:, kata: (comma-separated) and optionally dekat:, jarak:, kecuali:, negasi: and lintas kalimat:.")))),
                 .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan", "Save"))),
-                     .a(.href(Paths.rulePacks), .text(l.t("Batal", "Cancel"))))
+                     .a(.href(SiteRoute.rulePacks.path), .text(l.t("Batal", "Cancel"))))
             ),
             .unwrap(editing) { row in
-                .div(.class("actions"), UI.actionButton(l.t("Hapus paket", "Delete pack"), action: Paths.deleteTenantPack(row.id!), csrf: ctx.csrf,
+                .div(.class("actions"), UI.actionButton(l.t("Hapus paket", "Delete pack"), action: SiteRoute.deleteTenantPack(row.id!).path, csrf: ctx.csrf,
                                                         confirm: l.t("Hapus paket \(row.name)? Temuan lama tetap tersimpan.", "Delete \(row.name)?"), danger: true))
             }
         )
@@ -133,7 +133,7 @@ enum PackPages {
         return Layout.page(ctx, title: editing == nil ? l.t("Tambah data pemilihan", "Add election data") : l.t("Ubah data pemilihan", "Edit election data"),
             ComplianceViews.tabs(ctx),
             UI.formErrorSummary(errors, l),
-            .form(.method(.post), .action(editing.map { Paths.election($0.id!) } ?? Paths.elections), .class("stack"),
+            .form(.method(.post), .action(editing.map { SiteRoute.updateElection($0.id!).path } ?? SiteRoute.createElection.path), .class("stack"),
                 UI.csrf(ctx.csrf),
                 UI.field(l.t("Nama pemilihan", "Election name"), name: "name", value: input.name, error: nil, required: true,
                          hint: l.t("Mis. Pemilihan Wali Kota 2027", "E.g. Mayoral election 2027"), maxLength: 160),
@@ -149,7 +149,7 @@ enum PackPages {
                      .textarea(.id("parties"), .name("parties"), .attribute(named: "rows", value: "4"), .text(input.parties ?? "")),
                      .p(.class("hint"), .text(l.t("Nama Partai (SINGKATAN)", "Party name (ABBREVIATION)")))),
                 .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan", "Save"))),
-                     .a(.href(Paths.rulePacks), .text(l.t("Batal", "Cancel"))))
+                     .a(.href(SiteRoute.rulePacks.path), .text(l.t("Batal", "Cancel"))))
             )
         )
     }

@@ -8,8 +8,8 @@ import Vapor
 /// by month or week, with each account's gap since its last post.
 enum CalendarController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("content.calendar", .GET, "/content/calendar", .web, .permission(.viewContent), calendar)
-        routes.add("content.plan", .POST, "/content/:itemID/plan", .web, .permission(.manageContent), plan)
+        routes.add(.contentCalendar, calendar)
+        routes.add(SiteRoute.planContent, plan)
     }
 
     struct Filter: Content {
@@ -88,7 +88,7 @@ enum CalendarController {
             }
         if let pillar = parsed.pillarID { query = query.filter(\.$pillarID == pillar) }
         if let campaign = parsed.campaign { query = query.filter(\.$campaign == campaign) }
-        if let status = parsed.status { query = query.filter(\.$status == status.rawValue) }
+        if let status = parsed.status { query = query.filter(\.$status == status) }
         let items = try await query.limit(2_000).all()
         let variants = items.isEmpty ? [] : try await ContentVariantModel.query(on: db).filter(\.$tenantID == principal.tenantID)
             .filter(\.$itemID ~~ items.map { $0.id! }).all()
@@ -102,7 +102,7 @@ enum CalendarController {
             if let platform = parsed.platform, !platforms.contains(platform) { return nil }
             let movable: Set<ContentStatus> = [.draft, .inReview, .rejected, .approved, .scheduled]
             return Entry(item: item, day: CalendarGrid.day(of: when, zone: zone), time: item.scheduledAt, platforms: platforms,
-                         canMove: movable.contains(item.contentStatus) && principal.scope.allows(.manageContent, on: item.unitID))
+                         canMove: movable.contains(item.status) && principal.scope.allows(.manageContent, on: item.unitID))
         }.sorted { ($0.time ?? .distantPast, $0.item.title) < ($1.time ?? .distantPast, $1.item.title) }
         let options = try await ContentController.options(principal, on: db)
         let quiet = try await quietAccounts(principal, parsed: parsed, now: req.now, on: db)
@@ -119,7 +119,7 @@ enum CalendarController {
         let accounts = try await query.all()
         guard !accounts.isEmpty else { return [] }
         let published = try await ContentVariantModel.query(on: db).filter(\.$tenantID == principal.tenantID)
-            .filter(\.$accountID ~~ accounts.map { $0.id! }).filter(\.$status == ContentVariantModel.Status.published.rawValue)
+            .filter(\.$accountID ~~ accounts.map { $0.id! }).filter(\.$status == .published)
             .field(\.$accountID).field(\.$publishedAt).all()
         var latest: [UUID: Date] = [:]
         for row in published {
@@ -147,15 +147,15 @@ enum CalendarController {
         let item = try await ContentController.load(req, principal, need: .manageContent)
         let input = try req.content.decode(PlanInput.self)
         let l = req.l10n
-        let back = (input.back.nonEmpty).flatMap { $0.hasPrefix(Paths.contentCalendar) ? $0 : nil } ?? Paths.contentCalendar
+        let back = (input.back.nonEmpty).flatMap { $0.hasPrefix(SiteRoute.contentCalendar.path) ? $0 : nil } ?? SiteRoute.contentCalendar.path
         let zone = principal.tenant.zone
-        if [.approved, .scheduled].contains(item.contentStatus) {
+        if [.approved, .scheduled].contains(item.status) {
             guard let at = LocalTime.instant(date: input.date ?? "", time: input.time.nonEmpty ?? "09:00", zone: zone) else {
                 throw AppError.badRequest(l.t("tanggal atau jam", "date or time"))
             }
             let check = try await ContentTransitions.problems(of: item, at: at, on: req.db)
             guard check.problems.isEmpty, !check.noVariants else {
-                return .seeOther(Paths.contentItem(item.id!), flash: l.t("Konten ini belum dapat dijadwalkan; lihat catatan pada akun tujuannya.",
+                return .seeOther(SiteRoute.contentItem(item.id!).path, flash: l.t("Konten ini belum dapat dijadwalkan; lihat catatan pada akun tujuannya.",
                                                                           "This content cannot be scheduled yet; see the notes on its target accounts."))
             }
             switch try await ContentTransitions.apply(.schedule(at: at), to: item, principal: principal, req: req) {
@@ -163,8 +163,8 @@ enum CalendarController {
             case .success: return .seeOther(back, flash: l.t("Jadwal terbit \"\(item.title)\" dipindahkan ke \(l.dateTime(at)).", "\"\(item.title)\" now publishes \(l.dateTime(at))."))
             }
         }
-        guard [.draft, .inReview, .rejected].contains(item.contentStatus) else {
-            return .seeOther(back, flash: l.denial(.notInThisState(item.contentStatus)))
+        guard [.draft, .inReview, .rejected].contains(item.status) else {
+            return .seeOther(back, flash: l.denial(.notInThisState(item.status)))
         }
         guard let day = LocalTime.instant(date: input.date ?? "", time: "00:00", zone: zone) else {
             throw AppError.badRequest(l.t("tanggal", "date"))
@@ -174,7 +174,7 @@ enum CalendarController {
         item.updatedAt = req.now
         try await req.db.transaction { db in
             try await item.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPlan, targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPlan, targetType: .content, targetID: item.id, label: item.title,
                                      before: ["planned": before], after: ["planned": LocalTime.fields(of: day, zone: zone).date])
         }
         return .seeOther(back, flash: l.t("Rencana \"\(item.title)\" dipindahkan.", "\"\(item.title)\" moved."))

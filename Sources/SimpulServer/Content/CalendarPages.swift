@@ -14,7 +14,7 @@ enum CalendarPages {
             var query: [(String, String?)] = [("view", (view ?? grid.span).rawValue), ("date", date ?? filter.date), ("unit", filter.unit),
                                               ("pillar", filter.pillar), ("platform", filter.platform), ("campaign", filter.campaign), ("status", filter.status)]
             query = query.filter { ($0.1 ?? "").isEmpty == false }
-            return Paths.contentCalendar + "?" + query.map { "\($0.0)=\($0.1!.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            return SiteRoute.contentCalendar.path + "?" + query.map { "\($0.0)=\($0.1!.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         }
         let heading = grid.span == .month ? monthName(focusDay, l) : l.t("Pekan ", "Week of ") + dayLabel(focusDay, l)
         let canCreate = ctx.principal?.scope.allowsSomewhere(.manageContent) ?? false
@@ -26,7 +26,7 @@ enum CalendarPages {
                  .a(.class("button secondary"), .href(link(date: grid.next)), .attribute(named: "rel", value: "next"), .text(l.t("Berikutnya", "Next") + " →")),
                  .a(.href(link(view: .month, date: focusDay)), .if(grid.span == .month, .attribute(named: "aria-current", value: "page")), .text(l.t("Bulan", "Month"))),
                  .a(.href(link(view: .week, date: focusDay)), .if(grid.span == .week, .attribute(named: "aria-current", value: "page")), .text(l.t("Pekan", "Week"))),
-                 .if(canCreate, .a(.class("button"), .href(Paths.newContent), .text(l.t("Tulis konten", "New content"))))),
+                 .if(canCreate, .a(.class("button"), .href(SiteRoute.newContent.path), .text(l.t("Tulis konten", "New content"))))),
             filters(ctx, filter: filter, pillars: pillars, campaigns: campaigns, tree: tree),
             .p(.class("count"), .id("calendar-count"), .text(l.t("\(l.number(entries.count)) konten dalam rentang ini", "\(l.number(entries.count)) items in this range"))),
             grid.span == .month ? month(ctx, grid: grid, byDay: byDay, link: link) : week(ctx, grid: grid, byDay: byDay, back: link(), zone: zone),
@@ -69,8 +69,8 @@ enum CalendarPages {
         let l = ctx.l
         let time = entry.time.map { LocalTime.fields(of: $0, zone: ctx.l.zone).time.replacingOccurrences(of: ":", with: ".") }
         return .div(.class("calendar-entry status-\(entry.item.status)"),
-            .a(.href(Paths.contentItem(entry.item.id!)), .unwrap(time) { .strong(.text($0 + " ")) }, .text(entry.item.title)),
-            .text(" "), ContentBadges.status(entry.item.contentStatus, l),
+            .a(.href(SiteRoute.contentItem(entry.item.id!).path), .unwrap(time) { .strong(.text($0 + " ")) }, .text(entry.item.title)),
+            .text(" "), ContentBadges.status(entry.item.status, l),
             .if(!entry.platforms.isEmpty, .span(.class("hint"), .text(" " + entry.platforms.map(\.displayName).joined(separator: ", ")))))
     }
 
@@ -102,11 +102,11 @@ enum CalendarPages {
                         .div(.class("week-entry"),
                             entry(ctx, item),
                             .if(item.canMove, .details(.summary(.text(l.t("Pindahkan", "Move"))),
-                                .form(.method(.post), .action(Paths.contentAction(item.item.id!, "plan")), .class("inline-form"),
+                                .form(.method(.post), .action(SiteRoute.planContent(item.item.id!).path), .class("inline-form"),
                                     UI.csrf(ctx.csrf),
                                     .input(.type(.hidden), .name("back"), .value(back)),
                                     .label(.text(l.t("Tanggal", "Date")), .input(.type(.date), .name("date"), .value(day.date), .required(true))),
-                                    .if(item.time != nil || [.approved].contains(item.item.contentStatus),
+                                    .if(item.time != nil || [.approved].contains(item.item.status),
                                         .label(.text(l.t("Jam", "Time")), .input(.type(.time), .name("time"),
                                                                                 .value(item.time.map { LocalTime.fields(of: $0, zone: zone).time } ?? "09:00")))),
                                     .button(.type(.submit), .class("button secondary"), .text(l.t("Pindahkan", "Move")))))))
@@ -118,7 +118,7 @@ enum CalendarPages {
         let l = ctx.l
         let visible = ctx.principal?.scope.units(with: .viewContent) ?? []
         let units = tree.flattened().filter { visible.contains($0.unit.id) }
-        return .form(.method(.get), .action(Paths.contentCalendar), .class("filters"),
+        return .form(.method(.get), .action(SiteRoute.contentCalendar.path), .class("filters"),
             .input(.type(.hidden), .name("view"), .value(filter.view ?? "month")),
             .input(.type(.hidden), .name("date"), .value(filter.date ?? "")),
             UI.select(l.t("Unit", "Unit"), name: "unit", options: units.map { UI.Option(value: $0.unit.id.uuidString, label: String(repeating: "  ", count: $0.depth) + $0.unit.name) },

@@ -9,19 +9,19 @@ import Vapor
 /// audited. (Approval steps, variants and scheduling come with the publishing work.)
 enum ContentController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("content.list", .GET, "/content", .web, .permission(.viewContent), list)
-        routes.add("content.new", .GET, "/content/new", .web, .permission(.manageContent)) { req in
+        routes.add(.content, list)
+        routes.add(.newContent) { req in
             let principal = try req.requirePrincipal()
             return ContentPages.form(PageContext(req), editing: nil, input: DraftInput(), errors: FieldErrors(), options: try await options(principal, on: req.db))
         }
-        routes.add("content.create", .POST, "/content", .web, .permission(.manageContent), create)
-        routes.add("content.show", .GET, "/content/:itemID", .web, .permission(.viewContent)) { req in
+        routes.add(.createContent, create)
+        routes.add(SiteRoute.contentItem) { req in
             let principal = try req.requirePrincipal()
             let item = try await load(req, principal, need: .viewContent)
             return try await show(req, principal, item, status: .ok)
         }
-        routes.add("content.update", .POST, "/content/:itemID", .web, .permission(.manageContent), update)
-        routes.add("content.submit", .POST, "/content/:itemID/submit", .web, .permission(.manageContent), submit)
+        routes.add(SiteRoute.updateContent, update)
+        routes.add(SiteRoute.submitContent, submit)
     }
 
     struct DraftInput: Content {
@@ -145,15 +145,15 @@ enum ContentController {
             item.id = UUID()
             item.tenantID = principal.tenantID
             Self.item(from: draft, into: item)
-            item.status = "draft"
+            item.status = .draft
             item.createdBy = principal.userID
             item.createdAt = req.now
             item.updatedAt = req.now
             try await req.db.transaction { db in
                 try await item.create(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: .contentCreate, targetType: "content", targetID: item.id, label: item.title)
+                try await Auditor.record(req.auditActor(principal), on: db, action: .contentCreate, targetType: .content, targetID: item.id, label: item.title)
             }
-            return .seeOther(Paths.contentItem(item.id!), flash: req.l10n.t("Draf disimpan.", "Draft saved."))
+            return .seeOther(SiteRoute.contentItem(item.id!).path, flash: req.l10n.t("Draf disimpan.", "Draft saved."))
         }
     }
 
@@ -162,7 +162,7 @@ enum ContentController {
         let item = try await load(req, principal, need: .manageContent)
         let input = try req.content.decode(DraftInput.self)
         let l = req.l10n
-        guard ![.publishing, .published].contains(item.contentStatus) else {
+        guard ![.publishing, .published].contains(item.status) else {
             return try await show(req, principal, item, status: .conflict,
                                   notice: l.t("Konten yang sedang atau sudah terbit tidak dapat diubah.", "Content that is publishing or published cannot be changed."))
         }
@@ -174,13 +174,13 @@ enum ContentController {
         let before = ["title": item.title, "unit_id": item.unitID.uuidString]
         Self.item(from: draft, into: item)
         item.updatedAt = req.now
-        if item.contentStatus == .draft {
+        if item.status == .draft {
             try await req.db.transaction { db in
                 try await item.save(on: db)
-                try await Auditor.record(req.auditActor(principal), on: db, action: .contentUpdate, targetType: "content", targetID: item.id,
+                try await Auditor.record(req.auditActor(principal), on: db, action: .contentUpdate, targetType: .content, targetID: item.id,
                                          label: item.title, before: before, after: ["title": item.title, "unit_id": item.unitID.uuidString])
             }
-            return .seeOther(Paths.contentItem(item.id!), flash: l.t("Perubahan draf disimpan.", "Draft saved."))
+            return .seeOther(SiteRoute.contentItem(item.id!).path, flash: l.t("Perubahan draf disimpan.", "Draft saved."))
         }
         return try await change(item, principal: principal, req: req, overrideReason: try req.content.decode(SubmitInput.self).override_reason,
                                 done: l.t("Perubahan disimpan.", "Changes saved."))
@@ -198,7 +198,7 @@ enum ContentController {
         if prospective == nil { variants = try await VariantQueries.variants(of: item, on: req.db) }
         var findings: [Finding] = []
         var reason: String?
-        if item.contentStatus != .rejected && item.contentStatus != .draft {
+        if item.status != .rejected && item.status != .draft {
             switch try await ContentGate.check(item, variants: variants, principal: principal, req: req, overrideReason: overrideReason) {
             case .refused(let message):
                 let fresh = try await load(req, principal, need: .manageContent)
@@ -208,13 +208,13 @@ enum ContentController {
                 reason = given
             }
         }
-        if item.contentStatus == .draft {
+        if item.status == .draft {
             try await req.db.transaction { db in
                 try await alongside?(db)
                 item.updatedAt = req.now
                 try await item.save(on: db)
             }
-            return .seeOther(Paths.contentItem(item.id!), flash: done)
+            return .seeOther(SiteRoute.contentItem(item.id!).path, flash: done)
         }
         switch try await ContentTransitions.apply(.edit, to: item, principal: principal, req: req, alongside: alongside) {
         case .failure(let denial):
@@ -225,7 +225,7 @@ enum ContentController {
                 try await ContentGate.record(findings, overrideReason: reason, item: item, variants: variants, principal: principal, req: req, on: req.db)
             }
             let back = transition.item.status == .inReview ? l.t(" Konten kembali menunggu tinjauan.", " The content is back in review.") : ""
-            return .seeOther(Paths.contentItem(item.id!), flash: done + back)
+            return .seeOther(SiteRoute.contentItem(item.id!).path, flash: done + back)
         }
     }
 
@@ -237,7 +237,7 @@ enum ContentController {
         let principal = try req.requirePrincipal()
         let item = try await load(req, principal, need: .manageContent)
         let l = req.l10n
-        guard [.draft, .rejected].contains(item.contentStatus) else {
+        guard [.draft, .rejected].contains(item.status) else {
             return try await show(req, principal, item, status: .conflict, notice: l.t("Konten ini sudah diajukan.", "This content was already submitted."))
         }
         let reason = try req.content.decode(SubmitInput.self).override_reason
@@ -256,7 +256,7 @@ enum ContentController {
                     : transition.item.status == .approved
                         ? l.t("Konten diajukan dan langsung disetujui: unit ini tidak memerlukan persetujuan.", "Submitted and approved at once: this unit needs no approval.")
                         : l.t("Konten diajukan untuk ditinjau.", "Submitted for review.")
-                return .seeOther(Paths.contentItem(item.id!), flash: flash)
+                return .seeOther(SiteRoute.contentItem(item.id!).path, flash: flash)
             }
         }
     }

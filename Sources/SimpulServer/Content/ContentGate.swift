@@ -43,7 +43,7 @@ enum ContentGate {
         item.overrideReason = overrideReason
         item.overrideBy = principal.userID
         try await item.save(on: db)
-        try await Auditor.record(req.auditActor(principal), on: db, action: .contentOverride, targetType: "content", targetID: item.id,
+        try await Auditor.record(req.auditActor(principal), on: db, action: .contentOverride, targetType: .content, targetID: item.id,
                                  label: item.title, after: ["reason": overrideReason,
                                                             "rules": findings.filter { $0.severity == .block }.map(\.ruleID).joined(separator: ", ")])
     }

@@ -7,8 +7,8 @@ import Vapor
 /// The approval queue ("Persetujuan") and the list of posts that failed to publish.
 enum ContentListsController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("approvals.list", .GET, "/approvals", .web, .permission(.approveContent), approvals)
-        routes.add("content.failed", .GET, "/content/failed", .web, .permission(.viewContent), failed)
+        routes.add(.approvals, approvals)
+        routes.add(.failedContent, failed)
     }
 
     struct Waiting {
@@ -24,7 +24,7 @@ enum ContentListsController {
         let principal = try req.requirePrincipal()
         let units = principal.scope.units(with: .approveContent)
         let items = try await ContentItemModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
-            .filter(\.$status == ContentStatus.inReview.rawValue).filter(\.$unitID ~~ Array(units))
+            .filter(\.$status == .inReview).filter(\.$unitID ~~ Array(units))
             .sort(\.$submittedAt).limit(500).all()
         let policyOf = try await ApprovalPolicies.resolver(tenantID: principal.tenantID, tree: principal.scope.tree, on: req.db)
         let now = req.now
@@ -51,7 +51,7 @@ enum ContentListsController {
         let principal = try req.requirePrincipal()
         let visible = principal.scope.units(with: .viewContent)
         let variants = try await ContentVariantModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
-            .filter(\.$status == ContentVariantModel.Status.failed.rawValue).sort(\.$updatedAt, .descending).limit(500).all()
+            .filter(\.$status == .failed).sort(\.$updatedAt, .descending).limit(500).all()
         let itemIDs = Array(Set(variants.map(\.itemID)))
         let items = itemIDs.isEmpty ? [] : try await ContentItemModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
             .filter(\.$id ~~ itemIDs).filter(\.$unitID ~~ Array(visible)).all()
@@ -60,7 +60,7 @@ enum ContentListsController {
         let rows = variants.compactMap { variant -> FailedRow? in
             guard let item = byID[variant.itemID] else { return nil }
             return FailedRow(item: item, variant: variant, account: accounts[variant.accountID],
-                             canRetry: item.contentStatus == .failed && principal.scope.allows(.manageContent, on: item.unitID))
+                             canRetry: item.status == .failed && principal.scope.allows(.manageContent, on: item.unitID))
         }
         return ContentListPages.failed(PageContext(req), rows: rows)
     }
@@ -75,7 +75,7 @@ enum ContentListPages {
             .table(.class("list"),
                 .thead(.tr(.th(.text(l.t("Judul", "Title"))), .th(.text(l.t("Unit", "Unit"))), .th(.text(l.t("Langkah", "Step"))), .th(.text(l.t("Diajukan", "Submitted"))))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.a(.href(Paths.contentItem(row.item.id!)), .text(row.item.title))),
+                    .tr(.td(.a(.href(SiteRoute.contentItem(row.item.id!).path), .text(row.item.title))),
                         .td(.text(tree.units[row.item.unitID]?.name ?? "")),
                         .td(.text(l.t("\(row.step + 1): ", "\(row.step + 1): ") + l.role(row.role))),
                         .td(.text(row.item.submittedAt.map(l.dateTime) ?? "")))
@@ -106,11 +106,11 @@ enum ContentListPages {
                     .thead(.tr(.th(.text(l.t("Konten", "Content"))), .th(.text(l.t("Akun", "Account"))), .th(.text(l.t("Alasan", "Reason"))),
                                .th(.text(l.t("Waktu", "When"))), .th(.text("")))),
                     .tbody(.forEach(rows) { row in
-                        .tr(.td(.a(.href(Paths.contentItem(row.item.id!)), .text(row.item.title))),
+                        .tr(.td(.a(.href(SiteRoute.contentItem(row.item.id!).path), .text(row.item.title))),
                             .td(.text(row.account.map { $0.platform.displayName + " · @" + $0.handle } ?? "?")),
                             .td(.text(row.variant.lastError ?? "")),
                             .td(.text(l.dateTime(row.variant.updatedAt))),
-                            .td(.if(row.canRetry, UI.actionButton(l.t("Coba lagi", "Try again"), action: Paths.contentAction(row.item.id!, "retry"), csrf: ctx.csrf))))
+                            .td(.if(row.canRetry, UI.actionButton(l.t("Coba lagi", "Try again"), action: SiteRoute.retryContent(row.item.id!).path, csrf: ctx.csrf))))
                     }))
         )
     }

@@ -7,10 +7,10 @@ enum ContentPages {
     static func tabs(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         let l = ctx.l
         let tabs: [(String, String)] = [
-            (Paths.contentCalendar, l.t("Kalender", "Calendar")),
-            (Paths.content, l.t("Daftar konten", "All content")),
-            (Paths.failedContent, l.t("Gagal terbit", "Failed")),
-            (Paths.mediaLibrary, l.t("Media", "Media")),
+            (SiteRoute.contentCalendar.path, l.t("Kalender", "Calendar")),
+            (SiteRoute.content.path, l.t("Daftar konten", "All content")),
+            (SiteRoute.failedContent.path, l.t("Gagal terbit", "Failed")),
+            (SiteRoute.mediaLibrary.path, l.t("Media", "Media")),
         ]
         return Layout.tabStrip(l.t("Konten", "Content"), tabs, path: ctx.path)
     }
@@ -27,17 +27,17 @@ enum ContentPages {
             tabs(ctx),
             .div(.class("toolbar"),
                  .p(.class("count"), .text(l.t("\(l.number(items.count)) konten", "\(l.number(items.count)) items"))),
-                 .if(canCreate, .a(.class("button"), .href(Paths.newContent), .text(l.t("Tulis konten", "New content"))))),
+                 .if(canCreate, .a(.class("button"), .href(SiteRoute.newContent.path), .text(l.t("Tulis konten", "New content"))))),
             items.isEmpty
                 ? UI.empty(l.t("Belum ada draf. Tulis draf baru; Simpul memeriksanya dengan aturan kepatuhan sebelum diajukan.",
                                "No drafts yet. Write one; Simpul checks it against the compliance rules before it is submitted."),
-                           action: canCreate ? (Paths.newContent, l.t("Tulis draf", "New draft")) : nil)
+                           action: canCreate ? (SiteRoute.newContent.path, l.t("Tulis draf", "New draft")) : nil)
                 : .table(.class("list"),
                     .thead(.tr(.th(.text(l.t("Judul", "Title"))), .th(.text(l.t("Unit", "Unit"))), .th(.text(l.t("Status", "Status"))), .th(.text(l.t("Diubah", "Updated"))))),
                     .tbody(.forEach(items) { item in
-                        .tr(.td(.a(.href(Paths.contentItem(item.id!)), .text(item.title))),
+                        .tr(.td(.a(.href(SiteRoute.contentItem(item.id!).path), .text(item.title))),
                             .td(.text(tree.units[item.unitID]?.name ?? "")),
-                            .td(ContentBadges.status(item.contentStatus, l), .if(item.overrideReason != nil, .group(.text(" "), UI.badge(l.t("Pengecualian", "Override"), tone: "danger")))),
+                            .td(ContentBadges.status(item.status, l), .if(item.overrideReason != nil, .group(.text(" "), UI.badge(l.t("Pengecualian", "Override"), tone: .danger)))),
                             .td(.text(l.dateTime(item.updatedAt))))
                     }))
         )
@@ -77,11 +77,11 @@ enum ContentPages {
         return Layout.page(ctx, title: l.t("Tulis draf", "New draft"),
             tabs(ctx),
             UI.formErrorSummary(formErrors.all, l),
-            .form(.method(.post), .action(Paths.content), .class("stack"),
+            .form(.method(.post), .action(SiteRoute.createContent.path), .class("stack"),
                 UI.csrf(ctx.csrf),
                 fields(ctx, input: input, errors: formErrors, options: options),
                 .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan draf", "Save draft"))),
-                     .a(.href(Paths.content), .text(l.t("Batal", "Cancel"))))
+                     .a(.href(SiteRoute.content.path), .text(l.t("Batal", "Cancel"))))
             )
         )
     }
@@ -111,7 +111,7 @@ enum ContentPages {
         let library: [MediaFileModel]
         let media: [UUID: MediaFileModel]
 
-        var status: ContentStatus { item.contentStatus }
+        var status: ContentStatus { item.status }
         var editable: Bool { canEdit && ![.publishing, .published].contains(status) }
         var blocking: Bool { checked.findings.contains { $0.severity == .block } }
     }
@@ -171,7 +171,7 @@ enum ContentPages {
             variantsSection(ctx, view, input: variantInput, errors: variantFormErrors, editing: editingVariant),
             .h2(.text(l.t("Pemeriksaan kepatuhan", "Compliance check"))),
             view.checked.findings.isEmpty
-                ? .p(UI.badge(l.t("Tidak ada temuan", "No findings"), tone: "ok"))
+                ? .p(UI.badge(l.t("Tidak ada temuan", "No findings"), tone: .ok))
                 : .group(
                     ComplianceViews.highlighted(text, spans: ComplianceViews.spans(of: view.checked.findings)),
                     ComplianceViews.findingList(view.checked.findings, l)),
@@ -182,12 +182,12 @@ enum ContentPages {
                     .if(![.draft, .rejected].contains(view.status), .p(.class("hint"), .text(l.t(
                         "Mengubah konten yang sudah diajukan mengembalikannya ke tinjauan: persetujuan dan jadwalnya diulang.",
                         "Changing submitted content sends it back to review: approvals and schedule start again.")))),
-                    .form(.method(.post), .action(Paths.contentItem(item.id!)), .class("stack"),
+                    .form(.method(.post), .action(SiteRoute.updateContent(item.id!).path), .class("stack"),
                         UI.csrf(ctx.csrf),
                         fields(ctx, input: input, errors: formErrors, options: options),
                         .if(![.draft, .rejected].contains(view.status), overrideField(ctx, view, reason: overrideReason)),
                         .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Simpan perubahan", "Save changes"))),
-                             .a(.href(Paths.content), .text(l.t("Kembali", "Back"))))))
+                             .a(.href(SiteRoute.content.path), .text(l.t("Kembali", "Back"))))))
                 : .group(.h2(.text(l.t("Isi", "Body"))), .div(.class("checked-text"), .text(item.body)))
         )
     }
@@ -218,9 +218,9 @@ enum ContentPages {
                 : .ol(.forEach(Array(steps.enumerated())) { index, role in
                     .li(.text(l.t("Langkah \(index + 1): ", "Step \(index + 1): ") + l.role(role) + " — "),
                         index < view.approvedBy.count
-                            ? .group(UI.badge(l.t("Disetujui", "Approved"), tone: "ok"), .text(" " + view.approvedBy[index]))
+                            ? .group(UI.badge(l.t("Disetujui", "Approved"), tone: .ok), .text(" " + view.approvedBy[index]))
                             : (view.status == .inReview && index == view.approvedBy.count
-                                ? UI.badge(l.t("Menunggu", "Waiting"), tone: "warn") : UI.badge(l.t("Belum", "Not yet"), tone: "muted")))
+                                ? UI.badge(l.t("Menunggu", "Waiting"), tone: .warn) : UI.badge(l.t("Belum", "Not yet"), tone: .muted)))
                 }))
     }
 
@@ -231,15 +231,15 @@ enum ContentPages {
         case .draft, .rejected:
             return .if(view.canEdit, .group(
                 .h2(.text(l.t("Ajukan untuk ditinjau", "Submit for review"))),
-                .form(.method(.post), .action(Paths.submitContent(id)), .class("stack"),
+                .form(.method(.post), .action(SiteRoute.submitContent(id).path), .class("stack"),
                     UI.csrf(ctx.csrf),
                     overrideField(ctx, view, reason: overrideReason),
                     .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Ajukan", "Submit")))))))
         case .inReview:
             return .if(view.canApprove, .group(
                 .h2(.text(l.t("Tinjau", "Review"))),
-                .div(.class("actions"), UI.actionButton(l.t("Setujui", "Approve"), action: Paths.contentAction(id, "approve"), csrf: ctx.csrf)),
-                .form(.method(.post), .action(Paths.contentAction(id, "reject")), .class("stack"),
+                .div(.class("actions"), UI.actionButton(l.t("Setujui", "Approve"), action: SiteRoute.approveContent(id).path, csrf: ctx.csrf)),
+                .form(.method(.post), .action(SiteRoute.rejectContent(id).path), .class("stack"),
                     UI.csrf(ctx.csrf),
                     .div(.class("field"),
                          .label(.for("comment"), .text(l.t("Alasan penolakan", "Why it is rejected"))),
@@ -251,7 +251,7 @@ enum ContentPages {
             return .if(view.canEdit, .group(
                 .h2(.text(view.status == .scheduled ? l.t("Jadwal terbit", "Publishing time") : l.t("Jadwalkan", "Schedule"))),
                 .if(view.status == .scheduled, .p(.text(l.t("Terjadwal terbit ", "Scheduled for ") + (view.item.scheduledAt.map(l.dateTime) ?? "")))),
-                .form(.method(.post), .action(Paths.contentAction(id, "schedule")), .class("stack"),
+                .form(.method(.post), .action(SiteRoute.scheduleContent(id).path), .class("stack"),
                     UI.csrf(ctx.csrf),
                     .div(.class("field-row"),
                          UI.field(l.t("Tanggal", "Date"), name: "date", value: schedule?.date ?? fields.date, error: nil, type: .date, required: true),
@@ -263,14 +263,14 @@ enum ContentPages {
                                  .attribute(named: "data-confirm", value: l.t("Terbitkan sekarang ke semua akun tujuan?", "Publish now to every target account?")),
                                  .text(l.t("Terbitkan sekarang", "Publish now"))))),
                 .if(view.status == .scheduled, .div(.class("actions"),
-                    UI.actionButton(l.t("Batalkan jadwal", "Cancel schedule"), action: Paths.contentAction(id, "unschedule"), csrf: ctx.csrf,
+                    UI.actionButton(l.t("Batalkan jadwal", "Cancel schedule"), action: SiteRoute.unscheduleContent(id).path, csrf: ctx.csrf,
                                     confirm: l.t("Batalkan jadwal terbit?", "Cancel the schedule?"))))))
         case .failed:
             return .if(view.canEdit, .group(
                 .h2(.text(l.t("Gagal terbit", "Failed"))),
                 .p(.text(l.t("Sebagian akun tujuan gagal diterbitkan; alasannya tertera pada akun tersebut di bawah. Perbaiki penyebabnya (mis. sambungkan ulang akun), lalu coba lagi.",
                              "Some target accounts failed; the reason is shown on each below. Fix the cause (e.g. reconnect the account), then try again."))),
-                .div(.class("actions"), UI.actionButton(l.t("Coba lagi", "Try again"), action: Paths.contentAction(id, "retry"), csrf: ctx.csrf))))
+                .div(.class("actions"), UI.actionButton(l.t("Coba lagi", "Try again"), action: SiteRoute.retryContent(id).path, csrf: ctx.csrf))))
         case .publishing:
             return .p(.class("hint"), .text(l.t("Sedang diterbitkan ke akun tujuan.", "Publishing to the target accounts.")))
         case .published:
@@ -306,14 +306,14 @@ enum ContentPages {
                                     ?? .unwrap(row.variant.platformPostID) { .p(.class("hint"), .text(l.t("ID unggahan: ", "Post id: ") + $0)) },
                                 .unwrap(row.variant.lastError) { .p(.class("error"), .text($0)) },
                                 .if(!row.problems.isEmpty, .ul(.class("error"), .forEach(row.problems) { .li(.text($0.message(english: l.language == .en, platform: platform))) })),
-                                .if(view.editable && row.variant.status != "published", .group(
+                                .if(view.editable && row.variant.status != .published, .group(
                                     .details(.summary(.text(l.t("Ubah", "Edit"))),
-                                        .form(.method(.post), .action(Paths.contentVariant(id, row.variant.id!)), .class("stack"),
+                                        .form(.method(.post), .action(SiteRoute.updateVariant(id, variant: row.variant.id!).path), .class("stack"),
                                             UI.csrf(ctx.csrf),
                                             variantFields(ctx, input: editing == row.variant.id ? input : nil, variant: row.variant, errors: editing == row.variant.id ? errors : FormErrors(labels: labels, l),
                                                           library: view.library),
                                             .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Simpan varian", "Save variant")))))),
-                                    UI.actionButton(l.t("Hapus", "Remove"), action: Paths.contentVariant(id, row.variant.id!) + "/delete", csrf: ctx.csrf,
+                                    UI.actionButton(l.t("Hapus", "Remove"), action: SiteRoute.deleteVariant(id, variant: row.variant.id!).path, csrf: ctx.csrf,
                                                     confirm: l.t("Hapus akun tujuan ini?", "Remove this target account?"), danger: true)))))
                     })),
             .if(view.editable, .group(choices.isEmpty
@@ -322,7 +322,7 @@ enum ContentPages {
                     : l.t("Semua akun Facebook, X dan Instagram yang Anda kelola sudah menjadi tujuan.", "Every Facebook, X and Instagram account you manage is already a target.")))
                 : .details(.attribute(named: "open", value: input != nil && editing == nil ? "open" : ""),
                     .summary(.text(l.t("Tambah akun tujuan", "Add a target account"))),
-                    .form(.method(.post), .action(Paths.contentAction(id, "variants")), .class("stack"),
+                    .form(.method(.post), .action(SiteRoute.addVariant(id).path), .class("stack"),
                         UI.csrf(ctx.csrf),
                         UI.select(labels["account_id"]!, name: "account_id",
                                   options: choices.map { UI.Option(value: $0.id!.uuidString, label: $0.platform.displayName + " · @" + $0.handle) },
@@ -358,7 +358,7 @@ enum ContentPages {
 
     static func mediaChoices(_ l: L10n, label: String, library: [MediaFileModel], chosen: Set<String>, error: String?) -> Node<HTML.FormContext> {
         let empty: Node<HTML.FormContext> = .p(.class("hint"), .text(l.t("Pustaka media masih kosong. ", "The media library is empty. ")),
-                                               .a(.href(Paths.mediaLibrary), .text(l.t("Unggah berkas", "Upload a file"))))
+                                               .a(.href(SiteRoute.mediaLibrary.path), .text(l.t("Unggah berkas", "Upload a file"))))
         let shown = library.count > 30 ? Array(library[0..<30]) : library
         let boxes: Node<HTML.FormContext> = .forEach(shown) { file in
             let id = file.id!.uuidString

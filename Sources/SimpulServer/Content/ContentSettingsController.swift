@@ -8,13 +8,13 @@ import Vapor
 /// pillars. Tenant-wide, for the koordinator.
 enum ContentSettingsController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("contentSettings.show", .GET, "/settings/content", .web, .permission(.manageUnits)) { req in
+        routes.add(.contentSettings) { req in
             try await page(req, status: .ok)
         }
-        routes.add("contentSettings.policy", .POST, "/settings/content/policies", .web, .permission(.manageUnits), savePolicy)
-        routes.add("contentSettings.policy.delete", .POST, "/settings/content/policies/:unitID/delete", .web, .permission(.manageUnits), deletePolicy)
-        routes.add("contentSettings.pillar", .POST, "/settings/content/pillars", .web, .permission(.manageUnits), addPillar)
-        routes.add("contentSettings.pillar.toggle", .POST, "/settings/content/pillars/:pillarID/toggle", .web, .permission(.manageUnits), togglePillar)
+        routes.add(.saveContentPolicy, savePolicy)
+        routes.add(SiteRoute.deleteContentPolicy, deletePolicy)
+        routes.add(.addPillar, addPillar)
+        routes.add(SiteRoute.togglePillar, togglePillar)
     }
 
     struct PolicyInput: Content {
@@ -71,10 +71,10 @@ enum ContentSettingsController {
             row.steps = policy.steps.map(\.rawValue).joined(separator: ",")
             row.updatedAt = now
             try await row.save(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPolicy, targetType: "unit", targetID: unitID,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPolicy, targetType: .unit, targetID: unitID,
                                      label: principal.scope.tree.units[unitID]?.name ?? "", before: before.map { ["steps": $0] }, after: ["steps": row.steps])
         }
-        return .seeOther(Paths.contentSettings, flash: req.l10n.t("Alur persetujuan disimpan.", "Approval chain saved."))
+        return .seeOther(SiteRoute.contentSettings.path, flash: req.l10n.t("Alur persetujuan disimpan.", "Approval chain saved."))
     }
 
     static func deletePolicy(_ req: Request) async throws -> Response {
@@ -83,10 +83,10 @@ enum ContentSettingsController {
               let row = try await ApprovalPolicies.own(unitID: unitID, tenantID: principal.tenantID, on: req.db) else { throw AppError.notFound }
         try await req.db.transaction { db in
             try await row.delete(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPolicyDelete, targetType: "unit", targetID: unitID,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPolicyDelete, targetType: .unit, targetID: unitID,
                                      label: principal.scope.tree.units[unitID]?.name ?? "", before: ["steps": row.steps])
         }
-        return .seeOther(Paths.contentSettings, flash: req.l10n.t("Unit ini kini mengikuti alur unit induknya.", "This unit now follows its parent's chain."))
+        return .seeOther(SiteRoute.contentSettings.path, flash: req.l10n.t("Unit ini kini mengikuti alur unit induknya.", "This unit now follows its parent's chain."))
     }
 
     static func addPillar(_ req: Request) async throws -> Response {
@@ -102,9 +102,9 @@ enum ContentSettingsController {
         let pillar = ContentPillarModel(tenantID: principal.tenantID, name: name, at: req.now)
         try await req.db.transaction { db in
             try await pillar.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPillarCreate, targetType: "pillar", targetID: pillar.id, label: name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: .contentPillarCreate, targetType: .pillar, targetID: pillar.id, label: name)
         }
-        return .seeOther(Paths.contentSettings, flash: req.l10n.t("Pilar konten ditambahkan.", "Content pillar added."))
+        return .seeOther(SiteRoute.contentSettings.path, flash: req.l10n.t("Pilar konten ditambahkan.", "Content pillar added."))
     }
 
     static func togglePillar(_ req: Request) async throws -> Response {
@@ -117,9 +117,9 @@ enum ContentSettingsController {
         try await req.db.transaction { db in
             try await pillar.save(on: db)
             try await Auditor.record(req.auditActor(principal), on: db, action: pillar.active ? .contentPillarActivate : .contentPillarDeactivate,
-                                     targetType: "pillar", targetID: pillar.id, label: pillar.name)
+                                     targetType: .pillar, targetID: pillar.id, label: pillar.name)
         }
-        return .seeOther(Paths.contentSettings, flash: pillar.active ? req.l10n.t("Pilar diaktifkan kembali.", "Pillar reactivated.")
+        return .seeOther(SiteRoute.contentSettings.path, flash: pillar.active ? req.l10n.t("Pilar diaktifkan kembali.", "Pillar reactivated.")
                                                                     : req.l10n.t("Pilar dinonaktifkan; konten lama tetap memakainya.", "Pillar deactivated; existing content keeps it."))
     }
 }
@@ -152,9 +152,9 @@ enum ContentSettingsPages {
                     let (policy, isOwn) = effective(row.unit.id)
                     return .tr(.td(.text(row.unit.name)),
                                .td(.text(chain(policy)), .if(!isOwn, .span(.class("hint"), .text(l.t(" (ikut induk)", " (inherited)"))))),
-                               .td(.if(isOwn, UI.actionButton(l.t("Ikuti induk", "Inherit"), action: Paths.contentSettings + "/policies/\(row.unit.id)/delete", csrf: ctx.csrf))))
+                               .td(.if(isOwn, UI.actionButton(l.t("Ikuti induk", "Inherit"), action: SiteRoute.deleteContentPolicy(unit: row.unit.id).path, csrf: ctx.csrf))))
                 })),
-            .form(.method(.post), .action(Paths.contentSettings + "/policies"), .class("stack"),
+            .form(.method(.post), .action(SiteRoute.saveContentPolicy.path), .class("stack"),
                 UI.csrf(ctx.csrf),
                 UI.select(labels["unit_id"]!, name: "unit_id", options: tree.flattened().map { UI.Option(value: $0.unit.id.uuidString, label: String(repeating: "  ", count: $0.depth) + $0.unit.name) },
                           selected: policyInput?.unit_id, error: formErrors["unit_id"], required: true, includeBlank: l.t("— pilih unit —", "— choose unit —")),
@@ -169,11 +169,11 @@ enum ContentSettingsPages {
                 ? .p(.class("hint"), .text(l.t("Belum ada pilar. Tambahkan tema besar konten instansi, mis. Layanan Publik atau Klarifikasi Hoaks.",
                                                "No pillars yet. Add the big themes of the tenant's content, e.g. Public Services or Hoax Clarification.")))
                 : .ul(.forEach(pillars) { pillar in
-                    .li(.text(pillar.name + " "), pillar.active ? UI.badge(l.t("Aktif", "Active"), tone: "ok") : UI.badge(l.t("Nonaktif", "Inactive"), tone: "muted"),
+                    .li(.text(pillar.name + " "), pillar.active ? UI.badge(l.t("Aktif", "Active"), tone: .ok) : UI.badge(l.t("Nonaktif", "Inactive"), tone: .muted),
                         .text(" "), UI.actionButton(pillar.active ? l.t("Nonaktifkan", "Deactivate") : l.t("Aktifkan", "Activate"),
-                                                    action: Paths.contentSettings + "/pillars/\(pillar.id!)/toggle", csrf: ctx.csrf))
+                                                    action: SiteRoute.togglePillar(pillar.id!).path, csrf: ctx.csrf))
                 }),
-            .form(.method(.post), .action(Paths.contentSettings + "/pillars"), .class("stack"),
+            .form(.method(.post), .action(SiteRoute.addPillar.path), .class("stack"),
                 UI.csrf(ctx.csrf),
                 UI.field(labels["name"]!, name: "name", value: pillarInput?.name, error: formErrors["name"], required: true, maxLength: ContentSettingsController.pillarMax),
                 .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Tambah pilar", "Add pillar")))))

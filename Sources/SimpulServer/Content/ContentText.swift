@@ -17,8 +17,8 @@ extension L10n {
         }
     }
 
-    func variantStatus(_ status: String) -> String {
-        switch ContentVariantModel.Status(rawValue: status) ?? .pending {
+    func variantStatus(_ status: ContentVariantModel.Status) -> String {
+        switch status {
         case .pending: t("Belum dijadwalkan", "Not scheduled")
         case .scheduled: t("Terjadwal", "Scheduled")
         case .publishing: t("Sedang terbit", "Publishing")
@@ -53,21 +53,21 @@ extension L10n {
 
 enum ContentBadges {
     static func status<C: HTML.BodyContext>(_ status: ContentStatus, _ l: L10n) -> Node<C> {
-        let tone = switch status {
-        case .draft: "muted"
-        case .inReview, .scheduled, .publishing: "warn"
-        case .approved, .published: "ok"
-        case .failed, .rejected: "danger"
+        let tone: UI.Tone = switch status {
+        case .draft: .muted
+        case .inReview, .scheduled, .publishing: .warn
+        case .approved, .published: .ok
+        case .failed, .rejected: .danger
         }
         return UI.badge(l.contentStatus(status), tone: tone)
     }
 
-    static func variant<C: HTML.BodyContext>(_ status: String, _ l: L10n) -> Node<C> {
-        let tone = switch ContentVariantModel.Status(rawValue: status) ?? .pending {
-        case .pending: "muted"
-        case .scheduled, .publishing: "warn"
-        case .published: "ok"
-        case .failed: "danger"
+    static func variant<C: HTML.BodyContext>(_ status: ContentVariantModel.Status, _ l: L10n) -> Node<C> {
+        let tone: UI.Tone = switch status {
+        case .pending: .muted
+        case .scheduled, .publishing: .warn
+        case .published: .ok
+        case .failed: .danger
         }
         return UI.badge(l.variantStatus(status), tone: tone)
     }

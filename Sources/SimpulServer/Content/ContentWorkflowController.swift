@@ -7,20 +7,20 @@ import Vapor
 /// what each one posts.
 enum ContentWorkflowController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("content.variants.add", .POST, "/content/:itemID/variants", .web, .permission(.manageContent), addVariant)
-        routes.add("content.variants.update", .POST, "/content/:itemID/variants/:variantID", .web, .permission(.manageContent), updateVariant)
-        routes.add("content.variants.delete", .POST, "/content/:itemID/variants/:variantID/delete", .web, .permission(.manageContent), deleteVariant)
-        routes.add("content.approve", .POST, "/content/:itemID/approve", .web, .permission(.approveContent)) { req in
+        routes.add(SiteRoute.addVariant, addVariant)
+        routes.add(SiteRoute.updateVariant, updateVariant)
+        routes.add(SiteRoute.deleteVariant, deleteVariant)
+        routes.add(SiteRoute.approveContent) { req in
             try await move(req, need: .approveContent) { _ in .approve }
         }
-        routes.add("content.reject", .POST, "/content/:itemID/reject", .web, .permission(.approveContent)) { req in
+        routes.add(SiteRoute.rejectContent) { req in
             try await move(req, need: .approveContent) { req in .reject(comment: try req.content.decode(CommentInput.self).comment ?? "") }
         }
-        routes.add("content.schedule", .POST, "/content/:itemID/schedule", .web, .permission(.manageContent), schedule)
-        routes.add("content.unschedule", .POST, "/content/:itemID/unschedule", .web, .permission(.manageContent)) { req in
+        routes.add(SiteRoute.scheduleContent, schedule)
+        routes.add(SiteRoute.unscheduleContent) { req in
             try await move(req, need: .manageContent) { _ in .unschedule }
         }
-        routes.add("content.retry", .POST, "/content/:itemID/retry", .web, .permission(.manageContent)) { req in
+        routes.add(SiteRoute.retryContent) { req in
             try await move(req, need: .manageContent) { _ in .retry }
         }
     }
@@ -66,7 +66,7 @@ enum ContentWorkflowController {
             case (.retry, _): l.t("Konten dijadwalkan ulang untuk terbit sekarang.", "Rescheduled to publish now.")
             default: l.t("Tersimpan.", "Saved.")
             }
-            return .seeOther(Paths.contentItem(item.id!), flash: flash)
+            return .seeOther(SiteRoute.contentItem(item.id!).path, flash: flash)
         }
     }
 
@@ -81,7 +81,7 @@ enum ContentWorkflowController {
             return try await ContentController.show(req, principal, item, status: refusal.status, schedule: input, notice: refusal.message(l))
         case .success(let transition):
             let when = transition.item.scheduledAt.map(l.dateTime) ?? ""
-            return .seeOther(Paths.contentItem(item.id!), flash: l.t("Dijadwalkan terbit \(when).", "Scheduled for \(when)."))
+            return .seeOther(SiteRoute.contentItem(item.id!).path, flash: l.t("Dijadwalkan terbit \(when).", "Scheduled for \(when)."))
         }
     }
 
@@ -115,7 +115,7 @@ enum ContentWorkflowController {
         variant.tenantID = principal.tenantID
         variant.itemID = item.id!
         variant.accountID = account.id!
-        variant.status = ContentVariantModel.Status.pending.rawValue
+        variant.status = .pending
         variant.createdAt = req.now
         apply(valid, to: variant, now: req.now)
         variant.mediaIDs = media
@@ -123,7 +123,7 @@ enum ContentWorkflowController {
         return try await ContentController.change(item, principal: principal, req: req, overrideReason: input.override_reason,
                                                   done: l.t("Akun tujuan ditambahkan.", "Target account added."), variants: existing + [variant]) { db in
             try await variant.create(on: db)
-            try await Auditor.record(actor, on: db, action: .contentVariantAdd, targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(actor, on: db, action: .contentVariantAdd, targetType: .content, targetID: item.id, label: item.title,
                                      after: ["account": account.handle, "platform": account.platform.rawValue])
         }
     }
@@ -147,7 +147,7 @@ enum ContentWorkflowController {
             return try await ContentController.show(req, principal, item, status: .unprocessableEntity, variantInput: input, variantErrors: mediaErrors,
                                                     editingVariant: variantID)
         case .success(let valid):
-            guard variant.status != ContentVariantModel.Status.published.rawValue else {
+            guard variant.status != .published else {
                 return try await ContentController.show(req, principal, item, status: .conflict,
                                                         notice: req.l10n.t("Varian yang sudah terbit tidak dapat diubah.", "A published variant cannot be changed."))
             }
@@ -157,7 +157,7 @@ enum ContentWorkflowController {
             return try await ContentController.change(item, principal: principal, req: req, overrideReason: input.override_reason,
                                                       done: req.l10n.t("Varian disimpan.", "Variant saved."), variants: variants) { db in
                 try await variant.save(on: db)
-                try await Auditor.record(actor, on: db, action: .contentVariantUpdate, targetType: "content", targetID: item.id, label: item.title,
+                try await Auditor.record(actor, on: db, action: .contentVariantUpdate, targetType: .content, targetID: item.id, label: item.title,
                                          after: ["variant": variant.id!.uuidString])
             }
         }
@@ -170,7 +170,7 @@ enum ContentWorkflowController {
         guard let variantID = req.parameters.get("variantID", as: UUID.self), let variant = variants.first(where: { $0.id == variantID }) else {
             throw AppError.notFound
         }
-        guard variant.status != ContentVariantModel.Status.published.rawValue else {
+        guard variant.status != .published else {
             return try await ContentController.show(req, principal, item, status: .conflict,
                                                     notice: req.l10n.t("Varian yang sudah terbit tidak dapat dihapus.", "A published variant cannot be removed."))
         }
@@ -185,7 +185,7 @@ enum ContentWorkflowController {
                                                   done: req.l10n.t("Akun tujuan dihapus.", "Target account removed."),
                                                   variants: variants.filter { $0.id != variantID }) { db in
             try await variant.delete(on: db)
-            try await Auditor.record(actor, on: db, action: .contentVariantDelete, targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(actor, on: db, action: .contentVariantDelete, targetType: .content, targetID: item.id, label: item.title,
                                      after: ["variant": variantID.uuidString])
         }
     }

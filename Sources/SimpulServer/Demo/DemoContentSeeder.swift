@@ -56,26 +56,26 @@ enum DemoContentSeeder {
             var publishedAt: Date?
             switch seed.stage {
             case .draft:
-                item.status = ContentStatus.draft.rawValue
+                item.status = .draft
             case .inReview(let approvedBy):
-                item.status = ContentStatus.inReview.rawValue
+                item.status = .inReview
                 item.approvals = approvedBy.compactMap(user)
             case .rejected(let comment):
-                item.status = ContentStatus.rejected.rawValue
+                item.status = .rejected
                 item.reviewComment = comment
             case .scheduled(let approvedBy, let minutes):
-                item.status = ContentStatus.scheduled.rawValue
+                item.status = .scheduled
                 item.approvals = approvedBy.compactMap(user)
                 item.scheduledAt = now.addingTimeInterval(Double(minutes) * 60)
                 variantStatus = .scheduled
             case .published(let approvedBy, let days):
-                item.status = ContentStatus.published.rawValue
+                item.status = .published
                 item.approvals = approvedBy.compactMap(user)
                 publishedAt = now.addingTimeInterval(-Double(days) * 86_400)
                 item.scheduledAt = publishedAt
                 variantStatus = .published
             }
-            if item.contentStatus != .draft {
+            if item.status != .draft {
                 item.submittedBy = writer
                 item.submittedAt = now
             }
@@ -88,7 +88,7 @@ enum DemoContentSeeder {
                 variant.itemID = item.id!
                 variant.accountID = account.id!
                 variant.hashtags = seed.hashtags
-                variant.status = variantStatus.rawValue
+                variant.status = variantStatus
                 variant.createdAt = now
                 variant.updatedAt = now
                 if let publishedAt {
@@ -106,7 +106,7 @@ enum DemoContentSeeder {
                     try await PublishVariantJob.enqueue(variant, at: at, on: db, now: now)
                 }
             }
-            try await Auditor.record(actor, on: db, action: .contentCreate, targetType: "content", targetID: item.id, label: item.title)
+            try await Auditor.record(actor, on: db, action: .contentCreate, targetType: .content, targetID: item.id, label: item.title)
         }
     }
 

@@ -36,7 +36,7 @@ enum DemoSeeder {
                 try await unit.create(on: db)
                 unitIDs[seed.code] = unit.id
                 created.units += 1
-                try await Auditor.record(actor, on: db, action: .unitCreate, targetType: "unit", targetID: unit.id, label: unit.name, after: UnitService.fields(unit))
+                try await Auditor.record(actor, on: db, action: .unitCreate, targetType: .unit, targetID: unit.id, label: unit.name, after: UnitService.fields(unit))
             }
 
             // One hash for everyone: every demo login shares the printed password, and hashing
@@ -51,7 +51,7 @@ enum DemoSeeder {
                     try await user.create(on: db)
                     userIDs[email] = user.id
                     created.users += 1
-                    try await Auditor.record(actor, on: db, action: .userCreate, targetType: "user", targetID: user.id, label: user.name, after: UserService.fields(user))
+                    try await Auditor.record(actor, on: db, action: .userCreate, targetType: .user, targetID: user.id, label: user.name, after: UserService.fields(user))
                 }
                 for grant in person.grants {
                     guard let userID = userIDs[email], let unitID = unitIDs[grant.unitCode],
@@ -71,7 +71,7 @@ enum DemoSeeder {
                 try connectToSandbox(account, box: app.secretBox)
                 try await account.create(on: db)
                 created.accounts += 1
-                try await Auditor.record(actor, on: db, action: .accountCreate, targetType: "account", targetID: account.id,
+                try await Auditor.record(actor, on: db, action: .accountCreate, targetType: .account, targetID: account.id,
                                          label: AccountService.label(account), after: AccountService.fields(account))
             }
             // Demo accounts from before the Sandbox existed are connected to it too.
@@ -94,13 +94,13 @@ enum DemoSeeder {
         if try await ElectionContestModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$name == contest.name).first() == nil {
             let row = ElectionContestModel(tenantID: tenantID, contest: contest, at: now)
             try await row.create(on: db)
-            try await Auditor.record(actor, on: db, action: .electionCreate, targetType: "election", targetID: row.id, label: row.name)
+            try await Auditor.record(actor, on: db, action: .electionCreate, targetType: .election, targetID: row.id, label: row.name)
         }
         let pack = DemoCompliance.etiquettePack
         if try await TenantPackModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$code == pack.id).first() == nil {
             let row = TenantPackModel(tenantID: tenantID, pack: pack, at: now)
             try await row.create(on: db)
-            try await Auditor.record(actor, on: db, action: .packCreate, targetType: "pack", targetID: row.id, label: row.name)
+            try await Auditor.record(actor, on: db, action: .packCreate, targetType: .pack, targetID: row.id, label: row.name)
         }
     }
 

@@ -37,7 +37,7 @@ enum PublishLoad {
                     item.unitID = unit.id!
                     item.title = "Uji beban \(n + 1)"
                     item.body = "Informasi layanan publik nomor \(n + 1): kantor pelayanan buka pukul 08.00–15.00."
-                    item.status = ContentStatus.scheduled.rawValue
+                    item.status = .scheduled
                     item.createdBy = writer.id
                     item.submittedBy = writer.id
                     item.submittedAt = now
@@ -52,7 +52,7 @@ enum PublishLoad {
                     variant.itemID = item.id!
                     variant.accountID = accounts[n % accounts.count].id!
                     variant.hashtags = ""
-                    variant.status = ContentVariantModel.Status.scheduled.rawValue
+                    variant.status = .scheduled
                     variant.createdAt = now
                     variant.updatedAt = now
                     variants.append(variant)

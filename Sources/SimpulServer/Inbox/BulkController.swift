@@ -7,7 +7,7 @@ import Vapor
 /// or label them.
 enum BulkController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox.bulk", .POST, "/inbox/bulk", .web, .permission(.replyInbox), apply)
+        routes.add(.inboxBulk, apply)
     }
 
     struct Input: Content {
@@ -38,7 +38,7 @@ enum BulkController {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(Input.self)
         let l = req.l10n
-        let back = Paths.localReferer(req.headers.first(name: .referer), path: Paths.inbox) ?? Paths.inbox
+        let back = LocalPath.localReferer(req.headers.first(name: .referer), path: SiteRoute.inbox.path) ?? SiteRoute.inbox.path
         guard let action = input.action, actions.contains(action) else { throw AppError.badRequest("action") }
         let raw = input.ids ?? []
         let ids = raw.compactMap(UUID.init(uuidString:))
@@ -107,7 +107,7 @@ enum BulkController {
                 }
                 try await message.save(on: db)
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxBulk, targetType: "message", targetID: nil,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxBulk, targetType: .message, targetID: nil,
                                      label: action, after: ["action": action, "messages": String(chosen.count), "tag": tag ?? "",
                                                                     "assignee": input.assign_to ?? "", "reason": String((input.reason ?? "").prefix(500))])
         }

@@ -9,9 +9,9 @@ import Vapor
 /// newest first, with filters and search over normalised Indonesian.
 enum InboxController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox", .GET, "/inbox", .web, .permission(.viewInbox), list)
-        routes.add("inbox.events", .GET, "/inbox/events", .web, .permission(.viewInbox), InboxEvents.stream)
-        routes.add("api.inbox", .GET, "/api/v1/inbox", .api, .permission(.viewInbox)) { req in
+        routes.add(.inbox, list)
+        routes.add(.inboxEvents, InboxEvents.stream)
+        routes.add(.apiInbox) { req in
             let principal = try req.requirePrincipal()
             let (page, accounts) = try await load(req, principal)
             let tags = try await TagController.tags(of: page.items.map { $0.id! }, tenantID: principal.tenantID, on: req.db)
@@ -37,7 +37,7 @@ enum InboxController {
         let visible = principal.scope.units(with: .viewInbox)
         let units = principal.scope.tree.flattened().filter { visible.contains($0.unit.id) }
             .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
-        let next = page.next.map { Paths.inbox + "?" + filter.query(cursor: $0.token) }
+        let next = page.next.map { SiteRoute.inbox.path + "?" + filter.query(cursor: $0.token) }
         let tags = try await TagController.tags(of: page.items.map { $0.id! }, tenantID: principal.tenantID, on: req.db)
         let known = try await TagController.known(tenantID: principal.tenantID, on: req.db)
         let assignees = principal.scope.units(with: .replyInbox).isEmpty ? [] : try await BulkController.assignees(principal, on: req.db, req.l10n)

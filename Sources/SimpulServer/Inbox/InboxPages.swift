@@ -59,7 +59,7 @@ enum InboxPages {
             : [("j / k", l.t("pesan berikut / sebelumnya", "next / previous message")), ("o", l.t("buka pesan", "open the message")),
                ("x", l.t("centang pesan", "tick the message")), ("/", l.t("cari", "search")), ("?", l.t("tampilkan daftar ini", "show this list"))]
         return .element(named: "details", nodes: [
-            .id("shortcuts"), .class("shortcuts"), .if(thread, .attribute(named: "data-back", value: Paths.inbox)),
+            .id("shortcuts"), .class("shortcuts"), .if(thread, .attribute(named: "data-back", value: SiteRoute.inbox.path)),
             .element(named: "summary", nodes: [.text(l.t("Pintasan papan ketik", "Keyboard shortcuts"))]),
             .ul(.forEach(keys) { key in .li(.element(named: "kbd", nodes: [.text(key.0)]), .text(" " + key.1)) }),
         ])
@@ -67,7 +67,7 @@ enum InboxPages {
 
     /// A list of labels, each a link to the inbox filtered on it.
     static func tagLinks(_ tags: [String]) -> Node<HTML.BodyContext> {
-        .span(.class("tags"), .forEach(tags) { tag in .a(.class("tag"), .href(Paths.inbox + "?tag=" + (tag.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? tag)), .text(tag)) })
+        .span(.class("tags"), .forEach(tags) { tag in .a(.class("tag"), .href(SiteRoute.inbox.path + "?tag=" + (tag.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? tag)), .text(tag)) })
     }
 
     /// Suggestions for a label field: the labels the tenant already uses.
@@ -95,12 +95,12 @@ enum InboxPages {
         let l = ctx.l
         let options = { (values: [(String, String)]) in values.map { UI.Option(value: $0.0, label: $0.1) } }
         return Layout.page(ctx, title: l.t("Kotak Masuk", "Inbox"),
-            liveBanner(l, reload: Paths.inbox + "?" + filter.query(cursor: nil)),
-            .p(.a(.href(Paths.savedReplies), .text(l.t("Balasan tersimpan", "Saved replies"))), .text(" · "),
-               .a(.href(Paths.routing), .text(l.t("Aturan penugasan", "Routing rules"))), .text(" · "),
-               .a(.href(Paths.templates), .text(l.t("Templat WhatsApp", "WhatsApp templates"))), .text(" · "),
-               .a(.href(Paths.serviceReport), .text(l.t("Kinerja layanan", "Service performance")))),
-            .form(.method(.get), .action(Paths.inbox), .class("filters"), .id("inbox-filters"),
+            liveBanner(l, reload: SiteRoute.inbox.path + "?" + filter.query(cursor: nil)),
+            .p(.a(.href(SiteRoute.savedReplies.path), .text(l.t("Balasan tersimpan", "Saved replies"))), .text(" · "),
+               .a(.href(SiteRoute.routing.path), .text(l.t("Aturan penugasan", "Routing rules"))), .text(" · "),
+               .a(.href(SiteRoute.templates.path), .text(l.t("Templat WhatsApp", "WhatsApp templates"))), .text(" · "),
+               .a(.href(SiteRoute.serviceReport.path), .text(l.t("Kinerja layanan", "Service performance")))),
+            .form(.method(.get), .action(SiteRoute.inbox.path), .class("filters"), .id("inbox-filters"),
                 UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: Inbox.maxQuery,
                          placeholder: l.t("mis. air mati, pelayanan KTP", "e.g. air mati")),
                 UI.select(l.t("Unit", "Unit"), name: "unit", options: units.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
@@ -127,12 +127,12 @@ enum InboxPages {
                 UI.field(l.t("Dari tanggal", "From"), name: "from", value: filter.from, error: nil, type: .date),
                 UI.field(l.t("Sampai tanggal", "To"), name: "to", value: filter.to, error: nil, type: .date),
                 .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan", "Apply"))),
-                     .a(.href(Paths.inbox), .text(l.t("Hapus filter", "Clear"))))
+                     .a(.href(SiteRoute.inbox.path), .text(l.t("Hapus filter", "Clear"))))
             ),
             messages.isEmpty
                 ? UI.empty(l.t("Tidak ada pesan dengan filter ini. Ubah atau hapus filter; pesan baru masuk begitu akun tersambung.",
                                "No messages match. Change or clear the filters; new messages arrive once accounts are connected."))
-                : .form(.method(.post), .action(Paths.inboxBulk), .id("inbox-bulk"),
+                : .form(.method(.post), .action(SiteRoute.inboxBulk.path), .id("inbox-bulk"),
                     UI.csrf(ctx.csrf),
                     .div(.class("toolbar"),
                          UI.select(l.t("Untuk pesan yang dicentang", "For the ticked messages"), name: "action", options: [
@@ -160,16 +160,16 @@ enum InboxPages {
                         return .tr(
                             .td(.input(.type(.checkbox), .name("ids[]"), .value(message.id!.uuidString),
                                        .attribute(named: "aria-label", value: l.t("Pilih pesan", "Select message")))),
-                            .td(.a(.href(Paths.thread(message.id!)), .text(l.dateTime(message.receivedAt)))),
+                            .td(.a(.href(SiteRoute.thread(message.id!).path), .text(l.dateTime(message.receivedAt)))),
                             .td(.text(account.map { "\($0.platform.displayName) @\($0.handle)" } ?? message.platform.displayName), .br(),
                                 .span(.class("muted"), .text(kindLabel(message, l)))),
                             .td(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),
                             .td(.text(TextSnippet.of(message.text ?? "")),
                                 .if(!(tags[message.id!] ?? []).isEmpty, .group(.br(), tagLinks(tags[message.id!] ?? []))),
-                                .unwrap(sentiment) { .group(.br(), UI.badge(sentimentLabel($0, l), tone: $0 == .negative ? "warn" : ($0 == .positive ? "ok" : "muted"))) }),
-                            .td(.unwrap(priority) { UI.badge(priorityLabel($0, l), tone: $0 == .urgent ? "danger" : ($0 == .high ? "warn" : "muted")) }),
+                                .unwrap(sentiment) { .group(.br(), UI.badge(sentimentLabel($0, l), tone: $0 == .negative ? .warn : ($0 == .positive ? .ok : .muted))) }),
+                            .td(.unwrap(priority) { UI.badge(priorityLabel($0, l), tone: $0 == .urgent ? .danger : ($0 == .high ? .warn : .muted)) }),
                             .td(.unwrap(message.dueAt) { due in
-                                .group(.text(l.dateTime(due)), .if(overdue && message.state == .new, .group(.br(), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger"))))
+                                .group(.text(l.dateTime(due)), .if(overdue && message.state == .new, .group(.br(), UI.badge(l.t("Terlambat", "Overdue"), tone: .danger))))
                             })
                         )
                     }))),

@@ -122,7 +122,7 @@ enum ReplyWorkflow {
             try await ComplianceService.record(findings, source: .reply, sourceID: reply.id!, tenantID: principal.tenantID, accountID: account.id,
                                                unitID: account.unitID, excerpt: text, at: req.now, on: db)
             try await Auditor.record(req.auditActor(principal), on: db, action: overrideReason == nil ? .inboxReply : .inboxReplyOverride,
-                                     targetType: "message", targetID: message.id, label: String(text.prefix(120)),
+                                     targetType: .message, targetID: message.id, label: String(text.prefix(120)),
                                      after: overrideReason.map { ["reason": $0] })
         }
         try await ReplyService.deliver(reply, message: message, account: account, route: route, app: req.application, l: req.l10n, now: req.now, on: req.db)

@@ -18,8 +18,8 @@ enum Routing {
             let stems = Set((message.searchText ?? "").split(separator: " ").map(String.init))
             guard let rule = rules.first(where: { rule in
                 (rule.sourceUnitID.map { tree.isSameOrDescendant(account.unitID, of: $0) } ?? true)
-                    && (rule.platform.map { $0 == message.platform.rawValue } ?? true)
-                    && (rule.kind.map { $0 == message.kind.rawValue } ?? true)
+                    && (rule.platform.map { $0 == message.platform } ?? true)
+                    && (rule.kind.map { $0 == message.kind } ?? true)
                     && (rule.keyword.map { keyword in Inbox.searchText(keyword, analyzer: analyzer).split(separator: " ").allSatisfy { stems.contains(String($0)) } } ?? true)
             }) else { continue }
             if rule.roundRobin {
@@ -52,18 +52,18 @@ enum Routing {
 /// Kotak Masuk → Aturan penugasan.
 enum RoutingController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("routing.list", .GET, "/inbox/routing", .web, .permission(.manageSLA)) { req in
+        routes.add(.routing) { req in
             try await page(req, input: Input(), problems: [], status: .ok)
         }
-        routes.add("routing.create", .POST, "/inbox/routing", .web, .permission(.manageSLA), create)
-        routes.add("routing.delete", .POST, "/inbox/routing/:ruleID/delete", .web, .permission(.manageSLA)) { req in
+        routes.add(.createRoutingRule, create)
+        routes.add(SiteRoute.deleteRoutingRule) { req in
             let principal = try req.requirePrincipal()
             guard let id = req.parameters.get("ruleID", as: UUID.self),
                   let rule = try await RoutingRuleModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first() else {
                 throw AppError.notFound
             }
             try await rule.delete(on: req.db)
-            return Response.seeOther(Paths.routing, flash: req.l10n.t("Aturan \(rule.name) dihapus.", "Rule \(rule.name) deleted."))
+            return Response.seeOther(SiteRoute.routing.path, flash: req.l10n.t("Aturan \(rule.name) dihapus.", "Rule \(rule.name) deleted."))
         }
     }
 
@@ -100,8 +100,10 @@ enum RoutingController {
         guard let targetOptional = unit(input.target_unit_id), let target = targetOptional else {
             return try await page(req, input: input, problems: problems + ["Pilih unit tujuan."], status: .unprocessableEntity)
         }
-        if let platform = input.platform.nonEmpty, Platform(rawValue: platform) == nil { problems.append("Platform tidak dikenal.") }
-        if let kind = input.kind.nonEmpty, !["comment", "mention", "dm"].contains(kind) { problems.append("Jenis pesan tidak dikenal.") }
+        let platform = input.platform.nonEmpty.map { Platform(rawValue: $0) }
+        if platform == .some(nil) { problems.append("Platform tidak dikenal.") }
+        let kind = input.kind.nonEmpty.map { MessageKind(rawValue: $0).flatMap { RoutingRuleModel.routableKinds.contains($0) ? $0 : nil } }
+        if kind == .some(nil) { problems.append("Jenis pesan tidak dikenal.") }
         if let keyword = input.keyword.nonEmpty, keyword.count > 100 { problems.append("Kata kunci paling banyak 100 karakter.") }
         guard problems.isEmpty else { return try await page(req, input: input, problems: problems, status: .unprocessableEntity) }
         let last = try await RoutingRuleModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).sort(\.$position, .descending).first()
@@ -112,17 +114,17 @@ enum RoutingController {
         rule.name = name
         rule.sourceUnitID = source
         rule.keyword = input.keyword.nonEmpty
-        rule.platform = input.platform.nonEmpty
-        rule.kind = input.kind.nonEmpty
+        rule.platform = platform ?? nil
+        rule.kind = kind ?? nil
         rule.targetUnitID = target
         rule.roundRobin = input.round_robin == "on" || input.round_robin == "true"
         rule.rotation = 0
         rule.updatedAt = req.now
         try await req.db.transaction { db in
             try await rule.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .routingCreate, targetType: "routing", targetID: rule.id, label: name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: .routingCreate, targetType: .routing, targetID: rule.id, label: name)
         }
-        return .seeOther(Paths.routing, flash: req.l10n.t("Aturan \(name) ditambahkan; berlaku untuk pesan baru.", "Rule \(name) added; it applies to new messages."))
+        return .seeOther(SiteRoute.routing.path, flash: req.l10n.t("Aturan \(name) ditambahkan; berlaku untuk pesan baru.", "Rule \(name) added; it applies to new messages."))
     }
 }
 
@@ -132,7 +134,7 @@ enum RoutingPages {
         let l = ctx.l
         let unitOptions = units.map { UI.Option(value: $0.0.uuidString, label: $0.1) }
         return Layout.page(ctx, title: l.t("Aturan penugasan", "Routing rules"),
-            .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
+            .p(.a(.href(SiteRoute.inbox.path), .text(l.t("← Kotak Masuk", "← Inbox")))),
             .p(.class("hint"), .text(l.t("Pesan baru diperiksa dari atas ke bawah; aturan pertama yang cocok menugaskan pesan ke unit tujuan, atau bergiliran ke orang-orang di unit itu.",
                                          "New messages are checked top to bottom; the first matching rule assigns them."))),
             rules.isEmpty ? UI.empty(l.t("Belum ada aturan: pesan baru menunggu ditugaskan dengan tangan.", "No rules yet."))
@@ -140,16 +142,17 @@ enum RoutingPages {
                     .thead(.tr(.th("#"), .th(.text(l.t("Nama", "Name"))), .th(.text(l.t("Jika", "When"))), .th(.text(l.t("Maka", "Then"))), .th(.text("")))),
                     .tbody(.forEach(rules) { rule in
                         let conditions = [rule.sourceUnitID.flatMap { tree.units[$0]?.name }.map { l.t("akun di ", "accounts of ") + $0 },
-                                          rule.keyword.map { l.t("memuat “\($0)”", "contains “\($0)”") }, rule.platform, rule.kind].compactMap { $0 }
+                                          rule.keyword.map { l.t("memuat “\($0)”", "contains “\($0)”") }, rule.platform?.displayName,
+                                          rule.kind.map(l.messageKind)].compactMap { $0 }
                         return .tr(.td(.text(String(rule.position))), .td(.text(rule.name)),
                             .td(.text(conditions.isEmpty ? l.t("semua pesan", "every message") : conditions.joined(separator: ", "))),
                             .td(.text((rule.roundRobin ? l.t("bergiliran di ", "in turn within ") : l.t("ke ", "to ")) + (tree.units[rule.targetUnitID]?.name ?? ""))),
-                            .td(UI.actionButton(l.t("Hapus", "Delete"), action: Paths.deleteRouting(rule.id!), csrf: ctx.csrf,
+                            .td(UI.actionButton(l.t("Hapus", "Delete"), action: SiteRoute.deleteRoutingRule(rule.id!).path, csrf: ctx.csrf,
                                                 confirm: l.t("Hapus aturan \(rule.name)?", "Delete \(rule.name)?"), danger: true)))
                     })),
             .h2(.text(l.t("Tambah aturan", "Add a rule"))),
             UI.formErrorSummary(problems, l),
-            .form(.method(.post), .action(Paths.routing), .class("stack"), .id("routing-form"),
+            .form(.method(.post), .action(SiteRoute.createRoutingRule.path), .class("stack"), .id("routing-form"),
                 UI.csrf(ctx.csrf),
                 UI.field(l.t("Nama aturan", "Name"), name: "name", value: input.name, error: nil, required: true, maxLength: 120),
                 UI.select(l.t("Akun milik unit", "Accounts of unit"), name: "source_unit_id", options: unitOptions, selected: input.source_unit_id, error: nil,
@@ -158,8 +161,7 @@ enum RoutingPages {
                          hint: l.t("Dicocokkan tanpa imbuhan: “air” juga menemukan “airnya”.", "Matched on stems."), maxLength: 100),
                 UI.select("Platform", name: "platform", options: Platform.allCases.map { UI.Option(value: $0.rawValue, label: $0.displayName) },
                           selected: input.platform, error: nil, includeBlank: l.t("Semua platform", "Any platform")),
-                UI.select(l.t("Jenis", "Kind"), name: "kind", options: [UI.Option(value: "comment", label: l.t("Komentar", "Comment")),
-                                                                       UI.Option(value: "mention", label: "Mention"), UI.Option(value: "dm", label: "DM")],
+                UI.select(l.t("Jenis", "Kind"), name: "kind", options: RoutingRuleModel.routableKinds.map { UI.Option(value: $0.rawValue, label: l.messageKind($0)) },
                           selected: input.kind, error: nil, includeBlank: l.t("Semua jenis", "Any kind")),
                 UI.select(l.t("Tugaskan ke unit", "Assign to unit"), name: "target_unit_id", options: unitOptions, selected: input.target_unit_id, error: nil,
                           required: true, includeBlank: l.t("— pilih unit —", "— choose —")),

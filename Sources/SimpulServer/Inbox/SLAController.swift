@@ -27,12 +27,12 @@ enum SLAService {
 /// Pengaturan → SLA & hari libur.
 enum SLAController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("sla.edit", .GET, "/settings/sla", .web, .permission(.manageSLA)) { req in
+        routes.add(.slaSettings) { req in
             let principal = try req.requirePrincipal()
             let settings = try await SLAService.load(tenant: principal.tenant, on: req.db)
             return SLAPages.form(PageContext(req), input: Input(settings), problems: []).response(.ok)
         }
-        routes.add("sla.update", .POST, "/settings/sla", .web, .permission(.manageSLA), update)
+        routes.add(.updateSLA, update)
     }
 
     static let weekdays: [(Int, String)] = [(2, "Senin"), (3, "Selasa"), (4, "Rabu"), (5, "Kamis"), (6, "Jumat"), (7, "Sabtu"), (1, "Minggu")]
@@ -167,10 +167,10 @@ enum SLAController {
                 holiday.name = name
                 try await holiday.create(on: db)
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: .slaUpdate, targetType: "tenant", targetID: tenantID,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .slaUpdate, targetType: .tenant, targetID: tenantID,
                                      label: principal.tenant.name, after: ["holidays": String(entries.count)])
         }
-        return .seeOther(Paths.slaSettings, flash: req.l10n.t("SLA dan hari libur disimpan; berlaku untuk pesan yang masuk sesudah ini.",
+        return .seeOther(SiteRoute.slaSettings.path, flash: req.l10n.t("SLA dan hari libur disimpan; berlaku untuk pesan yang masuk sesudah ini.",
                                                               "SLA and holidays saved; they apply to messages arriving from now on."))
     }
 }
@@ -183,7 +183,7 @@ enum SLAPages {
             UI.formErrorSummary(problems, l),
             .p(.class("hint"), .text(l.t("Tenggat pesan dihitung dari target ini. Satuan: jam (jam jam, siang malam), jam-kerja (hanya jam kerja), hari-kerja (hari kerja berikutnya pada jam yang sama).",
                                          "Due times follow these targets. Units: jam (clock hours), jam-kerja (office hours), hari-kerja (working days)."))),
-            .form(.method(.post), .action(Paths.slaSettings), .class("stack"), .id("sla-form"),
+            .form(.method(.post), .action(SiteRoute.updateSLA.path), .class("stack"), .id("sla-form"),
                 UI.csrf(ctx.csrf),
                 UI.field(l.t("Darurat", "Urgent"), name: "urgent", value: input.urgent, error: nil, required: true),
                 UI.field(l.t("Tinggi", "High"), name: "high", value: input.high, error: nil, required: true),

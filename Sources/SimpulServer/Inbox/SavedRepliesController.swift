@@ -8,11 +8,11 @@ import Vapor
 /// A unit's replies serve that unit and the units below it; tenant-wide ones serve everyone.
 enum SavedRepliesController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox.savedReplies", .GET, "/inbox/saved-replies", .web, .permission(.viewInbox)) { req in
+        routes.add(.savedReplies) { req in
             try await list(req, input: Input(), problems: [], status: .ok)
         }
-        routes.add("inbox.savedReplies.create", .POST, "/inbox/saved-replies", .web, .permission(.manageSavedReplies), create)
-        routes.add("inbox.savedReplies.delete", .POST, "/inbox/saved-replies/:savedReplyID/delete", .web, .permission(.manageSavedReplies), delete)
+        routes.add(.createSavedReply, create)
+        routes.add(SiteRoute.deleteSavedReply, delete)
     }
 
     struct Input: Content {
@@ -83,7 +83,7 @@ enum SavedRepliesController {
         reply.createdBy = principal.userID
         reply.updatedAt = req.now
         try await reply.create(on: req.db)
-        return .seeOther(Paths.savedReplies, flash: req.l10n.t("Balasan tersimpan “\(title)” ditambahkan.", "Saved reply “\(title)” added."))
+        return .seeOther(SiteRoute.savedReplies.path, flash: req.l10n.t("Balasan tersimpan “\(title)” ditambahkan.", "Saved reply “\(title)” added."))
     }
 
     static func delete(_ req: Request) async throws -> Response {
@@ -93,7 +93,7 @@ enum SavedRepliesController {
               reply.unitID.map({ principal.scope.allows(.viewInbox, on: $0) }) ?? true else { throw AppError.notFound }
         guard canManage(reply, principal) else { throw AppError.forbidden }
         try await reply.delete(on: req.db)
-        return .seeOther(Paths.savedReplies, flash: req.l10n.t("Balasan tersimpan dihapus.", "Saved reply deleted."))
+        return .seeOther(SiteRoute.savedReplies.path, flash: req.l10n.t("Balasan tersimpan dihapus.", "Saved reply deleted."))
     }
 }
 
@@ -102,7 +102,7 @@ enum SavedReplyPages {
                      units: [(UUID, String)], canManage: (SavedReplyModel) -> Bool) -> HTML {
         let l = ctx.l
         return Layout.page(ctx, title: l.t("Balasan tersimpan", "Saved replies"),
-            .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
+            .p(.a(.href(SiteRoute.inbox.path), .text(l.t("← Kotak Masuk", "← Inbox")))),
             replies.isEmpty
                 ? UI.empty(l.t("Belum ada balasan tersimpan. Simpan jawaban yang sering dipakai agar tim menjawab cepat dan seragam.",
                                "No saved replies yet."))
@@ -112,13 +112,13 @@ enum SavedReplyPages {
                         .tr(.td(.text(reply.title)),
                             .td(.text(reply.unitID.flatMap { tree.units[$0]?.name } ?? l.t("Seluruh instansi", "Whole tenant"))),
                             .td(.text(reply.body)),
-                            .td(.if(canManage(reply), UI.actionButton(l.t("Hapus", "Delete"), action: Paths.deleteSavedReply(reply.id!), csrf: ctx.csrf,
+                            .td(.if(canManage(reply), UI.actionButton(l.t("Hapus", "Delete"), action: SiteRoute.deleteSavedReply(reply.id!).path, csrf: ctx.csrf,
                                                                       confirm: l.t("Hapus balasan “\(reply.title)”?", "Delete “\(reply.title)”?"), danger: true))))
                     })),
             .if(!units.isEmpty, .group(
                 .h2(.text(l.t("Tambah balasan tersimpan", "Add a saved reply"))),
                 UI.formErrorSummary(problems, l),
-                .form(.method(.post), .action(Paths.savedReplies), .class("stack"), .id("saved-reply-form"),
+                .form(.method(.post), .action(SiteRoute.createSavedReply.path), .class("stack"), .id("saved-reply-form"),
                     UI.csrf(ctx.csrf),
                     UI.field(l.t("Judul", "Title"), name: "title", value: input.title, error: nil, required: true, maxLength: 120),
                     UI.select(l.t("Untuk unit", "For unit"), name: "unit_id", options: units.map { UI.Option(value: $0.0.uuidString, label: $0.1) },

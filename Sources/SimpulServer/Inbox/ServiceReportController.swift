@@ -10,7 +10,7 @@ import Vapor
 /// SLA, per unit and per priority, for the messages received in a period.
 enum ServiceReportController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox.report", .GET, "/inbox/report", .web, .permission(.viewInbox), show)
+        routes.add(.serviceReport, show)
     }
 
     struct Query: Content {
@@ -100,9 +100,9 @@ enum ServiceReportPages {
                      byUnit: [(name: String, figures: ServiceLevelReport.Figures)], byPriority: [(name: String, figures: ServiceLevelReport.Figures)]) -> HTML {
         let l = ctx.l
         return Layout.page(ctx, title: l.t("Kinerja layanan", "Service performance"),
-            .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
+            .p(.a(.href(SiteRoute.inbox.path), .text(l.t("← Kotak Masuk", "← Inbox")))),
             UI.formErrorSummary(problems, l),
-            .form(.method(.get), .action(Paths.serviceReport), .class("filters"), .id("report-filters"),
+            .form(.method(.get), .action(SiteRoute.serviceReport.path), .class("filters"), .id("report-filters"),
                 UI.field(l.t("Dari tanggal", "From"), name: "from", value: from, error: nil, type: .date),
                 UI.field(l.t("Sampai tanggal", "To"), name: "to", value: to, error: nil, type: .date),
                 .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Tampilkan", "Show"))))),
@@ -131,7 +131,7 @@ enum ServiceReportPages {
                 return .tr(.td(.text(row.name)), .td(.text(l.number(f.messages))), .td(.text(l.number(f.answered))),
                            .td(.text(time(f.medianFirstResponse))),
                            .td(.text(f.inTimeShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—")),
-                           .td(f.overdue > 0 ? UI.badge(l.number(f.overdue), tone: "danger") : .text("0")),
+                           .td(f.overdue > 0 ? UI.badge(l.number(f.overdue), tone: .danger) : .text("0")),
                            .td(.text(l.number(f.resolved))), .td(.text(time(f.medianResolution))))
             }))
     }

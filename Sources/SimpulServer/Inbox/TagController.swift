@@ -7,8 +7,8 @@ import Vapor
 /// the inbox.
 enum TagController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox.tag", .POST, "/inbox/:messageID/tags", .web, .permission(.replyInbox), add)
-        routes.add("inbox.untag", .POST, "/inbox/:messageID/tags/remove", .web, .permission(.replyInbox), remove)
+        routes.add(SiteRoute.tag, add)
+        routes.add(SiteRoute.untag, remove)
     }
 
     struct Input: Content { var tag: String? }
@@ -32,19 +32,19 @@ enum TagController {
             return try await ThreadController.show(req, principal, message, account, status: .unprocessableEntity, notice: problem(error, l))
         }
         let existing = try await tags(of: [message.id!], tenantID: principal.tenantID, on: req.db)[message.id!] ?? []
-        guard !existing.contains(tag) else { return .seeOther(Paths.thread(message.id!), flash: l.t("Label itu sudah ada.", "That label is already there.")) }
+        guard !existing.contains(tag) else { return .seeOther(SiteRoute.thread(message.id!).path, flash: l.t("Label itu sudah ada.", "That label is already there.")) }
         guard existing.count < MessageTag.maxPerMessage else {
             return try await ThreadController.show(req, principal, message, account, status: .unprocessableEntity,
                                                    notice: l.t("Satu pesan paling banyak \(MessageTag.maxPerMessage) label.", "A message takes \(MessageTag.maxPerMessage) labels at most."))
         }
         try await req.db.transaction { db in
             try await attach(tag, to: [message.id!], tenantID: principal.tenantID, userID: principal.userID, at: req.now, on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxTag, targetType: "message", targetID: message.id, label: tag,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxTag, targetType: .message, targetID: message.id, label: tag,
                                      after: ["tag": tag])
         }
         try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],
                                       app: req.application, on: req.db)
-        return .seeOther(Paths.thread(message.id!), flash: l.t("Label \"\(tag)\" ditambahkan.", "Label \"\(tag)\" added."))
+        return .seeOther(SiteRoute.thread(message.id!).path, flash: l.t("Label \"\(tag)\" ditambahkan.", "Label \"\(tag)\" added."))
     }
 
     static func remove(_ req: Request) async throws -> Response {
@@ -55,12 +55,12 @@ enum TagController {
         try await req.db.transaction { db in
             try await MessageTagModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$messageID == message.id!)
                 .filter(\.$tag == tag).delete()
-            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxUntag, targetType: "message", targetID: message.id, label: tag,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxUntag, targetType: .message, targetID: message.id, label: tag,
                                      before: ["tag": tag])
         }
         try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],
                                       app: req.application, on: req.db)
-        return .seeOther(Paths.thread(message.id!), flash: l.t("Label \"\(tag)\" dilepas.", "Label \"\(tag)\" removed."))
+        return .seeOther(SiteRoute.thread(message.id!).path, flash: l.t("Label \"\(tag)\" dilepas.", "Label \"\(tag)\" removed."))
     }
 
     /// Puts `tag` on each message that does not carry it yet.

@@ -9,11 +9,11 @@ import Vapor
 /// (a tenant-wide setting); everyone in the inbox can read them.
 enum TemplatesController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox.templates", .GET, "/inbox/templates", .web, .permission(.viewInbox)) { req in
+        routes.add(.templates) { req in
             try await list(req, input: Input(), problems: [], status: .ok)
         }
-        routes.add("inbox.templates.create", .POST, "/inbox/templates", .web, .permission(.manageTemplates), create)
-        routes.add("inbox.templates.delete", .POST, "/inbox/templates/:templateID/delete", .web, .permission(.manageTemplates), delete)
+        routes.add(.createTemplate, create)
+        routes.add(SiteRoute.deleteTemplate, delete)
     }
 
     struct Input: Content {
@@ -70,10 +70,10 @@ enum TemplatesController {
         template.updatedAt = req.now
         try await req.db.transaction { db in
             try await template.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .templateCreate, targetType: "template", targetID: template.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .templateCreate, targetType: .template, targetID: template.id,
                                      label: "\(name) (\(language))", after: ["approved": template.approved ? "ya" : "tidak"])
         }
-        return .seeOther(Paths.templates, flash: l.t("Templat \(name) ditambahkan.", "Template \(name) added."))
+        return .seeOther(SiteRoute.templates.path, flash: l.t("Templat \(name) ditambahkan.", "Template \(name) added."))
     }
 
     static func delete(_ req: Request) async throws -> Response {
@@ -84,10 +84,10 @@ enum TemplatesController {
         }
         try await req.db.transaction { db in
             try await template.delete(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .templateDelete, targetType: "template", targetID: id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .templateDelete, targetType: .template, targetID: id,
                                      label: "\(template.name) (\(template.language))")
         }
-        return .seeOther(Paths.templates, flash: req.l10n.t("Templat dihapus.", "Template deleted."))
+        return .seeOther(SiteRoute.templates.path, flash: req.l10n.t("Templat dihapus.", "Template deleted."))
     }
 }
 
@@ -100,7 +100,7 @@ enum TemplatePages {
         return .group(
                 .h2(.text(l.t("Tambah templat", "Add a template"))),
                 UI.formErrorSummary(problems, l),
-                .form(.method(.post), .action(Paths.templates), .class("stack"), .id("template-form"),
+                .form(.method(.post), .action(SiteRoute.createTemplate.path), .class("stack"), .id("template-form"),
                     UI.csrf(ctx.csrf),
                     UI.field(l.t("Nama (seperti di WhatsApp Manager)", "Name (as in WhatsApp Manager)"), name: "name", value: input.name, error: nil,
                              required: true, maxLength: 512, placeholder: "tindak_lanjut_laporan"),
@@ -116,9 +116,9 @@ enum TemplatePages {
 
     static func row(_ ctx: PageContext, _ template: WhatsAppTemplateModel, canManage: Bool) -> Node<HTML.TableContext> {
         let l = ctx.l
-        let status: Node<HTML.BodyContext> = template.approved ? UI.badge(l.t("Disetujui", "Approved"), tone: "ok")
-                                                                : UI.badge(l.t("Belum disetujui", "Not approved"), tone: "muted")
-        let delete: Node<HTML.BodyContext> = UI.actionButton(l.t("Hapus", "Delete"), action: Paths.deleteTemplate(template.id!), csrf: ctx.csrf,
+        let status: Node<HTML.BodyContext> = template.approved ? UI.badge(l.t("Disetujui", "Approved"), tone: .ok)
+                                                                : UI.badge(l.t("Belum disetujui", "Not approved"), tone: .muted)
+        let delete: Node<HTML.BodyContext> = UI.actionButton(l.t("Hapus", "Delete"), action: SiteRoute.deleteTemplate(template.id!).path, csrf: ctx.csrf,
                                                              confirm: l.t("Hapus templat \(template.name)?", "Delete \(template.name)?"), danger: true)
         return .tr(.td(.code(.text(template.name))), .td(.text(template.language)), .td(.text(template.body)), .td(status), .td(.if(canManage, delete)))
     }
@@ -126,7 +126,7 @@ enum TemplatePages {
     static func list(_ ctx: PageContext, templates: [WhatsAppTemplateModel], input: TemplatesController.Input, problems: [String], canManage: Bool) -> HTML {
         let l = ctx.l
         return Layout.page(ctx, title: l.t("Templat WhatsApp", "WhatsApp templates"),
-            .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
+            .p(.a(.href(SiteRoute.inbox.path), .text(l.t("← Kotak Masuk", "← Inbox")))),
             .p(.class("hint"), .text(l.t("Lebih dari 24 jam sejak pesan terakhir warga, WhatsApp hanya menerima templat yang sudah disetujui Meta. Daftarkan di sini templat yang sama persis dengan di WhatsApp Manager.",
                                          "More than 24 hours after a resident's last message, WhatsApp accepts only templates Meta approved. List here the same templates as in WhatsApp Manager."))),
             templates.isEmpty

@@ -8,7 +8,7 @@ import Vapor
 /// same person wrote before, the team's internal notes, and the replies sent from Simpul.
 enum ThreadController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox.thread", .GET, "/inbox/:messageID", .web, .permission(.viewInbox)) { req in
+        routes.add(SiteRoute.thread) { req in
             let principal = try req.requirePrincipal()
             let (message, account) = try await load(req, principal, need: .viewInbox)
             // "?template=<id>" starts the reply from a saved reply, its variables filled in.
@@ -23,9 +23,9 @@ enum ThreadController {
             }
             return try await show(req, principal, message, account, status: .ok, draft: draft)
         }
-        routes.add("inbox.note", .POST, "/inbox/:messageID/notes", .web, .permission(.replyInbox), addNote)
-        routes.add("inbox.reply", .POST, "/inbox/:messageID/replies", .web, .permission(.replyInbox), reply)
-        routes.add("inbox.retry", .POST, "/inbox/:messageID/replies/:replyID/retry", .web, .permission(.replyInbox), retry)
+        routes.add(SiteRoute.addNote, addNote)
+        routes.add(SiteRoute.reply, reply)
+        routes.add(SiteRoute.retryReply, retry)
     }
 
     /// A message on an account the person may see (404 otherwise), and 403 without `need` there.
@@ -132,7 +132,7 @@ enum ThreadController {
         note.body = body
         note.createdAt = req.now
         try await note.create(on: req.db)
-        return .seeOther(Paths.thread(message.id!), flash: l.t("Catatan internal disimpan.", "Note saved."))
+        return .seeOther(SiteRoute.thread(message.id!).path, flash: l.t("Catatan internal disimpan.", "Note saved."))
     }
 
     struct ReplyInput: Content {
@@ -157,7 +157,7 @@ enum ThreadController {
             return try await show(req, principal, message, account, status: .unprocessableEntity, draft: input.text, notice: refusal.message(l),
                                   findings: findings, overrideReason: input.override_reason, unconfirmedReply: recent)
         case .attempted(let reply):
-            return .seeOther(Paths.thread(message.id!), flash: reply.status == .sent
+            return .seeOther(SiteRoute.thread(message.id!).path, flash: reply.status == .sent
                              ? l.t("Balasan terkirim ke \(account.platform.displayName).", "Reply sent to \(account.platform.displayName).")
                              : l.t("Balasan gagal terkirim: \(reply.error ?? ""). Anda bisa mengirim ulang.", "The reply failed: \(reply.error ?? ""). You can retry."))
         }
@@ -171,7 +171,7 @@ enum ThreadController {
                 .filter(\.$id == replyID).first() else { throw AppError.notFound }
         let l = req.l10n
         guard reply.status == .failed else {
-            return .seeOther(Paths.thread(message.id!), flash: l.t("Balasan ini sudah terkirim.", "This reply was already sent."))
+            return .seeOther(SiteRoute.thread(message.id!).path, flash: l.t("Balasan ini sudah terkirim.", "This reply was already sent."))
         }
         let route: ReplyService.Route
         do {
@@ -180,7 +180,7 @@ enum ThreadController {
             return try await show(req, principal, message, account, status: .unprocessableEntity, notice: refusal.message(l))
         }
         try await ReplyService.deliver(reply, message: message, account: account, route: route, app: req.application, l: l, now: req.now, on: req.db)
-        return .seeOther(Paths.thread(message.id!), flash: reply.status == .sent
+        return .seeOther(SiteRoute.thread(message.id!).path, flash: reply.status == .sent
                          ? l.t("Balasan terkirim.", "Reply sent.")
                          : l.t("Masih gagal: \(reply.error ?? "").", "Still failing: \(reply.error ?? "")."))
     }

@@ -10,9 +10,9 @@ enum ThreadPages {
         let l = ctx.l
         guard !templates.isEmpty else {
             return .p(.class("hint"), .text(l.t("Belum ada templat WhatsApp yang disetujui. ", "No approved WhatsApp templates yet. ")),
-                      .a(.href(Paths.templates), .text(l.t("Daftarkan templat", "Add templates"))))
+                      .a(.href(SiteRoute.templates.path), .text(l.t("Daftarkan templat", "Add templates"))))
         }
-        return .form(.method(.post), .action(Paths.replies(message.id!)), .class("stack"), .id("template-reply-form"),
+        return .form(.method(.post), .action(SiteRoute.reply(message.id!).path), .class("stack"), .id("template-reply-form"),
             UI.csrf(ctx.csrf),
             UI.select(l.t("Templat WhatsApp", "WhatsApp template"), name: "template_id",
                       options: templates.map { UI.Option(value: $0.id!.uuidString, label: "\($0.name) (\($0.language)): " + TextSnippet.of($0.body)) },
@@ -64,11 +64,11 @@ enum ThreadPages {
         let sentiment = message.sentiment
         let blocking = findings.contains { $0.severity == .block }
         return Layout.page(ctx, title: l.t("Pesan dari \(message.authorName ?? message.authorHandle ?? "warga")", "Message from \(message.authorName ?? message.authorHandle ?? "a resident")"),
-            .p(.a(.href(Paths.inbox), .text(l.t("← Kotak Masuk", "← Inbox")))),
-            InboxPages.liveBanner(l, reload: Paths.thread(message.id!), message: message.id),
+            .p(.a(.href(SiteRoute.inbox.path), .text(l.t("← Kotak Masuk", "← Inbox")))),
+            InboxPages.liveBanner(l, reload: SiteRoute.thread(message.id!).path, message: message.id),
             // Filled by the page script from the heartbeat; rendered here too for pages without it.
             .div(.id("presence"), .class("flash warn"), .attribute(named: "role", value: "status"),
-                 .attribute(named: "data-url", value: Paths.presence(message.id!)), .attribute(named: "data-csrf", value: ctx.csrf),
+                 .attribute(named: "data-url", value: SiteRoute.presence(message.id!).path), .attribute(named: "data-csrf", value: ctx.csrf),
                  .attribute(named: "data-interval", value: String(Int(ThreadPresence.heartbeat))),
                  .attribute(named: "data-template", value: l.t("Juga sedang dibuka oleh: {names} — sepakati siapa yang membalas.", "Also open by: {names} — agree on who replies.")),
                  .if(viewers.isEmpty, .attribute(named: "hidden", value: "hidden")),
@@ -82,19 +82,19 @@ enum ThreadPages {
                 .unwrap(sentiment) { s in .group(.dt(.text(l.t("Sentimen", "Sentiment"))), .dd(.text(InboxPages.sentimentLabel(s, l)))) },
                 .unwrap(message.dueAt) { due in
                     .group(.dt(.text(l.t("Tenggat", "Due"))), .dd(.text(l.dateTime(due)),
-                        .if(due < now && message.state == .new, .group(.text(" "), UI.badge(l.t("Terlambat", "Overdue"), tone: "danger")))))
+                        .if(due < now && message.state == .new, .group(.text(" "), UI.badge(l.t("Terlambat", "Overdue"), tone: .danger)))))
                 },
                 .unwrap(message.firstResponseAt) { at in .group(.dt(.text(l.t("Dibalas pertama", "First reply"))), .dd(.text(l.dateTime(at)))) },
                 .unwrap(message.resolvedAt) { at in .group(.dt(.text(l.t("Diselesaikan", "Resolved"))), .dd(.text(l.dateTime(at)))) },
                 .dt(.text(l.t("Label", "Labels"))),
                 .dd(.id("thread-tags"), context.tags.isEmpty ? .text(l.t("belum ada", "none")) : .group(.forEach(context.tags) { tag in
                     .span(.class("tag-item"), InboxPages.tagLinks([tag]),
-                          .if(canReply, .form(.class("inline"), .method(.post), .action(Paths.removeTag(message.id!)), UI.csrf(ctx.csrf),
+                          .if(canReply, .form(.class("inline"), .method(.post), .action(SiteRoute.untag(message.id!).path), UI.csrf(ctx.csrf),
                                               .input(.type(.hidden), .name("tag"), .value(tag)),
                                               .button(.type(.submit), .class("link-button"), .attribute(named: "aria-label", value: l.t("Lepas label \(tag)", "Remove label \(tag)")), .text("×")))))
                 }))
             ),
-            .if(canReply, .form(.method(.post), .action(Paths.tags(message.id!)), .class("filters compact"), .id("tag-form"),
+            .if(canReply, .form(.method(.post), .action(SiteRoute.tag(message.id!).path), .class("filters compact"), .id("tag-form"),
                 UI.csrf(ctx.csrf),
                 .div(.class("field"), .label(.for("tag"), .text(l.t("Tambah label", "Add label"))),
                      .input(.id("tag"), .name("tag"), .type(.text), .attribute(named: "list", value: "known-tags"),
@@ -108,21 +108,21 @@ enum ThreadPages {
                 .forEach(context.replies) { reply in
                     .div(.class("message ours"),
                          .p(.class("muted"), .strong(.text(reply.authorName)), .text(" · " + l.t("balasan", "reply") + " · " + l.dateTime(reply.sentAt ?? reply.createdAt) + " "),
-                            reply.status == .sent ? UI.badge(l.t("Terkirim", "Sent"), tone: "ok") : UI.badge(l.t("Gagal terkirim", "Failed"), tone: "danger")),
+                            reply.status == .sent ? UI.badge(l.t("Terkirim", "Sent"), tone: .ok) : UI.badge(l.t("Gagal terkirim", "Failed"), tone: .danger)),
                          .p(.text(reply.text)),
                          .unwrap(reply.error) { .p(.class("error"), .text($0)) },
                          .if(reply.status == .failed && canReply,
-                             UI.actionButton(l.t("Kirim ulang", "Retry"), action: Paths.retryReply(message.id!, reply.id!), csrf: ctx.csrf)))
+                             UI.actionButton(l.t("Kirim ulang", "Retry"), action: SiteRoute.retryReply(message.id!, reply: reply.id!).path, csrf: ctx.csrf)))
                 }),
             .if(canReply, .group(
                 .h2(.text(l.t("Balas", "Reply"))),
                 .p(.class("hint"), .text(l.t("Balasan tersimpan: ", "Saved replies: ")),
-                   .forEach(savedReplies) { saved in .group(.a(.href(Paths.thread(message.id!) + "?template=\(saved.id!)#reply-form"), .text(saved.title)), .text(" · ")) },
-                   .a(.href(Paths.savedReplies), .text(l.t("kelola", "manage")))),
+                   .forEach(savedReplies) { saved in .group(.a(.href(SiteRoute.thread(message.id!).path + "?template=\(saved.id!)#reply-form"), .text(saved.title)), .text(" · ")) },
+                   .a(.href(SiteRoute.savedReplies.path), .text(l.t("kelola", "manage")))),
                 .if(!findings.isEmpty, .group(ComplianceViews.highlighted(draft ?? "", spans: ComplianceViews.spans(of: findings)),
                                               ComplianceViews.findingList(findings, l))),
                 .if(!windowOpen, .p(.class("hint"), .id("window-closed"), .text(ReplyService.Refusal.windowClosed.message(l)))),
-                .if(windowOpen, .form(.method(.post), .action(Paths.replies(message.id!)), .class("stack"), .id("reply-form"),
+                .if(windowOpen, .form(.method(.post), .action(SiteRoute.reply(message.id!).path), .class("stack"), .id("reply-form"),
                     UI.csrf(ctx.csrf),
                     .div(.class("field"), .label(.for("text"), .text(l.t("Balasan", "Reply"))),
                          .textarea(.id("text"), .name("text"), .attribute(named: "rows", value: "4"),
@@ -137,7 +137,7 @@ enum ThreadPages {
                 )),
                 .unwrap(templates) { templates in templateForm(ctx, message: message, templates: templates, confirm: unconfirmedReply != nil) },
                 .h2(.text(l.t("Tindak lanjut", "Follow-up"))),
-                .form(.method(.post), .action(Paths.triage(message.id!)), .class("filters"), .id("triage-form"),
+                .form(.method(.post), .action(SiteRoute.triage(message.id!).path), .class("filters"), .id("triage-form"),
                     UI.csrf(ctx.csrf),
                     UI.select(l.t("Status", "State"), name: "state", options: MessageState.allCases.map { UI.Option(value: $0.rawValue, label: InboxPages.stateLabel($0, l)) },
                               selected: message.state.rawValue, error: nil),
@@ -158,7 +158,7 @@ enum ThreadPages {
                     : .ul(.class("notes"), .forEach(context.notes) { note in
                         .li(.strong(.text(note.authorName)), .text(" · " + l.dateTime(note.createdAt) + ": " + note.body))
                     }),
-                .form(.method(.post), .action(Paths.notes(message.id!)), .class("stack compact"), .id("note-form"),
+                .form(.method(.post), .action(SiteRoute.addNote(message.id!).path), .class("stack compact"), .id("note-form"),
                     UI.csrf(ctx.csrf),
                     .div(.class("field"), .label(.for("body"), .text(l.t("Catatan baru", "New note"))),
                          .textarea(.id("body"), .name("body"), .attribute(named: "rows", value: "2"), .attribute(named: "maxlength", value: "2000"))),
@@ -167,7 +167,7 @@ enum ThreadPages {
             .if(!context.earlier.isEmpty, .group(
                 .h2(.text(l.t("Pesan sebelumnya dari orang yang sama", "Earlier messages from the same person"))),
                 .forEach(context.earlier) { earlier in
-                    .div(.a(.href(Paths.thread(earlier.id!)), .text(l.dateTime(earlier.receivedAt))), .text(" · " + TextSnippet.of(earlier.text ?? "")))
+                    .div(.a(.href(SiteRoute.thread(earlier.id!).path), .text(l.dateTime(earlier.receivedAt))), .text(" · " + TextSnippet.of(earlier.text ?? "")))
                 })),
             InboxPages.shortcutsHelp(l, thread: true)
         )

@@ -13,7 +13,7 @@ enum ThreadPresence {
     static let recentReply: TimeInterval = 10 * 60
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox.presence", .POST, "/inbox/:messageID/presence", .web, .permission(.viewInbox)) { req in
+        routes.add(SiteRoute.presence) { req in
             let principal = try req.requirePrincipal()
             let (message, _) = try await ThreadController.load(req, principal, need: .viewInbox)
             let others = try await touch(message, principal: principal, now: req.now, on: req.db)

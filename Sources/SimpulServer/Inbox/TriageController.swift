@@ -8,7 +8,7 @@ import Vapor
 /// and sentiment (kept for evaluating the rules), and assignment to a person or a unit.
 enum TriageController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("inbox.update", .POST, "/inbox/:messageID/triage", .web, .permission(.replyInbox), update)
+        routes.add(SiteRoute.triage, update)
     }
 
     struct Input: Content {
@@ -92,7 +92,7 @@ enum TriageController {
                 if message.state == .new, user != nil || unit != nil { message.state = .assigned }
             }
         }
-        guard !changes.isEmpty else { return .seeOther(Paths.thread(message.id!), flash: l.t("Tidak ada yang berubah.", "Nothing changed.")) }
+        guard !changes.isEmpty else { return .seeOther(SiteRoute.thread(message.id!).path, flash: l.t("Tidak ada yang berubah.", "Nothing changed.")) }
         if let reason = input.reason.nonEmpty { changes["reason"] = String(reason.prefix(500)) }
         let (after, previous, corrected) = (changes, before, corrections)
         try await req.db.transaction { db in
@@ -110,11 +110,11 @@ enum TriageController {
                 row.createdAt = req.now
                 try await row.create(on: db)
             }
-            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxUpdate, targetType: "message", targetID: message.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .inboxUpdate, targetType: .message, targetID: message.id,
                                      label: String((message.text ?? message.kind.rawValue).prefix(120)), before: previous, after: after)
         }
         try await InboxEvents.publish([InboxEvent(tenant: principal.tenantID, message: message.id!, unit: account.unitID, change: "updated")],
                                       app: req.application, on: req.db)
-        return .seeOther(Paths.thread(message.id!), flash: l.t("Tindak lanjut disimpan.", "Follow-up saved."))
+        return .seeOther(SiteRoute.thread(message.id!).path, flash: l.t("Tindak lanjut disimpan.", "Follow-up saved."))
     }
 }

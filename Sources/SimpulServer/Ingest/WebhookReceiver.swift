@@ -129,12 +129,10 @@ enum WebhookController {
     static let pushed: [PayloadFormat] = [.meta, .instagram, .whatsapp]
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("webhooks.verify", .GET, "/webhooks/:format/:tenant", .system, .none, verify)
-        // A route of its own for each format rather than a `:format` parameter: the router
-        // percent-decodes every parameter of every delivery through Foundation.
+        routes.add(SiteRoute.webhookVerify, verify)
         let intake = WebhookReceiver.Intake(routes.app)
         for format in pushed {
-            routes.addOnEventLoop("webhooks.receive.\(format.rawValue)", .POST, "/webhooks/\(format.rawValue)/:tenant",
+            routes.addOnEventLoop(.webhookReceive(format, tenant: .standIn),
                                   body: .collect(maxSize: ByteCount(value: bodyLimit))) { req in
                 receive(req, format: format, intake: intake)
             }

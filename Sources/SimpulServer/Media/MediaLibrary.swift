@@ -11,13 +11,13 @@ enum MediaLibrary {
     static let maxUploadBytes = 100 * 1024 * 1024
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("media.list", .GET, "/content/media", .web, .permission(.viewContent)) { req in
+        routes.add(.mediaLibrary) { req in
             try await page(req, status: .ok)
         }
-        routes.add("media.upload", .POST, "/content/media", .web, .permission(.manageContent),
+        routes.add(.uploadMedia,
                    body: .collect(maxSize: ByteCount(value: maxUploadBytes + 1024 * 1024)), upload)
-        routes.add("media.delete", .POST, "/content/media/:mediaID/delete", .web, .permission(.manageContent), delete)
-        routes.add("media.file", .GET, "/media/:tenantID/:key", .system, .none, serve)
+        routes.add(SiteRoute.deleteMedia, delete)
+        routes.add(SiteRoute.mediaFile, serve)
     }
 
     struct UploadInput: Content {
@@ -46,7 +46,7 @@ enum MediaLibrary {
     /// A preview is kept beside its file under the file's key and this suffix, and served the same way.
     static let previewSuffix = "-pratinjau"
 
-    static func path(_ media: MediaFileModel) -> String { "/media/\(media.tenantID.uuidString.lowercased())/\(media.storageKey)" }
+    static func path(_ media: MediaFileModel) -> String { SiteRoute.mediaFile(tenant: media.tenantID, key: media.storageKey).path }
 
 
     /// The files a person may see and attach: those of the units they can read content of.
@@ -113,10 +113,10 @@ enum MediaLibrary {
         }
         try await req.db.transaction { db in
             try await media.create(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .mediaUpload, targetType: "media", targetID: media.id, label: media.name,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .mediaUpload, targetType: .media, targetID: media.id, label: media.name,
                                      after: ["format": media.format, "bytes": String(media.bytes)])
         }
-        return .seeOther(Paths.mediaLibrary, flash: l.t("Berkas \(media.name) diunggah.", "\(media.name) uploaded."))
+        return .seeOther(SiteRoute.mediaLibrary.path, flash: l.t("Berkas \(media.name) diunggah.", "\(media.name) uploaded."))
     }
 
     static func delete(_ req: Request) async throws -> Response {
@@ -135,12 +135,12 @@ enum MediaLibrary {
         }
         try await req.db.transaction { db in
             try await media.delete(on: db)
-            try await Auditor.record(req.auditActor(principal), on: db, action: .mediaDelete, targetType: "media", targetID: media.id, label: media.name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: .mediaDelete, targetType: .media, targetID: media.id, label: media.name)
         }
         for stored in [file(media, app: req.application), previewFile(media, app: req.application)].compactMap({ $0 }) {
             try? FileManager.default.removeItem(at: stored)
         }
-        return .seeOther(Paths.mediaLibrary, flash: l.t("Berkas dihapus.", "File deleted."))
+        return .seeOther(SiteRoute.mediaLibrary.path, flash: l.t("Berkas dihapus.", "File deleted."))
     }
 
     static func contentType(_ format: String) -> String {
@@ -174,7 +174,7 @@ enum MediaPages {
         return Layout.page(ctx, title: l.t("Pustaka media", "Media library"),
             ContentPages.tabs(ctx),
             UI.formErrorSummary(errors, l),
-            .if(canUpload, .form(.method(.post), .action(Paths.mediaLibrary), .class("stack"), .attribute(named: "enctype", value: "multipart/form-data"),
+            .if(canUpload, .form(.method(.post), .action(SiteRoute.uploadMedia.path), .class("stack"), .attribute(named: "enctype", value: "multipart/form-data"),
                 UI.csrf(ctx.csrf),
                 UI.select(l.t("Unit pemilik", "Owner unit"), name: "unit_id", options: units.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
                           selected: unitID ?? units.first?.0.uuidString, error: nil, required: true),
@@ -193,7 +193,7 @@ enum MediaPages {
                         .tr(.td(preview(file)),
                             .td(.text(file.name), .p(.class("hint"), .text(file.format.uppercased() + " · " + l.dateTime(file.createdAt)))),
                             .td(.text(describe(file, l))),
-                            .td(.if(canUpload, UI.actionButton(l.t("Hapus", "Delete"), action: Paths.mediaLibrary + "/\(file.id!)/delete", csrf: ctx.csrf,
+                            .td(.if(canUpload, UI.actionButton(l.t("Hapus", "Delete"), action: SiteRoute.mediaLibrary.path + "/\(file.id!)/delete", csrf: ctx.csrf,
                                                                confirm: l.t("Hapus berkas ini?", "Delete this file?"), danger: true))))
                     }))
         )
@@ -205,7 +205,7 @@ enum MediaPages {
             let format = MediaFacts.Format(rawValue: file.format)
             return .span(.class("badge badge-muted"), .text(format?.kind == .video ? "Video" : (format?.rawValue.uppercased() ?? file.format)))
         }
-        return .img(.src("/media/\(file.tenantID.uuidString.lowercased())/\(key)"), .alt(file.name), .attribute(named: "loading", value: "lazy"),
+        return .img(.src(SiteRoute.mediaFile(tenant: file.tenantID, key: key).path), .alt(file.name), .attribute(named: "loading", value: "lazy"),
                     .class("media-preview"))
     }
 

@@ -11,7 +11,7 @@ final class AuditEventModel: Model, @unchecked Sendable {
     @OptionalField(key: "actor_id") var actorID: UUID?
     @Field(key: "actor_name") var actorName: String
     @Field(key: "action") var action: AuditAction
-    @Field(key: "target_type") var targetType: String
+    @Field(key: "target_type") var targetType: AuditTarget
     @OptionalField(key: "target_id") var targetID: UUID?
     @Field(key: "target_label") var targetLabel: String
     @Field(key: "at") var at: Date

@@ -26,7 +26,7 @@ final class FindingModel: Model, @unchecked Sendable {
     @Field(key: "spans") var spans: String
     @Field(key: "matched") var matched: String
     /// open | confirmed | falsePositive | escalated
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: FindingStatus
     @OptionalField(key: "review_note") var reviewNote: String?
     @OptionalField(key: "reviewed_by") var reviewedBy: UUID?
     @OptionalField(key: "reviewed_at") var reviewedAt: Date?

@@ -13,7 +13,7 @@ final class ContentItemModel: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "body") var body: String
     /// A `ContentStatus` raw value.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ContentStatus
     @OptionalField(key: "created_by") var createdBy: UUID?
     @OptionalField(key: "submitted_by") var submittedBy: UUID?
     @OptionalField(key: "submitted_at") var submittedAt: Date?

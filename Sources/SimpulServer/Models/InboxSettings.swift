@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 
 /// A routing rule: new messages that match go to a unit, or in turn to the people of that unit.
 final class RoutingRuleModel: Model, @unchecked Sendable {
@@ -14,9 +15,9 @@ final class RoutingRuleModel: Model, @unchecked Sendable {
     @OptionalField(key: "source_unit_id") var sourceUnitID: UUID?
     /// A word the message must contain, compared on stems ("air" finds "airnya").
     @OptionalField(key: "keyword") var keyword: String?
-    @OptionalField(key: "platform") var platform: String?
-    /// comment | mention | dm
-    @OptionalField(key: "kind") var kind: String?
+    @OptionalField(key: "platform") var platform: Platform?
+    /// One of `routableKinds`; nil for any.
+    @OptionalField(key: "kind") var kind: MessageKind?
     @Field(key: "target_unit_id") var targetUnitID: UUID
     /// Give each match to the next person of the target unit rather than to the unit.
     @Field(key: "round_robin") var roundRobin: Bool
@@ -25,6 +26,9 @@ final class RoutingRuleModel: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
+
+    /// The kinds a rule may name: the ones that start a conversation.
+    static let routableKinds: [MessageKind] = [.comment, .mention, .dm]
 }
 
 final class SLASettingsModel: Model, @unchecked Sendable {

@@ -27,7 +27,7 @@ final class ApprovalPolicyModel: Model, @unchecked Sendable {
 final class ContentVariantModel: Model, @unchecked Sendable {
     static let schema = "content_variants"
 
-    enum Status: String, Sendable {
+    enum Status: String, Codable, Sendable {
         /// Part of an item that is not scheduled (draft, in review, approved).
         case pending
         case scheduled, publishing, published, failed
@@ -46,7 +46,7 @@ final class ContentVariantModel: Model, @unchecked Sendable {
     @OptionalField(key: "title") var title: String?
     /// Media library ids, in order (JSON list).
     @OptionalField(key: "media_ids") var mediaIDsJSON: String?
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: Status
     @OptionalField(key: "platform_post_id") var platformPostID: String?
     @OptionalField(key: "url") var url: String?
     @OptionalField(key: "published_at") var publishedAt: Date?

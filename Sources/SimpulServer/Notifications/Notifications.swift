@@ -36,7 +36,7 @@ enum ContentNotifier {
             row.tenantID = item.tenantID
             row.userID = userID
             row.text = String(text.prefix(500))
-            row.link = Paths.contentItem(item.id!)
+            row.link = SiteRoute.contentItem(item.id!).path
             row.createdAt = now
             try await row.create(on: db)
         }
@@ -59,7 +59,7 @@ enum ContentNotifier {
 /// The person's notifications: newest first; opening the page marks them read.
 enum NotificationsController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("notifications.list", .GET, "/notifications", .web, .signedIn, list)
+        routes.add(.notifications, list)
     }
 
     static func recent(_ principal: Principal, limit: Int, unreadOnly: Bool = false, on db: Database) async throws -> [NotificationModel] {
@@ -81,7 +81,7 @@ enum NotificationsController {
 
     static func list(_ rows: [NotificationModel], _ l: L10n) -> Node<HTML.BodyContext> {
         .ul(.class("attention notifications"), .forEach(rows) { row in
-            .li(.if(row.readAt == nil, .group(UI.badge(l.t("Baru", "New"), tone: "warn"), .text(" "))),
+            .li(.if(row.readAt == nil, .group(UI.badge(l.t("Baru", "New"), tone: .warn), .text(" "))),
                 .a(.href(row.link), .text(row.text)), .span(.class("muted"), .text(" · " + l.dateTime(row.createdAt))))
         })
     }

@@ -6,11 +6,11 @@ enum HealthController {
     static func register(_ routes: RouteCatalog) {
         // Liveness only, answered on the event loop: load balancers ask often, and it is the
         // bare route the ingest benchmark measures against.
-        routes.addOnEventLoop("healthz", .GET, "/healthz", body: .collect(maxSize: ByteCount(value: RouteCatalog.defaultBodyLimit))) { req in
+        routes.addOnEventLoop(.healthz, body: .collect(maxSize: ByteCount(value: RouteCatalog.defaultBodyLimit))) { req in
             req.eventLoop.makeSucceededFuture(Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: #"{"status":"ok"}"#)))
         }
-        routes.add("readyz", .GET, "/readyz", .system, .none, ready)
-        routes.add("metrics", .GET, "/metrics", .system, .none) { req in
+        routes.add(.readyz, ready)
+        routes.add(.metrics) { req in
             Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(string: req.application.metricsRegistry.emitToString()))
         }

@@ -38,15 +38,13 @@ extension ContentItemModel {
         }
     }
 
-    var contentStatus: ContentStatus { ContentStatus(rawValue: status) ?? .draft }
-
     var workflowItem: WorkflowItem {
-        WorkflowItem(status: contentStatus, createdBy: createdBy ?? UUID(), submittedBy: submittedBy, approvals: approvals, scheduledAt: scheduledAt)
+        WorkflowItem(status: status, createdBy: createdBy ?? UUID(), submittedBy: submittedBy, approvals: approvals, scheduledAt: scheduledAt)
     }
 
     /// Takes the state machine's result.
     func adopt(_ item: WorkflowItem) {
-        status = item.status.rawValue
+        status = item.status
         submittedBy = item.submittedBy
         approvals = item.approvals
         scheduledAt = item.scheduledAt

@@ -32,8 +32,8 @@ enum ContentTransitions {
             item.updatedAt = now
             try await item.save(on: db)
             let variants = try await VariantQueries.variants(of: item, on: db)
-            for variant in variants where variant.status != ContentVariantModel.Status.published.rawValue {
-                variant.status = (transition.item.status == .scheduled ? ContentVariantModel.Status.scheduled : .pending).rawValue
+            for variant in variants where variant.status != .published {
+                variant.status = transition.item.status == .scheduled ? .scheduled : .pending
                 if transition.item.status == .scheduled { variant.lastError = nil }
                 variant.updatedAt = now
                 try await variant.save(on: db)
@@ -44,7 +44,7 @@ enum ContentTransitions {
             var after: [String: String] = ["status": transition.item.status.rawValue]
             if let at = transition.item.scheduledAt { after["scheduled_at"] = ISO8601DateFormatter().string(from: at) }
             if case .reject(let comment) = action { after["comment"] = String(comment.prefix(500)) }
-            try await Auditor.record(audit, on: db, action: auditAction(of: action), targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(audit, on: db, action: auditAction(of: action), targetType: .content, targetID: item.id, label: item.title,
                                      before: ["status": before.status.rawValue], after: after)
             let comment: String? = if case .reject(let text) = action { text.trimmingWhitespace } else { nil }
             try await ContentNotifier.notify(transition.notify, about: item, status: transition.item.status, actorID: principal.userID, detail: comment,
@@ -79,7 +79,7 @@ enum ContentTransitions {
     static func problems(of item: ContentItemModel, variants: [ContentVariantModel], accounts: [UUID: AccountModel], media: [UUID: MediaFileModel],
                          at: Date, on db: Database) async throws -> VariantProblems {
         var found: [(ContentVariantModel, AccountModel, [PostProblem])] = []
-        for variant in variants where variant.status != ContentVariantModel.Status.published.rawValue {
+        for variant in variants where variant.status != .published {
             guard let account = accounts[variant.accountID] else { continue }
             let recent = account.platform == .instagram
                 ? try await VariantQueries.publishedCount(account: account, within: at.addingTimeInterval(-86_400)...at, on: db) : 0
@@ -123,7 +123,7 @@ enum VariantQueries {
 
     static func publishedCount(account: AccountModel, within range: ClosedRange<Date>, on db: Database) async throws -> Int {
         try await ContentVariantModel.query(on: db).filter(\.$tenantID == account.tenantID).filter(\.$accountID == account.id!)
-            .filter(\.$status == ContentVariantModel.Status.published.rawValue)
+            .filter(\.$status == .published)
             .filter(\.$publishedAt >= range.lowerBound).filter(\.$publishedAt <= range.upperBound).count()
     }
 }

@@ -24,32 +24,32 @@ struct PublishRecorder {
     func start(attempt: PublishAttemptModel?) async throws -> Bool {
         // Only the first variant of an item moves it; the others find it publishing already.
         var policy = ApprovalPolicy.withoutApproval
-        if item.contentStatus == .scheduled {
+        if item.status == .scheduled {
             let tree = try await UnitQueries.tree(tenantID: tenant.id!, on: db)
             policy = try await ApprovalPolicies.policy(for: item.unitID, tenantID: tenant.id!, tree: tree, on: db)
         }
         return try await db.transaction { [policy] db in
             let item = try await lockedItem(on: db)
-            if item.contentStatus == .scheduled {
+            if item.status == .scheduled {
                 switch ContentWorkflow.apply(.startPublishing, to: item.workflowItem, by: .system, policy: policy, now: now) {
                 case .success(let transition):
                     item.adopt(transition.item)
                 case .failure:
-                    item.status = ContentStatus.inReview.rawValue
+                    item.status = .inReview
                     item.scheduledAt = nil
                     item.updatedAt = now
                     try await item.save(on: db)
                     try await ContentVariantModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$itemID == item.id!)
-                        .filter(\.$status != ContentVariantModel.Status.published.rawValue)
-                        .set(\.$status, to: ContentVariantModel.Status.pending.rawValue).update()
-                    try await Auditor.record(actor, on: db, action: .contentReviewRequired, targetType: "content", targetID: item.id, label: item.title,
+                        .filter(\.$status != .published)
+                        .set(\.$status, to: .pending).update()
+                    try await Auditor.record(actor, on: db, action: .contentReviewRequired, targetType: .content, targetID: item.id, label: item.title,
                                              after: ["reason": "approval steps added after approval"])
                     return false
                 }
                 item.updatedAt = now
                 try await item.save(on: db)
             }
-            variant.status = ContentVariantModel.Status.publishing.rawValue
+            variant.status = .publishing
             variant.updatedAt = now
             try await variant.save(on: db)
             try await attempt?.create(on: db)
@@ -67,17 +67,17 @@ struct PublishRecorder {
             attempt.finishedAt = now
             attempt.platformPostID = post.id
             try await attempt.save(on: db)
-            variant.status = ContentVariantModel.Status.published.rawValue
+            variant.status = .published
             variant.platformPostID = post.id
             variant.url = post.url
             variant.publishedAt = now
             variant.lastError = nil
             variant.updatedAt = now
             try await variant.save(on: db)
-            try await Auditor.record(actor, on: db, action: .contentPublish, targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(actor, on: db, action: .contentPublish, targetType: .content, targetID: item.id, label: item.title,
                                      after: ["variant": variant.id!.uuidString, "post": post.id, "found_after_crash": outcome == .found ? "ya" : "tidak"])
             let unpublished = try await ContentVariantModel.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$itemID == item.id!)
-                .filter(\.$status != ContentVariantModel.Status.published.rawValue).count()
+                .filter(\.$status != .published).count()
             if unpublished == 0, case .success(let transition) = ContentWorkflow.apply(.published, to: item.workflowItem, by: .system, policy: .withoutApproval, now: now) {
                 item.adopt(transition.item)
                 item.updatedAt = now
@@ -91,7 +91,7 @@ struct PublishRecorder {
     func failed(_ message: String) async throws {
         try await db.transaction { db in
             let item = try await lockedItem(on: db)
-            variant.status = ContentVariantModel.Status.failed.rawValue
+            variant.status = .failed
             variant.lastError = String(message.prefix(1_000))
             variant.updatedAt = now
             try await variant.save(on: db)
@@ -104,7 +104,7 @@ struct PublishRecorder {
                 try await item.save(on: db)
                 try await ContentNotifier.notify(transition.notify, about: item, status: .failed, actorID: nil, detail: message, zone: tenant.zone, at: now, on: db)
             }
-            try await Auditor.record(actor, on: db, action: .contentPublishFailed, targetType: "content", targetID: item.id, label: item.title,
+            try await Auditor.record(actor, on: db, action: .contentPublishFailed, targetType: .content, targetID: item.id, label: item.title,
                                      after: ["variant": variant.id!.uuidString, "error": String(message.prefix(300))])
         }
     }

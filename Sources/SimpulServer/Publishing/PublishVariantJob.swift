@@ -50,8 +50,8 @@ enum PublishVariantJob {
               let item = try await ContentItemModel.query(on: db).filter(\.$tenantID == job.tenantID).filter(\.$id == variant.itemID).first(),
               let tenant = try await Tenant.find(job.tenantID, on: db) else { return false }
         // Unscheduled or moved since this job was queued: nothing to do here.
-        guard [.scheduled, .publishing].contains(item.contentStatus), item.scheduledAt.map({ Int($0.timeIntervalSince1970.rounded(.down)) }) == payload.scheduled_at,
-              variant.status != ContentVariantModel.Status.published.rawValue else { return false }
+        guard [.scheduled, .publishing].contains(item.status), item.scheduledAt.map({ Int($0.timeIntervalSince1970.rounded(.down)) }) == payload.scheduled_at,
+              variant.status != .published else { return false }
         let l = L10n(language: .id, zone: tenant.zone)
         let recorder = PublishRecorder(app: app, tenant: tenant, item: item, variant: variant)
 

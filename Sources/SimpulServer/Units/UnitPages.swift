@@ -16,7 +16,7 @@ enum UnitPages {
             Layout.settingsTabs(ctx),
             .div(.class("toolbar"),
                  .p(.class("count"), .text(l.t("\(l.number(rows.count)) unit kerja", "\(l.number(rows.count)) units"))),
-                 .if(anyManage, .a(.class("button"), .href(Paths.newUnit), .text(l.t("Tambah unit", "Add unit"))))),
+                 .if(anyManage, .a(.class("button"), .href(SiteRoute.newUnit.path), .text(l.t("Tambah unit", "Add unit"))))),
             rows.isEmpty
                 ? UI.empty(l.t("Belum ada unit kerja dalam cakupan Anda.", "No units in your scope yet."))
                 : .table(.class("list tree"),
@@ -25,12 +25,12 @@ enum UnitPages {
                         .tr(
                             .td(.attribute(named: "style", value: "padding-left: \(0.5 + Double(row.depth) * 1.25)rem"),
                                 .if(row.depth > 0, .span(.class("branch"), .attribute(named: "aria-hidden", value: "true"), "└ ")),
-                                .a(.href(Paths.accounts + "?unit=\(row.unit.id)"), .text(row.unit.name)),
-                                .if(!row.unit.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Inactive"), tone: "muted")))),
+                                .a(.href(SiteRoute.accounts.path + "?unit=\(row.unit.id)"), .text(row.unit.name)),
+                                .if(!row.unit.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Inactive"), tone: .muted)))),
                             .td(.text(l.unitKind(row.unit.kind))),
                             .td(.code(.text(row.unit.code))),
                             .td(.class("num"), .text(l.number(accountCounts[row.unit.id] ?? 0))),
-                            .td(.if(canManage(row.unit.id), .a(.href(Paths.editUnit(row.unit.id)), .text(l.t("Ubah", "Edit")))))
+                            .td(.if(canManage(row.unit.id), .a(.href(SiteRoute.editUnit(row.unit.id).path), .text(l.t("Ubah", "Edit")))))
                         )
                     }))
         )
@@ -44,8 +44,8 @@ enum UnitPages {
         return Layout.page(ctx, title: title,
             Layout.settingsTabs(ctx),
             UI.formErrorSummary(errors.all + [notice].compactMap { $0 }, l),
-            .if(editing?.active == false, .p(UI.badge(l.t("Nonaktif", "Inactive"), tone: "muted"), .text(" " + l.t("Unit ini nonaktif: tidak bisa dipilih untuk akun atau peran baru.", "This unit is inactive: it cannot be chosen for new accounts or roles.")))),
-            .form(.method(.post), .action(editing.map { Paths.unit($0.id!) } ?? Paths.units), .class("stack"),
+            .if(editing?.active == false, .p(UI.badge(l.t("Nonaktif", "Inactive"), tone: .muted), .text(" " + l.t("Unit ini nonaktif: tidak bisa dipilih untuk akun atau peran baru.", "This unit is inactive: it cannot be chosen for new accounts or roles.")))),
+            .form(.method(.post), .action(editing.map { SiteRoute.updateUnit($0.id!).path } ?? SiteRoute.createUnit.path), .class("stack"),
                 UI.csrf(ctx.csrf),
                 UI.field(labels(l)["name"]!, name: "name", value: input.name, error: errors["name"], required: true, maxLength: Validators.nameMax),
                 UI.field(labels(l)["code"]!, name: "code", value: input.code, error: errors["code"], required: true,
@@ -56,14 +56,14 @@ enum UnitPages {
                                    selected: input.parent_id, error: errors["parent_id"], required: true, includeBlank: l.t("— pilih unit induk —", "— choose parent —")),
                 .div(.class("actions"),
                      .button(.type(.submit), .class("button"), .text(l.t("Simpan", "Save"))),
-                     .a(.href(Paths.units), .text(l.t("Batal", "Cancel"))))
+                     .a(.href(SiteRoute.units.path), .text(l.t("Batal", "Cancel"))))
             ),
             .unwrap(editing) { unit in
                 .if(unit.parentID != nil, .div(.class("actions"),
                     unit.active
-                        ? UI.actionButton(l.t("Nonaktifkan unit", "Deactivate unit"), action: Paths.deactivateUnit(unit.id!), csrf: ctx.csrf,
+                        ? UI.actionButton(l.t("Nonaktifkan unit", "Deactivate unit"), action: SiteRoute.deactivateUnit(unit.id!).path, csrf: ctx.csrf,
                                           confirm: l.t("Nonaktifkan \(unit.name)?", "Deactivate \(unit.name)?"), danger: true)
-                        : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: Paths.reactivateUnit(unit.id!), csrf: ctx.csrf)))
+                        : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: SiteRoute.reactivateUnit(unit.id!).path, csrf: ctx.csrf)))
             }
         )
     }

@@ -112,7 +112,7 @@ enum UnitService {
 }
 
 extension UnitModel: AuditedRecord {
-    static let auditTargetType = "unit"
+    static let auditTargetType = AuditTarget.unit
     var auditLabel: String { name }
     var auditFields: Auditor.Fields { UnitService.fields(self) }
 }

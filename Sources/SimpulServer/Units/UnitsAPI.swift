@@ -13,7 +13,7 @@ enum UnitsAPI {
     }
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("api.units.list", .GET, "/api/v1/units", .api, .permission(.viewUnits)) { req in
+        routes.add(.apiUnits) { req in
             let principal = try req.requirePrincipal()
             let page = try PageRequest(req)
             let visible = Array(principal.scope.units(with: .viewUnits))
@@ -21,17 +21,17 @@ enum UnitsAPI {
                 .page(by: \.$name, page) { $0.name }
             return APIList(data: result.items.map(APIUnit.init), next_cursor: result.next?.token)
         }
-        routes.add("api.units.create", .POST, "/api/v1/units", .api, .permission(.manageUnits)) { req in
+        routes.add(.apiCreateUnit) { req in
             let principal = try req.requirePrincipal()
             let input = try req.decodeJSON(UnitInput.self)
             let valid = try await UnitService.validate(input, editing: nil, principal: principal, on: req.db).get()
             let unit = try await UnitService.create(valid, principal: principal, req: req)
             return try await APIUnit(unit).encodeResponse(status: .created, for: req)
         }
-        routes.add("api.units.get", .GET, "/api/v1/units/:unitID", .api, .permission(.viewUnits)) { req in
+        routes.add(SiteRoute.apiUnit) { req in
             APIUnit(try await UnitService.load(req, principal: try req.requirePrincipal(), need: .viewUnits))
         }
-        routes.add("api.units.update", .PATCH, "/api/v1/units/:unitID", .api, .permission(.manageUnits)) { req in
+        routes.add(SiteRoute.apiUpdateUnit) { req in
             let principal = try req.requirePrincipal()
             let unit = try await UnitService.load(req, principal: principal, need: .manageUnits)
             let patch = try req.decodeJSON(Patch.self)

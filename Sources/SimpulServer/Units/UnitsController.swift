@@ -6,21 +6,21 @@ import Vapor
 
 enum UnitsController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("units.list", .GET, "/units", .web, .permission(.viewUnits), list)
-        routes.add("units.new", .GET, "/units/new", .web, .permission(.manageUnits)) { req in
+        routes.add(.units, list)
+        routes.add(.newUnit) { req in
             let principal = try req.requirePrincipal()
             return form(req, principal, editing: nil, input: UnitInput(), errors: FieldErrors())
         }
-        routes.add("units.create", .POST, "/units", .web, .permission(.manageUnits), create)
-        routes.add("units.edit", .GET, "/units/:unitID/edit", .web, .permission(.manageUnits)) { req in
+        routes.add(.createUnit, create)
+        routes.add(SiteRoute.editUnit) { req in
             let principal = try req.requirePrincipal()
             let unit = try await UnitService.load(req, principal: principal, need: .manageUnits)
             let input = UnitInput(name: unit.name, code: unit.code, kind: unit.kind.rawValue, parent_id: unit.parentID?.uuidString)
             return form(req, principal, editing: unit, input: input, errors: FieldErrors())
         }
-        routes.add("units.update", .POST, "/units/:unitID", .web, .permission(.manageUnits), update)
-        routes.add("units.deactivate", .POST, "/units/:unitID/deactivate", .web, .permission(.manageUnits)) { req in try await setActive(req, false) }
-        routes.add("units.reactivate", .POST, "/units/:unitID/reactivate", .web, .permission(.manageUnits)) { req in try await setActive(req, true) }
+        routes.add(SiteRoute.updateUnit, update)
+        routes.add(SiteRoute.deactivateUnit) { req in try await setActive(req, false) }
+        routes.add(SiteRoute.reactivateUnit) { req in try await setActive(req, true) }
     }
 
     static func list(_ req: Request) async throws -> HTML {
@@ -52,7 +52,7 @@ enum UnitsController {
             return form(req, principal, editing: nil, input: input, errors: box.errors)
         case .success(let valid):
             let unit = try await UnitService.create(valid, principal: principal, req: req)
-            return .seeOther(Paths.units, flash: req.l10n.t("Unit \(unit.name) ditambahkan.", "Unit \(unit.name) added."))
+            return .seeOther(SiteRoute.units.path, flash: req.l10n.t("Unit \(unit.name) ditambahkan.", "Unit \(unit.name) added."))
         }
     }
 
@@ -67,7 +67,7 @@ enum UnitsController {
             return response
         }
         try await UnitService.setActive(unit, active, principal: principal, req: req)
-        return .seeOther(Paths.units, flash: active ? l.t("Unit \(unit.name) diaktifkan kembali.", "Unit \(unit.name) reactivated.")
+        return .seeOther(SiteRoute.units.path, flash: active ? l.t("Unit \(unit.name) diaktifkan kembali.", "Unit \(unit.name) reactivated.")
                                                     : l.t("Unit \(unit.name) dinonaktifkan.", "Unit \(unit.name) deactivated."))
     }
 
@@ -80,7 +80,7 @@ enum UnitsController {
             return form(req, principal, editing: unit, input: input, errors: box.errors)
         case .success(let valid):
             try await UnitService.update(unit, with: valid, principal: principal, req: req)
-            return .seeOther(Paths.units, flash: req.l10n.t("Perubahan unit \(unit.name) disimpan.", "Changes to \(unit.name) saved."))
+            return .seeOther(SiteRoute.units.path, flash: req.l10n.t("Perubahan unit \(unit.name) disimpan.", "Changes to \(unit.name) saved."))
         }
     }
 }

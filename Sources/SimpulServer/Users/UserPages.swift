@@ -28,7 +28,7 @@ enum UserPages {
         let l = ctx.l
         return Layout.page(ctx, title: l.t("Pengguna & peran", "Users & roles"),
             Layout.settingsTabs(ctx),
-            .form(.method(.get), .action(Paths.users), .class("filters"),
+            .form(.method(.get), .action(SiteRoute.users.path), .class("filters"),
                 UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: 100, placeholder: l.t("nama, email atau NIP", "name, e-mail or NIP")),
                 UI.select(l.t("Unit kerja", "Unit"), name: "unit", options: units, selected: filter.unit, error: nil, includeBlank: l.t("Semua unit", "All units")),
                 UI.select(l.t("Peran", "Role"), name: "role", options: Role.allCases.map { UI.Option(value: $0.rawValue, label: l.role($0)) }, selected: filter.role, error: nil, includeBlank: l.t("Semua peran", "All roles")),
@@ -37,15 +37,15 @@ enum UserPages {
             ),
             .div(.class("toolbar"),
                  .p(.class("count"), .text(l.t("\(l.number(rows.count)) pengguna", "\(l.number(rows.count)) users"))),
-                 .if(canCreate, .a(.class("button"), .href(Paths.newUser), .text(l.t("Tambah pengguna", "Add user"))))),
+                 .if(canCreate, .a(.class("button"), .href(SiteRoute.newUser.path), .text(l.t("Tambah pengguna", "Add user"))))),
             rows.isEmpty ? UI.empty(l.t("Tidak ada pengguna yang cocok dengan filter ini.", "No users match this filter."))
             : .table(.class("list"),
                 .thead(.tr(.th(.text(l.t("Nama", "Name"))), .th("Email"), .th(.text(l.t("Peran", "Roles"))), .th(.text(l.t("Status", "Status"))))),
                 .tbody(.forEach(rows) { row in
-                    .tr(.td(.a(.href(Paths.user(row.entry.user.id!)), .text(row.entry.user.name))),
+                    .tr(.td(.a(.href(SiteRoute.user(row.entry.user.id!).path), .text(row.entry.user.name))),
                         .td(.text(row.entry.user.email)),
                         .td(.text(row.roles)),
-                        .td(row.entry.user.active ? UI.badge(l.t("Aktif", "Active"), tone: "ok") : UI.badge(l.t("Nonaktif", "Inactive"), tone: "muted")))
+                        .td(row.entry.user.active ? UI.badge(l.t("Aktif", "Active"), tone: .ok) : UI.badge(l.t("Nonaktif", "Inactive"), tone: .muted)))
                 }))
         )
     }
@@ -56,7 +56,7 @@ enum UserPages {
         return Layout.page(ctx, title: editing == nil ? l.t("Tambah pengguna", "Add user") : l.t("Ubah pengguna", "Edit user"),
             Layout.settingsTabs(ctx),
             UI.formErrorSummary(errors.all, l),
-            .form(.method(.post), .action(editing.map { Paths.user($0.id!) } ?? Paths.users), .class("stack"),
+            .form(.method(.post), .action(editing.map { SiteRoute.updateUser($0.id!).path } ?? SiteRoute.createUser.path), .class("stack"),
                 UI.csrf(ctx.csrf),
                 UI.field(labels["name"]!, name: "name", value: input.name, error: errors["name"], required: true, maxLength: Validators.nameMax),
                 UI.field(labels["email"]!, name: "email", value: input.email, error: errors["email"], type: .email, required: true, maxLength: Validators.emailMax),
@@ -70,7 +70,7 @@ enum UserPages {
                 )),
                 .div(.class("actions"),
                      .button(.type(.submit), .class("button"), .text(l.t("Simpan", "Save"))),
-                     .a(.href(editing.map { Paths.user($0.id!) } ?? Paths.users), .text(l.t("Batal", "Cancel"))))
+                     .a(.href(editing.map { SiteRoute.user($0.id!).path } ?? SiteRoute.users.path), .text(l.t("Batal", "Cancel"))))
             )
         )
     }
@@ -84,13 +84,13 @@ enum UserPages {
                 .dt("Email"), .dd(.text(user.email)),
                 .dt("NIP"), .dd(.text(user.nip ?? "—")),
                 .dt(.text(l.t("Telepon", "Phone"))), .dd(.text(user.phone ?? "—")),
-                .dt(.text(l.t("Status", "Status"))), .dd(user.active ? UI.badge(l.t("Aktif", "Active"), tone: "ok") : UI.badge(l.t("Nonaktif", "Inactive"), tone: "muted"))),
+                .dt(.text(l.t("Status", "Status"))), .dd(user.active ? UI.badge(l.t("Aktif", "Active"), tone: .ok) : UI.badge(l.t("Nonaktif", "Inactive"), tone: .muted))),
             .if(canManage, .div(.class("actions"),
-                .a(.class("button secondary"), .href(Paths.editUser(user.id!)), .text(l.t("Ubah data", "Edit details"))),
+                .a(.class("button secondary"), .href(SiteRoute.editUser(user.id!).path), .text(l.t("Ubah data", "Edit details"))),
                 user.active
-                    ? UI.actionButton(l.t("Nonaktifkan", "Deactivate"), action: Paths.deactivateUser(user.id!), csrf: ctx.csrf,
+                    ? UI.actionButton(l.t("Nonaktifkan", "Deactivate"), action: SiteRoute.deactivateUser(user.id!).path, csrf: ctx.csrf,
                                       confirm: l.t("Nonaktifkan \(user.name)? Semua sesinya akan berakhir.", "Deactivate \(user.name)? All their sessions end."), danger: true)
-                    : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: Paths.reactivateUser(user.id!), csrf: ctx.csrf))),
+                    : UI.actionButton(l.t("Aktifkan kembali", "Reactivate"), action: SiteRoute.reactivateUser(user.id!).path, csrf: ctx.csrf))),
             .h2(.text(l.t("Peran", "Roles"))),
             entry.memberships.isEmpty ? UI.empty(l.t("Belum punya peran di unit mana pun.", "No roles on any unit yet.")) :
             .table(.class("list"),
@@ -98,17 +98,17 @@ enum UserPages {
                 .tbody(.forEach(entry.memberships) { membership in
                     .tr(.td(.text(l.role(membership.role))),
                         .td(.text(tree.pathName(of: membership.unitID))),
-                        .td(.if(canManage, UI.actionButton(l.t("Cabut", "Remove"), action: Paths.removeRole(user.id!, membership.id!), csrf: ctx.csrf,
+                        .td(.if(canManage, UI.actionButton(l.t("Cabut", "Remove"), action: SiteRoute.removeRole(user.id!, membership: membership.id!).path, csrf: ctx.csrf,
                                                             confirm: l.t("Cabut peran ini?", "Remove this role?"), danger: true))))
                 })),
-            .if(!roles.isEmpty && !units.isEmpty, .form(.method(.post), .action(Paths.userRoles(user.id!)), .class("stack compact"),
+            .if(!roles.isEmpty && !units.isEmpty, .form(.method(.post), .action(SiteRoute.addRole(user.id!).path), .class("stack compact"),
                 .h3(.text(l.t("Beri peran", "Grant a role"))),
                 UI.csrf(ctx.csrf),
                 UI.formErrorSummary(roleErrors.all, l),
                 UI.select(l.t("Peran", "Role"), name: "role", options: roles, selected: nil, error: roleErrors["role"], required: true, includeBlank: l.t("— pilih peran —", "— choose role —")),
                 UI.select(l.t("Unit kerja", "Unit"), name: "unit_id", options: units, selected: nil, error: roleErrors["unit_id"], required: true, includeBlank: l.t("— pilih unit —", "— choose unit —")),
                 .button(.type(.submit), .class("button"), .text(l.t("Beri peran", "Grant"))))),
-            .if(canManage, .form(.method(.post), .action(Paths.resetPassword(user.id!)), .class("stack compact"),
+            .if(canManage, .form(.method(.post), .action(SiteRoute.resetPassword(user.id!).path), .class("stack compact"),
                 .h3(.text(l.t("Atur ulang kata sandi", "Reset password"))),
                 UI.csrf(ctx.csrf),
                 UI.field(l.t("Kata sandi baru", "New password"), name: "password", value: nil, error: passwordError, type: .password, required: true,

@@ -78,7 +78,7 @@ enum UserService {
         let membership = MembershipModel(tenantID: principal.tenantID, userID: user.id!, unitID: grant.unitID, role: grant.role, at: req.now)
         try await membership.create(on: db)
         let unitName = principal.scope.tree[grant.unitID]?.name ?? ""
-        try await Auditor.record(req.auditActor(principal), on: db, action: .membershipCreate, targetType: "user", targetID: user.id,
+        try await Auditor.record(req.auditActor(principal), on: db, action: .membershipCreate, targetType: .user, targetID: user.id,
                                  label: user.name, after: ["role": grant.role.rawValue, "unit": unitName])
     }
 
@@ -86,7 +86,7 @@ enum UserService {
         try await req.db.transaction { db in
             try await membership.delete(on: db)
             let unitName = principal.scope.tree[membership.unitID]?.name ?? ""
-            try await Auditor.record(req.auditActor(principal), on: db, action: .membershipDelete, targetType: "user", targetID: user.id,
+            try await Auditor.record(req.auditActor(principal), on: db, action: .membershipDelete, targetType: .user, targetID: user.id,
                                      label: user.name, before: ["role": membership.role.rawValue, "unit": unitName])
         }
     }
@@ -124,7 +124,7 @@ enum UserService {
             // A token made by whoever knew the old password must not outlive it.
             try await APITokenModel.query(on: db).filter(\.$tenantID == user.tenantID).filter(\.$userID == user.id!).filter(\.$revokedAt == nil)
                 .set(\.$revokedAt, to: req.now).update()
-            try await Auditor.record(req.auditActor(principal), on: db, action: action, targetType: "user", targetID: user.id, label: user.name)
+            try await Auditor.record(req.auditActor(principal), on: db, action: action, targetType: .user, targetID: user.id, label: user.name)
         }
     }
 
@@ -140,7 +140,7 @@ enum UserService {
 }
 
 extension UserModel: AuditedRecord {
-    static let auditTargetType = "user"
+    static let auditTargetType = AuditTarget.user
     var auditLabel: String { name }
     var auditFields: Auditor.Fields { UserService.fields(self) }
 }

@@ -15,7 +15,7 @@ enum UsersAPI {
     }
 
     static func register(_ routes: RouteCatalog) {
-        routes.add("api.users.list", .GET, "/api/v1/users", .api, .permission(.viewUsers)) { req in
+        routes.add(.apiUsers) { req in
             let principal = try req.requirePrincipal()
             let page = try PageRequest(req)
             var entries = try await UserQueries.directory(tenantID: principal.tenantID, on: req.db)
@@ -28,7 +28,7 @@ enum UsersAPI {
             let next = entries.count > page.limit ? items.last.map { PageCursor(key: $0.user.name, id: $0.user.id!).token } : nil
             return APIList(data: items.map(APIUser.init), next_cursor: next)
         }
-        routes.add("api.users.create", .POST, "/api/v1/users", .api, .permission(.manageUsers)) { req in
+        routes.add(.apiCreateUser) { req in
             let principal = try req.requirePrincipal()
             let body = try req.decodeJSON(Body.self)
             var (profile, errors) = try await UserService.validateProfile(
@@ -50,10 +50,10 @@ enum UsersAPI {
             let entry = try await UserQueries.find(user.id!, tenantID: principal.tenantID, on: req.db)!
             return try await APIUser(entry).encodeResponse(status: .created, for: req)
         }
-        routes.add("api.users.get", .GET, "/api/v1/users/:userID", .api, .permission(.viewUsers)) { req in
+        routes.add(SiteRoute.apiUser) { req in
             APIUser(try await UserService.load(req, principal: try req.requirePrincipal(), manage: false))
         }
-        routes.add("api.users.update", .PATCH, "/api/v1/users/:userID", .api, .permission(.manageUsers)) { req in
+        routes.add(SiteRoute.apiUpdateUser) { req in
             let principal = try req.requirePrincipal()
             let entry = try await UserService.load(req, principal: principal, manage: true)
             let body = try req.decodeJSON(Body.self)

@@ -13,27 +13,27 @@ struct UserFilter: Content, Equatable {
 
 enum UsersController {
     static func register(_ routes: RouteCatalog) {
-        routes.add("users.list", .GET, "/users", .web, .permission(.viewUsers), list)
-        routes.add("users.new", .GET, "/users/new", .web, .permission(.manageUsers)) { req in
+        routes.add(.users, list)
+        routes.add(.newUser) { req in
             try newForm(req, try req.requirePrincipal(), input: UserInput(), errors: FieldErrors())
         }
-        routes.add("users.create", .POST, "/users", .web, .permission(.manageUsers), create)
-        routes.add("users.show", .GET, "/users/:userID", .web, .permission(.viewUsers)) { req in
+        routes.add(.createUser, create)
+        routes.add(SiteRoute.user) { req in
             let principal = try req.requirePrincipal()
             return try detail(req, principal, try await UserService.load(req, principal: principal, manage: false))
         }
-        routes.add("users.edit", .GET, "/users/:userID/edit", .web, .permission(.manageUsers)) { req in
+        routes.add(SiteRoute.editUser) { req in
             let principal = try req.requirePrincipal()
             let entry = try await UserService.load(req, principal: principal, manage: true)
             let user = entry.user
             return editForm(req, user, input: UserInput(name: user.name, email: user.email, nip: user.nip, phone: user.phone), errors: FieldErrors())
         }
-        routes.add("users.update", .POST, "/users/:userID", .web, .permission(.manageUsers), update)
-        routes.add("users.roles.add", .POST, "/users/:userID/roles", .web, .permission(.manageUsers), addRole)
-        routes.add("users.roles.remove", .POST, "/users/:userID/roles/:membershipID/delete", .web, .permission(.manageUsers), removeRole)
-        routes.add("users.deactivate", .POST, "/users/:userID/deactivate", .web, .permission(.manageUsers)) { req in try await setActive(req, false) }
-        routes.add("users.reactivate", .POST, "/users/:userID/reactivate", .web, .permission(.manageUsers)) { req in try await setActive(req, true) }
-        routes.add("users.resetPassword", .POST, "/users/:userID/reset-password", .web, .permission(.manageUsers), resetPassword)
+        routes.add(SiteRoute.updateUser, update)
+        routes.add(SiteRoute.addRole, addRole)
+        routes.add(SiteRoute.removeRole, removeRole)
+        routes.add(SiteRoute.deactivateUser) { req in try await setActive(req, false) }
+        routes.add(SiteRoute.reactivateUser) { req in try await setActive(req, true) }
+        routes.add(SiteRoute.resetPassword, resetPassword)
     }
 
     static func rolesText(_ entry: UserQueries.Entry, _ tree: UnitTree, _ l: L10n) -> String {
@@ -108,7 +108,7 @@ enum UsersController {
             return try newForm(req, principal, input: kept, errors: errors)
         }
         let user = try await UserService.create(profile, password: password, grants: [grant], principal: principal, req: req)
-        return .seeOther(Paths.user(user.id!), flash: req.l10n.t("Pengguna \(user.name) ditambahkan.", "User \(user.name) added."))
+        return .seeOther(SiteRoute.user(user.id!).path, flash: req.l10n.t("Pengguna \(user.name) ditambahkan.", "User \(user.name) added."))
     }
 
     static func update(_ req: Request) async throws -> Response {
@@ -118,7 +118,7 @@ enum UsersController {
         let (profile, errors) = try await UserService.validateProfile(input, editing: entry.user, tenantID: principal.tenantID, on: req.db)
         guard errors.isEmpty else { return editForm(req, entry.user, input: input, errors: errors) }
         try await UserService.update(entry.user, with: profile, principal: principal, req: req)
-        return .seeOther(Paths.user(entry.user.id!), flash: req.l10n.t("Data pengguna disimpan.", "User details saved."))
+        return .seeOther(SiteRoute.user(entry.user.id!).path, flash: req.l10n.t("Data pengguna disimpan.", "User details saved."))
     }
 
     static func addRole(_ req: Request) async throws -> Response {
@@ -133,7 +133,7 @@ enum UsersController {
         try await req.db.transaction { db in
             try await UserService.addGrant(grant, to: entry.user, principal: principal, req: req, on: db)
         }
-        return .seeOther(Paths.user(entry.user.id!), flash: req.l10n.t("Peran diberikan.", "Role granted."))
+        return .seeOther(SiteRoute.user(entry.user.id!).path, flash: req.l10n.t("Peran diberikan.", "Role granted."))
     }
 
     static func removeRole(_ req: Request) async throws -> Response {
@@ -143,7 +143,7 @@ enum UsersController {
               let membership = entry.memberships.first(where: { $0.id == membershipID }) else { throw AppError.notFound }
         guard principal.scope.canGrant(membership.role, on: membership.unitID) else { throw AppError.forbidden }
         try await UserService.removeGrant(membership, of: entry.user, principal: principal, req: req)
-        return .seeOther(Paths.user(entry.user.id!), flash: req.l10n.t("Peran dicabut.", "Role removed."))
+        return .seeOther(SiteRoute.user(entry.user.id!).path, flash: req.l10n.t("Peran dicabut.", "Role removed."))
     }
 
     static func setActive(_ req: Request, _ active: Bool) async throws -> Response {
@@ -151,10 +151,10 @@ enum UsersController {
         let entry = try await UserService.load(req, principal: principal, manage: true)
         let l = req.l10n
         if entry.user.id == principal.userID, !active {
-            return .seeOther(Paths.user(entry.user.id!), flash: l.t("Anda tidak bisa menonaktifkan akun Anda sendiri.", "You cannot deactivate yourself."))
+            return .seeOther(SiteRoute.user(entry.user.id!).path, flash: l.t("Anda tidak bisa menonaktifkan akun Anda sendiri.", "You cannot deactivate yourself."))
         }
         try await UserService.setActive(entry.user, active, principal: principal, req: req)
-        return .seeOther(Paths.user(entry.user.id!), flash: active ? l.t("Pengguna diaktifkan kembali.", "User reactivated.") : l.t("Pengguna dinonaktifkan.", "User deactivated."))
+        return .seeOther(SiteRoute.user(entry.user.id!).path, flash: active ? l.t("Pengguna diaktifkan kembali.", "User reactivated.") : l.t("Pengguna dinonaktifkan.", "User deactivated."))
     }
 
     static func resetPassword(_ req: Request) async throws -> Response {
@@ -164,6 +164,6 @@ enum UsersController {
         let password = Validators.password(try req.content.get(String?.self, at: "password"), into: &errors)
         if let issue = errors["password"] { return try detail(req, principal, entry, passwordError: issue) }
         try await UserService.setPassword(entry.user, to: password, principal: principal, req: req, action: .userResetPassword)
-        return .seeOther(Paths.user(entry.user.id!), flash: req.l10n.t("Kata sandi diatur ulang.", "Password reset."))
+        return .seeOther(SiteRoute.user(entry.user.id!).path, flash: req.l10n.t("Kata sandi diatur ulang.", "Password reset."))
     }
 }

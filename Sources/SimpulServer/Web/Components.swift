@@ -62,16 +62,21 @@ enum UI {
         .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected", value: "selected") : .empty, .text(label)])
     }
 
+    /// The colours a status may take; each is a class of the stylesheet.
+    enum Tone: String, Sendable {
+        case ok, warn, danger, muted
+    }
+
     /// Status as a coloured label that always carries a word: colour is never the only signal.
-    static func badge<C: HTML.BodyContext>(_ text: String, tone: String) -> Node<C> {
-        .span(.class("badge badge-\(tone)"), .text(text))
+    static func badge<C: HTML.BodyContext>(_ text: String, tone: Tone) -> Node<C> {
+        .span(.class("badge badge-\(tone.rawValue)"), .text(text))
     }
 
     static func statusBadge<C: HTML.BodyContext>(_ status: AccountStatus, _ l: L10n) -> Node<C> {
-        let tone = switch status {
-        case .connected: "ok"
-        case .needsReconnect: "warn"
-        case .disconnected: "muted"
+        let tone: UI.Tone = switch status {
+        case .connected: .ok
+        case .needsReconnect: .warn
+        case .disconnected: .muted
         }
         return badge(l.accountStatus(status), tone: tone)
     }

@@ -97,8 +97,8 @@ struct AppErrorMiddleware: Middleware {
             return json(described, req)
         }
         if case AppError.unauthenticated = error {
-            let next = req.method == .GET ? req.url.string : Paths.home
-            return .seeOther(Paths.login + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            let next = req.method == .GET ? req.url.string : SiteRoute.home.path
+            return .seeOther(SiteRoute.loginForm.path + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
         let ctx = PageContext(req)
         let l = ctx.l
@@ -107,7 +107,7 @@ struct AppErrorMiddleware: Middleware {
         let html = Layout.page(ctx, title: title(described.status, l),
             .p(.class("lead"), .text(described.message)),
             .if(!items.isEmpty, .ul(.forEach(items) { .li(.text($0)) })),
-            .p(.a(.href(Paths.home), .text(l.t("Kembali ke Beranda", "Back to Home")))))
+            .p(.a(.href(SiteRoute.home.path), .text(l.t("Kembali ke Beranda", "Back to Home")))))
         return html.response(described.status)
     }
 

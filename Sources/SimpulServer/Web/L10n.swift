@@ -1,5 +1,6 @@
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import Vapor
 
 /// The interface language. Bahasa Indonesia is the default; English comes through the switch.
@@ -67,6 +68,19 @@ struct L10n: Sendable {
         case .connected: t("Tersambung", "Connected")
         case .needsReconnect: t("Perlu sambungkan ulang", "Needs reconnect")
         case .disconnected: t("Tidak tersambung", "Disconnected")
+        }
+    }
+
+    func messageKind(_ kind: MessageKind) -> String {
+        switch kind {
+        case .comment: t("Komentar", "Comment")
+        case .mention: "Mention"
+        case .dm: "DM"
+        case .reply: t("Balasan", "Reply")
+        case .status: "Status"
+        case .reaction: t("Reaksi", "Reaction")
+        case .share: t("Bagikan", "Share")
+        case .unknown: t("Tak dikenal", "Unknown")
         }
     }
 

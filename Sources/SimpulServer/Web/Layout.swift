@@ -35,31 +35,31 @@ enum Layout {
     static func navigation(_ ctx: PageContext) -> [NavItem] {
         guard let scope = ctx.principal?.scope else { return [] }
         let l = ctx.l
-        var items = [NavItem(href: Paths.home, label: l.t("Beranda", "Home"), active: ctx.path == Paths.home)]
+        var items = [NavItem(href: SiteRoute.home.path, label: l.t("Beranda", "Home"), active: ctx.path == SiteRoute.home.path)]
         if scope.allowsSomewhere(.viewInbox) {
-            items.append(NavItem(href: Paths.inbox, label: l.t("Kotak Masuk", "Inbox"), active: ctx.path.hasPrefix(Paths.inbox)))
+            items.append(NavItem(href: SiteRoute.inbox.path, label: l.t("Kotak Masuk", "Inbox"), active: ctx.path.hasPrefix(SiteRoute.inbox.path)))
         }
         if scope.allowsSomewhere(.viewContent) {
-            items.append(NavItem(href: Paths.contentCalendar, label: l.t("Kalender Konten", "Content calendar"),
-                                 active: ctx.path.hasPrefix(Paths.content)))
+            items.append(NavItem(href: SiteRoute.contentCalendar.path, label: l.t("Kalender Konten", "Content calendar"),
+                                 active: ctx.path.hasPrefix(SiteRoute.content.path)))
         }
         if scope.allowsSomewhere(.approveContent) {
-            items.append(NavItem(href: Paths.approvals, label: l.t("Persetujuan", "Approvals"), active: ctx.path.hasPrefix(Paths.approvals)))
+            items.append(NavItem(href: SiteRoute.approvals.path, label: l.t("Persetujuan", "Approvals"), active: ctx.path.hasPrefix(SiteRoute.approvals.path)))
         }
         if scope.allowsSomewhere(.checkCompliance) {
-            items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? Paths.findings : Paths.checker,
-                                 label: l.t("Kepatuhan", "Compliance"), active: Paths.isCompliance(ctx.path)))
+            items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? SiteRoute.findings.path : SiteRoute.checker.path,
+                                 label: l.t("Kepatuhan", "Compliance"), active: LocalPath.isCompliance(ctx.path)))
         }
-        let amplificationHome = scope.allowsSomewhere(.viewAmplification) ? Paths.amplification
-            : scope.allowsSomewhere(.amplify) ? Paths.myAmplification : scope.allowsSomewhere(.viewAccounts) ? Paths.staffAccounts : nil
+        let amplificationHome = scope.allowsSomewhere(.viewAmplification) ? SiteRoute.amplification.path
+            : scope.allowsSomewhere(.amplify) ? SiteRoute.myAmplification.path : scope.allowsSomewhere(.viewAccounts) ? SiteRoute.staffAccounts.path : nil
         if let amplificationHome {
-            items.append(NavItem(href: amplificationHome, label: l.t("Amplifikasi", "Amplification"), active: ctx.path.hasPrefix(Paths.amplification)))
+            items.append(NavItem(href: amplificationHome, label: l.t("Amplifikasi", "Amplification"), active: ctx.path.hasPrefix(SiteRoute.amplification.path)))
         }
         if scope.allowsSomewhere(.viewUnits) || scope.allowsSomewhere(.viewAccounts) || scope.allowsSomewhere(.viewUsers) {
-            items.append(NavItem(href: scope.allowsSomewhere(.viewAccounts) ? Paths.accounts : Paths.units,
-                                 label: l.t("Pengaturan", "Settings"), active: Paths.isSettings(ctx.path)))
+            items.append(NavItem(href: scope.allowsSomewhere(.viewAccounts) ? SiteRoute.accounts.path : SiteRoute.units.path,
+                                 label: l.t("Pengaturan", "Settings"), active: LocalPath.isSettings(ctx.path)))
         }
-        items.append(NavItem(href: Paths.profile, label: l.t("Profil", "Profile"), active: ctx.path.hasPrefix(Paths.profile)))
+        items.append(NavItem(href: SiteRoute.profile.path, label: l.t("Profil", "Profile"), active: ctx.path.hasPrefix(SiteRoute.profile.path)))
         return items
     }
 
@@ -68,12 +68,12 @@ enum Layout {
         guard let scope = ctx.principal?.scope else { return .empty }
         let l = ctx.l
         let tabs: [(String, String, Permission)] = [
-            (Paths.accounts, l.t("Akun", "Accounts"), .viewAccounts),
-            (Paths.units, l.t("Unit kerja", "Units"), .viewUnits),
-            (Paths.users, l.t("Pengguna & peran", "Users & roles"), .viewUsers),
-            (Paths.audit, l.t("Jejak audit", "Audit log"), .viewAudit),
-            (Paths.slaSettings, l.t("SLA & hari libur", "SLA & holidays"), .manageSLA),
-            (Paths.contentSettings, l.t("Konten & persetujuan", "Content & approval"), .manageUnits),
+            (SiteRoute.accounts.path, l.t("Akun", "Accounts"), .viewAccounts),
+            (SiteRoute.units.path, l.t("Unit kerja", "Units"), .viewUnits),
+            (SiteRoute.users.path, l.t("Pengguna & peran", "Users & roles"), .viewUsers),
+            (SiteRoute.audit.path, l.t("Jejak audit", "Audit log"), .viewAudit),
+            (SiteRoute.slaSettings.path, l.t("SLA & hari libur", "SLA & holidays"), .manageSLA),
+            (SiteRoute.contentSettings.path, l.t("Konten & persetujuan", "Content & approval"), .manageUnits),
         ]
         return tabStrip(l.t("Pengaturan", "Settings"), tabs.filter { scope.allowsSomewhere($0.2) }.map { ($0.0, $0.1) }, path: ctx.path)
     }
@@ -93,9 +93,9 @@ enum Layout {
         guard let scope = ctx.principal?.scope else { return .empty }
         let l = ctx.l
         let tabs: [(String, String, Permission)] = [
-            (Paths.amplification, l.t("Tugas amplifikasi", "Amplification tasks"), .viewAmplification),
-            (Paths.myAmplification, l.t("Tugas saya", "My tasks"), .amplify),
-            (Paths.staffAccounts, l.t("Akun ASN", "Staff accounts"), .viewAccounts),
+            (SiteRoute.amplification.path, l.t("Tugas amplifikasi", "Amplification tasks"), .viewAmplification),
+            (SiteRoute.myAmplification.path, l.t("Tugas saya", "My tasks"), .amplify),
+            (SiteRoute.staffAccounts.path, l.t("Akun ASN", "Staff accounts"), .viewAccounts),
         ]
         let shown = tabs.filter { scope.allowsSomewhere($0.2) }
         guard shown.count > 1 else { return .empty }
@@ -113,23 +113,23 @@ enum Layout {
                 // Plot's .title also copies the title into og:/twitter: meta tags through its own,
                 // unescaped builders; a signed-in tool has no use for them.
                 .element(named: "title", text: "\(title) · Simpul"),
-                .link(.rel(.stylesheet), .href(Paths.stylesheet))
+                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path))
             ),
             .body(
                 .class(ctx.principal == nil ? "public" : "app"),
                 .a(.class("skip"), .href("#main"), .text(l.t("Lewati ke konten", "Skip to content"))),
                 .header(
                     .class("topbar"),
-                    .a(.class("brand"), .href(Paths.home), "Simpul"),
+                    .a(.class("brand"), .href(SiteRoute.home.path), "Simpul"),
                     .unwrap(ctx.principal) { .span(.class("tenant"), .text($0.tenant.name)) },
                     .div(
                         .class("top-actions"),
-                        .if(ctx.principal != nil, .a(.href(Paths.notifications), .text(l.t("Pemberitahuan", "Notifications")))),
-                        .a(.class("lang"), .href(Paths.language(other, next: ctx.path)),
+                        .if(ctx.principal != nil, .a(.href(SiteRoute.notifications.path), .text(l.t("Pemberitahuan", "Notifications")))),
+                        .a(.class("lang"), .href(SiteRoute.languageSwitch(other, next: ctx.path)),
                            .attribute(named: "hreflang", value: other.rawValue),
                            .text(other == .en ? "English" : "Bahasa Indonesia")),
                         .unwrap(ctx.principal) { principal in
-                            .form(.class("inline"), .method(.post), .action(Paths.logout),
+                            .form(.class("inline"), .method(.post), .action(SiteRoute.logout.path),
                                   UI.csrf(ctx.csrf),
                                   .button(.type(.submit), .class("link-button"), .text(l.t("Keluar", "Sign out")),
                                           .attribute(named: "title", value: principal.user.email)))
@@ -148,7 +148,7 @@ enum Layout {
                     UI.flash(ctx.flash),
                     .group(content)
                 ),
-                .script(.src(Paths.script))
+                .script(.src(SiteRoute.script.path))
             )
         )
     }

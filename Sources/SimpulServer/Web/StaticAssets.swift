@@ -20,8 +20,8 @@ enum StaticAssets {
     static func register(_ routes: RouteCatalog) {
         let css = load("app", ext: "css", contentType: "text/css; charset=utf-8")
         let js = load("app", ext: "js", contentType: "text/javascript; charset=utf-8")
-        for (name, path, asset) in [("static.css", Paths.stylesheet, css), ("static.js", Paths.script, js)] {
-            routes.add(name, .GET, path, .system, .none) { req in
+        for (route, asset) in [(SiteRoute.stylesheet, css), (.script, js)] {
+            routes.add(route) { req in
                 if req.headers.first(name: .ifNoneMatch) == asset.etag { return Response(status: .notModified) }
                 return Response(status: .ok, headers: ["Content-Type": asset.contentType, "ETag": asset.etag, "Cache-Control": "public, max-age=300"],
                                 body: .init(string: asset.body))

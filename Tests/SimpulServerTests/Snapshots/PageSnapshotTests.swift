@@ -120,4 +120,56 @@ struct PageSnapshotTests {
         let path = "/inbox/\(Fixture.complaint.id!)"
         assertSnapshot(of: Self.render(ThreadPages.thread(Fixture.context(language, path: path), model)), as: .lines, named: language.rawValue)
     }
+
+    @Test("content item in review, with one variant and a plain-language report", arguments: [Language.id, .en])
+    func contentItem(_ language: Language) {
+        let item = ContentItemModel()
+        item.id = Fixture.id(400)
+        item.tenantID = Fixture.tenant.id!
+        item.unitID = Fixture.diskominfo
+        item.title = "Jadwal perekaman KTP-el akhir pekan"
+        item.body = "Perekaman KTP-el di Disdukcapil tetap buka Sabtu pukul 08.00–12.00. Bawa fotokopi KK."
+        item.status = .inReview
+        item.campaign = "Layanan Akhir Pekan"
+        item.createdAt = Fixture.now.addingTimeInterval(-3600)
+        item.updatedAt = Fixture.now.addingTimeInterval(-1800)
+        item.submittedAt = item.updatedAt
+        let variant = ContentVariantModel()
+        variant.id = Fixture.id(410)
+        variant.tenantID = Fixture.tenant.id!
+        variant.itemID = item.id!
+        variant.accountID = Fixture.account.id!
+        variant.status = .pending
+        variant.hashtags = "#KTPel #LayananPublik"
+        variant.createdAt = item.createdAt
+        variant.updatedAt = item.createdAt
+        let text = item.body
+        let view = ContentPages.ItemView(
+            item: item, unitName: "Dinas Komunikasi dan Informatika",
+            checked: ComplianceController.CheckResult(findings: [], plainLanguage: PlainLanguage.assess(text, analyzer: TextAnalyzer())),
+            variants: [ContentPages.VariantRow(variant: variant, account: Fixture.account, problems: [])],
+            policy: ApprovalPolicy(steps: [.approver])!, approvedBy: [], canEdit: true, canOverride: false, canApprove: false,
+            targets: [Fixture.account], zone: TimeZone(identifier: "Asia/Jakarta")!, now: Fixture.now, pillarName: "Layanan Publik",
+            library: [], media: [:])
+        let model = ContentPages.ShowModel(
+            view: view, input: ContentController.DraftInput(unit_id: Fixture.diskominfo.uuidString, title: item.title, body: item.body),
+            errors: FieldErrors(), options: ContentController.FormOptions(units: [(Fixture.diskominfo, "Dinas Komunikasi dan Informatika")], pillars: [], campaigns: []),
+            notice: nil, overrideReason: nil, schedule: nil, variantInput: nil, variantErrors: FieldErrors(), editingVariant: nil)
+        let html = ContentPages.show(Fixture.context(language, path: "/content/\(item.id!)"), model)
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("accounts list", arguments: [Language.id, .en])
+    func accounts(_ language: Language) {
+        let whatsapp = AccountModel(tenantID: Fixture.tenant.id!, draft: AccountDraft(platform: .whatsapp, handle: "+6281100002222", displayName: "Layanan Diskominfo",
+                                                                                     kind: .official, unitID: Fixture.diskominfo, ownerID: nil, followers: 0, status: .needsReconnect),
+                                    at: Fixture.now)
+        whatsapp.id = Fixture.id(31)
+        let rows = [AccountPages.Row(account: Fixture.account, unitName: "Dinas Komunikasi dan Informatika", ownerName: nil),
+                    AccountPages.Row(account: whatsapp, unitName: "Dinas Komunikasi dan Informatika", ownerName: nil)]
+        let html = AccountPages.list(Fixture.context(language, path: "/accounts"), rows: rows, total: 2, filter: AccountFilter(),
+                                     units: [UI.Option(value: Fixture.diskominfo.uuidString, label: "Dinas Komunikasi dan Informatika")], next: nil,
+                                     canCreate: true, remembered: false)
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
 }

@@ -14,7 +14,7 @@ enum AmplificationFixtures {
         try await item.save(on: app.db)
         if let account { variant.accountID = account.id! }
         let owner = try await AccountModel.find(variant.accountID, on: app.db)
-        variant.status = ContentVariantModel.Status.published.rawValue
+        variant.status = .published
         variant.platformPostID = postID ?? "\(owner?.externalID ?? "100")_\(100_000_000_000_000 + n)"
         variant.url = "https://www.facebook.com/\(variant.platformPostID!)"
         variant.publishedAt = app.clock.now().addingTimeInterval(-3_600)

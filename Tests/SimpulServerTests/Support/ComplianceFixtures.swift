@@ -25,7 +25,7 @@ enum ComplianceFixtures {
         item.unitID = world.units["OPD-A"]!
         item.title = "Info layanan"
         item.body = body
-        item.status = "draft"
+        item.status = .draft
         item.createdAt = app.clock.now()
         item.updatedAt = app.clock.now()
         try await item.create(on: app.db)

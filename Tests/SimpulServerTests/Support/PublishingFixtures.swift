@@ -20,7 +20,7 @@ enum PublishingFixtures {
         let item = try await ComplianceFixtures.draft(world, app: app, body: body)
         let writer = world.target.id!
         item.createdBy = writer
-        item.status = status.rawValue
+        item.status = status
         if status != .draft { item.submittedBy = writer }
         if [.approved, .scheduled, .failed, .published].contains(status) { item.approvals = [UUID()] }
         if [.scheduled, .failed].contains(status) { item.scheduledAt = app.clock.now().addingTimeInterval(3_600) }
@@ -32,7 +32,7 @@ enum PublishingFixtures {
         variant.itemID = item.id!
         variant.accountID = account.id!
         variant.hashtags = ""
-        variant.status = (status == .scheduled ? ContentVariantModel.Status.scheduled : status == .failed ? .failed : .pending).rawValue
+        variant.status = status == .scheduled ? .scheduled : status == .failed ? .failed : .pending
         variant.createdAt = app.clock.now()
         variant.updatedAt = app.clock.now()
         try await variant.create(on: app.db)

@@ -1,0 +1,8 @@
+/// What kind of thing an audit event is about, stored as its raw value.
+public enum AuditTarget: String, CaseIterable, Codable, Sendable {
+    case tenant, unit, account, user, token
+    case message, template, routing
+    case finding, pack, election, allowlist
+    case content, pillar, media
+    case amplificationTask = "amplification_task"
+}
