@@ -172,4 +172,21 @@ struct PageSnapshotTests {
                                      canCreate: true, remembered: false)
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
+
+    @Test("home with counts and an account that needs reconnecting", arguments: [Language.id, .en])
+    func home(_ language: Language) {
+        let stale = AccountModel(tenantID: Fixture.tenant.id!, draft: AccountDraft(platform: .facebook, handle: "diskominfotirtamaya", displayName: "Diskominfo Tirtamaya",
+                                                                                  kind: .official, unitID: Fixture.diskominfo, ownerID: nil, followers: 8_100, status: .needsReconnect),
+                                 at: Fixture.now)
+        stale.id = Fixture.id(32)
+        var counts = HomeController.Counts()
+        counts.units = 1
+        counts.accountsByPlatform = [.instagram: 1, .facebook: 1]
+        counts.admins = 3
+        counts.needsReconnect = [stale]
+        counts.overdueMessages = 4
+        counts.openFindings = 0
+        let html = HomePages.home(Fixture.context(language, path: "/"), HomePages.Model(principal: Fixture.principal, counts: counts, unread: []))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
 }
