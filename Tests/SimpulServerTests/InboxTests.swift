@@ -424,6 +424,10 @@ struct InboxRoutingTests {
             let supervisor = try await World.signIn(world.inScope[.supervisor]!, app: app)
             let bad = try await app.web(.POST, "/inbox/routing", as: supervisor, form: ["name": "Air", "keyword": "air", "kind": "surat"])
             #expect(bad.status == .unprocessableEntity)
+            // A reaction is a kind the platforms send, but it starts no conversation to route.
+            let reaction = try await app.web(.POST, "/inbox/routing", as: supervisor,
+                                             form: ["name": "Suka", "kind": "reaction", "platform": "facebook", "target_unit_id": world.units["OPD-A"]!.uuidString])
+            #expect(reaction.status == .unprocessableEntity && reaction.body.string.contains("Jenis pesan tidak dikenal."))
             #expect(try await app.web(.POST, "/inbox/routing", as: supervisor,
                                       form: ["name": "Air ke OPD-A", "keyword": "air", "target_unit_id": world.units["OPD-A"]!.uuidString,
                                              "round_robin": "on"]).status == .seeOther)
