@@ -113,7 +113,7 @@ enum ReplyWorkflow {
         if let template = composed.template {
             reply.templateName = template.name
             reply.templateLanguage = template.language
-            reply.templateParameters = String(decoding: try JSONEncoder().encode(template.parameters), as: UTF8.self)
+            reply.templateParameters = JSONText(template.parameters)
         }
         // The reply row exists before the platform is called, so a send that dies half-way is
         // still visible and can be retried.

@@ -128,7 +128,7 @@ enum MediaLibrary {
         }
         try principal.require(.manageContent, on: media.unitID, visibleWith: .viewContent)
         let users = try await ContentVariantModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
-            .filter(\.$mediaIDsJSON ~~ id.uuidString).count()
+            .filter(.path(["media_ids"], schema: ContentVariantModel.schema), .contains(inverse: false, .anywhere), .bind(id.uuidString)).count()
         guard users == 0 else {
             return try await page(req, status: .conflict, errors: [l.t("\(media.name) masih dipakai \(users) varian konten; lepaskan dulu dari kontennya.",
                                                                         "\(media.name) is still used by \(users) content variants; remove it there first.")])

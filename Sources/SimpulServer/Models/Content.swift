@@ -21,7 +21,7 @@ final class ContentItemModel: Model, @unchecked Sendable {
     @OptionalField(key: "override_reason") var overrideReason: String?
     @OptionalField(key: "override_by") var overrideBy: UUID?
     /// Who approved each step so far, in order (JSON list of user ids).
-    @OptionalField(key: "approvals") var approvalsJSON: String?
+    @OptionalField(key: "approvals") var storedApprovals: JSONText<[UUID]>?
     @OptionalField(key: "scheduled_at") var scheduledAt: Date?
     /// The reviewer's comment on the last rejection.
     @OptionalField(key: "review_comment") var reviewComment: String?

@@ -92,12 +92,12 @@ final class MessageReplyModel: Model, @unchecked Sendable {
     /// Set when the reply is a WhatsApp template: its name, language and parameters (a JSON array).
     @OptionalField(key: "template_name") var templateName: String?
     @OptionalField(key: "template_language") var templateLanguage: String?
-    @OptionalField(key: "template_parameters") var templateParameters: String?
+    @OptionalField(key: "template_parameters") var templateParameters: JSONText<[String]>?
 
     /// The template and its parameters, when the reply is one.
     var template: (name: String, language: String, parameters: [String])? {
         guard let name = templateName, let language = templateLanguage else { return nil }
-        let parameters = templateParameters.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+        let parameters = templateParameters?.value ?? []
         return (name, language, parameters)
     }
 

@@ -45,7 +45,7 @@ final class ContentVariantModel: Model, @unchecked Sendable {
     @OptionalField(key: "first_comment") var firstComment: String?
     @OptionalField(key: "title") var title: String?
     /// Media library ids, in order (JSON list).
-    @OptionalField(key: "media_ids") var mediaIDsJSON: String?
+    @OptionalField(key: "media_ids") var storedMediaIDs: JSONText<[UUID]>?
     @Field(key: "status") var status: Status
     @OptionalField(key: "platform_post_id") var platformPostID: String?
     @OptionalField(key: "url") var url: String?
@@ -57,8 +57,8 @@ final class ContentVariantModel: Model, @unchecked Sendable {
     init() {}
 
     var mediaIDs: [UUID] {
-        get { mediaIDsJSON.flatMap { try? JSONDecoder().decode([UUID].self, from: Data($0.utf8)) } ?? [] }
-        set { mediaIDsJSON = newValue.isEmpty ? nil : (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) } }
+        get { storedMediaIDs?.value ?? [] }
+        set { storedMediaIDs = newValue.isEmpty ? nil : JSONText(newValue) }
     }
 
     /// The variant as the platform rules see it, with its media's facts in order.

@@ -29,13 +29,8 @@ enum ApprovalPolicies {
 
 extension ContentItemModel {
     var approvals: [UUID] {
-        get {
-            guard let json = approvalsJSON, let ids = try? JSONDecoder().decode([UUID].self, from: Data(json.utf8)) else { return [] }
-            return ids
-        }
-        set {
-            approvalsJSON = (try? JSONEncoder().encode(newValue)).map { String(decoding: $0, as: UTF8.self) }
-        }
+        get { storedApprovals?.value ?? [] }
+        set { storedApprovals = JSONText(newValue) }
     }
 
     var workflowItem: WorkflowItem {
