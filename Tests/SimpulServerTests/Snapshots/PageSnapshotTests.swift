@@ -39,10 +39,14 @@ struct PageSnapshotTests {
         }
 
         static var account: AccountModel {
-            let account = AccountModel(tenantID: tenant.id!, draft: AccountDraft(platform: .instagram, handle: "diskominfo.tirtamaya", displayName: "Diskominfo Tirtamaya",
-                                                                                kind: .official, unitID: diskominfo, ownerID: nil, followers: 12_400, status: .connected),
+            officialAccount(30, .instagram, handle: "diskominfo.tirtamaya", name: "Diskominfo Tirtamaya", followers: 12_400, status: .connected)
+        }
+
+        static func officialAccount(_ n: Int, _ platform: Platform, handle: String, name: String, followers: Int, status: AccountStatus) -> AccountModel {
+            let account = AccountModel(tenantID: tenant.id!, draft: AccountDraft(platform: platform, handle: handle, displayName: name,
+                                                                                kind: .official, unitID: diskominfo, ownerID: nil, followers: followers, status: status),
                                        at: now)
-            account.id = id(30)
+            account.id = id(n)
             return account
         }
 
@@ -161,10 +165,7 @@ struct PageSnapshotTests {
 
     @Test("accounts list", arguments: [Language.id, .en])
     func accounts(_ language: Language) {
-        let whatsapp = AccountModel(tenantID: Fixture.tenant.id!, draft: AccountDraft(platform: .whatsapp, handle: "+6281100002222", displayName: "Layanan Diskominfo",
-                                                                                     kind: .official, unitID: Fixture.diskominfo, ownerID: nil, followers: 0, status: .needsReconnect),
-                                    at: Fixture.now)
-        whatsapp.id = Fixture.id(31)
+        let whatsapp = Fixture.officialAccount(31, .whatsapp, handle: "+6281100002222", name: "Layanan Diskominfo", followers: 0, status: .needsReconnect)
         let rows = [AccountPages.Row(account: Fixture.account, unitName: "Dinas Komunikasi dan Informatika", ownerName: nil),
                     AccountPages.Row(account: whatsapp, unitName: "Dinas Komunikasi dan Informatika", ownerName: nil)]
         let html = AccountPages.list(Fixture.context(language, path: "/accounts"), rows: rows, total: 2, filter: AccountFilter(),
@@ -175,10 +176,7 @@ struct PageSnapshotTests {
 
     @Test("home with counts and an account that needs reconnecting", arguments: [Language.id, .en])
     func home(_ language: Language) {
-        let stale = AccountModel(tenantID: Fixture.tenant.id!, draft: AccountDraft(platform: .facebook, handle: "diskominfotirtamaya", displayName: "Diskominfo Tirtamaya",
-                                                                                  kind: .official, unitID: Fixture.diskominfo, ownerID: nil, followers: 8_100, status: .needsReconnect),
-                                 at: Fixture.now)
-        stale.id = Fixture.id(32)
+        let stale = Fixture.officialAccount(32, .facebook, handle: "diskominfotirtamaya", name: "Diskominfo Tirtamaya", followers: 8_100, status: .needsReconnect)
         var counts = HomeController.Counts()
         counts.units = 1
         counts.accountsByPlatform = [.instagram: 1, .facebook: 1]
