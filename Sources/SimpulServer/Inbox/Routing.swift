@@ -100,10 +100,17 @@ enum RoutingController {
         guard let targetOptional = unit(input.target_unit_id), let target = targetOptional else {
             return try await page(req, input: input, problems: problems + ["Pilih unit tujuan."], status: .unprocessableEntity)
         }
-        let platform = input.platform.nonEmpty.map { Platform(rawValue: $0) }
-        if platform == .some(nil) { problems.append("Platform tidak dikenal.") }
-        let kind = input.kind.nonEmpty.map { MessageKind(rawValue: $0).flatMap { RoutingRuleModel.routableKinds.contains($0) ? $0 : nil } }
-        if kind == .some(nil) { problems.append("Jenis pesan tidak dikenal.") }
+        // An empty choice means any platform or kind; a text that names none is refused.
+        var platform: Platform?
+        if let text = input.platform.nonEmpty {
+            platform = Platform(rawValue: text)
+            if platform == nil { problems.append("Platform tidak dikenal.") }
+        }
+        var kind: MessageKind?
+        if let text = input.kind.nonEmpty {
+            kind = MessageKind(rawValue: text).flatMap { RoutingRuleModel.routableKinds.contains($0) ? $0 : nil }
+            if kind == nil { problems.append("Jenis pesan tidak dikenal.") }
+        }
         if let keyword = input.keyword.nonEmpty, keyword.count > 100 { problems.append("Kata kunci paling banyak 100 karakter.") }
         guard problems.isEmpty else { return try await page(req, input: input, problems: problems, status: .unprocessableEntity) }
         let last = try await RoutingRuleModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).sort(\.$position, .descending).first()
@@ -114,8 +121,8 @@ enum RoutingController {
         rule.name = name
         rule.sourceUnitID = source
         rule.keyword = input.keyword.nonEmpty
-        rule.platform = platform ?? nil
-        rule.kind = kind ?? nil
+        rule.platform = platform
+        rule.kind = kind
         rule.targetUnitID = target
         rule.roundRobin = input.round_robin == "on" || input.round_robin == "true"
         rule.rotation = 0

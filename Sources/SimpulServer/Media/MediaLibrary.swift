@@ -193,7 +193,7 @@ enum MediaPages {
                         .tr(.td(preview(file)),
                             .td(.text(file.name), .p(.class("hint"), .text(file.format.uppercased() + " · " + l.dateTime(file.createdAt)))),
                             .td(.text(describe(file, l))),
-                            .td(.if(canUpload, UI.actionButton(l.t("Hapus", "Delete"), action: SiteRoute.mediaLibrary.path + "/\(file.id!)/delete", csrf: ctx.csrf,
+                            .td(.if(canUpload, UI.actionButton(l.t("Hapus", "Delete"), action: SiteRoute.deleteMedia(file.id!).path, csrf: ctx.csrf,
                                                                confirm: l.t("Hapus berkas ini?", "Delete this file?"), danger: true))))
                     }))
         )
