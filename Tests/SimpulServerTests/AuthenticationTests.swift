@@ -229,7 +229,7 @@ struct AuthenticationTests {
             #expect(try await app.password.async.verify(secret, created: user.passwordHash))
             #expect(!LogCapture.shared.all.contains { $0.contains(secret) })
             let events = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
-            #expect(!events.contains { $0.summary.contains(secret) || $0.summary.contains(user.passwordHash) })
+            #expect(!events.contains { $0.summary.storedText.contains(secret) || $0.summary.storedText.contains(user.passwordHash) })
         }
     }
 

@@ -30,10 +30,10 @@ struct ComplianceTests {
         message.authorID = authorID
         message.authorHandle = authorHandle
         message.text = text
-        message.media = "[]"
+        message.media = JSONText([])
         message.parentRef = parent
         message.receivedAt = app.clock.now()
-        message.detail = "{}"
+        message.detail = JSONText([:])
         message.raw = "{}"
         message.state = .new
         try await message.create(on: app.db)
@@ -98,7 +98,7 @@ struct ComplianceTests {
             let saved = try #require(try await ContentItemModel.find(draft.id, on: app.db))
             #expect(saved.status == .inReview && saved.overrideReason == reason && saved.overrideBy == world.inScope[.approver]!.id)
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .contentOverride).first()
-            #expect(audit?.summary.contains(reason) == true)
+            #expect(audit?.summary.storedText.contains(reason) == true)
             let recorded = try await Self.findings(world, app: app).filter { $0.sourceID == draft.id }
             #expect(recorded.contains { $0.severity == "block" && $0.source == "draft" })
 

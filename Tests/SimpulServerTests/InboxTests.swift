@@ -39,9 +39,9 @@ struct InboxTests {
         message.accountRef = account.handle
         message.authorName = "Warga"
         message.text = text
-        message.media = "[]"
+        message.media = JSONText([])
         message.receivedAt = app.clock.now().addingTimeInterval(-minutesAgo * 60)
-        message.detail = "{}"
+        message.detail = JSONText([:])
         message.raw = "{}"
         message.state = .new
         try await message.create(on: app.db)
@@ -267,7 +267,7 @@ struct InboxFollowUpTests {
             #expect(try await app.web(.POST, path, as: browser, form: ["state": "closed"]).status == .seeOther)
             #expect(try await MessageModel.find(message.id, on: app.db)?.state == .closed)
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .inboxUpdate).all()
-            #expect(audit.contains { $0.summary.contains("Ranah Dinas A") })
+            #expect(audit.contains { $0.summary.storedText.contains("Ranah Dinas A") })
         }
     }
 }

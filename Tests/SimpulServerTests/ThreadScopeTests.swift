@@ -31,11 +31,11 @@ struct ThreadScopeTests {
         message.authorID = "6281234567890"
         message.authorName = "Warga Pelapor"
         message.text = text
-        message.media = "[]"
+        message.media = JSONText([])
         message.threadRef = "6281234567890"
         message.parentRef = parent
         message.receivedAt = app.clock.now().addingTimeInterval(-minutesAgo * 60)
-        message.detail = "{}"
+        message.detail = JSONText([:])
         message.raw = "{}"
         message.state = .new
         try await message.create(on: app.db)

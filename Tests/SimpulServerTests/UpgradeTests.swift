@@ -32,9 +32,16 @@ struct UpgradeTests {
         try await withTestApp(environment: ["SIMPUL_SQLITE_PATH": path]) { app in
             let messages = try await MessageModel.query(on: app.db).all()
             #expect(messages.count == 374)
+            // The JSON columns read as values: media references and kind-specific facts as the
+            // ingest path wrote them.
+            #expect(messages.filter { !$0.media.value.isEmpty }.count == 5)
+            #expect(messages.contains { $0.media.value.contains { $0.type == "image" && $0.mimeType == "image/jpeg" } })
+            #expect(messages.contains { !$0.detail.value.isEmpty })
             let replies = try await MessageReplyModel.query(on: app.db).all()
             #expect(!replies.isEmpty)
-            #expect(try await AuditEventModel.query(on: app.db).count() > 300)
+            let events = try await AuditEventModel.query(on: app.db).all()
+            #expect(events.count > 300)
+            #expect(events.contains { $0.action == .unitCreate && $0.summary.value.after?["code"] == "PEMKOT" && $0.summary.value.before == nil })
             #expect(try await ContentItemModel.query(on: app.db).count() > 0)
             #expect(try await FindingModel.query(on: app.db).count() >= 0)
             let coordinator = try #require(try await UserModel.query(on: app.db).filter(\.$email == "sri.wahyuni@tirtamayakota.go.id").first())
@@ -45,6 +52,8 @@ struct UpgradeTests {
                 let thread = try await app.web(.GET, "/inbox/\(message.id!)", as: browser)
                 #expect(thread.status == .ok, "thread \(message.id!)")
             }
+            #expect(try await app.web(.GET, "/audit", as: browser).status == .ok)
+            #expect(try await app.web(.GET, "/settings/sla", as: browser).status == .ok)
             for state in ["new", "closed"] {
                 #expect(try await app.web(.GET, "/inbox?state=\(state)", as: browser).status == .ok)
             }

@@ -152,7 +152,7 @@ struct WebhookTests {
             let stored = try await Self.messages(app, world)
             #expect(stored.count == 2)
             #expect(stored.allSatisfy { $0.accountID == account.id && $0.platform == .whatsapp })
-            #expect(stored.contains { $0.media.contains("image") })
+            #expect(stored.contains { $0.media.value.contains { $0.type == "image" } })
         }
     }
     @Test("concurrent deliveries share commits; a redelivery is a no-op and one bad delivery fails alone")

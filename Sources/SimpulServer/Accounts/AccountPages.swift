@@ -22,24 +22,37 @@ enum AccountPages {
 
     static func platformOptions() -> [UI.Option] { Platform.allCases.map { UI.Option(value: $0.rawValue, label: $0.displayName) } }
 
-    static func list(_ ctx: PageContext, rows: [Row], total: Int, filter: AccountFilter, units: [UI.Option], next: String?, canCreate: Bool, remembered: Bool) -> HTML {
+    /// One page of the account registry with its filter.
+    struct ListModel {
+        var rows: [Row]
+        var total: Int
+        var filter: AccountFilter
+        var units: [UI.Option]
+        var next: String?
+        var canCreate: Bool
+        /// The filter came from the remembered cookie, so "clear" is offered even when the URL has none.
+        var remembered: Bool
+    }
+
+    static func list(_ ctx: PageContext, _ model: ListModel) -> HTML {
         let l = ctx.l
+        let (rows, filter, canCreate) = (model.rows, model.filter, model.canCreate)
         let query = filter.queryString
         return Layout.page(ctx, title: l.t("Akun media sosial", "Social media accounts"),
             Layout.settingsTabs(ctx),
             .form(.method(.get), .action(SiteRoute.accounts.path), .class("filters"), .id("account-filters"),
                 UI.field(l.t("Cari", "Search"), name: "q", value: filter.q, error: nil, type: .search, maxLength: 100, placeholder: l.t("handle atau nama", "handle or name")),
-                UI.select(l.t("Unit kerja", "Unit"), name: "unit", options: units, selected: filter.unit, error: nil, includeBlank: l.t("Semua unit", "All units")),
+                UI.select(l.t("Unit kerja", "Unit"), name: "unit", options: model.units, selected: filter.unit, error: nil, includeBlank: l.t("Semua unit", "All units")),
                 UI.select("Platform", name: "platform", options: platformOptions(), selected: filter.platform, error: nil, includeBlank: l.t("Semua platform", "All platforms")),
                 UI.select(l.t("Jenis", "Kind"), name: "kind", options: AccountKind.allCases.map { UI.Option(value: $0.rawValue, label: l.accountKind($0)) }, selected: filter.kind, error: nil, includeBlank: l.t("Semua jenis", "All kinds")),
                 UI.select(l.t("Status", "Status"), name: "status", options: AccountStatus.allCases.map { UI.Option(value: $0.rawValue, label: l.accountStatus($0)) }, selected: filter.status, error: nil, includeBlank: l.t("Semua status", "All statuses")),
                 UI.select(l.t("Tampilkan", "Show"), name: "show", options: [UI.Option(value: "all", label: l.t("Termasuk nonaktif", "Include deactivated"))], selected: filter.show, error: nil, includeBlank: l.t("Aktif saja", "Active only")),
                 .div(.class("actions"),
                      .button(.type(.submit), .class("button secondary"), .text(l.t("Terapkan filter", "Apply filters"))),
-                     .if(!filter.isEmpty || remembered, .a(.href(SiteRoute.accounts.path + "?reset=1"), .text(l.t("Hapus filter", "Clear filters")))))
+                     .if(!filter.isEmpty || model.remembered, .a(.href(SiteRoute.accounts.path + "?reset=1"), .text(l.t("Hapus filter", "Clear filters")))))
             ),
             .div(.class("toolbar"),
-                 .p(.class("count"), .id("account-count"), .text(l.t("\(l.number(total)) akun", "\(l.number(total)) accounts"))),
+                 .p(.class("count"), .id("account-count"), .text(l.t("\(l.number(model.total)) akun", "\(l.number(model.total)) accounts"))),
                  .div(.class("actions"),
                       .a(.class("button secondary"), .href(SiteRoute.accountsCSV.path + (query.isEmpty ? "" : "?" + query)), .text(l.t("Unduh CSV", "Download CSV"))),
                       .if(canCreate, .a(.class("button secondary"), .href(SiteRoute.importAccountsForm.path), .text(l.t("Impor CSV", "Import CSV")))),
@@ -62,7 +75,7 @@ enum AccountPages {
                             .td(.class("num"), .text(l.number(a.followerCount))),
                             .td(UI.statusBadge(a.status, l), .if(a.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: .warn)))))
                     })),
-            UI.pager(next: next, l)
+            UI.pager(next: model.next, l)
         )
     }
 
@@ -91,7 +104,19 @@ enum AccountPages {
         )
     }
 
-    static func detail(_ ctx: PageContext, account: AccountModel, unitPath: String, owner: UserModel?, canManage: Bool, history: [AuditEventModel], messages: [MessageModel]) -> HTML {
+    /// One account with its latest messages and change history.
+    struct DetailModel {
+        var account: AccountModel
+        var unitPath: String
+        var owner: UserModel?
+        var canManage: Bool
+        var history: [AuditEventModel]
+        /// Newest first.
+        var messages: [MessageModel]
+    }
+
+    static func detail(_ ctx: PageContext, _ model: DetailModel) -> HTML {
+        let (account, owner, messages) = (model.account, model.owner, model.messages)
         let lastEventAt = messages.first?.receivedAt
         let l = ctx.l
         return Layout.page(ctx, title: account.displayName,
@@ -100,14 +125,14 @@ enum AccountPages {
                 .dt("Platform"), .dd(.text(account.platform.displayName)),
                 .dt("Handle"), .dd(.text(shownHandle(account))),
                 .dt(.text(l.t("Jenis", "Kind"))), .dd(.text(l.accountKind(account.kind))),
-                .dt(.text(l.t("Unit kerja", "Unit"))), .dd(.text(unitPath)),
+                .dt(.text(l.t("Unit kerja", "Unit"))), .dd(.text(model.unitPath)),
                 .dt(.text(l.t("Pemilik", "Owner"))), .dd(.text(owner.map { "\($0.name) <\($0.email)>" } ?? "—")),
                 .dt(.text(l.t("Pengikut", "Followers"))), .dd(.text(l.number(account.followerCount))),
                 .dt(.text(l.t("Status", "Status"))), .dd(UI.statusBadge(account.status, l), .if(account.sandbox, .group(.text(" "), UI.badge("Sandbox", tone: .warn))),
                                                           .if(!account.active, .group(.text(" "), UI.badge(l.t("Nonaktif", "Deactivated"), tone: .muted)))),
                 .dt(.text(l.t("Peristiwa terakhir", "Last event"))), .dd(.text(lastEventAt.map(l.dateTime) ?? l.t("belum ada", "none yet"))),
                 .dt(.text(l.t("Diperbarui", "Updated"))), .dd(.text(l.dateTime(account.updatedAt)))),
-            .if(canManage, .div(.class("actions"),
+            .if(model.canManage, .div(.class("actions"),
                 .a(.class("button secondary"), .href(SiteRoute.editAccount(account.id!).path), .text(l.t("Ubah", "Edit"))),
                 .a(.class("button secondary"), .href(SiteRoute.connection(account.id!).path), .text(account.status == .needsReconnect ? l.t("Sambungkan ulang", "Reconnect") : l.t("Sambungan", "Connection"))),
                 account.active
@@ -117,7 +142,7 @@ enum AccountPages {
             .h2(.text(l.t("Pesan terbaru", "Latest messages"))),
             ConnectionPages.messages(messages, l),
             .h2(.text(l.t("Riwayat perubahan", "Change history"))),
-            AuditPages.table(history, l, names: AuditPages.names(tree: ctx.principal?.scope.tree, users: owner.map { [($0.id!, $0.name)] } ?? []))
+            AuditPages.table(model.history, l, names: AuditPages.names(tree: ctx.principal?.scope.tree, users: owner.map { [($0.id!, $0.name)] } ?? []))
         )
     }
 

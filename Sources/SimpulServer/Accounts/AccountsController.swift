@@ -81,8 +81,9 @@ enum AccountsController {
         let query = filter.queryString
         let next = result.next.map { SiteRoute.accounts.path + "?" + (query.isEmpty ? "" : query + "&") + "cursor=" + $0.token }
         let units = UserPages.unitOptions(principal.scope.tree, allowed: principal.scope.units(with: .viewAccounts))
-        let html = AccountPages.list(PageContext(req), rows: try await rows(result.items, principal: principal, on: req.db), total: total, filter: filter,
-                                     units: units, next: next, canCreate: principal.scope.allowsSomewhere(.manageAccounts), remembered: remembered)
+        let html = AccountPages.list(PageContext(req), .init(rows: try await rows(result.items, principal: principal, on: req.db), total: total, filter: filter,
+                                                             units: units, next: next, canCreate: principal.scope.allowsSomewhere(.manageAccounts),
+                                                             remembered: remembered))
         let response = try await html.encodeResponse(for: req)
         if req.query[String.self, at: "cursor"] == nil {
             response.cookies[filterCookie] = filter.isEmpty ? .expired
@@ -137,8 +138,9 @@ enum AccountsController {
             .sort(\.$at, .descending).limit(20).all()
         let messages = try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$accountID == account.id!)
             .sort(\.$receivedAt, .descending).limit(50).all()
-        return AccountPages.detail(PageContext(req), account: account, unitPath: principal.scope.tree.pathName(of: account.unitID), owner: owner,
-                                   canManage: principal.scope.allows(.manageAccounts, on: account.unitID), history: history, messages: messages)
+        return AccountPages.detail(PageContext(req), .init(account: account, unitPath: principal.scope.tree.pathName(of: account.unitID), owner: owner,
+                                                           canManage: principal.scope.allows(.manageAccounts, on: account.unitID),
+                                                           history: history, messages: messages))
     }
 
     static func update(_ req: Request) async throws -> Response {

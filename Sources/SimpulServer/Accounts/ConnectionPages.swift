@@ -105,7 +105,7 @@ enum ConnectionPages {
     }
 
     static func statusText(_ m: MessageModel, _ l: L10n) -> String {
-        guard let detail = try? JSONDecoder().decode([String: String].self, from: Data(m.detail.utf8)) else { return "—" }
+        let detail = m.detail.value
         return [detail["status"], detail["reaction"] ?? detail["reaction_type"], detail["error_title"] ?? detail["error_code"]].compactMap { $0 }.joined(separator: " · ")
     }
 }

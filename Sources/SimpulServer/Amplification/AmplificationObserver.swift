@@ -64,8 +64,7 @@ enum AmplificationObserver {
     /// quotes or reposts in its detail.
     static func passesOn(_ message: MessageModel, post postID: String) -> Bool {
         if message.kind == .share { return message.threadRef == postID || message.parentRef == postID }
-        guard let data = message.detail.data(using: .utf8),
-              let detail = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
-        return [detail["quoted_id"], detail["retweeted_id"]].contains { ($0 as? String) == postID }
+        let detail = message.detail.value
+        return detail["quoted_id"] == postID || detail["retweeted_id"] == postID
     }
 }

@@ -109,12 +109,9 @@ enum AuditPages {
         return names
     }
 
-    static func changes(_ summary: String, _ l: L10n, names: [String: String] = [:]) -> Node<HTML.BodyContext> {
-        guard let object = try? JSONDecoder().decode([String: [String: String]].self, from: Data(summary.utf8)) else {
-            return .code(.class("summary"), .text(summary))
-        }
-        let before = object["before"] ?? [:], after = object["after"] ?? [:]
-        let keys = Set(before.keys).union(after.keys).sorted()
+    static func changes(_ change: AuditChange, _ l: L10n, names: [String: String] = [:]) -> Node<HTML.BodyContext> {
+        let before = change.before ?? [:], after = change.after ?? [:]
+        let keys = change.keys
         if keys.isEmpty { return .text("—") }
         return .ul(.class("changes"), .forEach(keys) { key in
             func readable(_ value: String) -> String {
@@ -142,7 +139,7 @@ enum AuditPages {
                        .th(.text(l.t("Sasaran", "Target"))), .th(.text(l.t("Perubahan", "Changes"))), .th("IP"))),
             .tbody(.forEach(events) { e in
                 .tr(.td(.text(l.dateTime(e.at))), .td(.text(e.actorName)), .td(.text(actionLabel(e.action, l))),
-                    .td(.text(e.targetLabel)), .td(changes(e.summary, l, names: names)), .td(.text(e.ip ?? "—")))
+                    .td(.text(e.targetLabel)), .td(changes(e.summary.value, l, names: names)), .td(.text(e.ip ?? "—")))
             }))
     }
 

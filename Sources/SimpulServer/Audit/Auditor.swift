@@ -6,7 +6,7 @@ import Vapor
 /// Writes the jejak audit. Called inside the same transaction as the change it describes,
 /// so a change without its audit row cannot be committed.
 enum Auditor {
-    typealias Fields = [String: String]
+    typealias Fields = AuditChange.Fields
 
     /// Who did it, from where and when: a signed-in person on the web or API, or the system
     /// (a command on the server's console, the demo seeder).
@@ -36,26 +36,10 @@ enum Auditor {
         event.targetLabel = String(label.prefix(200))
         event.at = actor.at
         event.ip = actor.ip
-        event.summary = summary(before: before, after: after)
+        event.summary = JSONText(AuditChange.between(before: before, after: after))
         try await event.create(on: db)
     }
 
-    /// Only what changed is kept: the fields whose values differ between before and after.
-    static func summary(before: Fields?, after: Fields?) -> String {
-        var b = before ?? [:], a = after ?? [:]
-        if before != nil, after != nil {
-            for key in Set(b.keys).union(a.keys) where b[key] == a[key] {
-                b.removeValue(forKey: key)
-                a.removeValue(forKey: key)
-            }
-        }
-        var object: [String: Fields] = [:]
-        if before != nil { object["before"] = b }
-        if after != nil { object["after"] = a }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? String(decoding: encoder.encode(object), as: UTF8.self)) ?? "{}"
-    }
 }
 
 extension Request {

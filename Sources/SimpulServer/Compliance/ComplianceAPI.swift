@@ -82,7 +82,7 @@ enum ComplianceAPI {
             explanation = finding.explanation
             excerpt = finding.excerpt
             matched = finding.matched
-            spans = FindingQueries.spans(finding).map { APISpan(start: $0.start, end: $0.end, text: finding.excerpt.excerpt($0)) }
+            spans = finding.spans.value.map { APISpan(start: $0.start, end: $0.end, text: finding.excerpt.excerpt($0)) }
             review_note = finding.reviewNote
             reviewed_at = finding.reviewedAt
             created_at = finding.createdAt

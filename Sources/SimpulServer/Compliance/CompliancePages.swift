@@ -97,7 +97,7 @@ enum CompliancePages {
         let status = finding.status
         let labels = ["status": l.t("Keputusan", "Decision"), "note": l.t("Catatan", "Note")]
         let formErrors = FormErrors(errors, labels: labels, l)
-        let spans = FindingQueries.spans(finding).map { (span: $0, severity: severity, number: 1) }
+        let spans = finding.spans.value.map { (span: $0, severity: severity, number: 1) }
         return Layout.page(ctx, title: finding.ruleTitle,
             ComplianceViews.tabs(ctx),
             .p(ComplianceViews.severity(severity, l), .text(" "), ComplianceViews.status(status, l), .text(" · " + finding.packName)),

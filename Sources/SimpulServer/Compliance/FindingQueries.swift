@@ -105,10 +105,6 @@ enum FindingQueries {
         return Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, "\($0.platform.displayName) @\($0.handle)") })
     }
 
-    static func spans(_ finding: FindingModel) -> [TextSpan] {
-        (try? JSONDecoder().decode([TextSpan].self, from: Data(finding.spans.utf8))) ?? []
-    }
-
     struct Review {
         var status: FindingStatus
         var note: String?

@@ -106,8 +106,8 @@ enum CalendarController {
         }.sorted { ($0.time ?? .distantPast, $0.item.title) < ($1.time ?? .distantPast, $1.item.title) }
         let options = try await ContentController.options(principal, on: db)
         let quiet = try await quietAccounts(principal, parsed: parsed, now: req.now, on: db)
-        return CalendarPages.page(PageContext(req), filter: filter, parsed: parsed, entries: entries, pillars: options.pillars, campaigns: options.campaigns,
-                                  quiet: quiet, tree: principal.scope.tree, zone: zone, now: req.now)
+        return CalendarPages.page(PageContext(req), .init(filter: filter, grid: parsed.grid, entries: entries, pillars: options.pillars,
+                                                          campaigns: options.campaigns, quiet: quiet, tree: principal.scope.tree, zone: zone))
     }
 
     /// Official accounts in the filtered units with no post published through Simpul for

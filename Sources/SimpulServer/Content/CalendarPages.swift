@@ -3,11 +3,22 @@ import Plot
 import SimpulCore
 
 enum CalendarPages {
-    static func page(_ ctx: PageContext, filter: CalendarController.Filter, parsed: CalendarController.Parsed, entries: [CalendarController.Entry],
-                     pillars: [ContentPillarModel], campaigns: [String], quiet: [CalendarController.Quiet], tree: UnitTree,
-                     zone: TimeZone, now: Date) -> HTML {
+    /// What the calendar page shows: the span in view, the items in it, the filter's choices and
+    /// the quiet accounts.
+    struct Model {
+        var filter: CalendarController.Filter
+        var grid: CalendarGrid
+        var entries: [CalendarController.Entry]
+        var pillars: [ContentPillarModel]
+        var campaigns: [String]
+        var quiet: [CalendarController.Quiet]
+        var tree: UnitTree
+        var zone: TimeZone
+    }
+
+    static func page(_ ctx: PageContext, _ model: Model) -> HTML {
         let l = ctx.l
-        let grid = parsed.grid
+        let (filter, grid, entries, quiet, tree) = (model.filter, model.grid, model.entries, model.quiet, model.tree)
         let byDay = Dictionary(grouping: entries, by: \.day)
         let focusDay = grid.days.first(where: \.inFocus)?.date ?? ""
         func link(view: CalendarGrid.Span? = nil, date: String? = nil) -> String {
@@ -27,9 +38,9 @@ enum CalendarPages {
                  .a(.href(link(view: .month, date: focusDay)), .if(grid.span == .month, .attribute(named: "aria-current", value: "page")), .text(l.t("Bulan", "Month"))),
                  .a(.href(link(view: .week, date: focusDay)), .if(grid.span == .week, .attribute(named: "aria-current", value: "page")), .text(l.t("Pekan", "Week"))),
                  .if(canCreate, .a(.class("button"), .href(SiteRoute.newContent.path), .text(l.t("Tulis konten", "New content"))))),
-            filters(ctx, filter: filter, pillars: pillars, campaigns: campaigns, tree: tree),
+            filters(ctx, filter: filter, pillars: model.pillars, campaigns: model.campaigns, tree: tree),
             .p(.class("count"), .id("calendar-count"), .text(l.t("\(l.number(entries.count)) konten dalam rentang ini", "\(l.number(entries.count)) items in this range"))),
-            grid.span == .month ? month(ctx, grid: grid, byDay: byDay, link: link) : week(ctx, grid: grid, byDay: byDay, back: link(), zone: zone),
+            grid.span == .month ? month(ctx, grid: grid, byDay: byDay, link: link) : week(ctx, grid: grid, byDay: byDay, back: link(), zone: model.zone),
             .h2(.text(l.t("Akun tanpa unggahan", "Quiet accounts"))),
             quiet.isEmpty
                 ? .p(.text(l.t("Semua akun resmi dalam cakupan ini menerbitkan dalam \(CalendarController.quietDays) hari terakhir.",

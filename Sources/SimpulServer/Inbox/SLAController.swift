@@ -17,8 +17,8 @@ enum SLAService {
         let row = try await SLASettingsModel.query(on: db).filter(\.$tenantID == tenantID).first()
         let holidays = try await HolidayModel.query(on: db).filter(\.$tenantID == tenantID).sort(\.$day).all()
         let standard = WorkingCalendar.governmentOffice(timeZone: tenant.zone)
-        let policy = row.flatMap { try? JSONDecoder().decode(SLAPolicy.self, from: Data($0.policy.utf8)) } ?? .standard
-        let hours = row.flatMap { try? JSONDecoder().decode([Int: WorkingCalendar.Hours].self, from: Data($0.hours.utf8)) } ?? standard.hours
+        let policy = row?.policy.value ?? .standard
+        let hours = row?.hours.value ?? standard.hours
         return Settings(policy: policy, calendar: WorkingCalendar(timeZone: tenant.zone, hours: hours, holidays: Set(holidays.map(\.day))),
                         holidayNames: Dictionary(holidays.map { ($0.day, $0.name) }, uniquingKeysWith: { a, _ in a }))
     }
@@ -154,8 +154,8 @@ enum SLAController {
                 row.tenantID = tenantID
                 return row
             }()
-            row.policy = IngestStore.encodedJSON(policy)
-            row.hours = IngestStore.encodedJSON(office)
+            row.policy = JSONText(policy)
+            row.hours = JSONText(office)
             row.updatedAt = req.now
             try await row.save(on: db)
             try await HolidayModel.query(on: db).filter(\.$tenantID == tenantID).delete()

@@ -16,8 +16,8 @@ final class AuditEventModel: Model, @unchecked Sendable {
     @Field(key: "target_label") var targetLabel: String
     @Field(key: "at") var at: Date
     @OptionalField(key: "ip") var ip: String?
-    /// JSON {"before": {...}, "after": {...}} of the fields that changed.
-    @Field(key: "summary") var summary: String
+    /// The fields that changed, kept as JSON {"before": {...}, "after": {...}}.
+    @Field(key: "summary") var summary: JSONText<AuditChange>
 
     init() {}
 }

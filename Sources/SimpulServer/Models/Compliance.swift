@@ -22,8 +22,8 @@ final class FindingModel: Model, @unchecked Sendable {
     @Field(key: "explanation") var explanation: String
     /// The text that was checked (for activity: the content acted on), at most 2,000 characters.
     @Field(key: "excerpt") var excerpt: String
-    /// JSON array of {start, end} in the excerpt.
-    @Field(key: "spans") var spans: String
+    /// Where the finding is in the excerpt, kept as a JSON array of {start, end}.
+    @Field(key: "spans") var spans: JSONText<[TextSpan]>
     @Field(key: "matched") var matched: String
     /// open | confirmed | falsePositive | escalated
     @Field(key: "status") var status: FindingStatus

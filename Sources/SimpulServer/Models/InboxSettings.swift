@@ -36,10 +36,9 @@ final class SLASettingsModel: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "tenant_id") var tenantID: UUID
-    /// JSON of `SLAPolicy`.
-    @Field(key: "policy") var policy: String
-    /// JSON of the office hours by weekday (1 = Sunday … 7 = Saturday).
-    @Field(key: "hours") var hours: String
+    @Field(key: "policy") var policy: JSONText<SLAPolicy>
+    /// Office hours by weekday (1 = Sunday … 7 = Saturday).
+    @Field(key: "hours") var hours: JSONText<[Int: WorkingCalendar.Hours]>
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}

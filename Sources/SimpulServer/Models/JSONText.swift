@@ -13,7 +13,11 @@ struct JSONText<Value: Codable & Sendable>: Codable, Sendable {
     }
 
     func encode(to encoder: Encoder) throws {
+        // Sorted keys, as the ingest path and earlier versions wrote objects: the same value is
+        // always the same text.
+        let json = JSONEncoder()
+        json.outputFormatting = [.sortedKeys]
         var container = encoder.singleValueContainer()
-        try container.encode(String(decoding: try JSONEncoder().encode(value), as: UTF8.self))
+        try container.encode(String(decoding: try json.encode(value), as: UTF8.self))
     }
 }

@@ -18,14 +18,15 @@ final class MessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "author_name") var authorName: String?
     @OptionalField(key: "author_handle") var authorHandle: String?
     @OptionalField(key: "text") var text: String?
-    /// JSON array of the media references.
-    @Field(key: "media") var media: String
+    /// The media references, kept as a JSON array (the ingest path writes the same text).
+    @Field(key: "media") var media: JSONText<[InboundEvent.Media]>
     @OptionalField(key: "parent_ref") var parentRef: String?
     @OptionalField(key: "thread_ref") var threadRef: String?
     @OptionalField(key: "occurred_at") var occurredAt: Date?
     @Field(key: "received_at") var receivedAt: Date
-    /// JSON object of kind-specific facts (status, error code, reaction type…).
-    @Field(key: "detail") var detail: String
+    /// Kind-specific facts (status, error code, reaction type, quoted post…), kept as a JSON
+    /// object of strings (`InboundEvent.detailJSON`).
+    @Field(key: "detail") var detail: JSONText<[String: String]>
     @Field(key: "raw") var raw: String
     @Field(key: "state") var state: MessageState
     /// Set once the compliance worker has looked at the message.

@@ -75,8 +75,21 @@ enum UserPages {
         )
     }
 
-    static func detail(_ ctx: PageContext, entry: UserQueries.Entry, tree: UnitTree, canManage: Bool, roles: [UI.Option], units: [UI.Option], roleErrors: FormErrors, passwordError: String?) -> HTML {
+    /// One user with their roles, and the forms to grant a role and reset the password.
+    struct DetailModel {
+        var entry: UserQueries.Entry
+        var tree: UnitTree
+        var canManage: Bool
+        /// The roles and units the viewer may grant; empty hides the grant form.
+        var roles: [UI.Option]
+        var units: [UI.Option]
+        var roleErrors: FormErrors
+        var passwordError: String?
+    }
+
+    static func detail(_ ctx: PageContext, _ model: DetailModel) -> HTML {
         let l = ctx.l
+        let (entry, canManage, roleErrors) = (model.entry, model.canManage, model.roleErrors)
         let user = entry.user
         return Layout.page(ctx, title: user.name,
             Layout.settingsTabs(ctx),
@@ -97,21 +110,21 @@ enum UserPages {
                 .thead(.tr(.th(.text(l.t("Peran", "Role"))), .th(.text(l.t("Unit kerja", "Unit"))), .th(""))),
                 .tbody(.forEach(entry.memberships) { membership in
                     .tr(.td(.text(l.role(membership.role))),
-                        .td(.text(tree.pathName(of: membership.unitID))),
+                        .td(.text(model.tree.pathName(of: membership.unitID))),
                         .td(.if(canManage, UI.actionButton(l.t("Cabut", "Remove"), action: SiteRoute.removeRole(user.id!, membership: membership.id!).path, csrf: ctx.csrf,
                                                             confirm: l.t("Cabut peran ini?", "Remove this role?"), danger: true))))
                 })),
-            .if(!roles.isEmpty && !units.isEmpty, .form(.method(.post), .action(SiteRoute.addRole(user.id!).path), .class("stack compact"),
+            .if(!model.roles.isEmpty && !model.units.isEmpty, .form(.method(.post), .action(SiteRoute.addRole(user.id!).path), .class("stack compact"),
                 .h3(.text(l.t("Beri peran", "Grant a role"))),
                 UI.csrf(ctx.csrf),
                 UI.formErrorSummary(roleErrors.all, l),
-                UI.select(l.t("Peran", "Role"), name: "role", options: roles, selected: nil, error: roleErrors["role"], required: true, includeBlank: l.t("— pilih peran —", "— choose role —")),
-                UI.select(l.t("Unit kerja", "Unit"), name: "unit_id", options: units, selected: nil, error: roleErrors["unit_id"], required: true, includeBlank: l.t("— pilih unit —", "— choose unit —")),
+                UI.select(l.t("Peran", "Role"), name: "role", options: model.roles, selected: nil, error: roleErrors["role"], required: true, includeBlank: l.t("— pilih peran —", "— choose role —")),
+                UI.select(l.t("Unit kerja", "Unit"), name: "unit_id", options: model.units, selected: nil, error: roleErrors["unit_id"], required: true, includeBlank: l.t("— pilih unit —", "— choose unit —")),
                 .button(.type(.submit), .class("button"), .text(l.t("Beri peran", "Grant"))))),
             .if(canManage, .form(.method(.post), .action(SiteRoute.resetPassword(user.id!).path), .class("stack compact"),
                 .h3(.text(l.t("Atur ulang kata sandi", "Reset password"))),
                 UI.csrf(ctx.csrf),
-                UI.field(l.t("Kata sandi baru", "New password"), name: "password", value: nil, error: passwordError, type: .password, required: true,
+                UI.field(l.t("Kata sandi baru", "New password"), name: "password", value: nil, error: model.passwordError, type: .password, required: true,
                          hint: l.t("Sesi yang sedang berjalan akan diakhiri.", "Running sessions will be ended."), autocomplete: "new-password"),
                 .button(.type(.submit), .class("button secondary"), .text(l.t("Atur ulang", "Reset")))))
         )

@@ -89,10 +89,10 @@ enum UsersController {
         let l = req.l10n
         let canManage = principal.scope.canManageUser(memberOf: entry.unitIDs)
         let options = grantOptions(principal, l)
-        let html = UserPages.detail(PageContext(req), entry: entry, tree: principal.scope.tree, canManage: canManage,
-                                    roles: options.roles, units: options.units,
-                                    roleErrors: FormErrors(roleErrors, labels: UserPages.labels(l), l),
-                                    passwordError: passwordError.map { l.issue($0, label: l.t("Kata sandi baru", "New password")) })
+        let html = UserPages.detail(PageContext(req), .init(entry: entry, tree: principal.scope.tree, canManage: canManage,
+                                                            roles: options.roles, units: options.units,
+                                                            roleErrors: FormErrors(roleErrors, labels: UserPages.labels(l), l),
+                                                            passwordError: passwordError.map { l.issue($0, label: l.t("Kata sandi baru", "New password")) }))
         return html.response(roleErrors.isEmpty && passwordError == nil ? .ok : .unprocessableEntity)
     }
 

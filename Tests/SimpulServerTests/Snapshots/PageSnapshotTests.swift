@@ -63,10 +63,10 @@ struct PageSnapshotTests {
             message.authorName = author
             message.authorHandle = author.lowercased().replacingOccurrences(of: " ", with: ".")
             message.text = text
-            message.media = "[]"
+            message.media = JSONText([])
             message.threadRef = "post-1"
             message.receivedAt = now.addingTimeInterval(-minutesAgo * 60)
-            message.detail = "{}"
+            message.detail = JSONText([:])
             message.raw = "{}"
             message.state = .new
             message.priority = priority
@@ -163,14 +163,49 @@ struct PageSnapshotTests {
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 
+    /// November 2026 with a scheduled post, a planned-only item on another day and one quiet
+    /// account; the week of the scheduled post shows its move form.
+    static func calendarModel(_ span: CalendarGrid.Span) -> CalendarPages.Model {
+        let zone = TimeZone(identifier: "Asia/Jakarta")!
+        func item(_ n: Int, _ title: String, _ status: ContentStatus, day: String, time: String?) -> CalendarController.Entry {
+            let item = ContentItemModel()
+            item.id = Fixture.id(500 + n)
+            item.tenantID = Fixture.tenant.id!
+            item.unitID = Fixture.diskominfo
+            item.title = title
+            item.body = title
+            item.status = status
+            let at = LocalTime.instant(date: day, time: time ?? "00:00", zone: zone)!
+            if time == nil { item.plannedAt = at } else { item.scheduledAt = at }
+            return CalendarController.Entry(item: item, day: day, time: item.scheduledAt, platforms: time == nil ? [] : [.instagram, .facebook],
+                                            canMove: true)
+        }
+        let quiet = Fixture.officialAccount(33, .youtube, handle: "tirtamayakota", name: "Pemkot Tirtamaya", followers: 3_200, status: .connected)
+        return CalendarPages.Model(
+            filter: CalendarController.Filter(view: span.rawValue, date: "2026-11-18"),
+            grid: CalendarGrid.make(span, around: "2026-11-18", zone: zone)!,
+            entries: [item(1, "Jadwal perekaman KTP-el akhir pekan", .scheduled, day: "2026-11-18", time: "09:30"),
+                      item(2, "Hari Guru Nasional", .draft, day: "2026-11-25", time: nil)],
+            pillars: [], campaigns: ["Layanan Akhir Pekan"],
+            quiet: [CalendarController.Quiet(account: quiet, days: 12)],
+            tree: Fixture.tree, zone: zone)
+    }
+
+    @Test("content calendar, month and week", arguments: [Language.id, .en], [CalendarGrid.Span.month, .week])
+    func calendar(_ language: Language, _ span: CalendarGrid.Span) {
+        let html = CalendarPages.page(Fixture.context(language, path: "/content/calendar"), Self.calendarModel(span))
+        assertSnapshot(of: Self.render(html), as: .lines, named: "\(span.rawValue)-\(language.rawValue)")
+    }
+
     @Test("accounts list", arguments: [Language.id, .en])
     func accounts(_ language: Language) {
         let whatsapp = Fixture.officialAccount(31, .whatsapp, handle: "+6281100002222", name: "Layanan Diskominfo", followers: 0, status: .needsReconnect)
         let rows = [AccountPages.Row(account: Fixture.account, unitName: "Dinas Komunikasi dan Informatika", ownerName: nil),
                     AccountPages.Row(account: whatsapp, unitName: "Dinas Komunikasi dan Informatika", ownerName: nil)]
-        let html = AccountPages.list(Fixture.context(language, path: "/accounts"), rows: rows, total: 2, filter: AccountFilter(),
-                                     units: [UI.Option(value: Fixture.diskominfo.uuidString, label: "Dinas Komunikasi dan Informatika")], next: nil,
-                                     canCreate: true, remembered: false)
+        let html = AccountPages.list(Fixture.context(language, path: "/accounts"),
+                                     .init(rows: rows, total: 2, filter: AccountFilter(),
+                                           units: [UI.Option(value: Fixture.diskominfo.uuidString, label: "Dinas Komunikasi dan Informatika")],
+                                           next: nil, canCreate: true, remembered: false))
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 

@@ -21,10 +21,10 @@ enum InboxFixtures {
         message.authorID = "warga-1"
         message.authorName = "Warga Satu"
         message.text = "Min, jalan depan pasar berlubang"
-        message.media = "[]"
+        message.media = JSONText([])
         message.threadRef = "post-1"
         message.receivedAt = app.clock.now()
-        message.detail = "{}"
+        message.detail = JSONText([:])
         message.raw = "{}"
         message.state = .new
         try await message.create(on: app.db)
@@ -43,5 +43,14 @@ enum InboxFixtures {
         reply.createdAt = app.clock.now()
         try await reply.create(on: app.db)
         return reply
+    }
+}
+
+extension JSONText {
+    /// The text as stored in the column, for tests that look for a value anywhere in it.
+    var storedText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? ""
     }
 }
