@@ -51,6 +51,8 @@ struct SiteRouteTests {
             .amplification, .myAmplification, .newAmplification, .createAmplification,
             .amplificationTask(a), .amplificationCSV(a), .amplificationProof(a),
             .notifications,
+            .cases, .newCase, .createCase, .issueCase(a), .caseStatus(a), .caseInvolve(a), .caseNote(a), .caseAddTask(a), .caseHolding(a),
+            .caseResponse(a), .caseRelease(a, unit: b), .caseTaskDone(a, task: b), .linkMessageToCase(a),
         ]
         all += WebhookController.pushed.map { .webhookReceive($0, tenant: "pemkot-contoh") }
         return all

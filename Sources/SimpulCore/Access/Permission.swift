@@ -38,6 +38,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageAmplification
     /// Have amplification tasks of one's own and prove them done (ASN with personal accounts).
     case amplify
+    /// Read issue cases (Ruang Isu) led by or involving one's units.
+    case viewCases
+    /// Open cases, move their status, pull units in or out, set the holding statement.
+    case manageCases
+    /// Take part in a case: notes, tasks, linked messages.
+    case workCases
 }
 
 extension Role {
@@ -49,16 +55,17 @@ extension Role {
         case .unitAdmin:
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .approveContent, .viewInbox, .replyInbox,
-             .manageSavedReplies, .viewAmplification, .manageAmplification]
+             .manageSavedReplies, .viewAmplification, .manageAmplification, .viewCases, .manageCases, .workCases]
         case .approver:
             [.viewHome, .viewUnits, .viewAccounts,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .approveContent,
-             .viewInbox, .replyInbox, .viewAmplification]
+             .viewInbox, .replyInbox, .viewAmplification, .viewCases, .workCases]
         case .operator:
             [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .manageContent, .viewInbox, .replyInbox,
-             .viewAmplification]
+             .viewAmplification, .viewCases, .workCases]
         case .viewer:
-            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .viewInbox, .viewAmplification]
+            [.viewHome, .viewUnits, .viewAccounts, .checkCompliance, .viewFindings, .viewRulePacks, .viewContent, .viewInbox, .viewAmplification,
+             .viewCases]
         case .staff:
             [.viewHome, .checkCompliance, .amplify]
         }

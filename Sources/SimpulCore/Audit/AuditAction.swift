@@ -74,4 +74,10 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case amplificationCreate = "amplification.create"
     case amplificationProof = "amplification.proof"
     case amplificationPolicy = "amplification.policy"
+    case caseOpen = "case.open"
+    case caseStatus = "case.status"
+    case caseUnitAdd = "case.unit.add"
+    case caseUnitRemove = "case.unit.remove"
+    case caseHolding = "case.holding"
+    case caseOwner = "case.owner"
 }

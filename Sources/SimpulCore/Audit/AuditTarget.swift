@@ -5,4 +5,5 @@ public enum AuditTarget: String, CaseIterable, Codable, Sendable {
     case finding, pack, election, allowlist
     case content, pillar, media
     case amplificationTask = "amplification_task"
+    case issueCase = "case"
 }

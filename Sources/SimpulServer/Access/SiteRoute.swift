@@ -77,6 +77,12 @@ enum SiteRoute: Hashable, Sendable {
     case mediaLibrary, uploadMedia
     case deleteMedia(UUID)
 
+    // Issues (Ruang Isu).
+    case cases, newCase, createCase
+    case issueCase(UUID), caseStatus(UUID), caseInvolve(UUID), caseNote(UUID), caseAddTask(UUID), caseHolding(UUID), caseResponse(UUID)
+    case caseRelease(UUID, unit: UUID), caseTaskDone(UUID, task: UUID)
+    case linkMessageToCase(UUID)
+
     // Amplification and notifications.
     case staffAccounts, staffAccountsCSV, saveAmplificationPolicy
     case amplification, myAmplification, newAmplification, createAmplification
@@ -312,6 +318,19 @@ extension SiteRoute {
         case .amplificationCSV(let id): web("amplification.csv", .GET, .viewAmplification, "amplification", .id("taskID", id), "csv")
         case .amplificationProof(let id): web("amplification.proof", .POST, .amplify, "amplification", .id("taskID", id), "proof")
         case .notifications: web("notifications.list", .GET, .signedIn, "notifications")
+        case .cases: web("cases.list", .GET, .viewCases, "cases")
+        case .newCase: web("cases.new", .GET, .manageCases, "cases", "new")
+        case .createCase: web("cases.create", .POST, .manageCases, "cases")
+        case .issueCase(let id): web("cases.show", .GET, .viewCases, "cases", .id("caseID", id))
+        case .caseStatus(let id): web("cases.status", .POST, .manageCases, "cases", .id("caseID", id), "status")
+        case .caseInvolve(let id): web("cases.units.add", .POST, .manageCases, "cases", .id("caseID", id), "units")
+        case .caseRelease(let id, let unit): web("cases.units.remove", .POST, .manageCases, "cases", .id("caseID", id), "units", .id("unitID", unit), "remove")
+        case .caseNote(let id): web("cases.note", .POST, .workCases, "cases", .id("caseID", id), "notes")
+        case .caseAddTask(let id): web("cases.tasks.add", .POST, .workCases, "cases", .id("caseID", id), "tasks")
+        case .caseTaskDone(let id, let task): web("cases.tasks.done", .POST, .workCases, "cases", .id("caseID", id), "tasks", .id("taskID", task), "done")
+        case .caseHolding(let id): web("cases.holding", .POST, .manageCases, "cases", .id("caseID", id), "holding")
+        case .caseResponse(let id): web("cases.response", .POST, .manageCases, "cases", .id("caseID", id), "response")
+        case .linkMessageToCase(let id): web("inbox.case", .POST, .workCases, "inbox", .id("messageID", id), "case")
         }
     }
 }

@@ -84,6 +84,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     MediaLibrary.register(routes)
     StaffAccountsController.register(routes)
     AmplificationController.register(routes)
+    CasesController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)
     TriageController.register(routes)

@@ -78,6 +78,12 @@ enum AuditPages {
         case .amplificationCreate: l.t("Tugas amplifikasi dibuat", "Amplification task created")
         case .amplificationProof: l.t("Bukti amplifikasi dicatat", "Amplification proof recorded")
         case .amplificationPolicy: l.t("Aturan akun ASN diubah", "Staff account rule changed")
+        case .caseOpen: l.t("Isu dibuka", "Case opened")
+        case .caseStatus: l.t("Status isu diubah", "Case status changed")
+        case .caseUnitAdd: l.t("Unit dilibatkan dalam isu", "Unit pulled into a case")
+        case .caseUnitRemove: l.t("Unit dilepas dari isu", "Unit released from a case")
+        case .caseHolding: l.t("Pernyataan sementara isu diubah", "Case holding statement changed")
+        case .caseOwner: l.t("Penanggung jawab isu diganti", "Case owner changed")
         }
     }
 

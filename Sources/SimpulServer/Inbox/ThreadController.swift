@@ -36,6 +36,11 @@ enum ThreadController {
               let account = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == accountID).first() else {
             throw AppError.notFound
         }
+        // A war-room case lends sight of its linked messages to the units it involves.
+        if need == .viewInbox, !principal.scope.allows(.viewInbox, on: account.unitID),
+           try await CaseQueries.lendsSight(of: message.id!, to: principal, on: req.db) {
+            return (message, account)
+        }
         try principal.require(need, on: account.unitID, visibleWith: .viewInbox)
         return (message, account)
     }
@@ -105,8 +110,19 @@ enum ThreadController {
             assignees: assignees, savedReplies: saved, knownTags: knownTags,
             templates: whatsappChat ? templates : nil, windowOpen: windowOpen,
             findings: findings, overrideReason: overrideReason, viewers: viewers, unconfirmedReply: unconfirmedReply,
-            canReply: canReply, canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now))
+            canReply: canReply, canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now,
+            cases: try await caseChoices(message, principal: principal, on: req.db)))
         return html.response(status)
+    }
+
+    static func caseChoices(_ message: MessageModel, principal: Principal, on db: Database) async throws -> ThreadPages.CaseChoices {
+        let linkedIDs = try await CaseLinkModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$kind == .message)
+            .filter(\.$targetID == message.id!).all(\.$caseID)
+        let visible = try await CaseQueries.visible(principal, status: nil, on: db)
+        let workable = principal.scope.allowsSomewhere(.workCases) ? try await CaseQueries.workable(principal, on: db) : []
+        return ThreadPages.CaseChoices(linked: visible.filter { linkedIDs.contains($0.id!) },
+                                       joinable: workable.filter { !linkedIDs.contains($0.id!) },
+                                       canOpen: principal.scope.allowsSomewhere(.manageCases))
     }
 
     struct NoteInput: Content { var body: String? }

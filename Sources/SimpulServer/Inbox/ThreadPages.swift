@@ -51,6 +51,32 @@ enum ThreadPages {
         var canReply: Bool
         var canOverride: Bool
         var now: Date
+        var cases = CaseChoices()
+    }
+
+    /// The war-room cases this message belongs to, and those it could join.
+    struct CaseChoices {
+        var linked: [CaseModel] = []
+        var joinable: [CaseModel] = []
+        var canOpen = false
+    }
+
+    static func cases(_ ctx: PageContext, _ message: MessageModel, _ choices: CaseChoices) -> Node<HTML.BodyContext> {
+        let l = ctx.l
+        guard !choices.linked.isEmpty || !choices.joinable.isEmpty || choices.canOpen else { return .empty }
+        return .section(.class("thread-cases"), .id("thread-cases"),
+            .h2(.text(l.t("Isu", "Cases"))),
+            .if(!choices.linked.isEmpty, .ul(.forEach(choices.linked) { item in
+                .li(.a(.href(SiteRoute.issueCase(item.id!).path), .strong(.text(item.label)), .text(" " + item.title)), .text(" "),
+                    UI.badge(l.caseStatus(item.status), tone: item.status.tone))
+            })),
+            .if(!choices.joinable.isEmpty, .form(.method(.post), .action(SiteRoute.linkMessageToCase(message.id!).path), .class("inline-form"), .id("link-case-form"),
+                UI.csrf(ctx.csrf),
+                UI.select(l.t("Tautkan ke isu", "Link to a case"), name: "case_id",
+                          options: choices.joinable.map { UI.Option(value: $0.id!.uuidString, label: $0.label + " " + $0.title) }, selected: nil, error: nil, required: true),
+                .button(.type(.submit), .class("button secondary"), .text(l.t("Tautkan", "Link"))))),
+            .if(choices.canOpen, .p(.a(.class("button secondary"), .href(SiteRoute.newCase.path + "?message=" + message.id!.uuidString),
+                                       .text(l.t("Buka isu dari pesan ini", "Open a case from this message"))))))
     }
 
     static func thread(_ ctx: PageContext, _ model: Model) -> HTML {
@@ -75,6 +101,7 @@ enum ThreadPages {
                  .text(viewers.isEmpty ? "" : l.t("Juga sedang dibuka oleh: \(viewers.joined(separator: ", ")) — sepakati siapa yang membalas.",
                                                    "Also open by: \(viewers.joined(separator: ", ")) — agree on who replies."))),
             UI.formErrorSummary([notice].compactMap { $0 }, l),
+            cases(ctx, message, model.cases),
             .dl(.class("facts"),
                 .dt(.text(l.t("Akun", "Account"))), .dd(.text("\(account.platform.displayName) @\(account.handle)")),
                 .dt(.text(l.t("Status", "State"))), .dd(.text(InboxPages.stateLabel(message.state, l))),

@@ -46,6 +46,9 @@ enum Layout {
         if scope.allowsSomewhere(.approveContent) {
             items.append(NavItem(href: SiteRoute.approvals.path, label: l.t("Persetujuan", "Approvals"), active: ctx.path.hasPrefix(SiteRoute.approvals.path)))
         }
+        if scope.allowsSomewhere(.viewCases) {
+            items.append(NavItem(href: SiteRoute.cases.path, label: l.t("Isu & Hoaks", "Issues & hoaxes"), active: ctx.path.hasPrefix(SiteRoute.cases.path)))
+        }
         if scope.allowsSomewhere(.checkCompliance) {
             items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? SiteRoute.findings.path : SiteRoute.checker.path,
                                  label: l.t("Kepatuhan", "Compliance"), active: LocalPath.isCompliance(ctx.path)))

@@ -197,6 +197,49 @@ struct PageSnapshotTests {
         assertSnapshot(of: Self.render(html), as: .lines, named: "\(span.rawValue)-\(language.rawValue)")
     }
 
+    @Test("war-room case: overdue coordination, a unit pulled in, a task, a linked message, a clarification draft", arguments: [Language.id, .en])
+    func issueCase(_ language: Language) {
+        let item = CaseModel()
+        item.id = Fixture.id(600)
+        item.tenantID = Fixture.tenant.id!
+        item.number = 12
+        item.title = "Kabar bendungan Cisalak jebol"
+        item.summary = "Pesan berantai menyebut bendungan jebol malam ini."
+        item.leadUnitID = Fixture.diskominfo
+        item.status = .open
+        item.origin = .message
+        item.holdingStatement = "Bendungan Cisalak aman. Petugas BPBD memantau 24 jam."
+        item.openedAt = Fixture.now.addingTimeInterval(-8 * 3600)
+        item.coordinateDue = Fixture.now.addingTimeInterval(-3600)
+        item.resolveDue = Fixture.now.addingTimeInterval(6 * 86_400)
+        item.updatedAt = Fixture.now
+        let task = CaseTaskModel()
+        task.id = Fixture.id(610)
+        task.tenantID = item.tenantID
+        task.caseID = item.id!
+        task.title = "Data debit air terkini"
+        task.assigneeUnitID = Fixture.dinasPU
+        task.dueAt = Fixture.now.addingTimeInterval(3600)
+        task.createdAt = Fixture.now
+        let draft = ContentItemModel()
+        draft.id = Fixture.id(620)
+        draft.title = "Klarifikasi: Kabar bendungan Cisalak jebol"
+        draft.status = .draft
+        let event = CaseEventModel()
+        event.id = Fixture.id(630)
+        event.at = item.openedAt
+        event.actorName = "Rina Kusumawati"
+        event.kind = .opened
+        event.text = "Isu dibuka: Kabar bendungan Cisalak jebol"
+        var access = CaseAccess(item, involved: [Fixture.dinasPU], scope: Fixture.principal.scope)
+        access.canManage = true
+        let model = CasePages.ShowModel(item: item, access: access, units: [Fixture.dinasPU], tasks: [task], messages: [Fixture.complaint],
+                                        content: [draft], events: [event], ownerName: "Rina Kusumawati", tree: Fixture.tree, now: Fixture.now,
+                                        canWriteContent: true, problem: nil)
+        let html = CasePages.show(Fixture.context(language, path: "/cases/\(item.id!)"), model)
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
     @Test("accounts list", arguments: [Language.id, .en])
     func accounts(_ language: Language) {
         let whatsapp = Fixture.officialAccount(31, .whatsapp, handle: "+6281100002222", name: "Layanan Diskominfo", followers: 0, status: .needsReconnect)

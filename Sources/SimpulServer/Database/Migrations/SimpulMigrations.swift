@@ -43,5 +43,6 @@ enum SimpulMigrations {
         AddPublishAttemptHandle(),
         AddMediaPreview(),
         NarrowMessageIndexes(),
+        CreateCases(),
     ]
 }

@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import SimpulCore
+import VaporTesting
+@testable import SimpulServer
+
+/// War-room cases the route tests act on: led by OPD-A of tenant A.
+enum CaseFixtures {
+    static func issueCase(_ world: World, app: Application, n: Int, involving unit: String? = nil, holding: String? = nil,
+                          status: CaseStatus = .open) async throws -> CaseModel {
+        let now = app.clock.now()
+        let item = CaseModel()
+        item.id = UUID()
+        item.tenantID = world.tenantA.id!
+        item.number = n
+        item.title = "Isu uji \(n)"
+        item.summary = "Kabar bendungan jebol beredar."
+        item.leadUnitID = world.units["OPD-A"]!
+        item.status = status
+        item.origin = .manual
+        item.holdingStatement = holding
+        item.openedAt = now
+        item.coordinateDue = now.addingTimeInterval(6 * 3600)
+        item.resolveDue = now.addingTimeInterval(7 * 86_400)
+        item.updatedAt = now
+        try await item.create(on: app.db)
+        if let unit {
+            let row = CaseUnitModel()
+            row.id = UUID()
+            row.tenantID = item.tenantID
+            row.caseID = item.id!
+            row.unitID = world.units[unit]!
+            row.addedAt = now
+            try await row.create(on: app.db)
+        }
+        return item
+    }
+
+    static func task(_ item: CaseModel, app: Application) async throws -> CaseTaskModel {
+        let task = CaseTaskModel()
+        task.id = UUID()
+        task.tenantID = item.tenantID
+        task.caseID = item.id!
+        task.title = "Siapkan data debit air"
+        task.createdAt = app.clock.now()
+        try await task.create(on: app.db)
+        return task
+    }
+}
