@@ -20,12 +20,16 @@ public struct ListeningMetadata: Sendable, Equatable {
     /// Every fact as the key a compiled `field` expression carries.
     var factKeys: Set<String> {
         var keys: Set<String> = []
-        if let platform { keys.insert(Self.factKey(.platform, platform.rawValue)) }
-        if let kind { keys.insert(Self.factKey(.kind, kind)) }
-        for account in accounts { keys.insert(Self.factKey(.account, account)) }
-        for unit in units { keys.insert(Self.factKey(.unit, unit)) }
-        for author in authors { keys.insert(Self.factKey(.author, author)) }
+        forEachFactKey { keys.insert($0) }
         return keys
+    }
+
+    func forEachFactKey(_ body: (String) -> Void) {
+        if let platform { body(Self.factKey(.platform, platform.rawValue)) }
+        if let kind { body(Self.factKey(.kind, kind)) }
+        for account in accounts { body(Self.factKey(.account, account)) }
+        for unit in units { body(Self.factKey(.unit, unit)) }
+        for author in authors { body(Self.factKey(.author, author)) }
     }
 
     /// "unit\u{1F}dinkes": field and folded value in one string, so a message's facts are one
@@ -36,7 +40,11 @@ public struct ListeningMetadata: Sendable, Equatable {
     }
 
     static func normalizedValue(_ value: String) -> String {
-        var folded = TextAnalyzer.fold(value).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var folded = TextAnalyzer.fold(value)
+        // Splitting on Unicode whitespace is slow; ASCII without a space is the usual handle or code.
+        if folded.utf8.contains(where: { $0 >= 0x80 || $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            folded = folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         if folded.hasPrefix("@") { folded.removeFirst() }
         return folded
     }
@@ -48,7 +56,7 @@ public struct ListeningMetadata: Sendable, Equatable {
 /// both with their sign ("#banjir", "@dinkes", only found by a query that writes the sign) and
 /// without it (found by the bare word, as in the inbox). The words split out of a hashtag stand
 /// at the hashtag's own place and after it, so "#InfoPublik" is found by "info publik".
-public struct ListeningDocument: Sendable {
+public struct ListeningDocument: Sendable, Equatable {
     /// Search key → its word positions, ascending.
     let positions: [String: [Int32]]
     /// Stems and normalised words → positions: what a wildcard's prefix is compared with.
