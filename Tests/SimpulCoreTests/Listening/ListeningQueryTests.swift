@@ -202,6 +202,10 @@ struct ListeningQueryTests {
             ("NOT banjir", "bagian ini hanya berisi NOT sehingga cocok dengan hampir semua pesan; tambahkan istilah yang dicari di kolom 1"),
             ("NOT banjir NOT hujan", "bagian ini hanya berisi NOT sehingga cocok dengan hampir semua pesan; tambahkan istilah yang dicari di kolom 1"),
             ("banjir OR (NOT hujan)", "bagian ini hanya berisi NOT sehingga cocok dengan hampir semua pesan; tambahkan istilah yang dicari di kolom 12"),
+            // Columns count characters as seen: curly quotes and emoji are one each.
+            ("“banjir” (jalan", "tanda kurung tidak ditutup di kolom 10"),
+            ("banjir 👍👍 (jalan", "tanda kurung tidak ditutup di kolom 11"),
+            ("banjir 👍👍", "istilah \"👍👍\" tidak berisi kata yang bisa dicari di kolom 8"),
             ("", "kueri kosong: tulis minimal satu istilah"),
             ("   ", "kueri kosong: tulis minimal satu istilah"),
         ]

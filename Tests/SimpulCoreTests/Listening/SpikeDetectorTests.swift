@@ -80,6 +80,10 @@ struct SpikeDetectorTests {
         #expect(alert.baseline == .sameSlotDaily && alert.samples == 14)
         #expect(alert.explanation.hasPrefix("37 pesan dalam 15 menit; ambang = median "))
         #expect(alert.explanation.hasSuffix("(14 hari, jam yang sama)"))
+        // The same threshold is there for drawing beside the counts, alert or not.
+        let (buckets, _) = Self.series(counts)
+        let drawn = try #require(SpikeDetector().threshold(at: alert.bucketStart, counts: buckets))
+        #expect(drawn.value == alert.threshold && drawn.median == alert.median && drawn.samples == 14)
     }
 
     @Test("the explanation is the formula applied, in Indonesian decimals")
