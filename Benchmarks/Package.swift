@@ -21,6 +21,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "ListenBench",
+            dependencies: [.product(name: "SimpulCore", package: "simpul")]
+        ),
+        .executableTarget(
             name: "ParseBench",
             dependencies: [.product(name: "SimpulPlatforms", package: "simpul")]
         ),

@@ -27,6 +27,9 @@ struct CommandLineTests {
         (["check", "--tenant", "tidak-ada"], "tidak ditemukan", "Pemakaian: simpul check"),
         (["webhook", "parse"], "file belum diisi", "Pemakaian: simpul webhook parse"),
         (["webhook", "parse", "--platform", "tiktok", "/tidak/ada.json"], "--platform harus salah satu", "Pemakaian: simpul webhook parse"),
+        (["listen"], "perintah belum disebut", "Pemakaian: simpul listen <command>"),
+        (["listen", "test", "--query", "banjir AND"], "--query: operator AND tanpa istilah di kolom 8", "Pemakaian: simpul listen test"),
+        (["listen", "test", "--query", "banjir", "--platform", "friendster"], "--platform harus salah satu", "Pemakaian: simpul listen test"),
         (["demo", "--port", "delapan"], "--port harus bilangan bulat", "Pemakaian: simpul demo"),
         (["demo", "--history", "0"], "--history harus antara", "Pemakaian: simpul demo"),
         (["migrate", "sekarang"], "masukan tidak dikenal", "Pemakaian: simpul migrate"),
@@ -52,7 +55,7 @@ struct CommandLineTests {
         #expect(help.status == 0)
         let listed = help.output.split(separator: "\n").drop { !$0.hasPrefix("Commands:") }.dropFirst()
             .compactMap { $0.split(separator: " ").first.map(String.init) }.filter { !$0.hasPrefix("Use") }
-        #expect(Set(listed) == ["check", "demo", "migrate", "routes", "serve", "tenant", "text", "user", "webhook", "worker"])
+        #expect(Set(listed) == ["check", "demo", "listen", "migrate", "routes", "serve", "tenant", "text", "user", "webhook", "worker"])
         let tried = Set(Self.badLines.map { $0.arguments[0] })
         for command in listed { #expect(tried.contains(command), "no bad input tried for \(command)") }
     }
