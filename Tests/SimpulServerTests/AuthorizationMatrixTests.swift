@@ -240,6 +240,13 @@ struct AuthorizationMatrixTests {
             Request(path: "/cases/\(try await CaseFixtures.issueCase(w, app: app, n: n).id!)/holding", form: ["text": "Bendungan aman, petugas memantau."]) }),
         "cases.response": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/cases/\(try await CaseFixtures.issueCase(w, app: app, n: n, holding: "Bendungan aman.").id!)/response", form: [:]) }),
+        "listening.rules": (.permission(viewers, success: 200, outside: 200), fixed("/listening")),
+        "listening.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/listening", form: ["name": "Banjir \(n)", "unit_id": w.units["OPD-A"]!.uuidString, "query": "banjir OR genangan"]) }),
+        "listening.show": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/listening/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)") }),
+        "listening.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/listening/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)/toggle", form: [:]) }),
         "inbox.case": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
             let item = try await CaseFixtures.issueCase(w, app: app, n: n)
             return Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/case", form: ["case_id": item.id!.uuidString]) }),

@@ -44,6 +44,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageCases
     /// Take part in a case: notes, tasks, linked messages.
     case workCases
+    /// Write and switch listening rules for one's units (their hits are read with `viewCases`).
+    case manageListening
 }
 
 extension Role {
@@ -55,7 +57,8 @@ extension Role {
         case .unitAdmin:
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .approveContent, .viewInbox, .replyInbox,
-             .manageSavedReplies, .viewAmplification, .manageAmplification, .viewCases, .manageCases, .workCases]
+             .manageSavedReplies, .viewAmplification, .manageAmplification, .viewCases, .manageCases, .workCases,
+             .manageListening]
         case .approver:
             [.viewHome, .viewUnits, .viewAccounts,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .approveContent,

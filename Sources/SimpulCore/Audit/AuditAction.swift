@@ -80,4 +80,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case caseUnitRemove = "case.unit.remove"
     case caseHolding = "case.holding"
     case caseOwner = "case.owner"
+    case listeningRuleCreate = "listening.rule.create"
+    case listeningRuleActivate = "listening.rule.activate"
+    case listeningRuleDeactivate = "listening.rule.deactivate"
 }

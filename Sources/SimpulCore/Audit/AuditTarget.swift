@@ -6,4 +6,5 @@ public enum AuditTarget: String, CaseIterable, Codable, Sendable {
     case content, pillar, media
     case amplificationTask = "amplification_task"
     case issueCase = "case"
+    case listeningRule = "listening_rule"
 }

@@ -82,6 +82,8 @@ enum SiteRoute: Hashable, Sendable {
     case issueCase(UUID), caseStatus(UUID), caseInvolve(UUID), caseNote(UUID), caseAddTask(UUID), caseHolding(UUID), caseResponse(UUID)
     case caseRelease(UUID, unit: UUID), caseTaskDone(UUID, task: UUID)
     case linkMessageToCase(UUID)
+    case listening, createListeningRule
+    case listeningRule(UUID), toggleListeningRule(UUID)
 
     // Amplification and notifications.
     case staffAccounts, staffAccountsCSV, saveAmplificationPolicy
@@ -331,6 +333,10 @@ extension SiteRoute {
         case .caseHolding(let id): web("cases.holding", .POST, .manageCases, "cases", .id("caseID", id), "holding")
         case .caseResponse(let id): web("cases.response", .POST, .manageCases, "cases", .id("caseID", id), "response")
         case .linkMessageToCase(let id): web("inbox.case", .POST, .workCases, "inbox", .id("messageID", id), "case")
+        case .listening: web("listening.rules", .GET, .viewCases, "listening")
+        case .createListeningRule: web("listening.create", .POST, .manageListening, "listening")
+        case .listeningRule(let id): web("listening.show", .GET, .viewCases, "listening", .id("ruleID", id))
+        case .toggleListeningRule(let id): web("listening.toggle", .POST, .manageListening, "listening", .id("ruleID", id), "toggle")
         }
     }
 }

@@ -86,6 +86,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     StaffAccountsController.register(routes)
     AmplificationController.register(routes)
     CasesController.register(routes)
+    ListeningController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)
     TriageController.register(routes)

@@ -84,6 +84,9 @@ enum AuditPages {
         case .caseUnitRemove: l.t("Unit dilepas dari isu", "Unit released from a case")
         case .caseHolding: l.t("Pernyataan sementara isu diubah", "Case holding statement changed")
         case .caseOwner: l.t("Penanggung jawab isu diganti", "Case owner changed")
+        case .listeningRuleCreate: l.t("Aturan pemantauan dibuat", "Listening rule created")
+        case .listeningRuleActivate: l.t("Aturan pemantauan diaktifkan", "Listening rule switched on")
+        case .listeningRuleDeactivate: l.t("Aturan pemantauan dimatikan", "Listening rule switched off")
         }
     }
 

@@ -13,12 +13,12 @@ enum TriageWorker {
     static func runOnce(db: Database, now: Date, app: Application? = nil) async throws -> Int {
         var processed = 0
         for tenant in try await Tenant.query(on: db).all() {
-            processed += try await runOnce(tenant: tenant, db: db, app: app)
+            processed += try await runOnce(tenant: tenant, db: db, app: app, now: now)
         }
         return processed
     }
 
-    static func runOnce(tenant: Tenant, db: Database, app: Application? = nil) async throws -> Int {
+    static func runOnce(tenant: Tenant, db: Database, app: Application? = nil, now: Date? = nil) async throws -> Int {
         let tenantID = try tenant.requireID()
         // No ORDER BY: the index of untriaged messages (messages_triage_pending) yields them in
         // the order they came.
@@ -57,6 +57,7 @@ enum TriageWorker {
                 message.searchText = searchText
             }
         }
+        try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, now: now ?? app?.clock.now() ?? Date(), on: db)
         let routedAccounts = Set(pending.compactMap(\.accountID))
         if !routedAccounts.isEmpty {
             let accounts = Dictionary(uniqueKeysWithValues: try await AccountModel.query(on: db).filter(\.$tenantID == tenantID)

@@ -47,6 +47,7 @@ enum CasePages {
         let statusOptions = [UI.Option(value: "active", label: l.t("Belum selesai", "Not closed"))]
             + CaseStatus.allCases.map { UI.Option(value: $0.rawValue, label: l.caseStatus($0)) }
         return Layout.page(ctx, title: l.t("Ruang Isu", "Issue war-room"),
+            ListeningPages.tabs(ctx),
             .form(.method(.get), .action(SiteRoute.cases.path), .class("filters"),
                 UI.select(l.t("Status", "Status"), name: "status", options: statusOptions, selected: model.filter.status ?? "active", error: nil),
                 UI.select(l.t("Tenggat", "Deadline"), name: "overdue", options: [UI.Option(value: "1", label: l.t("Hanya yang terlambat", "Overdue only"))],

@@ -36,6 +36,20 @@ enum CaseFixtures {
         return item
     }
 
+    static func listeningRule(_ world: World, app: Application, n: Int, query: String = "banjir OR \"air mati\"", unit: String = "OPD-A") async throws -> ListeningRuleModel {
+        let rule = ListeningRuleModel()
+        rule.id = UUID()
+        rule.tenantID = world.tenantA.id!
+        rule.unitID = world.units[unit]!
+        rule.name = "Aturan \(n)"
+        rule.query = query
+        rule.active = true
+        rule.createdAt = app.clock.now()
+        rule.updatedAt = rule.createdAt
+        try await rule.create(on: app.db)
+        return rule
+    }
+
     static func task(_ item: CaseModel, app: Application) async throws -> CaseTaskModel {
         let task = CaseTaskModel()
         task.id = UUID()

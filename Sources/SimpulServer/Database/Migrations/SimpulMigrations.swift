@@ -44,5 +44,6 @@ enum SimpulMigrations {
         AddMediaPreview(),
         NarrowMessageIndexes(),
         CreateCases(),
+        CreateListening(),
     ]
 }

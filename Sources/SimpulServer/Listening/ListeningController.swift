@@ -1,0 +1,137 @@
+import Fluent
+import Foundation
+import Plot
+import SimpulCore
+import Vapor
+
+/// Isu & Hoaks → Pemantauan: listening rules per unit, checked when saved, matched on every new
+/// message by the enrichment worker, with their hits listed and counted.
+enum ListeningController {
+    static func register(_ routes: RouteCatalog) {
+        routes.add(.listening) { req in try await list(req, input: RuleInput(), error: nil) }
+        routes.add(.createListeningRule, create)
+        routes.add(SiteRoute.listeningRule, show)
+        routes.add(SiteRoute.toggleListeningRule, toggle)
+    }
+
+    struct RuleInput: Content {
+        var name: String?
+        var unit_id: String?
+        var query: String?
+    }
+
+    /// Which field of the form is wrong, and how it is said.
+    struct RuleError {
+        var field: String
+        var message: String
+    }
+
+    static let nameMax = 120
+
+    static func visibleRules(_ principal: Principal, on db: Database) async throws -> [ListeningRuleModel] {
+        try await ListeningRuleModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewCases))).sort(\.$name).all()
+    }
+
+    static func list(_ req: Request, input: RuleInput, error: RuleError?) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let rules = try await visibleRules(principal, on: req.db)
+        let since = req.now.addingTimeInterval(-7 * 86_400), day = req.now.addingTimeInterval(-86_400)
+        let hits = rules.isEmpty ? [] : try await ListeningHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$ruleID ~~ rules.map { $0.id! }).filter(\.$matchedAt >= since).field(\.$ruleID).field(\.$matchedAt).all()
+        var counts: [UUID: (day: Int, week: Int)] = [:]
+        for hit in hits {
+            var count = counts[hit.ruleID] ?? (0, 0)
+            count.week += 1
+            if hit.matchedAt >= day { count.day += 1 }
+            counts[hit.ruleID] = count
+        }
+        var kept = input
+        if kept.unit_id == nil { kept.unit_id = principal.unitChoices(with: .manageListening).first?.0.uuidString }
+        let html = ListeningPages.list(PageContext(req), .init(rules: rules, counts: counts, tree: principal.scope.tree,
+                                                               units: principal.unitChoices(with: .manageListening), input: kept, error: error))
+        return html.response(error == nil ? .ok : .unprocessableEntity)
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let input = try req.content.decode(RuleInput.self)
+        let l = req.l10n
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let query = (input.query ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { return try await list(req, input: input, error: RuleError(field: "name", message: l.t("Nama aturan belum diisi.", "The rule needs a name."))) }
+        guard name.count <= nameMax else {
+            return try await list(req, input: input, error: RuleError(field: "name", message: l.t("Nama paling banyak \(nameMax) karakter.", "At most \(nameMax) characters.")))
+        }
+        guard let unitID = input.unit_id.flatMap(UUID.init(uuidString:)), principal.scope.allows(.manageListening, on: unitID),
+              principal.scope.tree[unitID]?.active == true else {
+            return try await list(req, input: input, error: RuleError(field: "unit_id", message: l.t("Pilih unit tempat Anda boleh mengatur pemantauan.", "Choose a unit where you may manage listening.")))
+        }
+        do {
+            _ = try ListeningQuery(query, analyzer: TextAnalyzer())
+        } catch {
+            // The parser speaks Indonesian and names the column; the form keeps what was typed.
+            return try await list(req, input: input, error: RuleError(field: "query", message: error.message))
+        }
+        let rule = ListeningRuleModel()
+        rule.id = UUID()
+        rule.tenantID = principal.tenantID
+        rule.unitID = unitID
+        rule.name = name
+        rule.query = query
+        rule.active = true
+        rule.createdBy = principal.userID
+        rule.createdAt = req.now
+        rule.updatedAt = req.now
+        let actor = req.auditActor(principal)
+        try await req.db.transaction { db in
+            try await rule.create(on: db)
+            try await Auditor.record(actor, on: db, action: .listeningRuleCreate, targetType: .listeningRule, targetID: rule.id, label: name,
+                                     after: ["name": name, "query": query, "unit_id": unitID.uuidString])
+        }
+        return .seeOther(SiteRoute.listeningRule(rule.id!).path,
+                         flash: l.t("Aturan \"\(name)\" aktif: pesan baru dicocokkan mulai sekarang.", "Rule \"\(name)\" is on: new messages are matched from now."))
+    }
+
+    static func load(_ req: Request, _ principal: Principal) async throws -> ListeningRuleModel {
+        guard let id = req.parameters.get("ruleID", as: UUID.self),
+              let rule = try await ListeningRuleModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
+              principal.scope.allows(.viewCases, on: rule.unitID) else { throw AppError.notFound }
+        return rule
+    }
+
+    static func show(_ req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let rule = try await load(req, principal)
+        let hits = try await ListeningHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!)
+            .sort(\.$matchedAt, .descending).limit(100).all()
+        let total = try await ListeningHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!).count()
+        let messages = hits.isEmpty ? [] : try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$id ~~ hits.map(\.messageID)).all()
+        let byID = Dictionary(uniqueKeysWithValues: messages.map { ($0.id!, $0) })
+        let accounts = Dictionary(uniqueKeysWithValues: try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$id ~~ Array(Set(messages.compactMap(\.accountID)))).all().map { ($0.id!, $0) })
+        let rows = hits.compactMap { hit -> ListeningPages.HitRow? in
+            guard let message = byID[hit.messageID] else { return nil }
+            let readable = message.accountID.flatMap { accounts[$0] }.map { principal.scope.allows(.viewInbox, on: $0.unitID) } ?? false
+            return ListeningPages.HitRow(message: message, matchedAt: hit.matchedAt, readable: readable)
+        }
+        return ListeningPages.show(PageContext(req), .init(rule: rule, total: total, hits: rows, unitPath: principal.scope.tree.pathName(of: rule.unitID),
+                                                           canManage: principal.scope.allows(.manageListening, on: rule.unitID)))
+    }
+
+    static func toggle(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let rule = try await load(req, principal)
+        guard principal.scope.allows(.manageListening, on: rule.unitID) else { throw AppError.forbidden }
+        rule.active.toggle()
+        rule.updatedAt = req.now
+        let actor = req.auditActor(principal)
+        try await req.db.transaction { db in
+            try await rule.save(on: db)
+            try await Auditor.record(actor, on: db, action: rule.active ? .listeningRuleActivate : .listeningRuleDeactivate,
+                                     targetType: .listeningRule, targetID: rule.id, label: rule.name)
+        }
+        return .seeOther(SiteRoute.listeningRule(rule.id!).path)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Plot
+import SimpulCore
+
+enum ListeningPages {
+    struct ListModel {
+        var rules: [ListeningRuleModel]
+        var counts: [UUID: (day: Int, week: Int)]
+        var tree: UnitTree
+        var units: [(UUID, String)]
+        var input: ListeningController.RuleInput
+        var error: ListeningController.RuleError?
+    }
+
+    static func list(_ ctx: PageContext, _ model: ListModel) -> HTML {
+        let l = ctx.l
+        let error = model.error
+        return Layout.page(ctx, title: l.t("Pemantauan", "Listening"),
+            tabs(ctx),
+            .p(.text(l.t("Aturan pemantauan dicocokkan dengan setiap pesan baru di akun resmi unitnya dan unit di bawahnya. Facebook dan Instagram tidak menyediakan pencarian publik, jadi unggahan di luar akun Anda di sana tidak dapat dipantau.",
+                         "Listening rules are matched against every new message on the official accounts of their unit and the units below it. Facebook and Instagram offer no public search, so posts outside your own accounts there cannot be watched."))),
+            .p(.class("count"), .id("rule-count"), .text(l.t("\(l.number(model.rules.count)) aturan", "\(l.number(model.rules.count)) rules"))),
+            model.rules.isEmpty
+                ? UI.empty(l.t("Belum ada aturan. Tulis aturan pertama di bawah, misalnya: (banjir OR genangan) AND kecamatan*",
+                               "No rules yet. Write the first one below, for example: (banjir OR genangan) AND kecamatan*"))
+                : .table(.class("list"), .id("rule-table"),
+                    .thead(.tr(.th(.text(l.t("Aturan", "Rule"))), .th(.text(l.t("Unit", "Unit"))), .th(.text(l.t("Kueri", "Query"))),
+                               .th(.text(l.t("Status", "Status"))), .th(.class("num"), .text(l.t("24 jam", "24 hours"))), .th(.class("num"), .text(l.t("7 hari", "7 days"))))),
+                    .tbody(.forEach(model.rules) { rule in
+                        .tr(.td(.a(.href(SiteRoute.listeningRule(rule.id!).path), .text(rule.name))),
+                            .td(.text(model.tree[rule.unitID]?.name ?? "—")),
+                            .td(.code(.text(rule.query))),
+                            .td(rule.active ? UI.badge(l.t("Aktif", "On"), tone: .ok) : UI.badge(l.t("Mati", "Off"), tone: .muted)),
+                            .td(.class("num"), .text(l.number(model.counts[rule.id!]?.day ?? 0))),
+                            .td(.class("num"), .text(l.number(model.counts[rule.id!]?.week ?? 0))))
+                    })),
+            .if(!model.units.isEmpty, .form(.method(.post), .action(SiteRoute.createListeningRule.path), .class("stack"), .id("rule-form"),
+                .h2(.text(l.t("Aturan baru", "New rule"))),
+                UI.csrf(ctx.csrf),
+                UI.formErrorSummary(error.map { [$0.message] } ?? [], l),
+                UI.field(l.t("Nama", "Name"), name: "name", value: model.input.name, error: error?.field == "name" ? error?.message : nil,
+                         required: true, maxLength: ListeningController.nameMax),
+                UI.select(l.t("Unit", "Unit"), name: "unit_id", options: model.units.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
+                          selected: model.input.unit_id, error: error?.field == "unit_id" ? error?.message : nil, required: true),
+                .div(.class(error?.field == "query" ? "field has-error" : "field"),
+                     .label(.for("query"), .text(l.t("Kueri", "Query"))),
+                     .textarea(.id("query"), .name("query"), .attribute(named: "rows", value: "3"), .attribute(named: "maxlength", value: String(ListeningQuery.maxLength)),
+                               .attribute(named: "aria-describedby", value: "query-hint"), .text(model.input.query ?? "")),
+                     .p(.class("hint"), .id("query-hint"),
+                        .text(l.t("AND, OR, NOT, \"frasa\", (kurung), NEAR/5 dan ONEAR/5 (berurutan), awalan* (minimal 3 huruf), serta platform:, account:, unit:, kind:, author:. Kata gaul dan imbuhan disamakan: \"gak ada air\" cocok dengan \"tidak ada air\".",
+                                  "AND, OR, NOT, \"phrases\", (brackets), NEAR/5 and ONEAR/5 (in order), prefix* (at least 3 letters), and platform:, account:, unit:, kind:, author:. Slang and affixes are evened out: \"gak ada air\" matches \"tidak ada air\"."))),
+                     .unwrap(error?.field == "query" ? error?.message : nil) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) }),
+                .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan aturan", "Save rule"))))))
+        )
+    }
+
+    /// The war-room and listening pages share one tab strip.
+    static func tabs(_ ctx: PageContext) -> Node<HTML.BodyContext> {
+        let l = ctx.l
+        return Layout.tabStrip(l.t("Isu & Hoaks", "Issues & hoaxes"),
+                               [(SiteRoute.cases.path, l.t("Ruang Isu", "War-room")), (SiteRoute.listening.path, l.t("Pemantauan", "Listening"))], path: ctx.path)
+    }
+
+    struct HitRow {
+        var message: MessageModel
+        var matchedAt: Date
+        /// The viewer may open the message's thread.
+        var readable: Bool
+    }
+
+    struct ShowModel {
+        var rule: ListeningRuleModel
+        var total: Int
+        var hits: [HitRow]
+        var unitPath: String
+        var canManage: Bool
+    }
+
+    static func show(_ ctx: PageContext, _ model: ShowModel) -> HTML {
+        let l = ctx.l
+        let rule = model.rule
+        return Layout.page(ctx, title: rule.name,
+            tabs(ctx),
+            .dl(.class("facts"),
+                .dt(.text(l.t("Kueri", "Query"))), .dd(.code(.text(rule.query))),
+                .dt(.text(l.t("Unit", "Unit"))), .dd(.text(model.unitPath)),
+                .dt(.text(l.t("Status", "Status"))), .dd(rule.active ? UI.badge(l.t("Aktif", "On"), tone: .ok) : UI.badge(l.t("Mati", "Off"), tone: .muted)),
+                .dt(.text(l.t("Kecocokan", "Hits"))), .dd(.id("hit-count"), .text(l.number(model.total)))),
+            .if(model.canManage, UI.actionButton(rule.active ? l.t("Matikan aturan", "Switch off") : l.t("Aktifkan aturan", "Switch on"),
+                                                 action: SiteRoute.toggleListeningRule(rule.id!).path, csrf: ctx.csrf)),
+            .h2(.text(l.t("Kecocokan terbaru", "Latest hits"))),
+            model.hits.isEmpty
+                ? UI.empty(l.t("Belum ada pesan yang cocok. Pesan baru dicocokkan begitu masuk.", "No message has matched yet. New messages are matched as they arrive."))
+                : .table(.class("list"), .id("hit-table"),
+                    .thead(.tr(.th(.text(l.t("Waktu", "Time"))), .th(.text(l.t("Platform", "Platform"))), .th(.text(l.t("Pengirim", "Author"))), .th(.text(l.t("Pesan", "Message"))))),
+                    .tbody(.forEach(model.hits) { row in
+                        let text = TextSnippet.of(row.message.text ?? "", length: 200)
+                        return .tr(.td(.text(l.dateTime(row.message.occurredAt ?? row.message.receivedAt))), .td(.text(row.message.platform.displayName)),
+                                   .td(.text(row.message.authorName ?? row.message.authorHandle ?? "—")),
+                                   .td(row.readable ? .a(.href(SiteRoute.thread(row.message.id!).path), .text(text)) : .text(text)))
+                    }))
+        )
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Testing
+import VaporTesting
+@testable import SimpulServer
+
+/// Listening rules over HTTP and in the enrichment worker: checked when saved, matched on new
+/// messages of their unit's accounts only, counted and listed.
+@Suite("Listening rules")
+struct ListeningRuleTests {
+    @Test("a bad query is refused with the parser's Indonesian message and column; the form keeps what was typed")
+    func refusals() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let browser = try await World.signIn(w.inScope[.unitAdmin]!, app: app)
+            let bad = try await app.web(.POST, "/listening", as: browser, form: ["name": "Air", "unit_id": w.units["OPD-A"]!.uuidString, "query": "(air AND mati"])
+            #expect(bad.status == .unprocessableEntity)
+            let page = bad.body.string
+            #expect(page.contains("kolom") && page.contains("(air AND mati"))
+            let noName = try await app.web(.POST, "/listening", as: browser, form: ["name": "", "unit_id": w.units["OPD-A"]!.uuidString, "query": "air"])
+            #expect(noName.status == .unprocessableEntity && noName.body.string.contains("Nama aturan belum diisi."))
+            let foreign = try await app.web(.POST, "/listening", as: browser, form: ["name": "Lain", "unit_id": w.units["OPD-B"]!.uuidString, "query": "air"])
+            #expect(foreign.status == .unprocessableEntity && foreign.body.string.contains("Pilih unit"))
+            #expect(try await ListeningRuleModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0)
+        }
+    }
+
+    @Test("new messages are matched at enrichment, with slang and affixes evened out, only on the rule's unit and below")
+    func matchingAtEnrichment() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let browser = try await World.signIn(w.inScope[.supervisor]!, app: app)
+            let created = try await app.web(.POST, "/listening", as: browser, form: ["name": "Air mati", "unit_id": w.units["OPD-A"]!.uuidString,
+                                                                                      "query": "\"tidak ada air\" OR (layanan NEAR/3 lambat)"])
+            #expect(created.status == .seeOther)
+            let rule = try #require(try await ListeningRuleModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).first())
+            // One matching message on OPD-A's account, one matching on OPD-B's, one that does not match.
+            let other = AccountModel(tenantID: w.tenantA.id!, draft: AccountDraft(platform: .facebook, handle: "dinas.b", displayName: "Dinas B", kind: .official,
+                                                                                  unitID: w.units["OPD-B"]!, ownerID: nil, followers: 1, status: .connected), at: app.clock.now())
+            try await other.create(on: app.db)
+            let hit = try await Self.message(w, app: app, account: w.account, id: "l-1", text: "Min, di RW 05 gak ada air dari pagi")
+            let slow = try await Self.message(w, app: app, account: w.account, id: "l-2", text: "Pelayanannya lambat sekali hari ini")
+            _ = try await Self.message(w, app: app, account: other, id: "l-3", text: "Di sini juga gak ada air")
+            _ = try await Self.message(w, app: app, account: w.account, id: "l-4", text: "Terima kasih, air sudah mengalir")
+            _ = try await TriageWorker.runOnce(db: app.db, now: app.clock.now())
+            let hits = try await ListeningHitModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            #expect(Set(hits.map(\.messageID)) == [hit.id!, slow.id!] && hits.allSatisfy { $0.ruleID == rule.id! })
+            let list = try await app.web(.GET, "/listening", as: browser).body.string
+            #expect(list.contains("Air mati") && list.contains(">2<"))
+            let page = try await app.web(.GET, "/listening/\(rule.id!)", as: browser).body.string
+            #expect(page.contains("gak ada air dari pagi") && page.contains("href=\"/inbox/\(hit.id!)\""))
+            // Switched off, it matches nothing more.
+            #expect(try await app.web(.POST, "/listening/\(rule.id!)/toggle", as: browser, form: [:]).status == .seeOther)
+            _ = try await Self.message(w, app: app, account: w.account, id: "l-5", text: "Masih tidak ada air")
+            _ = try await TriageWorker.runOnce(db: app.db, now: app.clock.now())
+            #expect(try await ListeningHitModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 2)
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$targetType == .listeningRule).all()
+            #expect(Set(audit.map(\.action)) == [.listeningRuleCreate, .listeningRuleDeactivate])
+        }
+    }
+
+    static func message(_ w: World, app: Application, account: AccountModel, id: String, text: String) async throws -> MessageModel {
+        let message = MessageModel()
+        message.id = UUID()
+        message.tenantID = w.tenantA.id!
+        message.accountID = account.id
+        message.platform = account.platform
+        message.kind = .comment
+        message.externalID = id
+        message.accountRef = account.handle
+        message.authorName = "Warga"
+        message.text = text
+        message.media = JSONText([])
+        message.receivedAt = app.clock.now()
+        message.detail = JSONText([:])
+        message.raw = "{}"
+        message.state = .new
+        try await message.create(on: app.db)
+        return message
+    }
+}
