@@ -247,6 +247,9 @@ struct AuthorizationMatrixTests {
             Request(path: "/listening/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)") }),
         "listening.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/listening/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)/toggle", form: [:]) }),
+        "listening.alerts": (.permission(viewers, success: 200, outside: 200), fixed("/listening/alerts")),
+        "listening.alerts.case": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/listening/alerts/\(try await CaseFixtures.alert(w, app: app, n: n).id!)/case", form: [:]) }),
         "inbox.case": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
             let item = try await CaseFixtures.issueCase(w, app: app, n: n)
             return Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/case", form: ["case_id": item.id!.uuidString]) }),

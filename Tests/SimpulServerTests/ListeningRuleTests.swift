@@ -80,3 +80,60 @@ struct ListeningRuleTests {
         return message
     }
 }
+
+@Suite("Spike alerts")
+struct SpikeAlertTests {
+    /// Monday 7 December 2026, 09.00 WIB.
+    static let monday = ISO8601DateFormatter().date(from: "2026-12-07T02:00:00Z")!
+
+    @Test("a surge on a rule raises one alert with its formula, tells the supervisors, and becomes a case with its messages")
+    func surgeToCase() async throws {
+        let clock = ManualClock(Self.monday)
+        try await withTestApp(clock: clock) { app in
+            let w = try await World.make(app)
+            let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: "bendungan NEAR/3 jebol")
+            // Two weeks of one hit a day in this slot: the usual level.
+            for day in 1...14 {
+                let hit = ListeningHitModel()
+                hit.id = UUID()
+                hit.tenantID = w.tenantA.id!
+                hit.ruleID = rule.id!
+                hit.messageID = UUID()
+                hit.matchedAt = Self.monday.addingTimeInterval(-Double(day) * 86_400 + 60)
+                try await hit.create(on: app.db)
+            }
+            var surge: [MessageModel] = []
+            for n in 0..<12 {
+                surge.append(try await ListeningRuleTests.message(w, app: app, account: w.account, id: "s-\(n)", text: "Katanya bendungan Cisalak jebol malam ini, sebarkan! \(n)"))
+            }
+            _ = try await TriageWorker.runOnce(db: app.db, now: clock.date)
+            var alerts = try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            #expect(alerts.count == 1)
+            let alert = try #require(alerts.first)
+            #expect(alert.count == 12 && alert.median == 1 && alert.explanation.hasPrefix("12 pesan dalam 15 menit; ambang = median 1"))
+            // The surge goes on in the next bucket: still one alert (cooldown).
+            clock.advance(by: 15 * 60)
+            for n in 12..<24 {
+                _ = try await ListeningRuleTests.message(w, app: app, account: w.account, id: "s-\(n)", text: "bendungan jebol!! viralkan \(n)")
+            }
+            _ = try await TriageWorker.runOnce(db: app.db, now: clock.date)
+            alerts = try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            #expect(alerts.count == 1)
+            let told = try await NotificationModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$link == "/listening/alerts").all()
+            #expect(Set(told.map(\.userID)) == [w.inScope[.supervisor]!.id!, w.inScope[.unitAdmin]!.id!], "case managers of OPD-A and above, not of OPD-B")
+
+            let browser = try await World.signIn(w.inScope[.unitAdmin]!, app: app)
+            let page = try await app.web(.GET, "/listening/alerts", as: browser).body.string
+            #expect(page.contains("ambang = median 1") && page.contains("Buka isu"))
+            let opened = try await app.web(.POST, "/listening/alerts/\(alert.id!)/case", as: browser, form: [:])
+            #expect(opened.status == .seeOther)
+            let item = try #require(try await CaseModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).first())
+            #expect(item.origin == .alert && item.originRef == alert.id!.uuidString && item.leadUnitID == w.units["OPD-A"]!)
+            let linked = try await CaseLinkModel.query(on: app.db).filter(\.$caseID == item.id!).all(\.$targetID)
+            #expect(Set(linked) == Set(surge.map { $0.id! }), "the messages of the alert's bucket")
+            let again = try await app.web(.POST, "/listening/alerts/\(alert.id!)/case", as: browser, form: [:])
+            #expect(again.headers.first(name: .location) == "/cases/\(item.id!)")
+            #expect(try await CaseModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 1)
+        }
+    }
+}

@@ -84,6 +84,7 @@ enum SiteRoute: Hashable, Sendable {
     case linkMessageToCase(UUID)
     case listening, createListeningRule
     case listeningRule(UUID), toggleListeningRule(UUID)
+    case listeningAlerts, caseFromAlert(UUID)
 
     // Amplification and notifications.
     case staffAccounts, staffAccountsCSV, saveAmplificationPolicy
@@ -336,6 +337,8 @@ extension SiteRoute {
         case .listening: web("listening.rules", .GET, .viewCases, "listening")
         case .createListeningRule: web("listening.create", .POST, .manageListening, "listening")
         case .listeningRule(let id): web("listening.show", .GET, .viewCases, "listening", .id("ruleID", id))
+        case .listeningAlerts: web("listening.alerts", .GET, .viewCases, "listening", "alerts")
+        case .caseFromAlert(let id): web("listening.alerts.case", .POST, .manageCases, "listening", "alerts", .id("alertID", id), "case")
         case .toggleListeningRule(let id): web("listening.toggle", .POST, .manageListening, "listening", .id("ruleID", id), "toggle")
         }
     }

@@ -57,7 +57,10 @@ enum TriageWorker {
                 message.searchText = searchText
             }
         }
-        try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, now: now ?? app?.clock.now() ?? Date(), on: db)
+        let at = now ?? app?.clock.now() ?? Date()
+        if try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, now: at, on: db) > 0 {
+            try await SpikeWatch.run(tenantID: tenantID, now: at, on: db)
+        }
         let routedAccounts = Set(pending.compactMap(\.accountID))
         if !routedAccounts.isEmpty {
             let accounts = Dictionary(uniqueKeysWithValues: try await AccountModel.query(on: db).filter(\.$tenantID == tenantID)

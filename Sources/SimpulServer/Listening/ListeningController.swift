@@ -12,6 +12,42 @@ enum ListeningController {
         routes.add(.createListeningRule, create)
         routes.add(SiteRoute.listeningRule, show)
         routes.add(SiteRoute.toggleListeningRule, toggle)
+        routes.add(.listeningAlerts, alerts)
+        routes.add(SiteRoute.caseFromAlert, caseFromAlert)
+    }
+
+    static func alerts(_ req: Request) async throws -> HTML {
+        let principal = try req.requirePrincipal()
+        let rules = try await visibleRules(principal, on: req.db)
+        let alerts = rules.isEmpty ? [] : try await ListeningAlertModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$ruleID ~~ rules.map { $0.id! }).sort(\.$bucketStart, .descending).limit(200).all()
+        let byID = Dictionary(uniqueKeysWithValues: rules.map { ($0.id!, $0) })
+        return ListeningPages.alerts(PageContext(req), .init(alerts: alerts.compactMap { alert in byID[alert.ruleID].map { (alert, $0) } },
+                                                             canOpen: { principal.scope.allows(.manageCases, on: $0.unitID) }))
+    }
+
+    /// The surge becomes a war-room case led by the rule's unit, with the bucket's messages linked.
+    static func caseFromAlert(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("alertID", as: UUID.self),
+              let alert = try await ListeningAlertModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
+              let rule = try await ListeningRuleModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == alert.ruleID).first(),
+              principal.scope.allows(.viewCases, on: rule.unitID) else { throw AppError.notFound }
+        guard principal.scope.allows(.manageCases, on: rule.unitID) else { throw AppError.forbidden }
+        if let existing = alert.caseID { return .seeOther(SiteRoute.issueCase(existing).path) }
+        let hits = try await ListeningHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!)
+            .filter(\.$matchedAt >= alert.bucketStart).filter(\.$matchedAt < alert.bucketEnd).limit(50).all()
+        let item = try await CaseService.open(.init(title: String("Lonjakan: \(rule.name)".prefix(CaseService.titleMax)), summary: alert.explanation,
+                                                    leadUnitID: rule.unitID, origin: .alert, originRef: alert.id!.uuidString, messageID: nil),
+                                              principal: principal, req: req)
+        let actor = req.auditActor(principal)
+        try await req.db.transaction { db in
+            for hit in hits { try await CaseService.link(.message, hit.messageID, to: item, actor: actor, on: db) }
+            if !hits.isEmpty { try await CaseService.event(item, .messageLinked, "\(hits.count) pesan dari lonjakan ditautkan.", actor: actor, on: db) }
+            alert.caseID = item.id
+            try await alert.save(on: db)
+        }
+        return .seeOther(SiteRoute.issueCase(item.id!).path, flash: req.l10n.t("\(item.label) dibuka dari peringatan.", "\(item.label) opened from the alert."))
     }
 
     struct RuleInput: Content {

@@ -58,7 +58,35 @@ enum ListeningPages {
     static func tabs(_ ctx: PageContext) -> Node<HTML.BodyContext> {
         let l = ctx.l
         return Layout.tabStrip(l.t("Isu & Hoaks", "Issues & hoaxes"),
-                               [(SiteRoute.cases.path, l.t("Ruang Isu", "War-room")), (SiteRoute.listening.path, l.t("Pemantauan", "Listening"))], path: ctx.path)
+                               [(SiteRoute.cases.path, l.t("Ruang Isu", "War-room")), (SiteRoute.listeningAlerts.path, l.t("Peringatan", "Alerts")),
+                                (SiteRoute.listening.path, l.t("Pemantauan", "Listening"))], path: ctx.path)
+    }
+
+    struct AlertsModel {
+        var alerts: [(alert: ListeningAlertModel, rule: ListeningRuleModel)]
+        var canOpen: (ListeningRuleModel) -> Bool
+    }
+
+    static func alerts(_ ctx: PageContext, _ model: AlertsModel) -> HTML {
+        let l = ctx.l
+        return Layout.page(ctx, title: l.t("Peringatan lonjakan", "Spike alerts"),
+            tabs(ctx),
+            .p(.text(l.t("Jumlah pesan yang cocok per 15 menit dibandingkan dengan slot jam yang sama selama 14 hari sebelumnya (median + 3 × MAD, minimal 5 pesan). Satu lonjakan memberi satu peringatan; peringatan berikutnya untuk aturan yang sama paling cepat 2 jam kemudian.",
+                         "Matching messages per 15 minutes against the same slot over the previous 14 days (median + 3 × MAD, at least 5 messages). One surge gives one alert; the next alert for the same rule comes 2 hours later at the earliest."))),
+            model.alerts.isEmpty
+                ? UI.empty(l.t("Belum ada lonjakan. Peringatan muncul di sini dan di pemberitahuan koordinator.", "No surge yet. Alerts show here and in the supervisors' notifications."))
+                : .table(.class("list"), .id("alert-table"),
+                    .thead(.tr(.th(.text(l.t("Waktu", "Time"))), .th(.text(l.t("Aturan", "Rule"))), .th(.class("num"), .text(l.t("Pesan", "Messages"))),
+                               .th(.text(l.t("Rumus", "Formula"))), .th(.text(l.t("Isu", "Case"))))),
+                    .tbody(.forEach(model.alerts) { row in
+                        .tr(.td(.text(l.dateTime(row.alert.bucketStart))),
+                            .td(.a(.href(SiteRoute.listeningRule(row.rule.id!).path), .text(row.rule.name))),
+                            .td(.class("num"), .text(l.number(row.alert.count))),
+                            .td(.text(row.alert.explanation)),
+                            .td(row.alert.caseID.map { .a(.href(SiteRoute.issueCase($0).path), .text(l.t("Lihat isu", "See case"))) }
+                                ?? (model.canOpen(row.rule) ? UI.actionButton(l.t("Buka isu", "Open a case"), action: SiteRoute.caseFromAlert(row.alert.id!).path, csrf: ctx.csrf) : .text("—"))))
+                    }))
+        )
     }
 
     struct HitRow {

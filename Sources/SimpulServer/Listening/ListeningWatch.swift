@@ -31,7 +31,7 @@ enum ListeningWatch {
                                              units: tree.lineage(of: account.unitID).compactMap { tree[$0]?.code }, kind: message.kind.rawValue,
                                              authors: [message.authorHandle, message.authorName].compactMap { $0 })
             for ruleID in matcher.matches(text: message.text ?? "", metadata: metadata) where watched[ruleID]?.contains(account.unitID) == true {
-                rows.append(Row(tenant_id: tenantID, id: UUID(), rule_id: ruleID, message_id: message.id!, matched_at: now))
+                rows.append(Row(tenant_id: tenantID, id: UUID(), rule_id: ruleID, message_id: message.id!, matched_at: message.receivedAt))
             }
         }
         guard !rows.isEmpty else { return 0 }

@@ -50,6 +50,24 @@ enum CaseFixtures {
         return rule
     }
 
+    static func alert(_ world: World, app: Application, n: Int) async throws -> ListeningAlertModel {
+        let rule = try await listeningRule(world, app: app, n: n)
+        let alert = ListeningAlertModel()
+        alert.id = UUID()
+        alert.tenantID = rule.tenantID
+        alert.ruleID = rule.id!
+        alert.bucketStart = app.clock.now().addingTimeInterval(-900)
+        alert.bucketEnd = app.clock.now()
+        alert.count = 12
+        alert.median = 1
+        alert.mad = 1
+        alert.threshold = 5.4
+        alert.explanation = "12 pesan dalam 15 menit"
+        alert.createdAt = app.clock.now()
+        try await alert.create(on: app.db)
+        return alert
+    }
+
     static func task(_ item: CaseModel, app: Application) async throws -> CaseTaskModel {
         let task = CaseTaskModel()
         task.id = UUID()

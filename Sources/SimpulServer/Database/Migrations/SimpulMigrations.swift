@@ -45,5 +45,6 @@ enum SimpulMigrations {
         NarrowMessageIndexes(),
         CreateCases(),
         CreateListening(),
+        CreateListeningAlerts(),
     ]
 }

@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SQLKit
+
+/// Looks for surges in each active rule's hits after enrichment: 15-minute counts against the
+/// same slot over the previous 14 days (`SpikeDetector`). A surge raises one alert (unique per
+/// rule and bucket, and none again within the cooldown) and tells the unit's case managers.
+enum SpikeWatch {
+    /// How far back a run looks for buckets not yet judged: enrichment runs every few seconds,
+    /// so this only matters after a pause.
+    static let lookBack: TimeInterval = 2 * 3600
+
+    @discardableResult
+    static func run(tenantID: UUID, now: Date, detector: SpikeDetector = SpikeDetector(), on db: Database) async throws -> [ListeningAlertModel] {
+        let rules = try await ListeningRuleModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$active == true).all()
+        guard !rules.isEmpty else { return [] }
+        let p = detector.parameters
+        let historyFrom = now.addingTimeInterval(-Double(p.baselineDays + 1) * 86_400 - lookBack)
+        var raised: [ListeningAlertModel] = []
+        for rule in rules {
+            let times = try await ListeningHitModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$ruleID == rule.id!)
+                .filter(\.$matchedAt >= historyFrom).field(\.$matchedAt).all().map(\.matchedAt)
+            guard times.count >= p.minimumCount else { continue }
+            let counts = Dictionary(grouping: times) { floor($0.timeIntervalSince1970 / p.bucketLength) }
+                .map { BucketCount(start: Date(timeIntervalSince1970: $0.key * p.bucketLength), count: $0.value.count) }
+            let last = try await ListeningAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$ruleID == rule.id!)
+                .sort(\.$bucketStart, .descending).first()
+            // `to` just past now: the bucket running now starts at or before it.
+            for alert in detector.alerts(counts: counts, from: now.addingTimeInterval(-lookBack), to: now.addingTimeInterval(1), historyStart: times.min()) {
+                if let last, alert.bucketStart < last.bucketStart.addingTimeInterval(p.cooldown) { continue }
+                if let previous = raised.last(where: { $0.ruleID == rule.id! }), alert.bucketStart < previous.bucketStart.addingTimeInterval(p.cooldown) { continue }
+                let row = ListeningAlertModel()
+                row.id = UUID()
+                row.tenantID = tenantID
+                row.ruleID = rule.id!
+                row.bucketStart = alert.bucketStart
+                row.bucketEnd = alert.bucketEnd
+                row.count = alert.count
+                row.median = alert.median
+                row.mad = alert.mad
+                row.threshold = alert.threshold
+                row.explanation = alert.explanation
+                row.createdAt = now
+                try await db.transaction { db in
+                    try await row.create(on: db)
+                    try await notify(rule, alert: row, on: db)
+                }
+                raised.append(row)
+            }
+        }
+        return raised
+    }
+
+    /// Case managers of the rule's unit and the units above it.
+    static func notify(_ rule: ListeningRuleModel, alert: ListeningAlertModel, on db: Database) async throws {
+        let tree = try await UnitQueries.tree(tenantID: rule.tenantID, on: db)
+        let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == rule.tenantID)
+            .filter(\.$unitID ~~ tree.lineage(of: rule.unitID)).all()
+        for userID in Set(memberships.filter { $0.role.permissions.contains(.manageCases) }.map(\.userID)) {
+            let row = NotificationModel()
+            row.id = UUID()
+            row.tenantID = rule.tenantID
+            row.userID = userID
+            row.text = String("Lonjakan pada pemantauan \"\(rule.name)\": \(alert.explanation)".prefix(500))
+            row.link = SiteRoute.listeningAlerts.path
+            row.createdAt = alert.createdAt
+            try await row.create(on: db)
+        }
+    }
+}
