@@ -83,9 +83,28 @@ enum DemoSeeder {
             try await seedCompliance(tenantID: tenantID, actor: actor, at: now, on: db)
             try await DemoContentSeeder.seed(tenant: tenant, app: app, on: db)
             try await DemoContentSeeder.seedAmplification(tenant: tenant, app: app, on: db)
+            try await seedListening(tenantID: tenantID, units: unitIDs, at: now, on: db)
             return created
         }
         return Summary(tenant: tenant, created: created)
+    }
+
+    /// The demo city's listening rules, once: the Sandbox's traffic then gives them hits.
+    static func seedListening(tenantID: UUID, units: [String: UUID], at now: Date, on db: Database) async throws {
+        guard try await ListeningRuleModel.query(on: db).filter(\.$tenantID == tenantID).count() == 0 else { return }
+        for seed in DemoListening.rules {
+            guard let unitID = units[seed.unitCode] else { continue }
+            let rule = ListeningRuleModel()
+            rule.id = UUID()
+            rule.tenantID = tenantID
+            rule.unitID = unitID
+            rule.name = seed.name
+            rule.query = seed.query
+            rule.active = true
+            rule.createdAt = now
+            rule.updatedAt = now
+            try await rule.create(on: db)
+        }
     }
 
     /// The demo city's election data and its own etiquette pack, once.

@@ -66,4 +66,13 @@ struct ListeningMatcherTests {
         #expect(matcher.matches(text: "kerusakan parah jalan kami") == ["b", "a"])
         #expect(matcher.matches(text: "aman terkendali").isEmpty)
     }
+
+    @Test("the demo's listening rules parse and find the Sandbox's kind of complaints")
+    func demoRules() throws {
+        let analyzer = TextAnalyzer()
+        let queries = try DemoListening.rules.map { try ListeningQuery($0.query, analyzer: analyzer) }
+        #expect(queries.count == DemoListening.rules.count)
+        let water = ListeningDocument(text: "air PDAM di Sukamaju mati dari kemarin sore", analyzer: analyzer)
+        #expect(queries[0].matches(water) && !queries[2].matches(water))
+    }
 }
