@@ -106,8 +106,7 @@ struct SpikeAlertTests {
             for n in 0..<12 {
                 surge.append(try await ListeningRuleTests.message(w, app: app, account: w.account, id: "s-\(n)", text: "Katanya bendungan Cisalak jebol malam ini, sebarkan! \(n)"))
             }
-            _ = try await TriageWorker.runOnce(db: app.db, now: clock.date)
-            var alerts = try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            var alerts = try await Self.alertsAfterTriage(w, app: app, now: clock.date)
             #expect(alerts.count == 1)
             let alert = try #require(alerts.first)
             #expect(alert.count == 12 && alert.median == 1 && alert.explanation.hasPrefix("12 pesan dalam 15 menit; ambang = median 1"))
@@ -116,8 +115,7 @@ struct SpikeAlertTests {
             for n in 12..<24 {
                 _ = try await ListeningRuleTests.message(w, app: app, account: w.account, id: "s-\(n)", text: "bendungan jebol!! viralkan \(n)")
             }
-            _ = try await TriageWorker.runOnce(db: app.db, now: clock.date)
-            alerts = try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            alerts = try await Self.alertsAfterTriage(w, app: app, now: clock.date)
             #expect(alerts.count == 1)
             let told = try await NotificationModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$link == "/listening/alerts").all()
             #expect(Set(told.map(\.userID)) == [w.inScope[.supervisor]!.id!, w.inScope[.unitAdmin]!.id!], "case managers of OPD-A and above, not of OPD-B")
@@ -135,5 +133,24 @@ struct SpikeAlertTests {
             #expect(again.headers.first(name: .location) == "/cases/\(item.id!)")
             #expect(try await CaseModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 1)
         }
+    }
+
+    /// Triage until none of the tenant's messages waits. On a shared PostgreSQL another suite's
+    /// worker may take this tenant's messages first; the alert is the same whoever judges.
+    static func alertsAfterTriage(_ w: World, app: Application, now: Date) async throws -> [ListeningAlertModel] {
+        for _ in 0..<50 {
+            _ = try await TriageWorker.runOnce(db: app.db, now: now)
+            let waiting = try await MessageModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$priority == nil).count()
+            if waiting == 0 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        // Another worker may still be judging what it triaged.
+        var alerts: [ListeningAlertModel] = []
+        for _ in 0..<20 {
+            alerts = try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            if !alerts.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return alerts
     }
 }

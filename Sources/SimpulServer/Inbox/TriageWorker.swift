@@ -57,9 +57,8 @@ enum TriageWorker {
                 message.searchText = searchText
             }
         }
-        let at = now ?? app?.clock.now() ?? Date()
-        if try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, now: at, on: db) > 0 {
-            try await SpikeWatch.run(tenantID: tenantID, now: at, on: db)
+        if let span = try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, on: db) {
+            try await SpikeWatch.run(tenantID: tenantID, hits: span, now: now ?? app?.clock.now() ?? Date(), on: db)
         }
         let routedAccounts = Set(pending.compactMap(\.accountID))
         if !routedAccounts.isEmpty {

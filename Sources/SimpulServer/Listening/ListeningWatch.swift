@@ -10,13 +10,14 @@ enum ListeningWatch {
         let tenant_id: UUID, id: UUID, rule_id: UUID, message_id: UUID, matched_at: Date
     }
 
-    /// Returns how many hits were recorded.
+    /// Returns when the earliest and the latest hit came (nil when nothing matched): the span in
+    /// which a surge may have begun.
     @discardableResult
-    static func match(_ messages: [MessageModel], tenantID: UUID, analyzer: TextAnalyzer, now: Date, on db: Database) async throws -> Int {
+    static func match(_ messages: [MessageModel], tenantID: UUID, analyzer: TextAnalyzer, on db: Database) async throws -> ClosedRange<Date>? {
         let candidates = messages.filter { !($0.text ?? "").isEmpty && $0.accountID != nil }
-        guard !candidates.isEmpty else { return 0 }
+        guard !candidates.isEmpty else { return nil }
         let rules = try await ListeningRuleModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$active == true).all()
-        guard !rules.isEmpty else { return 0 }
+        guard !rules.isEmpty else { return nil }
         // A rule stored by an older parser that no longer reads it is skipped, not fatal.
         let compiled = rules.compactMap { rule in (try? ListeningQuery(rule.query, analyzer: analyzer)).map { (id: rule.id!, query: $0) } }
         let matcher = ListeningMatcher(rules: compiled, analyzer: analyzer)
@@ -34,11 +35,11 @@ enum ListeningWatch {
                 rows.append(Row(tenant_id: tenantID, id: UUID(), rule_id: ruleID, message_id: message.id!, matched_at: message.receivedAt))
             }
         }
-        guard !rows.isEmpty else { return 0 }
+        guard let earliest = rows.map(\.matched_at).min(), let latest = rows.map(\.matched_at).max() else { return nil }
         for chunk in stride(from: 0, to: rows.count, by: 500).map({ Array(rows[$0..<min($0 + 500, rows.count)]) }) {
             try await (try db.sql).insert(into: ListeningHitModel.schema).models(chunk)
                 .ignoringConflicts(with: ["tenant_id", "rule_id", "message_id"]).run()
         }
-        return rows.count
+        return earliest...latest
     }
 }

@@ -6,28 +6,33 @@ import SQLKit
 /// Looks for surges in each active rule's hits after enrichment: 15-minute counts against the
 /// same slot over the previous 14 days (`SpikeDetector`). A surge raises one alert (unique per
 /// rule and bucket, and none again within the cooldown) and tells the unit's case managers.
+/// The buckets judged are those the new hits fell in, not the clock's: history fed in later
+/// (and a worker running behind) is judged at the time the messages came.
 enum SpikeWatch {
-    /// How far back a run looks for buckets not yet judged: enrichment runs every few seconds,
-    /// so this only matters after a pause.
-    static let lookBack: TimeInterval = 2 * 3600
+    struct Row: Encodable {
+        let tenant_id: UUID, id: UUID, rule_id: UUID, bucket_start: Date, bucket_end: Date, count: Int
+        let median: Double, mad: Double, threshold: Double, explanation: String, created_at: Date
+    }
 
     @discardableResult
-    static func run(tenantID: UUID, now: Date, detector: SpikeDetector = SpikeDetector(), on db: Database) async throws -> [ListeningAlertModel] {
+    static func run(tenantID: UUID, hits span: ClosedRange<Date>, now: Date, detector: SpikeDetector = SpikeDetector(),
+                    on db: Database) async throws -> [ListeningAlertModel] {
         let rules = try await ListeningRuleModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$active == true).all()
         guard !rules.isEmpty else { return [] }
         let p = detector.parameters
-        let historyFrom = now.addingTimeInterval(-Double(p.baselineDays + 1) * 86_400 - lookBack)
+        let historyFrom = span.lowerBound.addingTimeInterval(-Double(p.baselineDays + 1) * 86_400)
         var raised: [ListeningAlertModel] = []
         for rule in rules {
             let times = try await ListeningHitModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$ruleID == rule.id!)
-                .filter(\.$matchedAt >= historyFrom).field(\.$matchedAt).all().map(\.matchedAt)
+                .filter(\.$matchedAt >= historyFrom).filter(\.$matchedAt <= span.upperBound).field(\.$matchedAt).all().map(\.matchedAt)
             guard times.count >= p.minimumCount else { continue }
             let counts = Dictionary(grouping: times) { floor($0.timeIntervalSince1970 / p.bucketLength) }
                 .map { BucketCount(start: Date(timeIntervalSince1970: $0.key * p.bucketLength), count: $0.value.count) }
             let last = try await ListeningAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$ruleID == rule.id!)
                 .sort(\.$bucketStart, .descending).first()
-            // `to` just past now: the bucket running now starts at or before it.
-            for alert in detector.alerts(counts: counts, from: now.addingTimeInterval(-lookBack), to: now.addingTimeInterval(1), historyStart: times.min()) {
+            // From the start of the earliest new hit's bucket to just past the latest hit.
+            let from = Date(timeIntervalSince1970: floor(span.lowerBound.timeIntervalSince1970 / p.bucketLength) * p.bucketLength)
+            for alert in detector.alerts(counts: counts, from: from, to: span.upperBound.addingTimeInterval(1), historyStart: times.min()) {
                 if let last, alert.bucketStart < last.bucketStart.addingTimeInterval(p.cooldown) { continue }
                 if let previous = raised.last(where: { $0.ruleID == rule.id! }), alert.bucketStart < previous.bucketStart.addingTimeInterval(p.cooldown) { continue }
                 let row = ListeningAlertModel()
@@ -42,11 +47,19 @@ enum SpikeWatch {
                 row.threshold = alert.threshold
                 row.explanation = alert.explanation
                 row.createdAt = now
-                try await db.transaction { db in
-                    try await row.create(on: db)
+                // Two workers may judge the same hits: the first alert for a bucket wins, and only
+                // it is told.
+                let inserted = try await db.transaction { db -> Bool in
+                    try await (try db.sql).insert(into: ListeningAlertModel.schema)
+                        .model(Row(tenant_id: tenantID, id: row.id!, rule_id: row.ruleID, bucket_start: row.bucketStart, bucket_end: row.bucketEnd,
+                                   count: row.count, median: row.median, mad: row.mad, threshold: row.threshold, explanation: row.explanation,
+                                   created_at: now))
+                        .ignoringConflicts(with: ["tenant_id", "rule_id", "bucket_start"]).run()
+                    guard try await ListeningAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id == row.id!).count() == 1 else { return false }
                     try await notify(rule, alert: row, on: db)
+                    return true
                 }
-                raised.append(row)
+                if inserted { raised.append(row) }
             }
         }
         return raised
