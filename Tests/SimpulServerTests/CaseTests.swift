@@ -150,22 +150,6 @@ struct CaseTests {
     }
 
     static func otherMessage(_ w: World, app: Application) async throws -> MessageModel {
-        let message = try await InboxFixtures.message(w, app: app)
-        let copy = MessageModel()
-        copy.id = UUID()
-        copy.tenantID = message.tenantID
-        copy.accountID = message.accountID
-        copy.platform = message.platform
-        copy.kind = .comment
-        copy.externalID = "case-unlinked"
-        copy.accountRef = message.accountRef
-        copy.text = "Pesan lain yang tidak ditautkan"
-        copy.media = JSONText([])
-        copy.receivedAt = app.clock.now()
-        copy.detail = JSONText([:])
-        copy.raw = "{}"
-        copy.state = .new
-        try await copy.create(on: app.db)
-        return copy
+        try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "case-unlinked", text: "Pesan lain yang tidak ditautkan")
     }
 }

@@ -61,23 +61,7 @@ struct ListeningRuleTests {
     }
 
     static func message(_ w: World, app: Application, account: AccountModel, id: String, text: String) async throws -> MessageModel {
-        let message = MessageModel()
-        message.id = UUID()
-        message.tenantID = w.tenantA.id!
-        message.accountID = account.id
-        message.platform = account.platform
-        message.kind = .comment
-        message.externalID = id
-        message.accountRef = account.handle
-        message.authorName = "Warga"
-        message.text = text
-        message.media = JSONText([])
-        message.receivedAt = app.clock.now()
-        message.detail = JSONText([:])
-        message.raw = "{}"
-        message.state = .new
-        try await message.create(on: app.db)
-        return message
+        try await InboxFixtures.comment(w, app: app, account: account, externalID: id, text: text)
     }
 }
 

@@ -89,14 +89,7 @@ enum AmplificationTasks {
     }
 
     static func notify(_ userID: UUID, task: AmplificationTaskModel, text: String, at now: Date, on db: Database) async throws {
-        let row = NotificationModel()
-        row.id = UUID()
-        row.tenantID = task.tenantID
-        row.userID = userID
-        row.text = String(text.prefix(500))
-        row.link = SiteRoute.myAmplification.path
-        row.createdAt = now
-        try await row.create(on: db)
+        try await NotificationModel.tell([userID], tenantID: task.tenantID, text: text, link: .myAmplification, at: now, on: db)
     }
 
     /// The person's own registered staff accounts on a platform, as the verification sees them.

@@ -310,15 +310,6 @@ enum CaseService {
     static func notifyUnit(_ unitID: UUID, about item: CaseModel, text: String, except actorID: UUID, at now: Date, on db: Database) async throws {
         let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == item.tenantID).filter(\.$unitID == unitID).all()
         let people = Set(memberships.filter { $0.role.permissions.contains(.viewCases) }.map(\.userID)).subtracting([actorID])
-        for userID in people {
-            let row = NotificationModel()
-            row.id = UUID()
-            row.tenantID = item.tenantID
-            row.userID = userID
-            row.text = String(text.prefix(500))
-            row.link = SiteRoute.issueCase(item.id!).path
-            row.createdAt = now
-            try await row.create(on: db)
-        }
+        try await NotificationModel.tell(people, tenantID: item.tenantID, text: text, link: .issueCase(item.id!), at: now, on: db)
     }
 }

@@ -70,15 +70,8 @@ enum SpikeWatch {
         let tree = try await UnitQueries.tree(tenantID: rule.tenantID, on: db)
         let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == rule.tenantID)
             .filter(\.$unitID ~~ tree.lineage(of: rule.unitID)).all()
-        for userID in Set(memberships.filter { $0.role.permissions.contains(.manageCases) }.map(\.userID)) {
-            let row = NotificationModel()
-            row.id = UUID()
-            row.tenantID = rule.tenantID
-            row.userID = userID
-            row.text = String("Lonjakan pada pemantauan \"\(rule.name)\": \(alert.explanation)".prefix(500))
-            row.link = SiteRoute.listeningAlerts.path
-            row.createdAt = alert.createdAt
-            try await row.create(on: db)
-        }
+        try await NotificationModel.tell(memberships.filter { $0.role.permissions.contains(.manageCases) }.map(\.userID), tenantID: rule.tenantID,
+                                         text: "Lonjakan pada pemantauan \"\(rule.name)\": \(alert.explanation)", link: .listeningAlerts,
+                                         at: alert.createdAt, on: db)
     }
 }

@@ -15,3 +15,19 @@ final class NotificationModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+extension NotificationModel {
+    /// Tells each person once, in the caller's transaction; texts past 500 characters are cut.
+    static func tell(_ people: some Sequence<UUID>, tenantID: UUID, text: String, link: SiteRoute, at now: Date, on db: Database) async throws {
+        for userID in Set(people) {
+            let row = NotificationModel()
+            row.id = UUID()
+            row.tenantID = tenantID
+            row.userID = userID
+            row.text = String(text.prefix(500))
+            row.link = link.path
+            row.createdAt = now
+            try await row.create(on: db)
+        }
+    }
+}

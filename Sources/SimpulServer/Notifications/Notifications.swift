@@ -31,14 +31,7 @@ enum ContentNotifier {
         }
         if let actorID { people[actorID] = nil }
         for (userID, text) in people {
-            let row = NotificationModel()
-            row.id = UUID()
-            row.tenantID = item.tenantID
-            row.userID = userID
-            row.text = String(text.prefix(500))
-            row.link = SiteRoute.contentItem(item.id!).path
-            row.createdAt = now
-            try await row.create(on: db)
+            try await NotificationModel.tell([userID], tenantID: item.tenantID, text: text, link: .contentItem(item.id!), at: now, on: db)
         }
     }
 

@@ -10,17 +10,22 @@ enum InboxFixtures {
         if let existing = try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$externalID == "matrix-comment").first() {
             return existing
         }
+        return try await comment(world, app: app, account: world.account, externalID: "matrix-comment", text: "Min, jalan depan pasar berlubang")
+    }
+
+    /// A new, untriaged resident's comment on `account`.
+    static func comment(_ world: World, app: Application, account: AccountModel, externalID: String, text: String) async throws -> MessageModel {
         let message = MessageModel()
         message.id = UUID()
         message.tenantID = world.tenantA.id!
-        message.accountID = world.account.id
-        message.platform = world.account.platform
+        message.accountID = account.id
+        message.platform = account.platform
         message.kind = .comment
-        message.externalID = "matrix-comment"
-        message.accountRef = world.account.handle
+        message.externalID = externalID
+        message.accountRef = account.handle
         message.authorID = "warga-1"
         message.authorName = "Warga Satu"
-        message.text = "Min, jalan depan pasar berlubang"
+        message.text = text
         message.media = JSONText([])
         message.threadRef = "post-1"
         message.receivedAt = app.clock.now()
