@@ -250,6 +250,10 @@ struct AuthorizationMatrixTests {
         "listening.alerts": (.permission(viewers, success: 200, outside: 200), fixed("/listening/alerts")),
         "listening.alerts.case": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/listening/alerts/\(try await CaseFixtures.alert(w, app: app, n: n).id!)/case", form: [:]) }),
+        "listening.feeds.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/listening/feeds", form: ["name": "Portal \(n)", "url": "https://berita.contoh/rss/\(n)", "unit_id": w.units["OPD-A"]!.uuidString]) }),
+        "listening.feeds.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/listening/feeds/\(try await CaseFixtures.feed(w, app: app, url: "https://berita.contoh/atom/\(n)").id!)/toggle", form: [:]) }),
         "inbox.case": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
             let item = try await CaseFixtures.issueCase(w, app: app, n: n)
             return Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/case", form: ["case_id": item.id!.uuidString]) }),

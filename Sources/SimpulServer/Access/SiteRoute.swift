@@ -85,6 +85,7 @@ enum SiteRoute: Hashable, Sendable {
     case listening, createListeningRule
     case listeningRule(UUID), toggleListeningRule(UUID)
     case listeningAlerts, caseFromAlert(UUID)
+    case createFeed, toggleFeed(UUID)
 
     // Amplification and notifications.
     case staffAccounts, staffAccountsCSV, saveAmplificationPolicy
@@ -339,6 +340,8 @@ extension SiteRoute {
         case .listeningRule(let id): web("listening.show", .GET, .viewCases, "listening", .id("ruleID", id))
         case .listeningAlerts: web("listening.alerts", .GET, .viewCases, "listening", "alerts")
         case .caseFromAlert(let id): web("listening.alerts.case", .POST, .manageCases, "listening", "alerts", .id("alertID", id), "case")
+        case .createFeed: web("listening.feeds.create", .POST, .manageListening, "listening", "feeds")
+        case .toggleFeed(let id): web("listening.feeds.toggle", .POST, .manageListening, "listening", "feeds", .id("feedID", id), "toggle")
         case .toggleListeningRule(let id): web("listening.toggle", .POST, .manageListening, "listening", .id("ruleID", id), "toggle")
         }
     }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Plot
 import SimpulCore
+import SimpulPlatforms
 import Vapor
 
 /// Isu & Hoaks → Pemantauan: listening rules per unit, checked when saved, matched on every new
@@ -13,6 +14,8 @@ enum ListeningController {
         routes.add(SiteRoute.listeningRule, show)
         routes.add(SiteRoute.toggleListeningRule, toggle)
         routes.add(.listeningAlerts, alerts)
+        routes.add(.createFeed, createFeed)
+        routes.add(SiteRoute.toggleFeed, toggleFeed)
         routes.add(SiteRoute.caseFromAlert, caseFromAlert)
     }
 
@@ -50,6 +53,12 @@ enum ListeningController {
         return .seeOther(SiteRoute.issueCase(item.id!).path, flash: req.l10n.t("\(item.label) dibuka dari peringatan.", "\(item.label) opened from the alert."))
     }
 
+    struct FeedInput: Content {
+        var name: String?
+        var url: String?
+        var unit_id: String?
+    }
+
     struct RuleInput: Content {
         var name: String?
         var unit_id: String?
@@ -69,7 +78,7 @@ enum ListeningController {
             .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewCases))).sort(\.$name).all()
     }
 
-    static func list(_ req: Request, input: RuleInput, error: RuleError?) async throws -> Response {
+    static func list(_ req: Request, input: RuleInput, error: RuleError?, feedInput: FeedInput = FeedInput(), feedError: RuleError? = nil) async throws -> Response {
         let principal = try req.requirePrincipal()
         let rules = try await visibleRules(principal, on: req.db)
         let since = req.now.addingTimeInterval(-7 * 86_400), day = req.now.addingTimeInterval(-86_400)
@@ -84,9 +93,16 @@ enum ListeningController {
         }
         var kept = input
         if kept.unit_id == nil { kept.unit_id = principal.unitChoices(with: .manageListening).first?.0.uuidString }
+        let feeds = try await ListeningFeedModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewCases))).sort(\.$name).all()
+        let items = feeds.isEmpty ? [] : try await ListenedItemModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$feedID ~~ feeds.map { $0.id! }).field(\.$feedID).all()
+        let itemCounts = Dictionary(grouping: items.compactMap(\.feedID), by: { $0 }).mapValues(\.count)
         let html = ListeningPages.list(PageContext(req), .init(rules: rules, counts: counts, tree: principal.scope.tree,
-                                                               units: principal.unitChoices(with: .manageListening), input: kept, error: error))
-        return html.response(error == nil ? .ok : .unprocessableEntity)
+                                                               units: principal.unitChoices(with: .manageListening), input: kept, error: error,
+                                                               feeds: feeds, itemCounts: itemCounts, feedInput: feedInput, feedError: feedError,
+                                                               canManageFeed: { principal.scope.allows(.manageListening, on: $0.unitID) }))
+        return html.response(error == nil && feedError == nil ? .ok : .unprocessableEntity)
     }
 
     static func create(_ req: Request) async throws -> Response {
@@ -129,6 +145,48 @@ enum ListeningController {
                          flash: l.t("Aturan \"\(name)\" aktif: pesan baru dicocokkan mulai sekarang.", "Rule \"\(name)\" is on: new messages are matched from now."))
     }
 
+    static func createFeed(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let input = try req.content.decode(FeedInput.self)
+        let l = req.l10n
+        func refuse(_ field: String, _ message: String) async throws -> Response {
+            try await list(req, input: RuleInput(), error: nil, feedInput: input, feedError: RuleError(field: field, message: message))
+        }
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= nameMax else { return try await refuse("feed_name", l.t("Nama sumber belum diisi (paling banyak \(nameMax) karakter).", "The source needs a name (at most \(nameMax) characters).")) }
+        guard let url = FeedReader.feedURL(input.url ?? ""), url.absoluteString.count <= 1000 else {
+            return try await refuse("feed_url", l.t("Alamat feed harus diawali http:// atau https://.", "The feed address must start with http:// or https://."))
+        }
+        guard let unitID = input.unit_id.flatMap(UUID.init(uuidString:)), principal.scope.allows(.manageListening, on: unitID),
+              principal.scope.tree[unitID]?.active == true else {
+            return try await refuse("feed_unit", l.t("Pilih unit tempat Anda boleh mengatur pemantauan.", "Choose a unit where you may manage listening."))
+        }
+        guard try await ListeningFeedModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$url == url.absoluteString).count() == 0 else {
+            return try await refuse("feed_url", l.t("Feed ini sudah terdaftar.", "This feed is already listed."))
+        }
+        let feed = ListeningFeedModel()
+        feed.id = UUID()
+        feed.tenantID = principal.tenantID
+        feed.unitID = unitID
+        feed.name = name
+        feed.url = url.absoluteString
+        feed.active = true
+        feed.createdAt = req.now
+        try await feed.create(on: req.db)
+        return .seeOther(SiteRoute.listening.path, flash: l.t("Feed \"\(name)\" ditambahkan; dibaca setiap 15 menit.", "Feed \"\(name)\" added; read every 15 minutes."))
+    }
+
+    static func toggleFeed(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("feedID", as: UUID.self),
+              let feed = try await ListeningFeedModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
+              principal.scope.allows(.viewCases, on: feed.unitID) else { throw AppError.notFound }
+        guard principal.scope.allows(.manageListening, on: feed.unitID) else { throw AppError.forbidden }
+        feed.active.toggle()
+        try await feed.save(on: req.db)
+        return .seeOther(SiteRoute.listening.path)
+    }
+
     static func load(_ req: Request, _ principal: Principal) async throws -> ListeningRuleModel {
         guard let id = req.parameters.get("ruleID", as: UUID.self),
               let rule = try await ListeningRuleModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
@@ -152,8 +210,12 @@ enum ListeningController {
             let readable = message.accountID.flatMap { accounts[$0] }.map { principal.scope.allows(.viewInbox, on: $0.unitID) } ?? false
             return ListeningPages.HitRow(message: message, matchedAt: hit.matchedAt, readable: readable)
         }
+        let itemHits = try await ListeningItemHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!)
+            .sort(\.$matchedAt, .descending).limit(100).all()
+        let news = itemHits.isEmpty ? [] : try await ListenedItemModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$id ~~ itemHits.map(\.itemID)).sort(\.$fetchedAt, .descending).all()
         return ListeningPages.show(PageContext(req), .init(rule: rule, total: total, hits: rows, unitPath: principal.scope.tree.pathName(of: rule.unitID),
-                                                           canManage: principal.scope.allows(.manageListening, on: rule.unitID)))
+                                                           canManage: principal.scope.allows(.manageListening, on: rule.unitID), news: news))
     }
 
     static func toggle(_ req: Request) async throws -> Response {

@@ -10,6 +10,45 @@ enum ListeningPages {
         var units: [(UUID, String)]
         var input: ListeningController.RuleInput
         var error: ListeningController.RuleError?
+        var feeds: [ListeningFeedModel] = []
+        var itemCounts: [UUID: Int] = [:]
+        var feedInput = ListeningController.FeedInput()
+        var feedError: ListeningController.RuleError?
+        var canManageFeed: (ListeningFeedModel) -> Bool = { _ in false }
+    }
+
+    static func feeds(_ ctx: PageContext, _ model: ListModel) -> Node<HTML.BodyContext> {
+        let l = ctx.l
+        let error = model.feedError
+        return .section(.id("feeds"),
+            .h2(.text(l.t("Sumber berita (RSS/Atom)", "News sources (RSS/Atom)"))),
+            .p(.class("hint"), .text(l.t("Feed portal berita dibaca setiap 15 menit; berita baru dicocokkan dengan aturan unit pemilik feed dan unit di atasnya.",
+                                         "News portal feeds are read every 15 minutes; new articles are matched against the rules of the feed's unit and the units above it."))),
+            model.feeds.isEmpty ? .p(.class("hint"), .text(l.t("Belum ada feed.", "No feeds yet.")))
+                : .table(.class("list"), .id("feed-table"),
+                    .thead(.tr(.th(.text(l.t("Sumber", "Source"))), .th(.text(l.t("Unit", "Unit"))), .th(.text(l.t("Terakhir dibaca", "Last read"))),
+                               .th(.class("num"), .text(l.t("Berita", "Articles"))), .th(.text(l.t("Status", "Status"))), .th(""))),
+                    .tbody(.forEach(model.feeds) { feed in
+                        .tr(.td(.strong(.text(feed.name)), .br(), .span(.class("hint"), .text(feed.url))),
+                            .td(.text(model.tree[feed.unitID]?.name ?? "—")),
+                            .td(.text(feed.lastFetchedAt.map(l.dateTime) ?? l.t("belum", "not yet"))),
+                            .td(.class("num"), .text(l.number(model.itemCounts[feed.id!] ?? 0))),
+                            .td(!feed.active ? UI.badge(l.t("Mati", "Off"), tone: .muted)
+                                : feed.lastError.map { .group(UI.badge(l.t("Gagal dibaca", "Failed"), tone: .danger), .br(), .span(.class("hint"), .text($0))) }
+                                ?? UI.badge(l.t("Aktif", "On"), tone: .ok)),
+                            .td(.if(model.canManageFeed(feed), UI.actionButton(feed.active ? l.t("Matikan", "Switch off") : l.t("Aktifkan", "Switch on"),
+                                                                               action: SiteRoute.toggleFeed(feed.id!).path, csrf: ctx.csrf))))
+                    })),
+            .if(!model.units.isEmpty, .form(.method(.post), .action(SiteRoute.createFeed.path), .class("stack compact"), .id("feed-form"),
+                UI.csrf(ctx.csrf),
+                UI.formErrorSummary(error.map { [$0.message] } ?? [], l),
+                UI.field(l.t("Nama sumber", "Source name"), name: "name", value: model.feedInput.name, error: error?.field == "feed_name" ? error?.message : nil,
+                         required: true, maxLength: ListeningController.nameMax),
+                UI.field(l.t("Alamat feed", "Feed address"), name: "url", value: model.feedInput.url, error: error?.field == "feed_url" ? error?.message : nil,
+                         type: .url, required: true, maxLength: 1000, placeholder: "https://…/rss"),
+                UI.select(l.t("Unit", "Unit"), name: "unit_id", options: model.units.map { UI.Option(value: $0.0.uuidString, label: $0.1) },
+                          selected: model.feedInput.unit_id ?? model.input.unit_id, error: error?.field == "feed_unit" ? error?.message : nil, required: true),
+                .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Tambah feed", "Add feed")))))))
     }
 
     static func list(_ ctx: PageContext, _ model: ListModel) -> HTML {
@@ -50,7 +89,8 @@ enum ListeningPages {
                         .text(l.t("AND, OR, NOT, \"frasa\", (kurung), NEAR/5 dan ONEAR/5 (berurutan), awalan* (minimal 3 huruf), serta platform:, account:, unit:, kind:, author:. Kata gaul dan imbuhan disamakan: \"gak ada air\" cocok dengan \"tidak ada air\".",
                                   "AND, OR, NOT, \"phrases\", (brackets), NEAR/5 and ONEAR/5 (in order), prefix* (at least 3 letters), and platform:, account:, unit:, kind:, author:. Slang and affixes are evened out: \"gak ada air\" matches \"tidak ada air\"."))),
                      .unwrap(error?.field == "query" ? error?.message : nil) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) }),
-                .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan aturan", "Save rule"))))))
+                .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan aturan", "Save rule")))))),
+            feeds(ctx, model)
         )
     }
 
@@ -102,6 +142,7 @@ enum ListeningPages {
         var hits: [HitRow]
         var unitPath: String
         var canManage: Bool
+        var news: [ListenedItemModel] = []
     }
 
     static func show(_ ctx: PageContext, _ model: ShowModel) -> HTML {
@@ -126,7 +167,14 @@ enum ListeningPages {
                         return .tr(.td(.text(l.dateTime(row.message.occurredAt ?? row.message.receivedAt))), .td(.text(row.message.platform.displayName)),
                                    .td(.text(row.message.authorName ?? row.message.authorHandle ?? "—")),
                                    .td(row.readable ? .a(.href(SiteRoute.thread(row.message.id!).path), .text(text)) : .text(text)))
-                    }))
+                    })),
+            .if(!model.news.isEmpty, .group(
+                .h2(.text(l.t("Berita yang cocok", "Matching news"))),
+                .ul(.id("news-hits"), .forEach(model.news) { item in
+                    .li(item.url.map { .a(.href($0), .attribute(named: "rel", value: "noopener"), .text(item.title ?? TextSnippet.of(item.text, length: 120))) }
+                            ?? .text(item.title ?? TextSnippet.of(item.text, length: 120)),
+                        .span(.class("hint"), .text(" · " + (item.publishedAt ?? item.fetchedAt).map(l.dateTime)!)))
+                })))
         )
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SimpulPlatforms
 
 /// A listening rule: a query in the listening language, watched on the messages of one unit's
 /// accounts and those below it.
@@ -52,6 +53,58 @@ final class ListeningAlertModel: Model, @unchecked Sendable {
     /// The war-room case opened from it.
     @OptionalField(key: "case_id") var caseID: UUID?
     @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A news feed a unit listed; its validators make an unchanged feed cost a 304.
+final class ListeningFeedModel: Model, @unchecked Sendable {
+    static let schema = "listening_feeds"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    /// Rules of this unit and the units above it read the feed's items.
+    @Field(key: "unit_id") var unitID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "url") var url: String
+    @Field(key: "active") var active: Bool
+    @OptionalField(key: "etag") var etag: String?
+    @OptionalField(key: "last_modified") var lastModified: String?
+    @OptionalField(key: "last_fetched_at") var lastFetchedAt: Date?
+    /// Why the last read failed, in Indonesian; nil after a good one.
+    @OptionalField(key: "last_error") var lastError: String?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A public post, video or article found by listening, kept once per source and id.
+final class ListenedItemModel: Model, @unchecked Sendable {
+    static let schema = "listened_items"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "source") var source: ListeningSource
+    @Field(key: "external_id") var externalID: String
+    @OptionalField(key: "feed_id") var feedID: UUID?
+    @OptionalField(key: "url") var url: String?
+    @OptionalField(key: "title") var title: String?
+    @Field(key: "text") var text: String
+    @OptionalField(key: "author_name") var authorName: String?
+    @OptionalField(key: "published_at") var publishedAt: Date?
+    @Field(key: "fetched_at") var fetchedAt: Date
+
+    init() {}
+}
+
+final class ListeningItemHitModel: Model, @unchecked Sendable {
+    static let schema = "listening_item_hits"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "rule_id") var ruleID: UUID
+    @Field(key: "item_id") var itemID: UUID
+    @Field(key: "matched_at") var matchedAt: Date
 
     init() {}
 }

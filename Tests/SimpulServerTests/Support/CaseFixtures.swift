@@ -68,6 +68,19 @@ enum CaseFixtures {
         return alert
     }
 
+    static func feed(_ world: World, app: Application, url: String, unit: String = "OPD-A") async throws -> ListeningFeedModel {
+        let feed = ListeningFeedModel()
+        feed.id = UUID()
+        feed.tenantID = world.tenantA.id!
+        feed.unitID = world.units[unit]!
+        feed.name = "Portal Berita"
+        feed.url = url
+        feed.active = true
+        feed.createdAt = app.clock.now()
+        try await feed.create(on: app.db)
+        return feed
+    }
+
     static func task(_ item: CaseModel, app: Application) async throws -> CaseTaskModel {
         let task = CaseTaskModel()
         task.id = UUID()

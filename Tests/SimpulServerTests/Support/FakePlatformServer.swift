@@ -20,6 +20,8 @@ final class FakePlatformServer: @unchecked Sendable {
         let body: String
         /// YouTube's resumable upload says which bytes a PUT carries here.
         var contentRange: String? = nil
+        /// A conditional GET's validator.
+        var ifNoneMatch: String? = nil
     }
 
     private let app: Application
@@ -63,7 +65,8 @@ final class FakePlatformServer: @unchecked Sendable {
     private func answer(_ req: Request) -> Response {
         let path = req.url.path
         let request = Seen(method: req.method.rawValue, path: path, query: req.url.query, authorization: req.headers.first(name: .authorization),
-                           body: req.body.string ?? "", contentRange: req.headers.first(name: "Content-Range"))
+                           body: req.body.string ?? "", contentRange: req.headers.first(name: "Content-Range"),
+                           ifNoneMatch: req.headers.first(name: .ifNoneMatch))
         let responder = lock.withLock { responders[path] }
         let answer: Answer? = lock.withLock {
             seen.append(request)

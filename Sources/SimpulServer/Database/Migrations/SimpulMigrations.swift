@@ -46,5 +46,6 @@ enum SimpulMigrations {
         CreateCases(),
         CreateListening(),
         CreateListeningAlerts(),
+        CreateNewsFeeds(),
     ]
 }
