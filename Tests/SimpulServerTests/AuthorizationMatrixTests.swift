@@ -254,6 +254,19 @@ struct AuthorizationMatrixTests {
             Request(path: "/listening/feeds", form: ["name": "Portal \(n)", "url": "https://berita.contoh/rss/\(n)", "unit_id": w.units["OPD-A"]!.uuidString]) }),
         "listening.feeds.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/listening/feeds/\(try await CaseFixtures.feed(w, app: app, url: "https://berita.contoh/atom/\(n)").id!)/toggle", form: [:]) }),
+        "hoaxes.list": (.permission(viewers, success: 200, outside: 200), fixed("/hoaxes")),
+        "hoaxes.csv": (.permission(viewers, success: 200, outside: 200), fixed("/hoaxes.csv")),
+        "hoaxes.new": (.permission(managers, success: 200, outside: 200), fixed("/hoaxes/new")),
+        "hoaxes.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/hoaxes", form: ["title": "Air mati \(n)", "label": "hoaks", "claim": "Air PDAM mati tiga hari", "unit_id": w.units["OPD-A"]!.uuidString]) }),
+        "hoaxes.import.form": (.permission(managers, success: 200, outside: 200), fixed("/hoaxes/import")),
+        "hoaxes.import": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
+            Request(path: "/hoaxes/import", form: ["unit_id": w.units["OPD-A"]!.uuidString, "text": "title,content\n\"[HOAKS] Klaim \(n)\",Isi klaim \(n)\n"]) }),
+        "hoaxes.show": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/hoaxes/\(try await CaseFixtures.hoaxClaim(w, app: app, n: n).id!)") }),
+        "hoaxes.update": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/hoaxes/\(try await CaseFixtures.hoaxClaim(w, app: app, n: n).id!)",
+                    form: ["title": "Diubah \(n)", "label": "disinformasi", "claim": "Isi", "unit_id": w.units["OPD-A"]!.uuidString, "active": "on"]) }),
         "inbox.case": (.permission(writers, success: 303, outside: 404), { w, _, n, app in
             let item = try await CaseFixtures.issueCase(w, app: app, n: n)
             return Request(path: "/inbox/\(try await InboxFixtures.message(w, app: app).id!)/case", form: ["case_id": item.id!.uuidString]) }),

@@ -46,6 +46,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case workCases
     /// Write and switch listening rules for one's units (their hits are read with `viewCases`).
     case manageListening
+    /// Keep the hoax register of one's units: claims, their clarifications, CSV imports.
+    case manageHoaxRegister
 }
 
 extension Role {
@@ -58,7 +60,7 @@ extension Role {
             [.viewHome, .viewUnits, .viewAccounts, .manageAccounts, .viewUsers, .manageUsers,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .approveContent, .viewInbox, .replyInbox,
              .manageSavedReplies, .viewAmplification, .manageAmplification, .viewCases, .manageCases, .workCases,
-             .manageListening]
+             .manageListening, .manageHoaxRegister]
         case .approver:
             [.viewHome, .viewUnits, .viewAccounts,
              .checkCompliance, .viewFindings, .reviewFindings, .viewRulePacks, .viewContent, .manageContent, .overrideCompliance, .approveContent,

@@ -7,4 +7,5 @@ public enum AuditTarget: String, CaseIterable, Codable, Sendable {
     case amplificationTask = "amplification_task"
     case issueCase = "case"
     case listeningRule = "listening_rule"
+    case hoaxClaim = "hoax_claim"
 }

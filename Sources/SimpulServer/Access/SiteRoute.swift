@@ -86,6 +86,8 @@ enum SiteRoute: Hashable, Sendable {
     case listeningRule(UUID), toggleListeningRule(UUID)
     case listeningAlerts, caseFromAlert(UUID)
     case createFeed, toggleFeed(UUID)
+    case hoaxes, hoaxesCSV, newHoax, createHoax, importHoaxesForm, importHoaxes
+    case hoax(UUID), updateHoax(UUID)
 
     // Amplification and notifications.
     case staffAccounts, staffAccountsCSV, saveAmplificationPolicy
@@ -340,6 +342,14 @@ extension SiteRoute {
         case .listeningRule(let id): web("listening.show", .GET, .viewCases, "listening", .id("ruleID", id))
         case .listeningAlerts: web("listening.alerts", .GET, .viewCases, "listening", "alerts")
         case .caseFromAlert(let id): web("listening.alerts.case", .POST, .manageCases, "listening", "alerts", .id("alertID", id), "case")
+        case .hoaxes: web("hoaxes.list", .GET, .viewCases, "hoaxes")
+        case .hoaxesCSV: web("hoaxes.csv", .GET, .viewCases, "hoaxes.csv")
+        case .newHoax: web("hoaxes.new", .GET, .manageHoaxRegister, "hoaxes", "new")
+        case .createHoax: web("hoaxes.create", .POST, .manageHoaxRegister, "hoaxes")
+        case .importHoaxesForm: web("hoaxes.import.form", .GET, .manageHoaxRegister, "hoaxes", "import")
+        case .importHoaxes: web("hoaxes.import", .POST, .manageHoaxRegister, "hoaxes", "import")
+        case .hoax(let id): web("hoaxes.show", .GET, .viewCases, "hoaxes", .id("claimID", id))
+        case .updateHoax(let id): web("hoaxes.update", .POST, .manageHoaxRegister, "hoaxes", .id("claimID", id))
         case .createFeed: web("listening.feeds.create", .POST, .manageListening, "listening", "feeds")
         case .toggleFeed(let id): web("listening.feeds.toggle", .POST, .manageListening, "listening", "feeds", .id("feedID", id), "toggle")
         case .toggleListeningRule(let id): web("listening.toggle", .POST, .manageListening, "listening", .id("ruleID", id), "toggle")

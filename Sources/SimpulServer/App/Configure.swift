@@ -87,6 +87,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     AmplificationController.register(routes)
     CasesController.register(routes)
     ListeningController.register(routes)
+    HoaxRegisterController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)
     TriageController.register(routes)

@@ -99,6 +99,7 @@ enum ListeningPages {
         let l = ctx.l
         return Layout.tabStrip(l.t("Isu & Hoaks", "Issues & hoaxes"),
                                [(SiteRoute.cases.path, l.t("Ruang Isu", "War-room")), (SiteRoute.listeningAlerts.path, l.t("Peringatan", "Alerts")),
+                                (SiteRoute.hoaxes.path, l.t("Register Hoaks", "Hoax register")),
                                 (SiteRoute.listening.path, l.t("Pemantauan", "Listening"))], path: ctx.path)
     }
 

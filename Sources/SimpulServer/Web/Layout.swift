@@ -47,7 +47,7 @@ enum Layout {
             items.append(NavItem(href: SiteRoute.approvals.path, label: l.t("Persetujuan", "Approvals"), active: ctx.path.hasPrefix(SiteRoute.approvals.path)))
         }
         if scope.allowsSomewhere(.viewCases) {
-            items.append(NavItem(href: SiteRoute.cases.path, label: l.t("Isu & Hoaks", "Issues & hoaxes"), active: ctx.path.hasPrefix(SiteRoute.cases.path) || ctx.path.hasPrefix(SiteRoute.listening.path)))
+            items.append(NavItem(href: SiteRoute.cases.path, label: l.t("Isu & Hoaks", "Issues & hoaxes"), active: [SiteRoute.cases, .listening, .hoaxes].contains { ctx.path.hasPrefix($0.path) }))
         }
         if scope.allowsSomewhere(.checkCompliance) {
             items.append(NavItem(href: scope.allowsSomewhere(.viewFindings) ? SiteRoute.findings.path : SiteRoute.checker.path,

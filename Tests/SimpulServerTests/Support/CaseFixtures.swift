@@ -81,6 +81,25 @@ enum CaseFixtures {
         return feed
     }
 
+    static func hoaxClaim(_ world: World, app: Application, n: Int) async throws -> HoaxClaimModel {
+        let claim = HoaxClaimModel()
+        claim.id = UUID()
+        claim.tenantID = world.tenantA.id!
+        claim.unitID = world.units["OPD-A"]!
+        claim.title = "Bendungan jebol \(n)"
+        claim.label = .hoaks
+        claim.claim = "Bendungan Cisalak jebol malam ini, warga diminta mengungsi"
+        claim.variants = JSONText([])
+        claim.explanation = "BPBD memastikan bendungan aman."
+        claim.sources = JSONText([])
+        claim.tags = ""
+        claim.active = true
+        claim.createdAt = app.clock.now()
+        claim.updatedAt = claim.createdAt
+        try await claim.create(on: app.db)
+        return claim
+    }
+
     static func task(_ item: CaseModel, app: Application) async throws -> CaseTaskModel {
         let task = CaseTaskModel()
         task.id = UUID()

@@ -47,5 +47,6 @@ enum SimpulMigrations {
         CreateListening(),
         CreateListeningAlerts(),
         CreateNewsFeeds(),
+        CreateHoaxClaims(),
     ]
 }

@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import SimpulCore
+import Testing
+import VaporTesting
+@testable import SimpulServer
+
+@Suite("Hoax register")
+struct HoaxRegisterTests {
+    @Test("claims are recorded, refused with reasons beside the fields, changed with an audit trail, and read by viewers")
+    func recordAndEdit() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let admin = try await World.signIn(w.inScope[.unitAdmin]!, app: app)
+            let bad = try await app.web(.POST, "/hoaxes", as: admin, form: ["title": "", "label": "entah", "claim": "Air mati", "sources": "bukan tautan",
+                                                                              "claim_date": "kemarin", "unit_id": w.units["OPD-A"]!.uuidString])
+            #expect(bad.status == .unprocessableEntity)
+            let page = bad.body.string
+            #expect(page.contains("Judul") && page.contains("Air mati"), "errors named and the typed claim kept")
+            #expect(try await HoaxClaimModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0)
+            let made = try await app.web(.POST, "/hoaxes", as: admin, form: [
+                "title": "Air PDAM mati tiga hari", "label": "hoaks", "type": "fabricated", "claim": "Pesan berantai: air PDAM mati total tiga hari mulai besok.",
+                "variants": "air mati 3 hari\npdam mati total", "explanation": "PDAM hanya memelihara pipa selama enam jam.",
+                "sources": "https://pdam.contoh.go.id/info", "claim_date": "2026-12-07", "clarification": "Air hanya berhenti enam jam, Selasa 08.00–14.00.",
+                "unit_id": w.units["OPD-A"]!.uuidString])
+            #expect(made.status == .seeOther)
+            let claim = try #require(try await HoaxClaimModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).first())
+            #expect(claim.variants.value == ["air mati 3 hari", "pdam mati total"] && claim.type == .fabricated && claim.sources.value.count == 1)
+            _ = try await app.web(.POST, "/hoaxes/\(claim.id!)", as: admin, form: ["title": claim.title, "label": "disinformasi", "claim": claim.claim,
+                                                                                   "unit_id": w.units["OPD-A"]!.uuidString])
+            let changed = try #require(try await HoaxClaimModel.find(claim.id, on: app.db))
+            #expect(changed.label == .disinformasi && !changed.active, "an unticked box switches the claim off")
+            let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$targetType == .hoaxClaim).all()
+            #expect(Set(audit.map(\.action)) == [.hoaxClaimCreate, .hoaxClaimUpdate])
+            let viewer = try await World.signIn(w.inScope[.viewer]!, app: app)
+            let read = try await app.web(.GET, "/hoaxes/\(claim.id!)", as: viewer)
+            #expect(read.status == .ok && read.body.string.contains("[DISINFORMASI]") && !read.body.string.contains("claim-form"))
+            #expect(try await app.web(.GET, "/hoaxes/\(claim.id!)", as: World.signIn(w.outOfScope[.viewer]!, app: app)).status == .notFound)
+        }
+    }
+
+    @Test("CSV: one bad row imports nothing and names its line; the export reads back as the same claims")
+    func csvRoundTrip() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let admin = try await World.signIn(w.inScope[.unitAdmin]!, app: app)
+            let unit = w.units["OPD-A"]!.uuidString
+            let broken = "title,content,fact,references,tags,date\n\"[HOAKS] Vaksin berisi chip\",\"Vaksin campak berisi chip pelacak\",Tidak benar,,fabricated,2026-12-01\n\"[SALAH] Beras plastik\",,,,,\n"
+            let refused = try await app.web(.POST, "/hoaxes/import", as: admin, form: ["unit_id": unit, "text": broken])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Baris 3: isi klaim (content) kosong."))
+            #expect(try await HoaxClaimModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0)
+            let good = "title,content,fact,references,tags,date\n\"[HOAKS] Vaksin berisi chip\",\"Vaksin campak berisi chip pelacak\",\"Dinkes: vaksin aman, tanpa chip\",https://dinkes.contoh.go.id/vaksin,\"fabricated, kesehatan\",2026-12-01\n\"[FAKTA] Pendaftaran PPDB dibuka\",\"PPDB dibuka 1 Juni\",Benar,,,\n"
+            #expect(try await app.web(.POST, "/hoaxes/import", as: admin, form: ["unit_id": unit, "text": good]).status == .seeOther)
+            let claims = try await HoaxClaimModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).sort(\.$title).all()
+            #expect(claims.map(\.label) == [.fakta, .hoaks] && claims[1].type == .fabricated && claims[1].title == "Vaksin berisi chip")
+            let csv = try await app.web(.GET, "/hoaxes.csv", as: admin).body.string
+            let again = try TurnBackHoaxImport.read(csv)
+            #expect(again.problems.isEmpty)
+            #expect(Set(again.rows.map { "\($0.label!.rawValue) \($0.title)" }) == ["hoaks Vaksin berisi chip", "fakta Pendaftaran PPDB dibuka"])
+            #expect(again.rows.first { $0.title == "Vaksin berisi chip" }?.references == ["https://dinkes.contoh.go.id/vaksin"])
+        }
+    }
+}
