@@ -61,3 +61,36 @@ struct HoaxRegisterTests {
         }
     }
 }
+
+@Suite("Hoax matching in the inbox")
+struct HoaxInboxTests {
+    @Test("a message repeating a registered hoax is marked on its thread with the claim, and the reply can start from the clarification; a debunk is not marked")
+    func marked() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let claim = try await CaseFixtures.hoaxClaim(w, app: app, n: 1)
+            claim.variants = JSONText(["bendungan cisalak bocor dan akan jebol, segera mengungsi"])
+            claim.clarification = "Bendungan Cisalak aman. BPBD memantau 24 jam; jangan sebarkan kabar yang belum jelas."
+            try await claim.save(on: app.db)
+            let spreads = try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "h-1",
+                                                         text: "Info dr grup sebelah: bendungan Cisalak jebol malam ini, warga disuruh ngungsi! sebarkan")
+            let debunk = try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "h-2",
+                                                        text: "Tidak benar bendungan Cisalak jebol. BPBD memastikan bendungan aman, warga tidak perlu mengungsi.")
+            let unrelated = try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "h-3", text: "Jadwal posyandu bulan ini kapan ya?")
+            for _ in 0..<50 {
+                _ = try await TriageWorker.runOnce(db: app.db, now: app.clock.now())
+                if try await MessageModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$priority == nil).count() == 0 { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let matched = try await HoaxMatchModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            #expect(matched.map(\.messageID) == [spreads.id!], "only the message that passes the claim on")
+            #expect(!matched.contains { [debunk.id!, unrelated.id!].contains($0.messageID) })
+            let browser = try await World.signIn(w.inScope[.operator]!, app: app)
+            let page = try await app.web(.GET, "/inbox/\(spreads.id!)", as: browser).body.string
+            #expect(page.contains("Mirip hoaks terdaftar") && page.contains("Bendungan jebol 1") && page.contains("?clarify=\(claim.id!)"))
+            let prefilled = try await app.web(.GET, "/inbox/\(spreads.id!)?clarify=\(claim.id!)", as: browser).body.string
+            #expect(prefilled.contains("BPBD memantau 24 jam; jangan sebarkan kabar yang belum jelas."))
+            #expect(!(try await app.web(.GET, "/inbox/\(debunk.id!)", as: browser).body.string.contains("Mirip hoaks terdaftar")))
+        }
+    }
+}

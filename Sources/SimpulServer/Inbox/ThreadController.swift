@@ -21,6 +21,12 @@ enum ThreadController {
                     "akun": account.displayName,
                 ])
             }
+            // "?clarify=<claim>" starts the reply from a matched claim's approved clarification;
+            // it is checked by the compliance guard when sent, like any reply.
+            if let id = req.query[UUID.self, at: "clarify"],
+               let found = try await HoaxWatch.claims(for: message.id!, tenantID: principal.tenantID, on: req.db).first(where: { $0.claim.id == id }) {
+                draft = found.claim.clarification
+            }
             return try await show(req, principal, message, account, status: .ok, draft: draft)
         }
         routes.add(SiteRoute.addNote, addNote)
@@ -111,7 +117,8 @@ enum ThreadController {
             templates: whatsappChat ? templates : nil, windowOpen: windowOpen,
             findings: findings, overrideReason: overrideReason, viewers: viewers, unconfirmedReply: unconfirmedReply,
             canReply: canReply, canOverride: principal.scope.allows(.overrideCompliance, on: account.unitID), now: req.now,
-            cases: try await caseChoices(message, principal: principal, on: req.db)))
+            cases: try await caseChoices(message, principal: principal, on: req.db),
+            hoaxes: try await HoaxWatch.claims(for: message.id!, tenantID: principal.tenantID, on: req.db).map(\.claim)))
         return html.response(status)
     }
 

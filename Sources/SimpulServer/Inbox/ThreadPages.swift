@@ -52,7 +52,23 @@ enum ThreadPages {
         var canOverride: Bool
         var now: Date
         var cases = CaseChoices()
+        /// Register entries the message resembles, best first.
+        var hoaxes: [HoaxClaimModel] = []
     }
+
+    static func hoaxes(_ ctx: PageContext, _ message: MessageModel, _ claims: [HoaxClaimModel], canReply: Bool) -> Node<HTML.BodyContext> {
+        let l = ctx.l
+        guard !claims.isEmpty else { return .empty }
+        return .div(.class("flash warn"), .id("hoax-match"), .attribute(named: "role", value: "note"),
+            .p(.strong(.text(l.t("Mirip hoaks terdaftar", "Resembles a registered hoax")))),
+            .ul(.forEach(claims) { claim in
+                .li(HoaxPages.labelBadge(claim.label), .text(" "), .a(.href(SiteRoute.hoax(claim.id!).path), .text(claim.title)),
+                    .if(canReply && claim.clarification != nil,
+                        .group(.text(" · "), .a(.href(SiteRoute.thread(message.id!).path + "?clarify=" + claim.id!.uuidString + "#reply-form"),
+                                               .text(l.t("Balas dengan klarifikasi", "Reply with the clarification"))))))
+            }))
+    }
+
 
     /// The war-room cases this message belongs to, and those it could join.
     struct CaseChoices {
@@ -101,6 +117,7 @@ enum ThreadPages {
                  .text(viewers.isEmpty ? "" : l.t("Juga sedang dibuka oleh: \(viewers.joined(separator: ", ")) — sepakati siapa yang membalas.",
                                                    "Also open by: \(viewers.joined(separator: ", ")) — agree on who replies."))),
             UI.formErrorSummary([notice].compactMap { $0 }, l),
+            hoaxes(ctx, message, model.hoaxes, canReply: canReply),
             cases(ctx, message, model.cases),
             .dl(.class("facts"),
                 .dt(.text(l.t("Akun", "Account"))), .dd(.text("\(account.platform.displayName) @\(account.handle)")),

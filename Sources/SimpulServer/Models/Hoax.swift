@@ -33,3 +33,18 @@ final class HoaxClaimModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A message that repeats a registered claim ("mirip hoaks terdaftar").
+final class HoaxMatchModel: Model, @unchecked Sendable {
+    static let schema = "hoax_matches"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "claim_id") var claimID: UUID
+    @Field(key: "message_id") var messageID: UUID
+    @Field(key: "score") var score: Double
+    @Field(key: "method") var method: HoaxMatchMethod
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

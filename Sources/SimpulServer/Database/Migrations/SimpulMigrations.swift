@@ -48,5 +48,6 @@ enum SimpulMigrations {
         CreateListeningAlerts(),
         CreateNewsFeeds(),
         CreateHoaxClaims(),
+        CreateHoaxMatches(),
     ]
 }
