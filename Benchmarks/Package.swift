@@ -21,6 +21,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "HoaxBench",
+            dependencies: [.product(name: "SimpulCore", package: "simpul")]
+        ),
+        .executableTarget(
             name: "ParseBench",
             dependencies: [.product(name: "SimpulPlatforms", package: "simpul")]
         ),
