@@ -25,6 +25,10 @@ let package = Package(
             dependencies: [.product(name: "SimpulCore", package: "simpul")]
         ),
         .executableTarget(
+            name: "HoaxBench",
+            dependencies: [.product(name: "SimpulCore", package: "simpul")]
+        ),
+        .executableTarget(
             name: "ParseBench",
             dependencies: [.product(name: "SimpulPlatforms", package: "simpul")]
         ),

@@ -46,7 +46,8 @@ public struct HoaxMatch: Sendable, Equatable {
 public struct HoaxMatchParameters: Sendable, Equatable {
     /// Least estimated Jaccard of word-pair shingles for a near-copy.
     public var nearCopyThreshold: Double
-    /// Least weighted cosine of stems for a paraphrase.
+    /// Least weighted cosine of stems for a paraphrase; above 1, paraphrases are not looked for
+    /// (near-copies only).
     public var paraphraseThreshold: Double
     /// Least number of shared content terms for a paraphrase: two shared rare words are chance.
     public var minimumSharedTerms: Int

@@ -27,16 +27,18 @@ public struct HoaxRegister: Sendable {
     private let termWeights: [Double]
     private let termHashes: [UInt64]
     private let postings: [[Int32]]
-    /// Weight of a term no claim has: as rare as can be, but capped so that chatter around a
-    /// claim does not drown it.
+    /// Weight of a term no claim has. Not the weight of the rarest term, which grows with the
+    /// register and would let the chatter around a claim drown it in a large register, but the
+    /// median weight of a term in a claim: as telling as a typical claim word.
     private let unknownTermWeight: Double
 
     /// 20 bands of 3 rows: candidates from an estimated Jaccard of about 0.37, with a 93% chance
     /// at 0.5, the default near-copy threshold.
     public init(claims: [HoaxClaimText], analyzer: TextAnalyzer = TextAnalyzer(), vocabulary: HoaxVocabulary = .standard,
                 bands: Int = 20, rows: Int = 3, shingleSize: Int = 2) {
+        let extractor = HoaxTermExtractor(vocabulary: vocabulary, analyzer: analyzer)
         self.init(documents: claims.map { claim in
-            (claim.id, claim.variants.map { Self.document($0, analyzer: analyzer, vocabulary: vocabulary) })
+            (claim.id, claim.variants.map { extractor.document(analyzer.analyze($0), source: $0) })
         }, analyzer: analyzer, vocabulary: vocabulary, bands: bands, rows: rows, shingleSize: shingleSize)
     }
 
@@ -109,9 +111,12 @@ public struct HoaxRegister: Sendable {
         termWeights = weights
         termHashes = hashes
         self.postings = postings
-        unknownTermWeight = log(1 + claimCount / 2)
+        let occurrenceWeights = variantTermLists.flatMap { $0.map { weights[Int($0)] } }.sorted()
+        unknownTermWeight = occurrenceWeights.isEmpty ? 1 : occurrenceWeights[occurrenceWeights.count / 2]
     }
 
+    /// The document of one text. Builds the term extractor each time: for many texts use
+    /// `extractor.document(_:source:)` of a register or of one extractor.
     public static func document(_ text: String, analyzer: TextAnalyzer, vocabulary: HoaxVocabulary = .standard) -> HoaxDocument {
         HoaxTermExtractor(vocabulary: vocabulary, analyzer: analyzer).document(analyzer.analyze(text), source: text)
     }
@@ -153,7 +158,8 @@ public struct HoaxRegister: Sendable {
                 if seenUnknown.insert(term).inserted { unknownCount += 1 }
             }
         }
-        known = Array(Set(known))
+        known.sort()
+        known = known.enumerated().filter { $0.offset == 0 || known[$0.offset - 1] != $0.element }.map(\.element)
 
         var best: [Int32: (score: Double, method: HoaxMatchMethod, variant: Int32)] = [:]
         // A near-copy outranks a paraphrase of the same claim; within a method the higher score wins.
@@ -173,29 +179,8 @@ public struct HoaxRegister: Sendable {
             if estimate >= parameters.nearCopyThreshold { offer(variant, estimate, .nearCopy) }
         }
 
-        // Paraphrases: accumulate shared weight per variant through the postings.
-        var textNorm = Double(unknownCount) * unknownTermWeight * unknownTermWeight
-        var contributions: [(variant: Int32, weight: Double)] = []
-        for term in known {
-            let weight = termWeights[Int(term)]
-            textNorm += weight * weight
-            for variant in postings[Int(term)] { contributions.append((variant, weight * weight)) }
-        }
-        contributions.sort { $0.variant < $1.variant }
-        var start = 0
-        while start < contributions.count {
-            let variant = contributions[start].variant
-            var end = start
-            var dot = 0.0
-            while end < contributions.count, contributions[end].variant == variant {
-                dot += contributions[end].weight
-                end += 1
-            }
-            if end - start >= parameters.minimumSharedTerms {
-                let cosine = dot / (textNorm * variantNorm[Int(variant)]).squareRoot()
-                if cosine >= parameters.paraphraseThreshold { offer(variant, cosine, .paraphrase) }
-            }
-            start = end
+        if parameters.paraphraseThreshold <= 1 {
+            matchParaphrases(known: known, unknownCount: unknownCount, parameters: parameters, offer: offer)
         }
 
         var matches: [HoaxMatch] = []
@@ -206,6 +191,64 @@ public struct HoaxRegister: Sendable {
         }
         matches.sort { $0.score != $1.score ? $0.score > $1.score : $0.claimID < $1.claimID }
         return Array(matches.prefix(parameters.maximumMatches))
+    }
+
+    /// Accumulates shared weight and shared-term count per variant through the postings, in
+    /// dense arrays (cheaper than hashing or sorting at thousands of postings), rarest terms
+    /// first. Once the terms left weigh less than threshold² of the text, no variant met only
+    /// through them can reach the threshold (its cosine is at most √(shared/text)), so the rest
+    /// only update variants already met, by binary search in their term lists, and the long
+    /// postings of common words are never walked.
+    private func matchParaphrases(known: [Int32], unknownCount: Int, parameters: HoaxMatchParameters,
+                                  offer: (Int32, Double, HoaxMatchMethod) -> Void) {
+        // Ties broken by id, so that the order of additions, and so every score, is the same in every run.
+        let byWeight = known.sorted { termWeights[Int($0)] != termWeights[Int($1)] ? termWeights[Int($0)] > termWeights[Int($1)] : $0 < $1 }
+        var textNorm = Double(unknownCount) * unknownTermWeight * unknownTermWeight
+        for term in byWeight { textNorm += termWeights[Int(term)] * termWeights[Int(term)] }
+        let threshold = max(0, parameters.paraphraseThreshold)
+        let admissionBound = threshold * threshold * textNorm
+        var remaining = textNorm - Double(unknownCount) * unknownTermWeight * unknownTermWeight
+        var dots = [Double](repeating: 0, count: variantClaim.count)
+        var shared = [Int32](repeating: 0, count: variantClaim.count)
+        var touched: [Int32] = []
+        var next = 0
+        dots.withUnsafeMutableBufferPointer { dots in
+            shared.withUnsafeMutableBufferPointer { shared in
+                while next < byWeight.count, remaining >= admissionBound, remaining > 0 {
+                    let term = byWeight[next]
+                    let square = termWeights[Int(term)] * termWeights[Int(term)]
+                    for variant in postings[Int(term)] {
+                        let index = Int(variant)
+                        if shared[index] == 0 { touched.append(variant) }
+                        dots[index] += square
+                        shared[index] += 1
+                    }
+                    remaining -= square
+                    next += 1
+                }
+                // Each remaining term the cheaper way: walk its postings touching only variants
+                // already met, or look it up in each met variant's terms.
+                let searchCost = touched.count * 5
+                for term in byWeight[next...] {
+                    let square = termWeights[Int(term)] * termWeights[Int(term)]
+                    if postings[Int(term)].count <= searchCost {
+                        for variant in postings[Int(term)] where shared[Int(variant)] > 0 {
+                            dots[Int(variant)] += square
+                            shared[Int(variant)] += 1
+                        }
+                    } else {
+                        for variant in touched where variantTerms[Int(variant)].binarySearchContains(term) {
+                            dots[Int(variant)] += square
+                            shared[Int(variant)] += 1
+                        }
+                    }
+                }
+            }
+        }
+        for variant in touched where Int(shared[Int(variant)]) >= parameters.minimumSharedTerms {
+            let cosine = dots[Int(variant)] / (textNorm * variantNorm[Int(variant)]).squareRoot()
+            if cosine >= parameters.paraphraseThreshold { offer(variant, cosine, .paraphrase) }
+        }
     }
 
     private func stance(of document: HoaxDocument, negatedKnown: Set<Int32>, uncertainKnown: Set<Int32>, known: [Int32], variant: Int32, parameters: HoaxMatchParameters) -> HoaxStance {

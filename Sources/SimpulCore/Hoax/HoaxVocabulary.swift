@@ -61,6 +61,7 @@ public struct HoaxVocabulary: Sendable {
         "saja", "aja", "pun", "lah", "kah", "pula", "hanya", "cuma", "doang", "sangat", "banget", "amat", "sekali",
         "agar", "supaya", "biar", "karena", "sebab", "gara", "gara-gara", "soalnya", "makanya", "sehingga", "jadi",
         "kalau", "jika", "bila", "apabila", "kalo", "ketika", "saat", "waktu", "sejak", "sampai", "hingga", "sebelum",
+        "selama", "mulai", "sepanjang", "sebanyak", "sebanyak-banyaknya", "melalui", "lewat", "via", "menurut",
         "sesudah", "setelah", "lalu", "kemudian", "terus", "trus", "lalu", "bahwa", "kata", "katanya",
         "ada", "tidak", "tak", "bukan", "belum", "jangan", "enggak", "nggak",
         "saya", "aku", "kami", "kita", "kamu", "anda", "kalian", "dia", "ia", "beliau", "mereka", "nya", "mu", "ku",
