@@ -12,7 +12,11 @@ struct CommandLineTests {
     }
 
     static let badLines: [(arguments: [String], says: String, usage: String)] = [
-        (["hoax"], "perintah `hoax` tidak dikenal", "Pemakaian: simpul <command>"),
+        (["hoaks"], "perintah `hoaks` tidak dikenal", "Pemakaian: simpul <command>"),
+        (["hoax"], "perintah belum disebut", "Pemakaian: simpul hoax <command>"),
+        (["hoax", "import", "/tidak/ada.csv"], "--tenant belum diisi", "Pemakaian: simpul hoax import"),
+        (["hoax", "import", "--tenant", "uji", "/tidak/ada.csv"], "tidak ditemukan", "Pemakaian: simpul hoax import"),
+        (["hoax", "match", "--file", "/tidak/ada.txt"], "tidak ditemukan", "Pemakaian: simpul hoax match"),
         (["tenat", "create"], "mungkin maksud Anda `tenant`?", "Pemakaian: simpul <command>"),
         (["tenant"], "perintah belum disebut", "Pemakaian: simpul tenant <command>"),
         (["tenant", "buat"], "perintah `buat` tidak dikenal", "Pemakaian: simpul tenant <command>"),
@@ -55,7 +59,7 @@ struct CommandLineTests {
         #expect(help.status == 0)
         let listed = help.output.split(separator: "\n").drop { !$0.hasPrefix("Commands:") }.dropFirst()
             .compactMap { $0.split(separator: " ").first.map(String.init) }.filter { !$0.hasPrefix("Use") }
-        #expect(Set(listed) == ["check", "demo", "listen", "migrate", "routes", "serve", "tenant", "text", "user", "webhook", "worker"])
+        #expect(Set(listed) == ["check", "demo", "hoax", "listen", "migrate", "routes", "serve", "tenant", "text", "user", "webhook", "worker"])
         let tried = Set(Self.badLines.map { $0.arguments[0] })
         for command in listed { #expect(tried.contains(command), "no bad input tried for \(command)") }
     }

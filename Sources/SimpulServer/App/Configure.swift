@@ -57,6 +57,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.asyncCommands.use(TextCommands(), as: "text")
     app.asyncCommands.use(CheckCommand(), as: "check")
     app.asyncCommands.use(ListenCommands(), as: "listen")
+    app.asyncCommands.use(HoaxCommands(), as: "hoax")
 }
 
 /// Every route of the product, in one list. The authorization test walks the same list.

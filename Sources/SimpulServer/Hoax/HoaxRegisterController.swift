@@ -232,13 +232,19 @@ enum HoaxRegisterController {
             return refuse([error.message])
         }
         guard outcome.problems.isEmpty else { return refuse(outcome.problems.map(\.message)) }
-        let actor = req.auditActor(principal)
-        let now = req.now
-        try await req.db.transaction { db in
-            for row in outcome.rows {
+        try await store(outcome.rows, unitID: unitID, actor: req.auditActor(principal), on: req.db)
+        return .seeOther(SiteRoute.hoaxes.path, flash: req.l10n.t("\(outcome.rows.count) klaim diimpor.", "\(outcome.rows.count) claims imported."))
+    }
+
+    /// Imported rows become active claims of `unitID`, in one transaction with one audit event;
+    /// a row without a label is a hoax, as TurnBackHoax lists mostly those. The web form and
+    /// `simpul hoax import` both come here.
+    static func store(_ rows: [TurnBackHoaxImport.Row], unitID: UUID, actor: Auditor.Actor, on db: Database) async throws {
+        try await db.transaction { db in
+            for row in rows {
                 let claim = HoaxClaimModel()
                 claim.id = UUID()
-                claim.tenantID = principal.tenantID
+                claim.tenantID = actor.tenantID
                 claim.unitID = unitID
                 claim.title = String(row.title.prefix(titleMax))
                 claim.label = row.label ?? .hoaks
@@ -246,19 +252,18 @@ enum HoaxRegisterController {
                 claim.claim = String(row.content.prefix(textMax))
                 claim.variants = JSONText([])
                 claim.explanation = String((row.conclusion ?? "").prefix(textMax))
-                claim.sources = JSONText(row.references)
+                claim.sources = JSONText(row.references.filter { FeedReader.feedURL($0) != nil })
                 claim.tags = String(row.tags.joined(separator: ", ").prefix(300))
                 claim.claimDate = row.date
                 claim.active = true
-                claim.createdBy = principal.userID
-                claim.createdAt = now
-                claim.updatedAt = now
+                claim.createdBy = actor.userID
+                claim.createdAt = actor.at
+                claim.updatedAt = actor.at
                 try await claim.create(on: db)
             }
-            try await Auditor.record(actor, on: db, action: .hoaxImport, targetType: .hoaxClaim, targetID: nil, label: "\(outcome.rows.count) klaim",
-                                     after: ["rows": String(outcome.rows.count), "unit_id": unitID.uuidString])
+            try await Auditor.record(actor, on: db, action: .hoaxImport, targetType: .hoaxClaim, targetID: nil, label: "\(rows.count) klaim",
+                                     after: ["rows": String(rows.count), "unit_id": unitID.uuidString])
         }
-        return .seeOther(SiteRoute.hoaxes.path, flash: req.l10n.t("\(outcome.rows.count) klaim diimpor.", "\(outcome.rows.count) claims imported."))
     }
 
     /// The same columns the import reads, the label back in the title as TurnBackHoax writes it.
