@@ -1,4 +1,5 @@
 import Foundation
+import SimpulCore
 
 // Small, dependency-free building blocks for the Sandbox: a seeded random source, stable hashes,
 // id shapes that look like each platform's own, an ordered JSON writer and UTC date formatting.
@@ -51,23 +52,9 @@ struct SandboxRandom: Sendable {
 }
 
 enum SandboxHash {
-    /// The SplitMix64 finaliser: a good 64-bit mixer.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    static func mix(_ value: UInt64) -> UInt64 { StableHash.mix(value) }
 
-    /// FNV-1a over UTF-8, then mixed: stable across runs and platforms (unlike `Hasher`).
-    static func of(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return mix(hash)
-    }
+    static func of(_ text: String) -> UInt64 { StableHash.of(text) }
 
     static func of(_ parts: String...) -> UInt64 {
         of(parts.joined(separator: "\u{1F}"))
