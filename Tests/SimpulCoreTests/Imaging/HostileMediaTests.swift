@@ -100,7 +100,10 @@ struct HostileMediaTests {
         let file = header + (0..<2000).flatMap { _ in scan } + [0xFF, 0xD9]
         let start = Date()
         _ = try? JPEGPreview.decode(file)
-        #expect(Date().timeIntervalSince(start) < 20)
+        // A guard against decoding the frame's million blocks once per scan (minutes, even
+        // in release), not a speed target: a debug build on a loaded 2-core machine took 21 s
+        // for the allocation alone, so the bound leaves room for that.
+        #expect(Date().timeIntervalSince(start) < 60)
     }
 
     /// Mutations a fuzzer would try first: bytes changed, bits flipped, lengths and sizes set
