@@ -91,6 +91,9 @@ struct HoaxInboxTests {
             let prefilled = try await app.web(.GET, "/inbox/\(spreads.id!)?clarify=\(claim.id!)", as: browser).body.string
             #expect(prefilled.contains("BPBD memantau 24 jam; jangan sebarkan kabar yang belum jelas."))
             #expect(!(try await app.web(.GET, "/inbox/\(debunk.id!)", as: browser).body.string.contains("Mirip hoaks terdaftar")))
+            // The inbox list marks it too, and only it.
+            let inbox = try await app.web(.GET, "/inbox", as: browser).body.string
+            #expect(inbox.components(separatedBy: "Mirip hoaks terdaftar").count == 2)
         }
     }
 }

@@ -41,8 +41,12 @@ enum InboxController {
         let tags = try await TagController.tags(of: page.items.map { $0.id! }, tenantID: principal.tenantID, on: req.db)
         let known = try await TagController.known(tenantID: principal.tenantID, on: req.db)
         let assignees = principal.scope.units(with: .replyInbox).isEmpty ? [] : try await BulkController.assignees(principal, on: req.db, req.l10n)
+        let ids = page.items.map { $0.id! }
+        let hoaxLike = ids.isEmpty ? [] : Set(try await HoaxMatchModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$messageID ~~ ids).all(\.$messageID))
         return InboxPages.list(PageContext(req), InboxPages.ListModel(messages: page.items, accounts: accounts, tags: tags, knownTags: known,
-                                                                     assignees: assignees, filter: filter, units: units, now: req.now, next: next))
+                                                                     assignees: assignees, filter: filter, units: units, now: req.now, next: next,
+                                                                     hoaxLike: hoaxLike))
     }
 }
 

@@ -86,6 +86,8 @@ enum InboxPages {
         var units: [(UUID, String)]
         var now: Date
         var next: String?
+        /// Messages on this page that resemble a registered hoax.
+        var hoaxLike: Set<UUID> = []
     }
 
     static func list(_ ctx: PageContext, _ model: ListModel) -> HTML {
@@ -166,7 +168,8 @@ enum InboxPages {
                             .td(.text(message.authorName ?? message.authorHandle.map { "@" + $0 } ?? "—")),
                             .td(.text(TextSnippet.of(message.text ?? "")),
                                 .if(!(tags[message.id!] ?? []).isEmpty, .group(.br(), tagLinks(tags[message.id!] ?? []))),
-                                .unwrap(sentiment) { .group(.br(), UI.badge(sentimentLabel($0, l), tone: $0 == .negative ? .warn : ($0 == .positive ? .ok : .muted))) }),
+                                .unwrap(sentiment) { .group(.br(), UI.badge(sentimentLabel($0, l), tone: $0 == .negative ? .warn : ($0 == .positive ? .ok : .muted))) },
+                                .if(model.hoaxLike.contains(message.id!), .group(.text(" "), UI.badge(l.t("Mirip hoaks terdaftar", "Resembles a registered hoax"), tone: .danger)))),
                             .td(.unwrap(priority) { UI.badge(priorityLabel($0, l), tone: $0 == .urgent ? .danger : ($0 == .high ? .warn : .muted)) }),
                             .td(.unwrap(message.dueAt) { due in
                                 .group(.text(l.dateTime(due)), .if(overdue && message.state == .new, .group(.br(), UI.badge(l.t("Terlambat", "Overdue"), tone: .danger))))
