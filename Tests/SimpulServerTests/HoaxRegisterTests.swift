@@ -97,3 +97,26 @@ struct HoaxInboxTests {
         }
     }
 }
+
+@Suite("Hoax register in the compliance guard")
+struct HoaxComplianceTests {
+    @Test("a draft that passes a registered hoax on gets a warning naming the claim; the clarification itself does not")
+    func guardNamesTheClaim() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let claim = try await CaseFixtures.hoaxClaim(w, app: app, n: 9)
+            claim.clarification = "Bendungan Cisalak aman dan dipantau BPBD setiap hari."
+            try await claim.save(on: app.db)
+            let tenantGuard = try await ComplianceService.guardFor(tenantID: w.tenantA.id!, zone: w.tenantA.zone, now: app.clock.now(), on: app.db)
+            let spreads = tenantGuard.check("Warga, bendungan Cisalak jebol malam ini, segera mengungsi dan sebarkan ke keluarga!")
+            let hoax = try #require(spreads.first { $0.packID == "hoaks" })
+            #expect(hoax.severity == .warning && hoax.ruleID == claim.id!.uuidString && hoax.ruleTitle == "Mengulang klaim [HOAKS] Bendungan jebol 9")
+            let answer = tenantGuard.check("Kabar bendungan Cisalak jebol malam ini tidak benar. " + claim.clarification!)
+            #expect(!answer.contains { $0.packID == "hoaks" })
+            // Through the checker page too.
+            let browser = try await World.signIn(w.inScope[.operator]!, app: app)
+            let page = try await app.web(.POST, "/compliance/check", as: browser, form: ["text": "bendungan cisalak jebol malam ini, ngungsi sekarang!"]).body.string
+            #expect(page.contains("Mengulang klaim [HOAKS] Bendungan jebol 9"))
+        }
+    }
+}

@@ -10,9 +10,13 @@ struct TenantGuard: Sendable {
     let engine: ComplianceEngine
     let allowList: Set<AllowListEntry>
     let candidateAccounts: Set<String>
+    /// The tenant's register of claims that must not spread, when it has any.
+    var hoaxes: HoaxWatch.Check? = nil
 
     func check(_ text: String) -> [Finding] {
-        engine.check(text, allowList: allowList)
+        engine.check(text, allowList: allowList) + (hoaxes?.findings(in: text) ?? []).filter { finding in
+            !allowList.contains(AllowListEntry(ruleID: finding.ruleID, matched: finding.matched))
+        }
     }
 }
 
@@ -33,7 +37,7 @@ struct PackState: Sendable {
 enum ComplianceService {
     /// Compiled engines per tenant. Compiling the packs takes milliseconds; checking a text takes
     /// microseconds, so the cache matters for the worker and the API.
-    private static let cache = GuardCache()
+    private static let cache = TenantCache<ComplianceEngine>()
 
     static func day(_ date: Date, zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -124,7 +128,8 @@ enum ComplianceService {
         }
         let active = contestRows.map(\.1).filter { $0.isActive(on: today) }
         return TenantGuard(engine: engine, allowList: allow,
-                           candidateAccounts: active.reduce(into: Set<String>()) { $0.formUnion($1.candidateAccounts) })
+                           candidateAccounts: active.reduce(into: Set<String>()) { $0.formUnion($1.candidateAccounts) },
+                           hoaxes: try await HoaxWatch.check(tenantID: tenantID, on: db))
     }
 
     // MARK: Findings
@@ -171,15 +176,3 @@ enum FindingStatus: String, CaseIterable, Codable, Sendable {
 }
 
 /// Compiled engines per tenant, keyed by a fingerprint of the configuration they were built from.
-private final class GuardCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [UUID: (key: Int, value: ComplianceEngine)] = [:]
-
-    func get(_ tenantID: UUID, key: Int) -> ComplianceEngine? {
-        lock.withLock { entries[tenantID].flatMap { $0.key == key ? $0.value : nil } }
-    }
-
-    func put(_ tenantID: UUID, key: Int, _ value: ComplianceEngine) {
-        lock.withLock { entries[tenantID] = (key, value) }
-    }
-}

@@ -11,18 +11,54 @@ enum HoaxWatch {
         let tenant_id: UUID, id: UUID, claim_id: UUID, message_id: UUID, score: Double, method: String, created_at: Date
     }
 
-    /// The register as the matcher reads it: each claim with its variants.
-    static func register(tenantID: UUID, analyzer: TextAnalyzer, on db: Database) async throws -> HoaxRegister? {
-        let claims = try await HoaxClaimModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$active == true).all()
+    /// The register as the compliance guard reads it: a draft, reply or staff post that passes a
+    /// registered claim on gets a warning naming the claim. Text that carries the claim's own
+    /// approved clarification is the answer, not the hoax.
+    struct Check: Sendable {
+        let register: HoaxRegister
+        let claims: [String: (title: String, label: HoaxLabel, clarification: String?)]
+
+        func findings(in text: String) -> [Finding] {
+            register.match(text).filter { $0.stance == .spreads }.compactMap { found in
+                guard let claim = claims[found.claimID] else { return nil }
+                if let clarification = claim.clarification, !clarification.isEmpty, text.contains(clarification) { return nil }
+                return Finding(packID: "hoaks", packName: "Register Hoaks", ruleID: found.claimID,
+                               ruleTitle: "Mengulang klaim \(claim.label.displayLabel) \(claim.title)", severity: .warning,
+                               explanation: "Teks ini mirip klaim yang tercatat di Register Hoaks (kemiripan \(IndonesianFormat.percent(found.score, decimals: 0))). "
+                                   + "SE MenPANRB 137/2018: ASN tidak menyebarkan hoaks; periksa dan pakai klarifikasinya.",
+                               spans: [TextSpan(start: 0, end: text.unicodeScalars.count)], matched: claim.title)
+            }
+        }
+    }
+
+    private static let cache = TenantCache<Check?>()
+
+    static func check(tenantID: UUID, on db: Database) async throws -> Check? {
+        let claims = try await activeFalseClaims(tenantID: tenantID, on: db)
+        var fingerprint = Hasher()
+        for claim in claims { fingerprint.combine(claim.id); fingerprint.combine(claim.updatedAt) }
+        let key = fingerprint.finalize()
+        if let cached = cache.get(tenantID, key: key) { return cached }
+        let check = claims.isEmpty ? nil : Check(register: HoaxRegister(claims: claims.map { HoaxClaimText(id: $0.id!.uuidString, variants: [$0.claim] + $0.variants.value) }),
+                                                 claims: Dictionary(uniqueKeysWithValues: claims.map { ($0.id!.uuidString, ($0.title, $0.label, $0.clarification)) }))
+        cache.put(tenantID, key: key, check)
+        return check
+    }
+
+    static func activeFalseClaims(tenantID: UUID, on db: Database) async throws -> [HoaxClaimModel] {
+        try await HoaxClaimModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$active == true).sort(\.$createdAt).all()
             .filter { $0.label.isFalse }
-        guard !claims.isEmpty else { return nil }
-        return HoaxRegister(claims: claims.map { HoaxClaimText(id: $0.id!.uuidString, variants: [$0.claim] + $0.variants.value) }, analyzer: analyzer)
+    }
+
+    /// The register as the matcher reads it: each claim with its variants.
+    static func register(tenantID: UUID, on db: Database) async throws -> HoaxRegister? {
+        try await check(tenantID: tenantID, on: db)?.register
     }
 
     @discardableResult
-    static func match(_ messages: [MessageModel], tenantID: UUID, analyzer: TextAnalyzer, now: Date, on db: Database) async throws -> Int {
+    static func match(_ messages: [MessageModel], tenantID: UUID, now: Date, on db: Database) async throws -> Int {
         let candidates = messages.filter { !($0.text ?? "").isEmpty }
-        guard !candidates.isEmpty, let register = try await register(tenantID: tenantID, analyzer: analyzer, on: db) else { return 0 }
+        guard !candidates.isEmpty, let register = try await register(tenantID: tenantID, on: db) else { return 0 }
         var rows: [Row] = []
         for message in candidates {
             for found in register.match(message.text ?? "") where found.stance == .spreads {

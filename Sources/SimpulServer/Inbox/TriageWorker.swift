@@ -57,7 +57,7 @@ enum TriageWorker {
                 message.searchText = searchText
             }
         }
-        try await HoaxWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, now: now ?? app?.clock.now() ?? Date(), on: db)
+        try await HoaxWatch.match(pending, tenantID: tenantID, now: now ?? app?.clock.now() ?? Date(), on: db)
         if let span = try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, on: db) {
             try await SpikeWatch.run(tenantID: tenantID, hits: span, now: now ?? app?.clock.now() ?? Date(), on: db)
         }
