@@ -46,7 +46,6 @@ struct FeedPollerTests {
             let hits = try await ListeningItemHitModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
             #expect(hits.map(\.ruleID) == [rule.id!], "OPD-A's rule reads OPD-A's feed; OPD-B's does not")
             #expect(!hits.contains { $0.ruleID == elsewhere.id! })
-            try await feed.requireID()
             let saved = try #require(try await ListeningFeedModel.find(feed.id, on: app.db))
             #expect(saved.etag == "\"v1\"" && saved.lastError == nil)
             // Not due again for 15 minutes, unless forced.

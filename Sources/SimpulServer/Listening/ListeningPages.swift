@@ -174,7 +174,7 @@ enum ListeningPages {
                 .ul(.id("news-hits"), .forEach(model.news) { item in
                     .li(item.url.map { .a(.href($0), .attribute(named: "rel", value: "noopener"), .text(item.title ?? TextSnippet.of(item.text, length: 120))) }
                             ?? .text(item.title ?? TextSnippet.of(item.text, length: 120)),
-                        .span(.class("hint"), .text(" · " + (item.publishedAt ?? item.fetchedAt).map(l.dateTime)!)))
+                        .span(.class("hint"), .text(" · " + l.dateTime(item.publishedAt ?? item.fetchedAt))))
                 })))
         )
     }
