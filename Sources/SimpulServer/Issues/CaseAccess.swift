@@ -66,11 +66,10 @@ enum CaseQueries {
 
     /// Open cases the person can take part in, newest first: the choices for linking a message.
     static func workable(_ principal: Principal, on db: Database) async throws -> [CaseModel] {
-        var rows: [CaseModel] = []
-        for item in try await visible(principal, status: nil, on: db) where item.status != .closed {
-            let units = try await activeUnits(of: item.id!, tenantID: principal.tenantID, on: db)
-            if CaseAccess(item, involved: units.map(\.unitID), scope: principal.scope).canWork { rows.append(item) }
-        }
-        return rows
+        let open = try await visible(principal, status: nil, on: db).filter { $0.status != .closed }
+        guard !open.isEmpty else { return [] }
+        let involved = Dictionary(grouping: try await CaseUnitModel.query(on: db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$caseID ~~ open.map { $0.id! }).filter(\.$removedAt == nil).all(), by: \.caseID)
+        return open.filter { CaseAccess($0, involved: (involved[$0.id!] ?? []).map(\.unitID), scope: principal.scope).canWork }
     }
 }
