@@ -35,6 +35,7 @@ struct FeedPollerTests {
             let url = server.baseURL.absoluteString + "/rss/kabar"
             #expect(try await app.web(.POST, "/listening/feeds", as: browser, form: ["name": "Kabar Uji", "url": url, "unit_id": w.units["OPD-A"]!.uuidString]).status == .seeOther)
             let feed = try #require(try await ListeningFeedModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).first())
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$action == .listeningFeedCreate).count() == 1)
 
             server.script("/rss/kabar",
                           .init(headers: [("Content-Type", "application/rss+xml"), ("ETag", "\"v1\"")], body: Self.rss),

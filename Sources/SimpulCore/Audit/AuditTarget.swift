@@ -7,5 +7,6 @@ public enum AuditTarget: String, CaseIterable, Codable, Sendable {
     case amplificationTask = "amplification_task"
     case issueCase = "case"
     case listeningRule = "listening_rule"
+    case listeningFeed = "listening_feed"
     case hoaxClaim = "hoax_claim"
 }

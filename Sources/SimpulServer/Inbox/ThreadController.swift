@@ -126,7 +126,7 @@ enum ThreadController {
         let linkedIDs = try await CaseLinkModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$kind == .message)
             .filter(\.$targetID == message.id!).all(\.$caseID)
         let visible = try await CaseQueries.visible(principal, status: nil, on: db)
-        let workable = principal.scope.allowsSomewhere(.workCases) ? try await CaseQueries.workable(principal, on: db) : []
+        let workable = principal.scope.allowsSomewhere(.workCases) ? try await CaseQueries.workable(principal, among: visible, on: db) : []
         return ThreadPages.CaseChoices(linked: visible.filter { linkedIDs.contains($0.id!) },
                                        joinable: workable.filter { !linkedIDs.contains($0.id!) },
                                        canOpen: principal.scope.allowsSomewhere(.manageCases))

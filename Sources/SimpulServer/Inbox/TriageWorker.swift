@@ -57,9 +57,10 @@ enum TriageWorker {
                 message.searchText = searchText
             }
         }
-        try await HoaxWatch.match(pending, tenantID: tenantID, now: now ?? app?.clock.now() ?? Date(), on: db)
+        let at = now ?? app?.clock.now() ?? Date()
+        try await HoaxWatch.match(pending, tenantID: tenantID, now: at, on: db)
         if let span = try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, on: db) {
-            try await SpikeWatch.run(tenantID: tenantID, hits: span, now: now ?? app?.clock.now() ?? Date(), on: db)
+            try await SpikeWatch.run(tenantID: tenantID, hits: span, now: at, on: db)
         }
         let routedAccounts = Set(pending.compactMap(\.accountID))
         if !routedAccounts.isEmpty {

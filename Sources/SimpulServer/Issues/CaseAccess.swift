@@ -64,9 +64,10 @@ enum CaseQueries {
             .filter(\.$status != .closed).count() > 0
     }
 
-    /// Open cases the person can take part in, newest first: the choices for linking a message.
-    static func workable(_ principal: Principal, on db: Database) async throws -> [CaseModel] {
-        let open = try await visible(principal, status: nil, on: db).filter { $0.status != .closed }
+    /// Of the cases the person sees (`visible`), the open ones they can take part in: the
+    /// choices for linking a message.
+    static func workable(_ principal: Principal, among visible: [CaseModel], on db: Database) async throws -> [CaseModel] {
+        let open = visible.filter { $0.status != .closed }
         guard !open.isEmpty else { return [] }
         let involved = Dictionary(grouping: try await CaseUnitModel.query(on: db).filter(\.$tenantID == principal.tenantID)
             .filter(\.$caseID ~~ open.map { $0.id! }).filter(\.$removedAt == nil).all(), by: \.caseID)

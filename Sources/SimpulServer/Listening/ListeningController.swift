@@ -95,9 +95,11 @@ enum ListeningController {
         if kept.unit_id == nil { kept.unit_id = principal.unitChoices(with: .manageListening).first?.0.uuidString }
         let feeds = try await ListeningFeedModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
             .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewCases))).sort(\.$name).all()
-        let items = feeds.isEmpty ? [] : try await ListenedItemModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
-            .filter(\.$feedID ~~ feeds.map { $0.id! }).field(\.$feedID).all()
-        let itemCounts = Dictionary(grouping: items.compactMap(\.feedID), by: { $0 }).mapValues(\.count)
+        // A count per feed: a tenant lists a handful of feeds, each of which may hold thousands of articles.
+        var itemCounts: [UUID: Int] = [:]
+        for feed in feeds {
+            itemCounts[feed.id!] = try await ListenedItemModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$feedID == feed.id!).count()
+        }
         let html = ListeningPages.list(PageContext(req), .init(rules: rules, counts: counts, tree: principal.scope.tree,
                                                                units: principal.unitChoices(with: .manageListening), input: kept, error: error,
                                                                feeds: feeds, itemCounts: itemCounts, feedInput: feedInput, feedError: feedError,
@@ -172,7 +174,12 @@ enum ListeningController {
         feed.url = url.absoluteString
         feed.active = true
         feed.createdAt = req.now
-        try await feed.create(on: req.db)
+        let actor = req.auditActor(principal)
+        try await req.db.transaction { db in
+            try await feed.create(on: db)
+            try await Auditor.record(actor, on: db, action: .listeningFeedCreate, targetType: .listeningFeed, targetID: feed.id, label: name,
+                                     after: ["name": name, "url": feed.url, "unit_id": unitID.uuidString])
+        }
         return .seeOther(SiteRoute.listening.path, flash: l.t("Feed \"\(name)\" ditambahkan; dibaca setiap 15 menit.", "Feed \"\(name)\" added; read every 15 minutes."))
     }
 
@@ -183,7 +190,12 @@ enum ListeningController {
               principal.scope.allows(.viewCases, on: feed.unitID) else { throw AppError.notFound }
         guard principal.scope.allows(.manageListening, on: feed.unitID) else { throw AppError.forbidden }
         feed.active.toggle()
-        try await feed.save(on: req.db)
+        let actor = req.auditActor(principal)
+        try await req.db.transaction { db in
+            try await feed.save(on: db)
+            try await Auditor.record(actor, on: db, action: feed.active ? .listeningFeedActivate : .listeningFeedDeactivate,
+                                     targetType: .listeningFeed, targetID: feed.id, label: feed.name)
+        }
         return .seeOther(SiteRoute.listening.path)
     }
 
