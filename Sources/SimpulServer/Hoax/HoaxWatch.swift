@@ -34,11 +34,15 @@ enum HoaxWatch {
     private static let cache = TenantCache<Check?>()
 
     static func check(tenantID: UUID, on db: Database) async throws -> Check? {
-        let claims = try await activeFalseClaims(tenantID: tenantID, on: db)
+        // Every reply and check asks, so the fingerprint is two aggregates, not the claims: claims
+        // are never deleted, and every change (label, text, switching off) moves `updated_at`.
+        let all = HoaxClaimModel.query(on: db).filter(\.$tenantID == tenantID)
         var fingerprint = Hasher()
-        for claim in claims { fingerprint.combine(claim.id); fingerprint.combine(claim.updatedAt) }
+        fingerprint.combine(try await all.copy().count())
+        fingerprint.combine(try await all.copy().max(\.$updatedAt))
         let key = fingerprint.finalize()
         if let cached = cache.get(tenantID, key: key) { return cached }
+        let claims = try await activeFalseClaims(tenantID: tenantID, on: db)
         let check = claims.isEmpty ? nil : Check(register: HoaxRegister(claims: claims.map { HoaxClaimText(id: $0.id!.uuidString, variants: [$0.claim] + $0.variants.value) }),
                                                  claims: Dictionary(uniqueKeysWithValues: claims.map { ($0.id!.uuidString, ($0.title, $0.label, $0.clarification)) }))
         cache.put(tenantID, key: key, check)
