@@ -4,10 +4,11 @@
     python3 Tests/browser/test_amplification.py BASE_URL SCREENSHOT_DIR
 
 BASE_URL is a running demo server (`simpul demo`). The koordinator hands the demo's published
-road-works post to Dinas Pendidikan's ASN with a caption and a deadline; the task page shows
-completion per unit and per person. One of those ASN finds it under Tugas saya, sends a text
-that is not a link and then a link to another platform, and sees each refused with its reason
-beside the field. It saves a PNG at every step.
+road-works post to the RSUD's ASN with a caption and a deadline; the task page shows
+completion per unit and per person. That ASN finds it under Tugas saya, sends a text that is not
+a link and then a link to another platform, and sees each refused with its reason beside the
+field. The ASN has no Facebook account registered: the Sandbox's staff share amplified posts, and
+an ASN whose account already shared the post would find the task done before sending a link. It saves a PNG at every step.
 
 The last line printed is `browser: 1 passed, 0 failed` (exit 0) or `browser: 0 passed, 1 failed`.
 """
@@ -23,9 +24,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser import BrowserTest, check, main  # noqa: E402
 
 KOORDINATOR = os.environ.get("SIMPUL_DEMO_SUPERVISOR", "sri.wahyuni@tirtamayakota.go.id")
-STAFF = os.environ.get("SIMPUL_DEMO_STAFF", "rina.kusumawati@tirtamayakota.go.id")
+STAFF = os.environ.get("SIMPUL_DEMO_STAFF", "aditya.nugraha@tirtamayakota.go.id")
 POST = "Rekap perbaikan jalan lingkungan triwulan III"
-UNIT = "Dinas Pendidikan"
+UNIT = "Rumah Sakit Umum Daerah"
+STAFF_NAME = "dr. Aditya Nugraha"
 WIB = datetime.timezone(datetime.timedelta(hours=7))
 
 
@@ -51,11 +53,11 @@ class AmplificationTest(BrowserTest):
         self.shot("new-task")
         self.submit(form)
         flash = self.find(".flash").text
-        check("dikirim ke 2 ASN" in flash, f"flash after sending the task: {flash!r}")
+        check("dikirim ke 1 ASN" in flash, f"flash after sending the task: {flash!r}")
         check(caption in self.find(".facts").text, "the task page does not show the caption")
         units = self.find("#unit-table").text
-        check(UNIT in units and "dari 2" in units, f"the unit's completion is not shown: {units!r}")
-        check("Rina Kusumawati" in self.find("#person-table").text, "the person table does not list the unit's ASN")
+        check(UNIT in units and "dari 1" in units, f"the unit's completion is not shown: {units!r}")
+        check(STAFF_NAME in self.find("#person-table").text, "the person table does not list the unit's ASN")
         self.shot("task")
         self.submit(self.find("form[action='/logout']"))
 
@@ -64,6 +66,7 @@ class AmplificationTest(BrowserTest):
         self.open("/amplification/mine")
         section = next((s for s in self.driver.find_elements(By.CSS_SELECTOR, "#my-tasks section") if caption in s.text), None)
         check(section is not None, "the new task is not under Tugas saya")
+        check("belum punya akun Facebook" in section.text, "the task does not say the ASN has no registered Facebook account")
         self.shot("my-tasks")
         for link, reason in [("bukan tautan", "Ini bukan tautan"), ("https://x.com/rina/status/1860000000000000001", "bagikan ulang di Facebook")]:
             form = section.find_element(By.CSS_SELECTOR, "form")
