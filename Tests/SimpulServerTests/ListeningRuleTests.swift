@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import Testing
 import VaporTesting
 @testable import SimpulServer
@@ -116,6 +117,41 @@ struct SpikeAlertTests {
             let again = try await app.web(.POST, "/listening/alerts/\(alert.id!)/case", as: browser, form: [:])
             #expect(again.headers.first(name: .location) == "/cases/\(item.id!)")
             #expect(try await CaseModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 1)
+        }
+    }
+
+    @Test("the demo's Sandbox surge stands out against two weeks of Sandbox history as one alert")
+    func sandboxSurge() async throws {
+        let clock = ManualClock(Self.monday)
+        try await withTestApp(clock: clock) { app in
+            let w = try await World.make(app)
+            var accounts: [AccountModel] = []
+            for (platform, handle) in [(Platform.facebook, "dinas.uji.fb"), (.instagram, "dinas.uji.ig"), (.x, "dinas_uji_x")] {
+                let account = AccountModel(tenantID: w.tenantA.id!, draft: AccountDraft(platform: platform, handle: handle, displayName: handle, kind: .official,
+                                                                                        unitID: w.units["OPD-A"]!, ownerID: nil, followers: 900, status: .connected), at: clock.date)
+                try DemoSeeder.connectToSandbox(account, box: app.secretBox)
+                try await account.create(on: app.db)
+                accounts.append(account)
+            }
+            let water = try #require(DemoListening.rules.first { $0.name.hasPrefix("Air PDAM") })
+            let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: water.query)
+            _ = try await SandboxHistory.generate(600, days: 14, tenant: w.tenantA, app: app, seed: 11)
+            #expect(try await ListeningHitModel.query(on: app.db).filter(\.$ruleID == rule.id!).count() > 0, "the history gives the rule a baseline")
+            #expect(try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0, "a quiet city raises no alert")
+
+            let plan = SandboxRunner.SurgePlan.demo
+            #expect(!plan.isSurging(tick: plan.firstTick - 1) && plan.isSurging(tick: plan.firstTick) && !plan.isSurging(tick: plan.firstTick + plan.ticks))
+            #expect(plan.isSurging(tick: plan.firstTick + plan.everyTicks))
+            var generator = SandboxGenerator(accounts: try await SandboxRunner.sandboxAccounts(tenantID: w.tenantA.id!, on: app.db), seed: 5)
+            generator.surgeShare = plan.share
+            let before = try await ListeningHitModel.query(on: app.db).filter(\.$ruleID == rule.id!).count()
+            for _ in 0..<plan.ticks {
+                try await SandboxRunner.deliver(generator.next(plan.perTick, now: clock.date), tenant: w.tenantA, app: app)
+            }
+            let alerts = try await Self.alertsAfterTriage(w, app: app, now: clock.date)
+            let surge = try await ListeningHitModel.query(on: app.db).filter(\.$ruleID == rule.id!).count() - before
+            #expect(surge >= 10, "\(surge) of the surge's messages matched the water rule")
+            #expect(alerts.count == 1 && alerts.first?.ruleID == rule.id)
         }
     }
 

@@ -7,6 +7,10 @@
 public enum DemoCatalog {
     public static let tenantName: String = "Pemerintah Kota Tirtamaya"
     public static let tenantSlug: String = "tirtamaya"
+    /// Sandbox messages spread over the two weeks before a fresh demo starts: about a hundred
+    /// and fifty a day, enough for each listening rule to have a baseline, few enough that the
+    /// demo still starts in seconds.
+    public static let baselineHistory = 2_000
     public static let timeZone: String = "Asia/Jakarta"
     public static let emailDomain: String = "tirtamayakota.go.id"
 

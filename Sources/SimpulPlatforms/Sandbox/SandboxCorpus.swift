@@ -411,6 +411,21 @@ enum SandboxCorpus {
         "vaksin booster katanya bikin mandul, makanya saya gak mau. Ada buktinya gak dari dinkes?",
     ]
 
+    /// A water outage the whole city talks about at once: the demo's surge. Every line names
+    /// the water and what is wrong with it, so the demo's "Air PDAM mati atau keruh" rule sees it.
+    static let waterOutage: [String] = [
+        "air PDAM di {kel} mati dari subuh, sampai sekarang belum ngalir",
+        "pdam mati lagi di {kel}, kapan nyala? anak mau sekolah belum mandi",
+        "sudah dua hari air mati total di {kec}, warga terpaksa beli air galon",
+        "air PDAM keruh kecoklatan di {kel}, aman dipakai masak atau tidak?",
+        "airnya keruh dan bau, ini PDAM kenapa? di {kec} semua rumah begini",
+        "pipa PDAM bocor di dekat {landmark}, air muncrat ke jalan dan rumah kami kering",
+        "katanya air PDAM di {kec} tercemar limbah makanya keruh, benar gak? tolong dijawab",
+        "Tolong PDAM, air mati di {kel} sejak semalam, tidak ada pengumuman sama sekali",
+        "air mati lagi, mati lagi. {kel} kapan normal? sudah lapor tapi belum ada petugas",
+        "info dong, air PDAM {kec} mati sampai kapan? ada mobil tangki air bersih?",
+    ]
+
     static let chatter: [String] = [
         "hadir dari {kel}",
         "semoga lancar acaranya",

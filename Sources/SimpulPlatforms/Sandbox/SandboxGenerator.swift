@@ -80,6 +80,9 @@ public struct SandboxGenerator: Sendable {
     /// platform ids). Staff activity on that account mostly shares or quotes one of these, the
     /// way ASN answer an amplification task; the server refreshes the list as tasks come and go.
     public var amplifiedPosts: [String: [String]] = [:]
+    /// While set, this share of residents' messages is about the water outage (the demo's
+    /// surge); nil is the ordinary mix.
+    public var surgeShare: Double? = nil
 
     struct OutboundMessage: Sendable {
         var accountID: String
@@ -169,7 +172,8 @@ public struct SandboxGenerator: Sendable {
     }
 
     mutating func write(_ purpose: SandboxWriter.Purpose, to account: SandboxAccount, by author: SandboxPerson, now: Date) -> SandboxWriter.Output {
-        let writer = SandboxWriter(platform: account.platform, account: account, peers: peers(of: account), author: author, now: now)
+        var writer = SandboxWriter(platform: account.platform, account: account, peers: peers(of: account), author: author, now: now)
+        if let surgeShare, rng.chance(surgeShare) { writer.surgeLines = SandboxCorpus.waterOutage }
         return writer.write(purpose, rng: &rng)
     }
 

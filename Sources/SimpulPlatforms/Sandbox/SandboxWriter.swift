@@ -21,6 +21,8 @@ struct SandboxWriter {
     let peers: [SandboxAccount]
     let author: SandboxPerson
     let now: Date
+    /// While the city talks about one thing (the demo's surge), the lines people write about it.
+    var surgeLines: [String]? = nil
 
     static let maxLength = 500
 
@@ -31,6 +33,9 @@ struct SandboxWriter {
         var body: String
         var short = false
         switch purpose {
+        case _ where surgeLines != nil && purpose != .staffPromo && purpose != .caption:
+            body = rng.pick(surgeLines ?? [])
+            tone = .complaint
         case .reply where rng.chance(0.55):
             body = rng.pick(SandboxCorpus.replies)
             tone = .chatter

@@ -48,6 +48,12 @@ struct DemoCommand: AsyncCommand {
         let summary = try await DemoSeeder.seed(app)
         let c = summary.created
         context.console.print("\(summary.tenant.name): \(c.units) unit, \(c.users) pengguna, \(c.memberships) peran, \(c.accounts) akun baru.")
+        if signature.history == nil, summary.created.units > 0 {
+            // Two weeks of a quiet city, so that listening has the baseline a surge is measured
+            // against (the same quarter-hour over the previous 14 days) from the first minute.
+            let stored = try await SandboxHistory.generate(DemoCatalog.baselineHistory, days: 14, tenant: summary.tenant, app: app)
+            context.console.print("Riwayat Sandbox: \(stored) pesan dua minggu terakhir.")
+        }
         if let history = signature.history {
             guard history > 0, history <= 10_000_000 else { throw CommandFailure(["--history harus antara 1 dan 10000000"]) }
             let console = context.console

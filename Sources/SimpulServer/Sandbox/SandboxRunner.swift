@@ -69,10 +69,29 @@ enum SandboxRunner {
         return posts
     }
 
+    /// When the city suddenly talks about one thing: a water outage, a minute after the demo
+    /// starts and again every few hours, so the listening rules see a surge and raise an alert.
+    struct SurgePlan: Sendable {
+        /// Ticks from the start to the first surge, and between surges.
+        var firstTick: Int
+        var everyTicks: Int
+        /// How long a surge lasts, how many deliveries each of its ticks has, and which share of
+        /// residents' messages is about the outage.
+        var ticks: Int
+        var perTick: Int
+        var share: Double
+
+        static let demo = SurgePlan(firstTick: 8, everyTicks: 1_350, ticks: 4, perTick: 12, share: 0.8)
+
+        func isSurging(tick: Int) -> Bool {
+            tick >= firstTick && (tick - firstTick) % everyTicks < ticks
+        }
+    }
+
     /// A backlog first, so the demo opens on a city that has been talking for a while, then a
     /// steady trickle: a few events every `interval`, until the application stops.
     static func start(tenant: Tenant, app: Application, interval: Duration = .seconds(8), perTick: Int = 3,
-                      backlog: Int = 300) async throws -> Task<Void, Never> {
+                      backlog: Int = 300, surge: SurgePlan? = .demo) async throws -> Task<Void, Never> {
         let sandboxAccounts = try await sandboxAccounts(tenantID: tenant.id!, on: app.db)
         let logger = app.logger
         return Task {
@@ -82,10 +101,14 @@ enum SandboxRunner {
             } catch {
                 logger.warning("sandbox backlog failed", metadata: ["error": "\(String(reflecting: error))"])
             }
+            var tick = 0
             while !Task.isCancelled {
+                tick += 1
                 do {
                     generator.amplifiedPosts = try await amplifiedPosts(tenantID: tenant.id!, now: app.clock.now(), on: app.db)
-                    let batch = generator.next(perTick, now: app.clock.now())
+                    let surging = surge.flatMap { $0.isSurging(tick: tick) ? $0 : nil }
+                    generator.surgeShare = surging?.share
+                    let batch = generator.next(surging?.perTick ?? perTick, now: app.clock.now())
                     try await deliver(batch, tenant: tenant, app: app)
                 } catch {
                     logger.warning("sandbox delivery failed", metadata: ["error": "\(String(reflecting: error))"])
