@@ -254,6 +254,13 @@ struct AuthorizationMatrixTests {
             Request(path: "/listening/feeds", form: ["name": "Portal \(n)", "url": "https://berita.contoh/rss/\(n)", "unit_id": w.units["OPD-A"]!.uuidString]) }),
         "listening.feeds.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/listening/feeds/\(try await CaseFixtures.feed(w, app: app, url: "https://berita.contoh/atom/\(n)").id!)/toggle", form: [:]) }),
+        "listening.search": (.permission(viewers, success: 200, outside: 200), fixed("/listening/search")),
+        "listening.search.settings": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in
+            Request(path: "/listening/search", form: ["x_monthly_reads": "5000", "youtube_daily_calls": "50", "region_code": "ID", "language": "id"]) }),
+        "listening.searches.save": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/listening/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)/searches", form: ["source": "x_search", "terms": "banjir \(n)"]) }),
+        "listening.searches.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/listening/searches/\(try await CaseFixtures.search(w, app: app, n: n).id!)/toggle", form: [:]) }),
         "hoaxes.list": (.permission(viewers, success: 200, outside: 200), fixed("/hoaxes")),
         "hoaxes.csv": (.permission(viewers, success: 200, outside: 200), fixed("/hoaxes.csv")),
         "hoaxes.new": (.permission(managers, success: 200, outside: 200), fixed("/hoaxes/new")),

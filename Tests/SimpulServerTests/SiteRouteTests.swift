@@ -55,6 +55,7 @@ struct SiteRouteTests {
             .caseResponse(a), .caseRelease(a, unit: b), .caseTaskDone(a, task: b), .linkMessageToCase(a),
             .listening, .createListeningRule, .listeningRule(a), .toggleListeningRule(a),
             .listeningAlerts, .caseFromAlert(a), .createFeed, .toggleFeed(a),
+            .listeningSearch, .saveSearchSettings, .saveRuleSearch(a), .toggleSearch(a),
             .hoaxes, .hoaxesCSV, .newHoax, .createHoax, .importHoaxesForm, .importHoaxes, .hoax(a), .updateHoax(a),
         ]
         all += WebhookController.pushed.map { .webhookReceive($0, tenant: "pemkot-contoh") }

@@ -48,6 +48,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageListening
     /// Keep the hoax register of one's units: claims, their clarifications, CSV imports.
     case manageHoaxRegister
+    /// The tenant's public-search credentials (X, YouTube) and read budgets (tenant-wide: koordinator).
+    case manageSearchSettings
 }
 
 extension Role {

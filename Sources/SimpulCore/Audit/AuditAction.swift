@@ -89,4 +89,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case listeningFeedCreate = "listening.feed.create"
     case listeningFeedActivate = "listening.feed.activate"
     case listeningFeedDeactivate = "listening.feed.deactivate"
+    case listeningSearchSettingsUpdate = "listening.search.settings"
+    case listeningSearchSave = "listening.search.save"
+    case listeningSearchActivate = "listening.search.activate"
+    case listeningSearchDeactivate = "listening.search.deactivate"
 }

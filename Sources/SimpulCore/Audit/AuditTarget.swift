@@ -8,5 +8,6 @@ public enum AuditTarget: String, CaseIterable, Codable, Sendable {
     case issueCase = "case"
     case listeningRule = "listening_rule"
     case listeningFeed = "listening_feed"
+    case listeningSearch = "listening_search"
     case hoaxClaim = "hoax_claim"
 }

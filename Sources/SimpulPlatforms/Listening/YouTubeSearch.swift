@@ -12,6 +12,7 @@ public struct YouTubeSearch: Sendable {
     public let maxPages: Int
 
     public static let quotaPerCall = 100
+    public static let maxQueryLength = 500
 
     public init(transport: any HTTPTransport, endpoints: PlatformEndpoints, apiKey: String?, maxPages: Int = 2,
                 now: @escaping @Sendable () -> Date = { Date() }) {
@@ -26,7 +27,9 @@ public struct YouTubeSearch: Sendable {
     public func search(query: String, cursor: String?, regionCode: String = "ID", language: String = "id") async throws(PlatformError) -> SearchPage {
         let key = try ConnectorHTTP.require(apiKey, "apiKey")
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 500 else { throw .rejected(status: 0, code: nil, detail: "search query must be 1–500 characters") }
+        guard !trimmed.isEmpty, trimmed.count <= Self.maxQueryLength else {
+            throw .rejected(status: 0, code: nil, detail: "search query must be 1–\(Self.maxQueryLength) characters")
+        }
         let after = cursor.flatMap(RFC3339.parse)
         var items: [ListenedItem] = []
         var newest = after

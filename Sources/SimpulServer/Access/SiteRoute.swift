@@ -86,6 +86,7 @@ enum SiteRoute: Hashable, Sendable {
     case listeningRule(UUID), toggleListeningRule(UUID)
     case listeningAlerts, caseFromAlert(UUID)
     case createFeed, toggleFeed(UUID)
+    case listeningSearch, saveSearchSettings, saveRuleSearch(UUID), toggleSearch(UUID)
     case hoaxes, hoaxesCSV, newHoax, createHoax, importHoaxesForm, importHoaxes
     case hoax(UUID), updateHoax(UUID)
 
@@ -353,6 +354,10 @@ extension SiteRoute {
         case .createFeed: web("listening.feeds.create", .POST, .manageListening, "listening", "feeds")
         case .toggleFeed(let id): web("listening.feeds.toggle", .POST, .manageListening, "listening", "feeds", .id("feedID", id), "toggle")
         case .toggleListeningRule(let id): web("listening.toggle", .POST, .manageListening, "listening", .id("ruleID", id), "toggle")
+        case .listeningSearch: web("listening.search", .GET, .viewCases, "listening", "search")
+        case .saveSearchSettings: web("listening.search.settings", .POST, .manageSearchSettings, "listening", "search")
+        case .saveRuleSearch(let id): web("listening.searches.save", .POST, .manageListening, "listening", .id("ruleID", id), "searches")
+        case .toggleSearch(let id): web("listening.searches.toggle", .POST, .manageListening, "listening", "searches", .id("searchID", id), "toggle")
         }
     }
 }

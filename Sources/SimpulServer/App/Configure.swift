@@ -88,6 +88,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     AmplificationController.register(routes)
     CasesController.register(routes)
     ListeningController.register(routes)
+    SearchController.register(routes)
     HoaxRegisterController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)

@@ -93,6 +93,10 @@ enum AuditPages {
         case .listeningFeedCreate: l.t("Feed berita ditambahkan", "News feed added")
         case .listeningFeedActivate: l.t("Feed berita diaktifkan", "News feed switched on")
         case .listeningFeedDeactivate: l.t("Feed berita dimatikan", "News feed switched off")
+        case .listeningSearchSettingsUpdate: l.t("Pengaturan pencarian publik diubah", "Public search settings changed")
+        case .listeningSearchSave: l.t("Pencarian publik disimpan", "Public search saved")
+        case .listeningSearchActivate: l.t("Pencarian publik diaktifkan", "Public search switched on")
+        case .listeningSearchDeactivate: l.t("Pencarian publik dimatikan", "Public search switched off")
         }
     }
 

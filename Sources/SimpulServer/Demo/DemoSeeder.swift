@@ -104,7 +104,24 @@ enum DemoSeeder {
             rule.createdAt = now
             rule.updatedAt = now
             try await rule.create(on: db)
+            for (source, terms) in [(ListeningSource.xSearch, seed.xSearch), (.youtubeSearch, seed.youtubeSearch)] {
+                guard let terms else { continue }
+                let search = ListeningSearchModel()
+                search.id = UUID()
+                search.tenantID = tenantID
+                search.ruleID = rule.id!
+                search.source = source
+                search.terms = terms
+                search.active = true
+                search.createdAt = now
+                try await search.create(on: db)
+            }
         }
+        // The demo searches the Sandbox's city, never the real X or YouTube.
+        let settings = ListeningSearchSettingsModel.standard(tenantID: tenantID, at: now)
+        settings.id = UUID()
+        settings.sandbox = true
+        try await settings.create(on: db)
     }
 
     /// The demo city's election data and its own etiquette pack, once.

@@ -11,7 +11,8 @@ enum BackgroundWork {
     static func handlers() -> [JobHandler] { [PublishVariantJob.handler] }
 
     static func start(app: Application) -> [Task<Void, Never>] {
-        var tasks = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app), AmplificationObserver.start(app: app), FeedPoller.start(app: app)]
+        var tasks = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app), AmplificationObserver.start(app: app), FeedPoller.start(app: app),
+                     SearchPoller.start(app: app)]
         let handlers = handlers()
         if !handlers.isEmpty { tasks.append(JobWorker(app: app, handlers: handlers, concurrency: app.settings.jobConcurrency).start()) }
         return tasks

@@ -206,7 +206,11 @@ enum ListeningController {
         return rule
     }
 
-    static func show(_ req: Request) async throws -> HTML {
+    static func show(_ req: Request) async throws -> Response {
+        try await show(req, searchInput: SearchController.SearchInput(), searchError: nil)
+    }
+
+    static func show(_ req: Request, searchInput: SearchController.SearchInput, searchError: String?) async throws -> Response {
         let principal = try req.requirePrincipal()
         let rule = try await load(req, principal)
         let hits = try await ListeningHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!)
@@ -226,8 +230,12 @@ enum ListeningController {
             .sort(\.$matchedAt, .descending).limit(100).all()
         let news = itemHits.isEmpty ? [] : try await ListenedItemModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
             .filter(\.$id ~~ itemHits.map(\.itemID)).sort(\.$fetchedAt, .descending).all()
+        let searches = try await ListeningSearchModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!)
+            .sort(\.$source).all()
         return ListeningPages.show(PageContext(req), .init(rule: rule, total: total, hits: rows, unitPath: principal.scope.tree.pathName(of: rule.unitID),
-                                                           canManage: principal.scope.allows(.manageListening, on: rule.unitID), news: news))
+                                                           canManage: principal.scope.allows(.manageListening, on: rule.unitID), news: news,
+                                                           searches: searches, searchInput: searchInput, searchError: searchError))
+            .response(searchError == nil ? .ok : .unprocessableEntity)
     }
 
     static func toggle(_ req: Request) async throws -> Response {

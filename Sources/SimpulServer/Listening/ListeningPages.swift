@@ -90,7 +90,8 @@ enum ListeningPages {
                                   "AND, OR, NOT, \"phrases\", (brackets), NEAR/5 and ONEAR/5 (in order), prefix* (at least 3 letters), and platform:, account:, unit:, kind:, author:. Slang and affixes are evened out: \"gak ada air\" matches \"tidak ada air\"."))),
                      .unwrap(error?.field == "query" ? error?.message : nil) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) }),
                 .div(.class("actions"), .button(.type(.submit), .class("button"), .text(l.t("Simpan aturan", "Save rule")))))),
-            feeds(ctx, model)
+            feeds(ctx, model),
+            .p(.a(.href(SiteRoute.listeningSearch.path), .text(l.t("Pencarian publik di X dan YouTube: anggaran dan pengaturan →", "Public search on X and YouTube: budget and settings →"))))
         )
     }
 
@@ -144,6 +145,9 @@ enum ListeningPages {
         var unitPath: String
         var canManage: Bool
         var news: [ListenedItemModel] = []
+        var searches: [ListeningSearchModel] = []
+        var searchInput = SearchController.SearchInput()
+        var searchError: String?
     }
 
     static func show(_ ctx: PageContext, _ model: ShowModel) -> HTML {
@@ -170,12 +174,13 @@ enum ListeningPages {
                                    .td(row.readable ? .a(.href(SiteRoute.thread(row.message.id!).path), .text(text)) : .text(text)))
                     })),
             .if(!model.news.isEmpty, .group(
-                .h2(.text(l.t("Berita yang cocok", "Matching news"))),
+                .h2(.text(l.t("Berita dan unggahan publik yang cocok", "Matching news and public posts"))),
                 .ul(.id("news-hits"), .forEach(model.news) { item in
-                    .li(item.url.map { .a(.href($0), .attribute(named: "rel", value: "noopener"), .text(item.title ?? TextSnippet.of(item.text, length: 120))) }
+                    .li(.span(.class("badge"), .text(item.source.label)), .text(" "), item.url.map { .a(.href($0), .attribute(named: "rel", value: "noopener"), .text(item.title ?? TextSnippet.of(item.text, length: 120))) }
                             ?? .text(item.title ?? TextSnippet.of(item.text, length: 120)),
                         .span(.class("hint"), .text(" · " + l.dateTime(item.publishedAt ?? item.fetchedAt))))
-                })))
+                }))),
+            SearchPages.ruleSection(ctx, rule: rule, searches: model.searches, canManage: model.canManage, input: model.searchInput, error: model.searchError)
         )
     }
 }

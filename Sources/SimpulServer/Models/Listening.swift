@@ -87,6 +87,8 @@ final class ListenedItemModel: Model, @unchecked Sendable {
     @Field(key: "source") var source: ListeningSource
     @Field(key: "external_id") var externalID: String
     @OptionalField(key: "feed_id") var feedID: UUID?
+    /// The rule's search that found it (X or YouTube), when it was not a feed.
+    @OptionalField(key: "search_id") var searchID: UUID?
     @OptionalField(key: "url") var url: String?
     @OptionalField(key: "title") var title: String?
     @Field(key: "text") var text: String
@@ -105,6 +107,80 @@ final class ListeningItemHitModel: Model, @unchecked Sendable {
     @Field(key: "rule_id") var ruleID: UUID
     @Field(key: "item_id") var itemID: UUID
     @Field(key: "matched_at") var matchedAt: Date
+
+    init() {}
+}
+
+/// A tenant's public-search settings: sealed credentials (never rendered), the monthly X read
+/// budget and YouTube's daily call budget, the region and language YouTube searches in, and
+/// whether searches go to the Sandbox instead of the platforms (the demo).
+final class ListeningSearchSettingsModel: Model, @unchecked Sendable {
+    static let schema = "listening_search_settings"
+
+    static let defaultMonthlyReads = 10_000
+    /// YouTube gives a project 10,000 quota units a day; a search costs 100.
+    static let defaultDailyCalls = 90
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @OptionalField(key: "x_bearer_token") var xBearerToken: Data?
+    @OptionalField(key: "youtube_api_key") var youtubeAPIKey: Data?
+    @Field(key: "x_monthly_reads") var xMonthlyReads: Int
+    @Field(key: "youtube_daily_calls") var youtubeDailyCalls: Int
+    @Field(key: "region_code") var regionCode: String
+    @Field(key: "language") var language: String
+    @Field(key: "sandbox") var sandbox: Bool
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    /// What a tenant that never opened the settings has: nothing configured, nothing searched.
+    static func standard(tenantID: UUID, at now: Date) -> ListeningSearchSettingsModel {
+        let settings = ListeningSearchSettingsModel()
+        settings.tenantID = tenantID
+        settings.xMonthlyReads = defaultMonthlyReads
+        settings.youtubeDailyCalls = defaultDailyCalls
+        settings.regionCode = "ID"
+        settings.language = "id"
+        settings.sandbox = false
+        settings.updatedAt = now
+        return settings
+    }
+}
+
+/// One rule's search on X or YouTube: the terms in the platform's own syntax, where the next
+/// run starts, and how the last one went.
+final class ListeningSearchModel: Model, @unchecked Sendable {
+    static let schema = "listening_searches"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "rule_id") var ruleID: UUID
+    @Field(key: "source") var source: ListeningSource
+    @Field(key: "terms") var terms: String
+    @Field(key: "active") var active: Bool
+    @OptionalField(key: "cursor") var cursor: String?
+    @OptionalField(key: "last_run_at") var lastRunAt: Date?
+    /// Why the last run failed or did not run, in Indonesian; nil after a good one.
+    @OptionalField(key: "last_error") var lastError: String?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// One search run: the reads and calls it was billed, what it found, or why it failed.
+final class ListeningSearchRunModel: Model, @unchecked Sendable {
+    static let schema = "listening_search_runs"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "search_id") var searchID: UUID
+    @Field(key: "source") var source: ListeningSource
+    @Field(key: "ran_at") var ranAt: Date
+    @Field(key: "reads") var reads: Int
+    @Field(key: "calls") var calls: Int
+    @Field(key: "found") var found: Int
+    @OptionalField(key: "error") var error: String?
 
     init() {}
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SimpulCore
+import SimpulPlatforms
 import VaporTesting
 @testable import SimpulServer
 
@@ -66,6 +67,20 @@ enum CaseFixtures {
         alert.createdAt = app.clock.now()
         try await alert.create(on: app.db)
         return alert
+    }
+
+    static func search(_ world: World, app: Application, n: Int) async throws -> ListeningSearchModel {
+        let rule = try await listeningRule(world, app: app, n: n)
+        let search = ListeningSearchModel()
+        search.id = UUID()
+        search.tenantID = world.tenantA.id!
+        search.ruleID = rule.id!
+        search.source = .youtubeSearch
+        search.terms = "banjir \(n)"
+        search.active = true
+        search.createdAt = app.clock.now()
+        try await search.create(on: app.db)
+        return search
     }
 
     static func feed(_ world: World, app: Application, url: String, unit: String = "OPD-A") async throws -> ListeningFeedModel {

@@ -49,5 +49,6 @@ enum SimpulMigrations {
         CreateNewsFeeds(),
         CreateHoaxClaims(),
         CreateHoaxMatches(),
+        CreateListeningSearch(),
     ]
 }
