@@ -240,6 +240,37 @@ struct PageSnapshotTests {
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 
+    @Test("public search: the month's X budget, the YouTube calls, a rule's searches, one held by a 429", arguments: [Language.id, .en])
+    func publicSearch(_ language: Language) {
+        let settings = ListeningSearchSettingsModel.standard(tenantID: Fixture.tenant.id!, at: Fixture.now)
+        settings.xBearerToken = Data([1, 2, 3])
+        let rule = ListeningRuleModel()
+        rule.id = Fixture.id(700)
+        rule.tenantID = Fixture.tenant.id!
+        rule.unitID = Fixture.diskominfo
+        rule.name = "Air PDAM mati atau keruh"
+        rule.query = "(air OR pdam) AND (mati OR keruh)"
+        rule.active = true
+        func search(_ n: Int, _ source: ListeningSource, _ terms: String, error: String?) -> ListeningSearchModel {
+            let search = ListeningSearchModel()
+            search.id = Fixture.id(n)
+            search.ruleID = rule.id!
+            search.source = source
+            search.terms = terms
+            search.active = true
+            search.lastRunAt = Fixture.now.addingTimeInterval(-600)
+            search.lastError = error
+            return search
+        }
+        let rows = [SearchPages.Row(search: search(710, .xSearch, "pdam (mati OR keruh) lang:in", error: "X meminta jeda (batas permintaan tercapai); dicoba lagi nanti."),
+                                    rule: rule, found: 41),
+                    SearchPages.Row(search: search(711, .youtubeSearch, "pdam tirtamaya", error: nil), rule: rule, found: 3)]
+        let html = SearchPages.page(Fixture.context(language, path: "/listening/search"), .init(
+            settings: settings, xReadsUsed: 2_480, youtubeCallsToday: 12, allowancePerRun: 25, searches: rows, canConfigure: true,
+            canManage: { _ in true }, input: SearchController.SettingsInput(), problems: [:]))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
     @Test("accounts list", arguments: [Language.id, .en])
     func accounts(_ language: Language) {
         let whatsapp = Fixture.officialAccount(31, .whatsapp, handle: "+6281100002222", name: "Layanan Diskominfo", followers: 0, status: .needsReconnect)
