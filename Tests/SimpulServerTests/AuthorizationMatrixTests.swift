@@ -261,6 +261,8 @@ struct AuthorizationMatrixTests {
             Request(path: "/listening/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)/searches", form: ["source": "x_search", "terms": "banjir \(n)"]) }),
         "listening.searches.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/listening/searches/\(try await CaseFixtures.search(w, app: app, n: n).id!)/toggle", form: [:]) }),
+        "hoaxes.thresholds": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in
+            Request(path: "/hoaxes/thresholds", form: ["near_copy": "0,5", "paraphrase": "0,6"]) }),
         "hoaxes.list": (.permission(viewers, success: 200, outside: 200), fixed("/hoaxes")),
         "hoaxes.csv": (.permission(viewers, success: 200, outside: 200), fixed("/hoaxes.csv")),
         "hoaxes.new": (.permission(managers, success: 200, outside: 200), fixed("/hoaxes/new")),

@@ -113,6 +113,22 @@ struct HoaxComplianceTests {
             #expect(hoax.severity == .warning && hoax.ruleID == claim.id!.uuidString && hoax.ruleTitle == "Mengulang klaim [HOAKS] Bendungan jebol 9")
             let answer = tenantGuard.check("Kabar bendungan Cisalak jebol malam ini tidak benar. " + claim.clarification!)
             #expect(!answer.contains { $0.packID == "hoaks" })
+            // The tenant's thresholds decide: at 0,95 a loose retelling no longer counts as the claim.
+            let retelling = "Katanya malam ini bendungan di Cisalak jebol, warga sekitar sebaiknya segera pergi mengungsi ke tempat aman bersama keluarga"
+            let loose = try #require(try await HoaxWatch.check(tenantID: w.tenantA.id!, on: app.db)?.match(retelling).first)
+            #expect(loose.score < 0.95, "a retelling, not a copy: \(loose.score)")
+            let koordinator = try await World.signIn(w.inScope[.supervisor]!, app: app)
+            let bad = try await app.web(.POST, "/hoaxes/thresholds", as: koordinator, form: ["near_copy": "banyak", "paraphrase": "0,56"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Ambang diisi angka 0,30 sampai 0,95"))
+            #expect(try await app.web(.POST, "/hoaxes/thresholds", as: try await World.signIn(w.inScope[.unitAdmin]!, app: app),
+                                      form: ["near_copy": "0,95", "paraphrase": "0,95"]).status == .forbidden)
+            #expect(try await app.web(.POST, "/hoaxes/thresholds", as: koordinator, form: ["near_copy": "0,95", "paraphrase": "0,95"]).status == .seeOther)
+            let strict = try #require(try await HoaxWatch.check(tenantID: w.tenantA.id!, on: app.db))
+            #expect(strict.parameters.paraphraseThreshold == 0.95 && strict.parameters.nearCopyThreshold == 0.95)
+            #expect(strict.match(retelling).isEmpty)
+            #expect(try await app.web(.GET, "/hoaxes", as: koordinator).body.string.contains("Kepekaan pencocokan: salinan 0,95, parafrase 0,95"))
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$action == .hoaxThresholdsUpdate).count() == 1)
+            _ = try await app.web(.POST, "/hoaxes/thresholds", as: koordinator, form: ["near_copy": "0,5", "paraphrase": "0.56"])
             // Through the checker page too.
             let browser = try await World.signIn(w.inScope[.operator]!, app: app)
             let page = try await app.web(.POST, "/compliance/check", as: browser, form: ["text": "bendungan cisalak jebol malam ini, ngungsi sekarang!"]).body.string

@@ -56,7 +56,7 @@ struct SearchPollerTests {
                 "x_bearer_token": "AAAA-bearer-xyz", "x_monthly_reads": "1000", "youtube_api_key": "yt-key-1", "youtube_daily_calls": "90",
                 "region_code": "id", "language": "id"])
             #expect(saved.status == .seeOther)
-            let settings = try #require(try await ListeningSearchSettingsModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).first())
+            let settings = try #require(try await ListeningSettingsModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).first())
             #expect(settings.regionCode == "ID" && settings.xMonthlyReads == 1000)
             #expect(settings.xBearerToken != nil && settings.xBearerToken != Data("AAAA-bearer-xyz".utf8), "sealed, not stored as typed")
             let audit = try #require(try await AuditEventModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!)
@@ -128,7 +128,7 @@ struct SearchPollerTests {
         try await withTestApp { app in
             let w = try await World.make(app)
             let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: "(pdam OR air) AND (mati OR keruh OR bocor)")
-            let settings = ListeningSearchSettingsModel.standard(tenantID: w.tenantA.id!, at: app.clock.now())
+            let settings = ListeningSettingsModel.standard(tenantID: w.tenantA.id!, at: app.clock.now())
             settings.id = UUID()
             settings.sandbox = true
             try await settings.create(on: app.db)

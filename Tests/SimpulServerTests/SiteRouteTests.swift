@@ -56,7 +56,7 @@ struct SiteRouteTests {
             .listening, .createListeningRule, .listeningRule(a), .toggleListeningRule(a),
             .listeningAlerts, .caseFromAlert(a), .createFeed, .toggleFeed(a),
             .listeningSearch, .saveSearchSettings, .saveRuleSearch(a), .toggleSearch(a),
-            .hoaxes, .hoaxesCSV, .newHoax, .createHoax, .importHoaxesForm, .importHoaxes, .hoax(a), .updateHoax(a),
+            .hoaxes, .hoaxesCSV, .newHoax, .createHoax, .importHoaxesForm, .importHoaxes, .saveHoaxThresholds, .hoax(a), .updateHoax(a),
         ]
         all += WebhookController.pushed.map { .webhookReceive($0, tenant: "pemkot-contoh") }
         return all

@@ -48,8 +48,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageListening
     /// Keep the hoax register of one's units: claims, their clarifications, CSV imports.
     case manageHoaxRegister
-    /// The tenant's public-search credentials (X, YouTube) and read budgets (tenant-wide: koordinator).
-    case manageSearchSettings
+    /// The tenant's listening settings: public-search credentials (X, YouTube) and read budgets,
+    /// and how close a text must be to a registered hoax (tenant-wide: koordinator).
+    case manageListeningSettings
 }
 
 extension Role {

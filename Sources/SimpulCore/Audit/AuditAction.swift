@@ -93,4 +93,5 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case listeningSearchSave = "listening.search.save"
     case listeningSearchActivate = "listening.search.activate"
     case listeningSearchDeactivate = "listening.search.deactivate"
+    case hoaxThresholdsUpdate = "hoax.thresholds.update"
 }

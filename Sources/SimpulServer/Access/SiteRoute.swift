@@ -87,7 +87,7 @@ enum SiteRoute: Hashable, Sendable {
     case listeningAlerts, caseFromAlert(UUID)
     case createFeed, toggleFeed(UUID)
     case listeningSearch, saveSearchSettings, saveRuleSearch(UUID), toggleSearch(UUID)
-    case hoaxes, hoaxesCSV, newHoax, createHoax, importHoaxesForm, importHoaxes
+    case hoaxes, hoaxesCSV, newHoax, createHoax, importHoaxesForm, importHoaxes, saveHoaxThresholds
     case hoax(UUID), updateHoax(UUID)
 
     // Amplification and notifications.
@@ -349,13 +349,14 @@ extension SiteRoute {
         case .createHoax: web("hoaxes.create", .POST, .manageHoaxRegister, "hoaxes")
         case .importHoaxesForm: web("hoaxes.import.form", .GET, .manageHoaxRegister, "hoaxes", "import")
         case .importHoaxes: web("hoaxes.import", .POST, .manageHoaxRegister, "hoaxes", "import")
+        case .saveHoaxThresholds: web("hoaxes.thresholds", .POST, .manageListeningSettings, "hoaxes", "thresholds")
         case .hoax(let id): web("hoaxes.show", .GET, .viewCases, "hoaxes", .id("claimID", id))
         case .updateHoax(let id): web("hoaxes.update", .POST, .manageHoaxRegister, "hoaxes", .id("claimID", id))
         case .createFeed: web("listening.feeds.create", .POST, .manageListening, "listening", "feeds")
         case .toggleFeed(let id): web("listening.feeds.toggle", .POST, .manageListening, "listening", "feeds", .id("feedID", id), "toggle")
         case .toggleListeningRule(let id): web("listening.toggle", .POST, .manageListening, "listening", .id("ruleID", id), "toggle")
         case .listeningSearch: web("listening.search", .GET, .viewCases, "listening", "search")
-        case .saveSearchSettings: web("listening.search.settings", .POST, .manageSearchSettings, "listening", "search")
+        case .saveSearchSettings: web("listening.search.settings", .POST, .manageListeningSettings, "listening", "search")
         case .saveRuleSearch(let id): web("listening.searches.save", .POST, .manageListening, "listening", .id("ruleID", id), "searches")
         case .toggleSearch(let id): web("listening.searches.toggle", .POST, .manageListening, "listening", "searches", .id("searchID", id), "toggle")
         }

@@ -89,6 +89,7 @@ func registerRoutes(_ routes: RouteCatalog) {
     CasesController.register(routes)
     ListeningController.register(routes)
     SearchController.register(routes)
+    HoaxThresholdsController.register(routes)
     HoaxRegisterController.register(routes)
     InboxController.register(routes)
     ThreadController.register(routes)

@@ -97,6 +97,7 @@ enum AuditPages {
         case .listeningSearchSave: l.t("Pencarian publik disimpan", "Public search saved")
         case .listeningSearchActivate: l.t("Pencarian publik diaktifkan", "Public search switched on")
         case .listeningSearchDeactivate: l.t("Pencarian publik dimatikan", "Public search switched off")
+        case .hoaxThresholdsUpdate: l.t("Ambang pencocokan hoaks diubah", "Hoax matching thresholds changed")
         }
     }
 

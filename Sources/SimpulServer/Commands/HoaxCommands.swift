@@ -75,7 +75,7 @@ struct HoaxCommands: AsyncCommandGroup {
             let app = context.application
             try await prepareDatabase(app, migrate: app.settings.autoMigrate)
             let tenant = try await HoaxCommands.tenant(signature.tenant, on: app.db)
-            let register = try await HoaxWatch.register(tenantID: tenant.id!, on: app.db)
+            let register = try await HoaxWatch.check(tenantID: tenant.id!, on: app.db)
             let out = BufferedOutput()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

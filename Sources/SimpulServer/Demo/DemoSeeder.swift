@@ -118,7 +118,7 @@ enum DemoSeeder {
             }
         }
         // The demo searches the Sandbox's city, never the real X or YouTube.
-        let settings = ListeningSearchSettingsModel.standard(tenantID: tenantID, at: now)
+        let settings = ListeningSettingsModel.standard(tenantID: tenantID, at: now)
         settings.id = UUID()
         settings.sandbox = true
         try await settings.create(on: db)

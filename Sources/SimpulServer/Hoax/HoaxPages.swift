@@ -19,6 +19,34 @@ enum HoaxPages {
         var query: String
         var tree: UnitTree
         var canManage: Bool
+        var thresholds: Thresholds
+    }
+
+    /// The tenant's matching thresholds, with the form to change them when one may.
+    struct Thresholds {
+        var nearCopy: Double
+        var paraphrase: Double
+        var input: HoaxThresholdsController.Input?
+        var error: String?
+        var canChange: Bool
+    }
+
+    static func thresholds(_ ctx: PageContext, _ model: Thresholds) -> Node<HTML.BodyContext> {
+        let l = ctx.l
+        func shown(_ value: Double) -> String { l.decimal(value, digits: 2) }
+        return .element(named: "details", nodes: [.id("hoax-thresholds"), .if(model.error != nil, .attribute(named: "open")),
+            .element(named: "summary", nodes: [.text(l.t("Kepekaan pencocokan: salinan \(shown(model.nearCopy)), parafrase \(shown(model.paraphrase))",
+                                                         "Matching sensitivity: near-copy \(shown(model.nearCopy)), paraphrase \(shown(model.paraphrase))"))]),
+            .p(.class("hint"), .text(l.t("Pesan dan draf yang kemiripannya dengan sebuah klaim mencapai ambang ini ditandai \"mirip hoaks terdaftar\". Ambang lebih rendah menangkap lebih banyak parafrase, dengan lebih banyak tanda yang keliru. Pada 0,50 dan 0,56 (bawaan), uji berlabel Simpul menemukan 99% parafrase dengan 1% tanda keliru.",
+                                         "Messages and drafts at least this close to a claim are marked \"resembles a registered hoax\". Lower thresholds catch more paraphrases, with more false marks. At 0.50 and 0.56 (the default), Simpul's labelled test finds 99% of paraphrases with 1% false marks."))),
+            .if(model.canChange, .form(.method(.post), .action(SiteRoute.saveHoaxThresholds.path), .class("stack compact"),
+                UI.csrf(ctx.csrf),
+                UI.formErrorSummary(model.error.map { [$0] } ?? [], l),
+                UI.field(l.t("Ambang salinan (MinHash)", "Near-copy threshold (MinHash)"), name: "near_copy", value: model.input?.near_copy ?? shown(model.nearCopy),
+                         error: model.error, required: true, maxLength: 6),
+                UI.field(l.t("Ambang parafrase", "Paraphrase threshold"), name: "paraphrase", value: model.input?.paraphrase ?? shown(model.paraphrase),
+                         error: nil, required: true, maxLength: 6),
+                .div(.class("actions"), .button(.type(.submit), .class("button secondary"), .text(l.t("Simpan ambang", "Save thresholds"))))))])
     }
 
     static func list(_ ctx: PageContext, _ model: ListModel) -> HTML {
@@ -34,6 +62,7 @@ enum HoaxPages {
                     .a(.class("button secondary"), .href(SiteRoute.hoaxesCSV.path), .text(l.t("Unduh CSV", "Download CSV"))),
                     .if(model.canManage, .a(.class("button secondary"), .href(SiteRoute.importHoaxesForm.path), .text(l.t("Impor CSV", "Import CSV")))),
                     .if(model.canManage, .a(.class("button"), .href(SiteRoute.newHoax.path), .text(l.t("Catat klaim", "Record a claim")))))),
+            thresholds(ctx, model.thresholds),
             model.claims.isEmpty
                 ? UI.empty(model.query.isEmpty ? l.t("Register masih kosong. Catat klaim yang beredar, atau impor dari CSV gaya TurnBackHoax.",
                                                      "The register is empty. Record a circulating claim, or import a TurnBackHoax-style CSV.")

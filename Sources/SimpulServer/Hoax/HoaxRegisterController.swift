@@ -134,6 +134,10 @@ enum HoaxRegisterController {
     }
 
     static func list(_ req: Request) async throws -> HTML {
+        try await list(req, thresholds: nil, thresholdError: nil)
+    }
+
+    static func list(_ req: Request, thresholds: HoaxThresholdsController.Input?, thresholdError: String?) async throws -> HTML {
         let principal = try req.requirePrincipal()
         let q = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
         guard q.count <= 100 else { throw AppError.badRequest("q") }
@@ -142,8 +146,12 @@ enum HoaxRegisterController {
             let folded = TextAnalyzer.fold(q)
             claims = claims.filter { TextAnalyzer.fold($0.title + " " + $0.claim + " " + $0.tags).contains(folded) }
         }
+        let settings = try await SearchController.settings(principal.tenantID, on: req.db, now: req.now)
         return HoaxPages.list(PageContext(req), .init(claims: claims, query: q, tree: principal.scope.tree,
-                                                      canManage: principal.scope.allowsSomewhere(.manageHoaxRegister)))
+                                                      canManage: principal.scope.allowsSomewhere(.manageHoaxRegister),
+                                                      thresholds: .init(nearCopy: settings.hoaxNearCopyThreshold, paraphrase: settings.hoaxParaphraseThreshold,
+                                                                        input: thresholds, error: thresholdError,
+                                                                        canChange: principal.scope.allowsSomewhere(.manageListeningSettings))))
     }
 
     static func create(_ req: Request) async throws -> Response {

@@ -17,9 +17,15 @@ enum HoaxWatch {
     struct Check: Sendable {
         let register: HoaxRegister
         let claims: [String: (title: String, label: HoaxLabel, clarification: String?)]
+        /// The tenant's thresholds.
+        let parameters: HoaxMatchParameters
+
+        func match(_ text: String) -> [HoaxMatch] {
+            register.match(text, parameters: parameters)
+        }
 
         func findings(in text: String) -> [Finding] {
-            register.match(text).filter { $0.stance == .spreads }.compactMap { found in
+            match(text).filter { $0.stance == .spreads }.compactMap { found in
                 guard let claim = claims[found.claimID] else { return nil }
                 if let clarification = claim.clarification, !clarification.isEmpty, text.contains(clarification) { return nil }
                 return Finding(packID: "hoaks", packName: "Register Hoaks", ruleID: found.claimID,
@@ -37,14 +43,18 @@ enum HoaxWatch {
         // Every reply and check asks, so the fingerprint is two aggregates, not the claims: claims
         // are never deleted, and every change (label, text, switching off) moves `updated_at`.
         let all = HoaxClaimModel.query(on: db).filter(\.$tenantID == tenantID)
+        let parameters = try await ListeningSettingsModel.query(on: db).filter(\.$tenantID == tenantID).first()?.hoaxParameters ?? HoaxMatchParameters()
         var fingerprint = Hasher()
         fingerprint.combine(try await all.copy().count())
         fingerprint.combine(try await all.copy().max(\.$updatedAt))
+        fingerprint.combine(parameters.nearCopyThreshold)
+        fingerprint.combine(parameters.paraphraseThreshold)
         let key = fingerprint.finalize()
         if let cached = cache.get(tenantID, key: key) { return cached }
         let claims = try await activeFalseClaims(tenantID: tenantID, on: db)
         let check = claims.isEmpty ? nil : Check(register: HoaxRegister(claims: claims.map { HoaxClaimText(id: $0.id!.uuidString, variants: [$0.claim] + $0.variants.value) }),
-                                                 claims: Dictionary(uniqueKeysWithValues: claims.map { ($0.id!.uuidString, ($0.title, $0.label, $0.clarification)) }))
+                                                 claims: Dictionary(uniqueKeysWithValues: claims.map { ($0.id!.uuidString, ($0.title, $0.label, $0.clarification)) }),
+                                                 parameters: parameters)
         cache.put(tenantID, key: key, check)
         return check
     }
@@ -54,15 +64,12 @@ enum HoaxWatch {
             .filter { $0.label.isFalse }
     }
 
-    /// The register as the matcher reads it: each claim with its variants.
-    static func register(tenantID: UUID, on db: Database) async throws -> HoaxRegister? {
-        try await check(tenantID: tenantID, on: db)?.register
-    }
+
 
     @discardableResult
     static func match(_ messages: [MessageModel], tenantID: UUID, now: Date, on db: Database) async throws -> Int {
         let candidates = messages.filter { !($0.text ?? "").isEmpty }
-        guard !candidates.isEmpty, let register = try await register(tenantID: tenantID, on: db) else { return 0 }
+        guard !candidates.isEmpty, let register = try await check(tenantID: tenantID, on: db) else { return 0 }
         var rows: [Row] = []
         for message in candidates {
             for found in register.match(message.text ?? "") where found.stance == .spreads {

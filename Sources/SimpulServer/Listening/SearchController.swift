@@ -33,13 +33,13 @@ enum SearchController {
     static let maxDailyCalls = 10_000
     static let secretMax = 500
 
-    static func settings(_ tenantID: UUID, on db: Database, now: Date) async throws -> ListeningSearchSettingsModel {
-        try await ListeningSearchSettingsModel.query(on: db).filter(\.$tenantID == tenantID).first() ?? .standard(tenantID: tenantID, at: now)
+    static func settings(_ tenantID: UUID, on db: Database, now: Date) async throws -> ListeningSettingsModel {
+        try await ListeningSettingsModel.query(on: db).filter(\.$tenantID == tenantID).first() ?? .standard(tenantID: tenantID, at: now)
     }
 
     /// One token and one budget serve the whole tenant: the koordinator's business.
     static func canConfigure(_ principal: Principal) -> Bool {
-        !principal.scope.units(with: .manageSearchSettings).isEmpty
+        !principal.scope.units(with: .manageListeningSettings).isEmpty
     }
 
     static func page(_ req: Request, input: SettingsInput, problems: [String: String]) async throws -> Response {
@@ -132,7 +132,7 @@ enum SearchController {
     }
 
     /// What the audit log keeps: the budgets and region, and whether a credential is set, never the credential.
-    static func audited(_ settings: ListeningSearchSettingsModel) -> [String: String] {
+    static func audited(_ settings: ListeningSettingsModel) -> [String: String] {
         ["x_monthly_reads": String(settings.xMonthlyReads), "youtube_daily_calls": String(settings.youtubeDailyCalls),
          "region_code": settings.regionCode, "language": settings.language,
          "x_bearer_token": settings.xBearerToken == nil ? "kosong" : "tersimpan", "youtube_api_key": settings.youtubeAPIKey == nil ? "kosong" : "tersimpan"]

@@ -12,7 +12,7 @@ enum SearchPages {
     }
 
     struct Model {
-        var settings: ListeningSearchSettingsModel
+        var settings: ListeningSettingsModel
         var xReadsUsed: Int
         var youtubeCallsToday: Int
         /// Reads one X run may spend now; nil when no X search is on.

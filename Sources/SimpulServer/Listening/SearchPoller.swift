@@ -37,7 +37,7 @@ enum SearchPoller {
         var ran = 0
         for (tenantID, searches) in Dictionary(grouping: due, by: \.tenantID) {
             guard let tenant = try await Tenant.find(tenantID, on: app.db) else { continue }
-            let settings = try await ListeningSearchSettingsModel.query(on: app.db).filter(\.$tenantID == tenantID).first()
+            let settings = try await ListeningSettingsModel.query(on: app.db).filter(\.$tenantID == tenantID).first()
                 ?? .standard(tenantID: tenantID, at: now)
             let rules = Dictionary(uniqueKeysWithValues: try await ListeningRuleModel.query(on: app.db).filter(\.$tenantID == tenantID)
                 .filter(\.$id ~~ searches.map(\.ruleID)).all().map { ($0.id!, $0) })
@@ -57,7 +57,7 @@ enum SearchPoller {
         case failed(String)
     }
 
-    static func run(_ search: ListeningSearchModel, rule: ListeningRuleModel, settings: ListeningSearchSettingsModel, zone: TimeZone,
+    static func run(_ search: ListeningSearchModel, rule: ListeningRuleModel, settings: ListeningSettingsModel, zone: TimeZone,
                     app: Application) async throws {
         let db = app.db
         let now = app.clock.now()
@@ -79,7 +79,7 @@ enum SearchPoller {
         try await search.save(on: db)
     }
 
-    static func fetch(_ search: ListeningSearchModel, settings: ListeningSearchSettingsModel, zone: TimeZone, app: Application) async throws -> Outcome {
+    static func fetch(_ search: ListeningSearchModel, settings: ListeningSettingsModel, zone: TimeZone, app: Application) async throws -> Outcome {
         let db = app.db
         let now = app.clock.now()
         switch search.source {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SimpulCore
 import SimpulPlatforms
 
 /// A listening rule: a query in the listening language, watched on the messages of one unit's
@@ -111,11 +112,12 @@ final class ListeningItemHitModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// A tenant's public-search settings: sealed credentials (never rendered), the monthly X read
-/// budget and YouTube's daily call budget, the region and language YouTube searches in, and
-/// whether searches go to the Sandbox instead of the platforms (the demo).
-final class ListeningSearchSettingsModel: Model, @unchecked Sendable {
-    static let schema = "listening_search_settings"
+/// A tenant's listening settings: sealed search credentials (never rendered), the monthly X
+/// read budget and YouTube's daily call budget, the region and language YouTube searches in,
+/// whether searches go to the Sandbox instead of the platforms (the demo), and the hoax
+/// matcher's thresholds.
+final class ListeningSettingsModel: Model, @unchecked Sendable {
+    static let schema = "listening_settings"
 
     static let defaultMonthlyReads = 10_000
     /// YouTube gives a project 10,000 quota units a day; a search costs 100.
@@ -130,19 +132,33 @@ final class ListeningSearchSettingsModel: Model, @unchecked Sendable {
     @Field(key: "region_code") var regionCode: String
     @Field(key: "language") var language: String
     @Field(key: "sandbox") var sandbox: Bool
+    /// How close a text must be to a registered claim to be marked (HoaxMatchParameters).
+    @Field(key: "hoax_near_copy_threshold") var hoaxNearCopyThreshold: Double
+    @Field(key: "hoax_paraphrase_threshold") var hoaxParaphraseThreshold: Double
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
 
+    /// The register matcher's parameters with this tenant's thresholds.
+    var hoaxParameters: HoaxMatchParameters {
+        var parameters = HoaxMatchParameters()
+        parameters.nearCopyThreshold = hoaxNearCopyThreshold
+        parameters.paraphraseThreshold = hoaxParaphraseThreshold
+        return parameters
+    }
+
     /// What a tenant that never opened the settings has: nothing configured, nothing searched.
-    static func standard(tenantID: UUID, at now: Date) -> ListeningSearchSettingsModel {
-        let settings = ListeningSearchSettingsModel()
+    static func standard(tenantID: UUID, at now: Date) -> ListeningSettingsModel {
+        let settings = ListeningSettingsModel()
         settings.tenantID = tenantID
         settings.xMonthlyReads = defaultMonthlyReads
         settings.youtubeDailyCalls = defaultDailyCalls
         settings.regionCode = "ID"
         settings.language = "id"
         settings.sandbox = false
+        let matching = HoaxMatchParameters()
+        settings.hoaxNearCopyThreshold = matching.nearCopyThreshold
+        settings.hoaxParaphraseThreshold = matching.paraphraseThreshold
         settings.updatedAt = now
         return settings
     }

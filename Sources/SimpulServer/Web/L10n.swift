@@ -31,6 +31,12 @@ struct L10n: Sendable {
         language == .en ? value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) : IndonesianFormat.number(value)
     }
 
+    /// A fraction with `digits` decimals, with the decimal comma in Indonesian.
+    func decimal(_ value: Double, digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
     func dateTime(_ date: Date) -> String { IndonesianFormat.dateTime(date, zone: zone, english: language == .en) }
 
     func role(_ role: Role) -> String {

@@ -242,7 +242,7 @@ struct PageSnapshotTests {
 
     @Test("public search: the month's X budget, the YouTube calls, a rule's searches, one held by a 429", arguments: [Language.id, .en])
     func publicSearch(_ language: Language) {
-        let settings = ListeningSearchSettingsModel.standard(tenantID: Fixture.tenant.id!, at: Fixture.now)
+        let settings = ListeningSettingsModel.standard(tenantID: Fixture.tenant.id!, at: Fixture.now)
         settings.xBearerToken = Data([1, 2, 3])
         let rule = ListeningRuleModel()
         rule.id = Fixture.id(700)

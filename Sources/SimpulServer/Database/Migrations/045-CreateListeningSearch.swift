@@ -1,10 +1,11 @@
 import Fluent
 
-/// Public search for listening: the tenant's search credentials and read budget, one search per
-/// rule and source with its cursor, and a log of every run (what it cost, what it found).
+/// The tenant's listening settings (search credentials and read budgets, the hoax matcher's
+/// thresholds), public search per rule and source with its cursor, and a log of every search
+/// run (what it cost, what it found).
 struct CreateListeningSearch: AsyncMigration {
     func prepare(on db: Database) async throws {
-        try await db.schema("listening_search_settings")
+        try await db.schema("listening_settings")
             .tenantOwned()
             .field("x_bearer_token", .data)
             .field("youtube_api_key", .data)
@@ -13,6 +14,8 @@ struct CreateListeningSearch: AsyncMigration {
             .field("region_code", .string, .required)
             .field("language", .string, .required)
             .field("sandbox", .bool, .required)
+            .field("hoax_near_copy_threshold", .double, .required)
+            .field("hoax_paraphrase_threshold", .double, .required)
             .field("updated_at", .datetime, .required)
             .unique(on: "tenant_id")
             .create()
@@ -48,6 +51,6 @@ struct CreateListeningSearch: AsyncMigration {
         try await db.schema("listened_items").deleteField("search_id").update()
         try await db.schema("listening_search_runs").delete()
         try await db.schema("listening_searches").delete()
-        try await db.schema("listening_search_settings").delete()
+        try await db.schema("listening_settings").delete()
     }
 }
