@@ -56,6 +56,10 @@ struct SiteRouteTests {
             .listening, .createListeningRule, .listeningRule(a), .toggleListeningRule(a),
             .listeningAlerts, .caseFromAlert(a), .createFeed, .toggleFeed(a),
             .hoaxes, .hoaxesCSV, .newHoax, .createHoax, .importHoaxesForm, .importHoaxes, .hoax(a), .updateHoax(a),
+            .apiListeningRules, .apiCreateListeningRule, .apiListeningAlerts,
+            .apiListeningRule(a), .apiUpdateListeningRule(a), .apiListeningHits(a), .apiListeningNews(a),
+            .apiHoaxes, .apiCreateHoax, .apiHoaxMatches, .apiHoax(a), .apiUpdateHoax(a),
+            .apiCases, .apiCreateCase, .apiCase(a), .apiUpdateCase(a), .apiCaseInvolve(a), .apiCaseLinkMessage(a),
         ]
         all += WebhookController.pushed.map { .webhookReceive($0, tenant: "pemkot-contoh") }
         return all
