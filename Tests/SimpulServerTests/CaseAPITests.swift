@@ -67,8 +67,11 @@ struct CaseAPITests {
             #expect(try moved.object()["coordinated_at"] != nil)
             #expect(try await app.api(.PATCH, path, token: token, json: #"{"status":"hilang"}"#).status == .unprocessableEntity)
             #expect(try await app.api(.PATCH, path, token: token, json: #"{"status":"closed"}"#).status == .ok)
-            let reopenWrong = try await app.api(.PATCH, path, token: token, json: #"{"status":"monitoring"}"#)
+            // A refused move changes nothing else asked for in the same request.
+            let reopenWrong = try await app.api(.PATCH, path, token: token, json: #"{"status":"monitoring","owner_id":"\#(w.target.id!)"}"#)
             #expect(try reopenWrong.status == .unprocessableEntity && (reopenWrong.fieldMessages()["status"])?.contains("tidak bisa diubah") == true)
+            #expect(try await CaseModel.find(item.id, on: app.db)?.ownerUserID == nil)
+            #expect(try await app.api(.PATCH, path, token: token, json: #"{"status":"closed"}"#).status == .ok)
             #expect(try await app.api(.PATCH, path, token: token, json: #"{"status":"open"}"#).status == .ok)
 
             let owner = try await app.api(.PATCH, path, token: token, json: #"{"owner_id":"\#(w.target.id!)"}"#)

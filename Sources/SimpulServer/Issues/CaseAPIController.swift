@@ -182,8 +182,12 @@ enum CaseAPIController {
                 next = status
             }
             let owner = try uuid(body.owner_id, field: "owner_id")
+            // Asking for the status it already has changes nothing; a move the case cannot make
+            // is refused before anything else changes.
+            if next == item.status { next = nil }
+            if let next, !item.status.canMove(to: next) { throw CaseProblem.notAllowedMove(item.status, next) }
             if let owner { try await CaseService.assignOwner(owner, of: item, principal: principal, req: req) }
-            if let next, next != item.status { try await CaseService.move(item, to: next, principal: principal, req: req) }
+            if let next { try await CaseService.move(item, to: next, principal: principal, req: req) }
         }
     }
 
