@@ -152,4 +152,19 @@ struct CaseAPITests {
             #expect(try await app.api(.GET, "/api/v1/cases", token: staff).status == .forbidden)
         }
     }
+
+    @Test("bad bodies on the case write routes are structured 4xx answers")
+    func badBodies() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let token = try await World.apiToken(w.inScope[.unitAdmin]!, app: app)
+            let item = try await CaseFixtures.issueCase(w, app: app, n: 1)
+            try await APIBadInput.sweep(app, token: token, .POST, "/api/v1/cases", wrongType: #"{"title":"Isu","message_id":42}"#)
+            try await APIBadInput.sweep(app, token: token, .PATCH, "/api/v1/cases/\(item.id!)", wrongType: #"{"status":true}"#)
+            try await APIBadInput.sweep(app, token: token, .POST, "/api/v1/cases/\(item.id!)/units", wrongType: #"{"unit_id":{"id":1}}"#)
+            try await APIBadInput.sweep(app, token: token, .POST, "/api/v1/cases/\(item.id!)/messages", wrongType: #"{"message_id":[]}"#)
+            #expect(try await CaseModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 1)
+            #expect(try await CaseModel.find(item.id, on: app.db)?.status == .open)
+        }
+    }
 }

@@ -118,4 +118,16 @@ struct HoaxAPITests {
             #expect(try notMine.status == .unprocessableEntity && (notMine.fieldMessages()["hoax_match_id"]) != nil)
         }
     }
+
+    @Test("bad bodies on the register's write routes are structured 4xx answers")
+    func badBodies() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let token = try await World.apiToken(w.inScope[.unitAdmin]!, app: app)
+            let claim = try await CaseFixtures.hoaxClaim(w, app: app, n: 1)
+            try await APIBadInput.sweep(app, token: token, .POST, "/api/v1/hoaxes", wrongType: #"{"sources":"https://a.contoh"}"#)
+            try await APIBadInput.sweep(app, token: token, .PATCH, "/api/v1/hoaxes/\(claim.id!)", wrongType: #"{"active":1}"#)
+            #expect(try await HoaxClaimModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 1)
+        }
+    }
 }

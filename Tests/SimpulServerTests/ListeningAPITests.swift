@@ -175,4 +175,16 @@ struct ListeningAPITests {
             #expect(try foreign.status == .unprocessableEntity && (foreign.fieldMessages()["alert_id"]) != nil)
         }
     }
+
+    @Test("bad bodies on the listening write routes are structured 4xx answers")
+    func badBodies() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let token = try await World.apiToken(w.inScope[.unitAdmin]!, app: app)
+            let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1)
+            try await APIBadInput.sweep(app, token: token, .POST, "/api/v1/listening/rules", wrongType: #"{"name":["Air"]}"#)
+            try await APIBadInput.sweep(app, token: token, .PATCH, "/api/v1/listening/rules/\(rule.id!)", wrongType: #"{"active":"ya"}"#)
+            #expect(try await ListeningRuleModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 1)
+        }
+    }
 }
