@@ -414,6 +414,39 @@ struct AuthorizationMatrixTests {
             Request(path: "/api/v1/compliance/findings/\(try await ComplianceFixtures.finding(w, app: app).id!)") }),
         "api.compliance.review": (.permission(reviewers, success: 200, outside: 404), { w, _, _, app in
             Request(path: "/api/v1/compliance/findings/\(try await ComplianceFixtures.finding(w, app: app).id!)/review", json: #"{"status":"escalated","note":"ke BKPSDM"}"#) }),
+
+        "api.listening.rules.list": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/listening/rules")),
+        "api.listening.rules.create": (.permission(managers, success: 201, outside: 422), { w, _, n, _ in
+            Request(path: "/api/v1/listening/rules", json: #"{"name":"Banjir API \#(n)","unit_id":"\#(w.units["OPD-A"]!)","query":"banjir OR genangan"}"#) }),
+        "api.listening.rules.get": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/listening/rules/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)") }),
+        "api.listening.rules.update": (.permission(managers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/listening/rules/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)", json: #"{"name":"Diubah \#(n)","active":false}"#) }),
+        "api.listening.rules.hits": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/listening/rules/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)/hits") }),
+        "api.listening.rules.news": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/listening/rules/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)/news") }),
+        "api.listening.alerts": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/listening/alerts")),
+        "api.hoaxes.list": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/hoaxes")),
+        "api.hoaxes.create": (.permission(managers, success: 201, outside: 422), { w, _, n, _ in
+            Request(path: "/api/v1/hoaxes", json: #"{"title":"Air mati \#(n)","label":"hoaks","claim":"Air PDAM mati tiga hari","unit_id":"\#(w.units["OPD-A"]!)"}"#) }),
+        "api.hoaxes.get": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/hoaxes/\(try await CaseFixtures.hoaxClaim(w, app: app, n: n).id!)") }),
+        "api.hoaxes.update": (.permission(managers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/hoaxes/\(try await CaseFixtures.hoaxClaim(w, app: app, n: n).id!)", json: #"{"label":"disinformasi"}"#) }),
+        "api.hoaxes.matches": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/hoax-matches")),
+        "api.cases.list": (.permission(viewers, success: 200, outside: 200), fixed("/api/v1/cases?status=active")),
+        "api.cases.create": (.permission(managers, success: 201, outside: 422), { w, _, n, _ in
+            Request(path: "/api/v1/cases", json: #"{"title":"Isu API \#(n)","summary":"Ringkas","lead_unit_id":"\#(w.units["OPD-A"]!)"}"#) }),
+        "api.cases.get": (.permission(viewers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/cases/\(try await CaseFixtures.issueCase(w, app: app, n: n).id!)") }),
+        "api.cases.update": (.permission(managers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/cases/\(try await CaseFixtures.issueCase(w, app: app, n: n).id!)", json: #"{"status":"coordinating"}"#) }),
+        "api.cases.units.add": (.permission(managers, success: 200, outside: 404), { w, _, n, app in
+            Request(path: "/api/v1/cases/\(try await CaseFixtures.issueCase(w, app: app, n: n).id!)/units", json: #"{"unit_id":"\#(w.units["KEC-1"]!)"}"#) }),
+        "api.cases.messages.add": (.permission(writers, success: 200, outside: 404), { w, _, n, app in
+            let item = try await CaseFixtures.issueCase(w, app: app, n: n)
+            return Request(path: "/api/v1/cases/\(item.id!)/messages", json: #"{"message_id":"\#(try await InboxFixtures.message(w, app: app).id!)"}"#) }),
     ]
 
     static func expected(_ expectation: Expectation, _ principal: Principal, api: Bool) -> UInt {

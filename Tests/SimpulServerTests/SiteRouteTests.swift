@@ -57,6 +57,10 @@ struct SiteRouteTests {
             .listeningAlerts, .caseFromAlert(a), .createFeed, .toggleFeed(a),
             .listeningSearch, .saveSearchSettings, .saveRuleSearch(a), .toggleSearch(a),
             .hoaxes, .hoaxesCSV, .newHoax, .createHoax, .importHoaxesForm, .importHoaxes, .saveHoaxThresholds, .hoax(a), .updateHoax(a),
+            .apiListeningRules, .apiCreateListeningRule, .apiListeningAlerts,
+            .apiListeningRule(a), .apiUpdateListeningRule(a), .apiListeningHits(a), .apiListeningNews(a),
+            .apiHoaxes, .apiCreateHoax, .apiHoaxMatches, .apiHoax(a), .apiUpdateHoax(a),
+            .apiCases, .apiCreateCase, .apiCase(a), .apiUpdateCase(a), .apiCaseInvolve(a), .apiCaseLinkMessage(a),
         ]
         all += WebhookController.pushed.map { .webhookReceive($0, tenant: "pemkot-contoh") }
         return all

@@ -86,6 +86,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case listeningRuleCreate = "listening.rule.create"
     case listeningRuleActivate = "listening.rule.activate"
     case listeningRuleDeactivate = "listening.rule.deactivate"
+    case listeningRuleUpdate = "listening.rule.update"
     case listeningFeedCreate = "listening.feed.create"
     case listeningFeedActivate = "listening.feed.activate"
     case listeningFeedDeactivate = "listening.feed.deactivate"

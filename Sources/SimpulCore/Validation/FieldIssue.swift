@@ -34,6 +34,9 @@ public enum FieldIssue: Equatable, Sendable {
     case selfGrant
     case invalidLink
     case tooMany(max: Int)
+    /// A problem the code that found it already put into words for the reader (the listening
+    /// parser names the column; a case action says why it was refused).
+    case explained(String)
 }
 
 /// Issues keyed by field name, in the order they were found.

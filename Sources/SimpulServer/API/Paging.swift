@@ -90,3 +90,45 @@ extension QueryBuilder {
         return Page(items: items, next: next)
     }
 }
+
+extension QueryBuilder {
+    /// Newest first: orders by (time, id) descending and starts after the cursor, as the
+    /// findings list does. Fetches one extra row to know whether a next page exists.
+    func pageNewestFirst(by key: KeyPath<Model, FieldProperty<Model, Date>>, _ request: PageRequest, timeOf: (Model) -> Date) async throws -> Page<Model>
+    where Model.IDValue == UUID {
+        var query = self
+        if let after = request.after {
+            let (lower, upper) = try after.timeWindow()
+            query = query.group(.or) { group in
+                group.filter(key < lower)
+                group.group(.and) { same in
+                    same.filter(key <= upper)
+                    same.filter(\._$id < after.id)
+                }
+            }
+        }
+        let rows = try await query.sort(key, .descending).sort(\._$id, .descending).limit(request.limit + 1).all()
+        let items = Array(rows.prefix(request.limit))
+        let next = rows.count > request.limit ? items.last.map { PageCursor(time: timeOf($0), id: $0.id!) } : nil
+        return Page(items: items, next: next)
+    }
+}
+
+extension Request {
+    /// A boolean query value: `true`/`1` or `false`/`0`; anything else is the client's mistake.
+    func queryFlag(_ name: String) throws -> Bool? {
+        guard let text = query[String.self, at: name], !text.isEmpty else { return nil }
+        switch text.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw AppError.badRequest(name)
+        }
+    }
+
+    /// A UUID query value; anything else is a 400 naming the parameter.
+    func queryUUID(_ name: String) throws -> UUID? {
+        guard let text = query[String.self, at: name], !text.isEmpty else { return nil }
+        guard let id = UUID(uuidString: text) else { throw AppError.badRequest(name) }
+        return id
+    }
+}

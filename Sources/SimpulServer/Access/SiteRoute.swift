@@ -89,6 +89,12 @@ enum SiteRoute: Hashable, Sendable {
     case listeningSearch, saveSearchSettings, saveRuleSearch(UUID), toggleSearch(UUID)
     case hoaxes, hoaxesCSV, newHoax, createHoax, importHoaxesForm, importHoaxes, saveHoaxThresholds
     case hoax(UUID), updateHoax(UUID)
+    case apiListeningRules, apiCreateListeningRule, apiListeningAlerts
+    case apiListeningRule(UUID), apiUpdateListeningRule(UUID), apiListeningHits(UUID), apiListeningNews(UUID)
+    case apiHoaxes, apiCreateHoax, apiHoaxMatches
+    case apiHoax(UUID), apiUpdateHoax(UUID)
+    case apiCases, apiCreateCase
+    case apiCase(UUID), apiUpdateCase(UUID), apiCaseInvolve(UUID), apiCaseLinkMessage(UUID)
 
     // Amplification and notifications.
     case staffAccounts, staffAccountsCSV, saveAmplificationPolicy
@@ -359,6 +365,25 @@ extension SiteRoute {
         case .saveSearchSettings: web("listening.search.settings", .POST, .manageListeningSettings, "listening", "search")
         case .saveRuleSearch(let id): web("listening.searches.save", .POST, .manageListening, "listening", .id("ruleID", id), "searches")
         case .toggleSearch(let id): web("listening.searches.toggle", .POST, .manageListening, "listening", "searches", .id("searchID", id), "toggle")
+
+        case .apiListeningRules: api("api.listening.rules.list", .GET, .viewCases, "listening", "rules")
+        case .apiCreateListeningRule: api("api.listening.rules.create", .POST, .manageListening, "listening", "rules")
+        case .apiListeningRule(let id): api("api.listening.rules.get", .GET, .viewCases, "listening", "rules", .id("ruleID", id))
+        case .apiUpdateListeningRule(let id): api("api.listening.rules.update", .PATCH, .manageListening, "listening", "rules", .id("ruleID", id))
+        case .apiListeningHits(let id): api("api.listening.rules.hits", .GET, .viewCases, "listening", "rules", .id("ruleID", id), "hits")
+        case .apiListeningNews(let id): api("api.listening.rules.news", .GET, .viewCases, "listening", "rules", .id("ruleID", id), "news")
+        case .apiListeningAlerts: api("api.listening.alerts", .GET, .viewCases, "listening", "alerts")
+        case .apiHoaxes: api("api.hoaxes.list", .GET, .viewCases, "hoaxes")
+        case .apiCreateHoax: api("api.hoaxes.create", .POST, .manageHoaxRegister, "hoaxes")
+        case .apiHoax(let id): api("api.hoaxes.get", .GET, .viewCases, "hoaxes", .id("claimID", id))
+        case .apiUpdateHoax(let id): api("api.hoaxes.update", .PATCH, .manageHoaxRegister, "hoaxes", .id("claimID", id))
+        case .apiHoaxMatches: api("api.hoaxes.matches", .GET, .viewCases, "hoax-matches")
+        case .apiCases: api("api.cases.list", .GET, .viewCases, "cases")
+        case .apiCreateCase: api("api.cases.create", .POST, .manageCases, "cases")
+        case .apiCase(let id): api("api.cases.get", .GET, .viewCases, "cases", .id("caseID", id))
+        case .apiUpdateCase(let id): api("api.cases.update", .PATCH, .manageCases, "cases", .id("caseID", id))
+        case .apiCaseInvolve(let id): api("api.cases.units.add", .POST, .manageCases, "cases", .id("caseID", id), "units")
+        case .apiCaseLinkMessage(let id): api("api.cases.messages.add", .POST, .workCases, "cases", .id("caseID", id), "messages")
         }
     }
 }

@@ -90,6 +90,7 @@ enum AuditPages {
         case .listeningRuleCreate: l.t("Aturan pemantauan dibuat", "Listening rule created")
         case .listeningRuleActivate: l.t("Aturan pemantauan diaktifkan", "Listening rule switched on")
         case .listeningRuleDeactivate: l.t("Aturan pemantauan dimatikan", "Listening rule switched off")
+        case .listeningRuleUpdate: l.t("Aturan pemantauan diubah", "Listening rule changed")
         case .listeningFeedCreate: l.t("Feed berita ditambahkan", "News feed added")
         case .listeningFeedActivate: l.t("Feed berita diaktifkan", "News feed switched on")
         case .listeningFeedDeactivate: l.t("Feed berita dimatikan", "News feed switched off")

@@ -141,11 +141,7 @@ enum HoaxRegisterController {
         let principal = try req.requirePrincipal()
         let q = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
         guard q.count <= 100 else { throw AppError.badRequest("q") }
-        var claims = try await visible(principal, on: req.db).sort(\.$updatedAt, .descending).limit(1_000).all()
-        if !q.isEmpty {
-            let folded = TextAnalyzer.fold(q)
-            claims = claims.filter { TextAnalyzer.fold($0.title + " " + $0.claim + " " + $0.tags).contains(folded) }
-        }
+        let claims = matching(try await visible(principal, on: req.db).sort(\.$updatedAt, .descending).limit(1_000).all(), q: q)
         let settings = try await SearchController.settings(principal.tenantID, on: req.db, now: req.now)
         return HoaxPages.list(PageContext(req), .init(claims: claims, query: q, tree: principal.scope.tree,
                                                       canManage: principal.scope.allowsSomewhere(.manageHoaxRegister),
@@ -160,20 +156,46 @@ enum HoaxRegisterController {
         switch validate(input, principal: principal) {
         case .failure(let box): return try form(req, principal, editing: nil, input: input, errors: box.errors)
         case .success(let claim):
-            let row = HoaxClaimModel()
-            row.id = UUID()
-            row.tenantID = principal.tenantID
-            apply(claim, to: row)
-            row.active = true
-            row.createdBy = principal.userID
-            row.createdAt = req.now
-            row.updatedAt = req.now
-            let actor = req.auditActor(principal)
-            try await req.db.transaction { db in
-                try await row.create(on: db)
-                try await Auditor.record(actor, on: db, action: .hoaxClaimCreate, targetType: .hoaxClaim, targetID: row.id, label: row.title, after: fields(row))
-            }
+            let row = try await record(claim, principal: principal, req: req)
             return .seeOther(SiteRoute.hoax(row.id!).path, flash: req.l10n.t("Klaim dicatat di register.", "Claim recorded in the register."))
+        }
+    }
+
+    /// Claims whose title, narrative or tags contain `q`, without regard to case or accents.
+    static func matching(_ claims: [HoaxClaimModel], q: String) -> [HoaxClaimModel] {
+        guard !q.isEmpty else { return claims }
+        let folded = TextAnalyzer.fold(q)
+        return claims.filter { TextAnalyzer.fold($0.title + " " + $0.claim + " " + $0.tags).contains(folded) }
+    }
+
+    /// A new active claim, audited; the form and /api/v1 both come here.
+    static func record(_ claim: ValidClaim, principal: Principal, req: Request) async throws -> HoaxClaimModel {
+        let row = HoaxClaimModel()
+        row.id = UUID()
+        row.tenantID = principal.tenantID
+        apply(claim, to: row)
+        row.active = true
+        row.createdBy = principal.userID
+        row.createdAt = req.now
+        row.updatedAt = req.now
+        let actor = req.auditActor(principal)
+        try await req.db.transaction { db in
+            try await row.create(on: db)
+            try await Auditor.record(actor, on: db, action: .hoaxClaimCreate, targetType: .hoaxClaim, targetID: row.id, label: row.title, after: fields(row))
+        }
+        return row
+    }
+
+    static func save(_ claim: ValidClaim, active: Bool, to row: HoaxClaimModel, principal: Principal, req: Request) async throws {
+        let before = fields(row)
+        apply(claim, to: row)
+        row.active = active
+        row.updatedAt = req.now
+        let actor = req.auditActor(principal)
+        try await req.db.transaction { db in
+            try await row.save(on: db)
+            try await Auditor.record(actor, on: db, action: .hoaxClaimUpdate, targetType: .hoaxClaim, targetID: row.id, label: row.title,
+                                     before: before, after: fields(row))
         }
     }
 
@@ -200,16 +222,7 @@ enum HoaxRegisterController {
         switch validate(input, principal: principal) {
         case .failure(let box): return try form(req, principal, editing: row, input: input, errors: box.errors)
         case .success(let claim):
-            let before = fields(row)
-            apply(claim, to: row)
-            row.active = input.active != nil
-            row.updatedAt = req.now
-            let actor = req.auditActor(principal)
-            try await req.db.transaction { db in
-                try await row.save(on: db)
-                try await Auditor.record(actor, on: db, action: .hoaxClaimUpdate, targetType: .hoaxClaim, targetID: row.id, label: row.title,
-                                         before: before, after: fields(row))
-            }
+            try await save(claim, active: input.active != nil, to: row, principal: principal, req: req)
             return .seeOther(SiteRoute.hoax(row.id!).path, flash: req.l10n.t("Klaim disimpan.", "Claim saved."))
         }
     }

@@ -36,15 +36,19 @@ enum ThreadController {
 
     /// A message on an account the person may see (404 otherwise), and 403 without `need` there.
     static func load(_ req: Request, _ principal: Principal, need: Permission) async throws -> (MessageModel, AccountModel) {
-        guard let id = req.parameters.get("messageID", as: UUID.self),
-              let message = try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
+        try await load(req.parameters.get("messageID", as: UUID.self), principal, need: need, on: req.db)
+    }
+
+    static func load(_ id: UUID?, _ principal: Principal, need: Permission, on db: Database) async throws -> (MessageModel, AccountModel) {
+        guard let id,
+              let message = try await MessageModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
               let accountID = message.accountID,
-              let account = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == accountID).first() else {
+              let account = try await AccountModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$id == accountID).first() else {
             throw AppError.notFound
         }
         // A war-room case lends sight of its linked messages to the units it involves.
         if need == .viewInbox, !principal.scope.allows(.viewInbox, on: account.unitID),
-           try await CaseQueries.lendsSight(of: message.id!, to: principal, on: req.db) {
+           try await CaseQueries.lendsSight(of: message.id!, to: principal, on: db) {
             return (message, account)
         }
         try principal.require(need, on: account.unitID, visibleWith: .viewInbox)

@@ -39,6 +39,10 @@ enum CaseQueries {
 
     /// Cases the person sees: led within their scope, or not closed and involving one of their units.
     static func visible(_ principal: Principal, status: CaseStatus?, on db: Database) async throws -> [CaseModel] {
+        try await visibleQuery(principal, status: status, on: db).sort(\.$openedAt, .descending).limit(500).all()
+    }
+
+    static func visibleQuery(_ principal: Principal, status: CaseStatus?, on db: Database) async throws -> QueryBuilder<CaseModel> {
         let lead = Array(principal.scope.units(with: .viewCases))
         let involvedIDs = try await CaseUnitModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$unitID ~~ lead)
             .filter(\.$removedAt == nil).all(\.$caseID)
@@ -47,7 +51,7 @@ enum CaseQueries {
             either.group(.and) { $0.filter(\.$id ~~ Array(Set(involvedIDs))).filter(\.$status != .closed) }
         }
         if let status { query = query.filter(\.$status == status) }
-        return try await query.sort(\.$openedAt, .descending).limit(500).all()
+        return query
     }
 
     /// True when a case the person's units are involved in links this message: the message is

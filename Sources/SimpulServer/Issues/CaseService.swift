@@ -7,7 +7,7 @@ import Vapor
 enum CaseProblem: Error, Equatable {
     case titleMissing, titleTooLong, summaryTooLong, leadUnit, notAllowedMove(CaseStatus, CaseStatus)
     case unknownUnit, alreadyInvolved, leadIsInvolved, noteMissing, textTooLong(Int), taskTitleMissing
-    case badDueDate, holdingMissing, messageUnknown, cannotCreateContent
+    case badDueDate, holdingMissing, messageUnknown, cannotCreateContent, ownerUnknown, ownerCannotWork
 
     func text(_ l: L10n) -> String {
         switch self {
@@ -27,6 +27,9 @@ enum CaseProblem: Error, Equatable {
         case .holdingMissing: l.t("Tulis dulu pernyataan sementara: konten klarifikasi dimulai darinya.", "Write the holding statement first: the clarification starts from it.")
         case .messageUnknown: l.t("Pesan tidak ditemukan.", "Message not found.")
         case .cannotCreateContent: l.t("Anda tidak boleh menulis konten untuk unit pemimpin isu ini.", "You may not write content for this case's lead unit.")
+        case .ownerUnknown: l.t("Pengguna tidak ditemukan atau sudah nonaktif.", "User not found or deactivated.")
+        case .ownerCannotWork: l.t("Penanggung jawab harus orang yang ikut menangani isu ini (unit pemimpin atau unit yang dilibatkan).",
+                                   "The owner must be someone who takes part in this case (the lead unit or a unit pulled in).")
         }
     }
 }

@@ -32,24 +32,10 @@ enum ListeningController {
     /// The surge becomes a war-room case led by the rule's unit, with the bucket's messages linked.
     static func caseFromAlert(_ req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
-        guard let id = req.parameters.get("alertID", as: UUID.self),
-              let alert = try await ListeningAlertModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
-              let rule = try await ListeningRuleModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == alert.ruleID).first(),
-              principal.scope.allows(.viewCases, on: rule.unitID) else { throw AppError.notFound }
+        let (alert, rule) = try await ListeningRuleService.loadAlert(req.parameters.get("alertID", as: UUID.self), principal: principal, on: req.db)
         guard principal.scope.allows(.manageCases, on: rule.unitID) else { throw AppError.forbidden }
         if let existing = alert.caseID { return .seeOther(SiteRoute.issueCase(existing).path) }
-        let hits = try await ListeningHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!)
-            .filter(\.$matchedAt >= alert.bucketStart).filter(\.$matchedAt < alert.bucketEnd).limit(50).all()
-        let item = try await CaseService.open(.init(title: String("Lonjakan: \(rule.name)".prefix(CaseService.titleMax)), summary: alert.explanation,
-                                                    leadUnitID: rule.unitID, origin: .alert, originRef: alert.id!.uuidString, messageID: nil),
-                                              principal: principal, req: req)
-        let actor = req.auditActor(principal)
-        try await req.db.transaction { db in
-            for hit in hits { try await CaseService.link(.message, hit.messageID, to: item, actor: actor, on: db) }
-            if !hits.isEmpty { try await CaseService.event(item, .messageLinked, "\(hits.count) pesan dari lonjakan ditautkan.", actor: actor, on: db) }
-            alert.caseID = item.id
-            try await alert.save(on: db)
-        }
+        let item = try await ListeningRuleService.openCase(from: alert, rule: rule, principal: principal, req: req)
         return .seeOther(SiteRoute.issueCase(item.id!).path, flash: req.l10n.t("\(item.label) dibuka dari peringatan.", "\(item.label) opened from the alert."))
     }
 
@@ -66,7 +52,7 @@ enum ListeningController {
     }
 
     /// Which field of the form is wrong, and how it is said.
-    struct RuleError {
+    struct RuleError: Error {
         var field: String
         var message: String
     }
@@ -111,40 +97,15 @@ enum ListeningController {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(RuleInput.self)
         let l = req.l10n
-        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let query = (input.query ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { return try await list(req, input: input, error: RuleError(field: "name", message: l.t("Nama aturan belum diisi.", "The rule needs a name."))) }
-        guard name.count <= nameMax else {
-            return try await list(req, input: input, error: RuleError(field: "name", message: l.t("Nama paling banyak \(nameMax) karakter.", "At most \(nameMax) characters.")))
+        switch ListeningRuleService.validate(name: input.name, unitID: input.unit_id, query: input.query, principal: principal, l) {
+        case .failure(let error):
+            // The form keeps what was typed.
+            return try await list(req, input: input, error: error)
+        case .success(let valid):
+            let rule = try await ListeningRuleService.create(valid, principal: principal, req: req)
+            return .seeOther(SiteRoute.listeningRule(rule.id!).path,
+                             flash: l.t("Aturan \"\(valid.name)\" aktif: pesan baru dicocokkan mulai sekarang.", "Rule \"\(valid.name)\" is on: new messages are matched from now."))
         }
-        guard let unitID = input.unit_id.flatMap(UUID.init(uuidString:)), principal.scope.allows(.manageListening, on: unitID),
-              principal.scope.tree[unitID]?.active == true else {
-            return try await list(req, input: input, error: RuleError(field: "unit_id", message: l.t("Pilih unit tempat Anda boleh mengatur pemantauan.", "Choose a unit where you may manage listening.")))
-        }
-        do {
-            _ = try ListeningQuery(query, analyzer: TextAnalyzer())
-        } catch {
-            // The parser speaks Indonesian and names the column; the form keeps what was typed.
-            return try await list(req, input: input, error: RuleError(field: "query", message: error.message))
-        }
-        let rule = ListeningRuleModel()
-        rule.id = UUID()
-        rule.tenantID = principal.tenantID
-        rule.unitID = unitID
-        rule.name = name
-        rule.query = query
-        rule.active = true
-        rule.createdBy = principal.userID
-        rule.createdAt = req.now
-        rule.updatedAt = req.now
-        let actor = req.auditActor(principal)
-        try await req.db.transaction { db in
-            try await rule.create(on: db)
-            try await Auditor.record(actor, on: db, action: .listeningRuleCreate, targetType: .listeningRule, targetID: rule.id, label: name,
-                                     after: ["name": name, "query": query, "unit_id": unitID.uuidString])
-        }
-        return .seeOther(SiteRoute.listeningRule(rule.id!).path,
-                         flash: l.t("Aturan \"\(name)\" aktif: pesan baru dicocokkan mulai sekarang.", "Rule \"\(name)\" is on: new messages are matched from now."))
     }
 
     static func createFeed(_ req: Request) async throws -> Response {
@@ -216,16 +177,7 @@ enum ListeningController {
         let hits = try await ListeningHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!)
             .sort(\.$matchedAt, .descending).limit(100).all()
         let total = try await ListeningHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!).count()
-        let messages = hits.isEmpty ? [] : try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
-            .filter(\.$id ~~ hits.map(\.messageID)).all()
-        let byID = Dictionary(uniqueKeysWithValues: messages.map { ($0.id!, $0) })
-        let accounts = Dictionary(uniqueKeysWithValues: try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
-            .filter(\.$id ~~ Array(Set(messages.compactMap(\.accountID)))).all().map { ($0.id!, $0) })
-        let rows = hits.compactMap { hit -> ListeningPages.HitRow? in
-            guard let message = byID[hit.messageID] else { return nil }
-            let readable = message.accountID.flatMap { accounts[$0] }.map { principal.scope.allows(.viewInbox, on: $0.unitID) } ?? false
-            return ListeningPages.HitRow(message: message, matchedAt: hit.matchedAt, readable: readable)
-        }
+        let rows = try await ListeningRuleService.hitRows(hits, principal: principal, on: req.db)
         let itemHits = try await ListeningItemHitModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$ruleID == rule.id!)
             .sort(\.$matchedAt, .descending).limit(100).all()
         let news = itemHits.isEmpty ? [] : try await ListenedItemModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
@@ -242,14 +194,7 @@ enum ListeningController {
         let principal = try req.requirePrincipal()
         let rule = try await load(req, principal)
         guard principal.scope.allows(.manageListening, on: rule.unitID) else { throw AppError.forbidden }
-        rule.active.toggle()
-        rule.updatedAt = req.now
-        let actor = req.auditActor(principal)
-        try await req.db.transaction { db in
-            try await rule.save(on: db)
-            try await Auditor.record(actor, on: db, action: rule.active ? .listeningRuleActivate : .listeningRuleDeactivate,
-                                     targetType: .listeningRule, targetID: rule.id, label: rule.name)
-        }
+        try await ListeningRuleService.setActive(rule, !rule.active, principal: principal, req: req)
         return .seeOther(SiteRoute.listeningRule(rule.id!).path)
     }
 }

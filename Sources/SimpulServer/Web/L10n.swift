@@ -127,6 +127,7 @@ struct L10n: Sendable {
         case .selfGrant: t("Anda tidak bisa memberi peran kepada diri sendiri; minta pengelola lain untuk memberikannya", "You cannot grant a role to yourself; ask another administrator")
         case .invalidLink: t("\(label) harus alamat web lengkap yang diawali https:// atau http://", "\(label) must be a full web address starting with https:// or http://")
         case .tooMany(let max): t("\(label) terlalu banyak (maksimal \(max))", "\(label): too many (at most \(max))")
+        case .explained(let text): text
         }
     }
 }
