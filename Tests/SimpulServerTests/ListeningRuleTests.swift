@@ -120,6 +120,43 @@ struct SpikeAlertTests {
         }
     }
 
+    @Test("a surge of everything one account receives raises one account alert with its formula, whatever the rules")
+    func accountSurge() async throws {
+        let clock = ManualClock(Self.monday)
+        try await withTestApp(clock: clock) { app in
+            let w = try await World.make(app)
+            // Two weeks of two messages a day in this slot on the account: its usual level.
+            for day in 1...14 {
+                clock.set(Self.monday.addingTimeInterval(-Double(day) * 86_400 + 60))
+                for n in 0..<2 { _ = try await ListeningRuleTests.message(w, app: app, account: w.account, id: "b-\(day)-\(n)", text: "Terima kasih infonya \(n)") }
+            }
+            clock.set(Self.monday)
+            _ = try await Self.alertsAfterTriage(w, app: app, now: clock.date)
+            #expect(try await AccountAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0, "its usual level is no surge")
+            for n in 0..<14 {
+                _ = try await ListeningRuleTests.message(w, app: app, account: w.account, id: "v-\(n)", text: "Ini beneran? Kok bisa begitu \(n)")
+            }
+            _ = try await Self.alertsAfterTriage(w, app: app, now: clock.date)
+            var alerts = try await AccountAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            #expect(alerts.count == 1 && alerts.first?.accountID == w.account.id && alerts.first?.count == 14)
+            #expect(alerts.first?.explanation.hasPrefix("14 pesan dalam 15 menit; ambang = median 2") == true)
+            // More of the same surge in the next bucket: still one alert (cooldown).
+            clock.advance(by: 15 * 60)
+            for n in 14..<30 {
+                _ = try await ListeningRuleTests.message(w, app: app, account: w.account, id: "v-\(n)", text: "Ramai sekali \(n)")
+            }
+            _ = try await Self.alertsAfterTriage(w, app: app, now: clock.date)
+            alerts = try await AccountAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
+            #expect(alerts.count == 1)
+            let told = try await NotificationModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$link == "/listening/alerts").all()
+            #expect(Set(told.map(\.userID)) == [w.inScope[.supervisor]!.id!, w.inScope[.unitAdmin]!.id!])
+            let page = try await app.web(.GET, "/listening/alerts", as: try await World.signIn(w.inScope[.viewer]!, app: app)).body.string
+            #expect(page.contains("Lonjakan per akun") && page.contains("@" + w.account.handle) && page.contains("14 pesan dalam 15 menit"))
+            let outside = try await app.web(.GET, "/listening/alerts", as: try await World.signIn(w.outOfScope[.viewer]!, app: app)).body.string
+            #expect(!outside.contains("@" + w.account.handle + "<"), "another unit's viewer does not see the account's surge")
+        }
+    }
+
     @Test("the demo's Sandbox surge stands out against two weeks of Sandbox history as one alert")
     func sandboxSurge() async throws {
         let clock = ManualClock(Self.monday)

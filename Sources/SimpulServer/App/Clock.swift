@@ -15,6 +15,7 @@ public final class ManualClock: @unchecked Sendable {
     private var current: Date
     public init(_ start: Date) { current = start }
     public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+    public func set(_ date: Date) { lock.withLock { current = date } }
     public var date: Date { lock.withLock { current } }
     public var clock: AppClock { AppClock { [self] in self.date } }
 }

@@ -62,6 +62,7 @@ enum TriageWorker {
         if let span = try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, on: db) {
             try await SpikeWatch.run(tenantID: tenantID, hits: span, now: at, on: db)
         }
+        try await AccountSpikeWatch.run(pending, tenantID: tenantID, now: at, on: db)
         let routedAccounts = Set(pending.compactMap(\.accountID))
         if !routedAccounts.isEmpty {
             let accounts = Dictionary(uniqueKeysWithValues: try await AccountModel.query(on: db).filter(\.$tenantID == tenantID)

@@ -25,8 +25,14 @@ enum ListeningController {
         let alerts = rules.isEmpty ? [] : try await ListeningAlertModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
             .filter(\.$ruleID ~~ rules.map { $0.id! }).sort(\.$bucketStart, .descending).limit(200).all()
         let byID = Dictionary(uniqueKeysWithValues: rules.map { ($0.id!, $0) })
+        let accounts = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewCases))).all()
+        let accountByID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0) })
+        let accountAlerts = accounts.isEmpty ? [] : try await AccountAlertModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
+            .filter(\.$accountID ~~ accounts.map { $0.id! }).sort(\.$bucketStart, .descending).limit(100).all()
         return ListeningPages.alerts(PageContext(req), .init(alerts: alerts.compactMap { alert in byID[alert.ruleID].map { (alert, $0) } },
-                                                             canOpen: { principal.scope.allows(.manageCases, on: $0.unitID) }))
+                                                             canOpen: { principal.scope.allows(.manageCases, on: $0.unitID) },
+                                                             accountAlerts: accountAlerts.compactMap { alert in accountByID[alert.accountID].map { (alert, $0) } }))
     }
 
     /// The surge becomes a war-room case led by the rule's unit, with the bucket's messages linked.

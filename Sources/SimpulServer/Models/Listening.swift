@@ -200,3 +200,23 @@ final class ListeningSearchRunModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// A surge of everything one account received in a 15-minute bucket, against the same slot of
+/// the previous 14 days: a post gone viral, a complaint storm, a raid.
+final class AccountAlertModel: Model, @unchecked Sendable {
+    static let schema = "account_alerts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "bucket_start") var bucketStart: Date
+    @Field(key: "bucket_end") var bucketEnd: Date
+    @Field(key: "count") var count: Int
+    @Field(key: "median") var median: Double
+    @Field(key: "mad") var mad: Double
+    @Field(key: "threshold") var threshold: Double
+    @Field(key: "explanation") var explanation: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

@@ -50,5 +50,6 @@ enum SimpulMigrations {
         CreateHoaxClaims(),
         CreateHoaxMatches(),
         CreateListeningSearch(),
+        CreateAccountAlerts(),
     ]
 }

@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import SimpulCore
+import SQLKit
+
+/// Looks for surges on each account a triage batch touched: all it received in the batch's
+/// 15-minute buckets against the same slots of the previous 14 days, with the rules' detector.
+/// Only those slots are read (15 narrow ranges on the account's received-time index), not two
+/// weeks of messages. One alert per account and bucket, none again within the cooldown; the
+/// case managers of the account's unit and the units above it are told.
+enum AccountSpikeWatch {
+    struct Row: Encodable {
+        let tenant_id: UUID, id: UUID, account_id: UUID, bucket_start: Date, bucket_end: Date, count: Int
+        let median: Double, mad: Double, threshold: Double, explanation: String, created_at: Date
+    }
+
+    @discardableResult
+    static func run(_ messages: [MessageModel], tenantID: UUID, now: Date, detector: SpikeDetector = SpikeDetector(),
+                    on db: Database) async throws -> [AccountAlertModel] {
+        let p = detector.parameters
+        var buckets: [UUID: Set<Double>] = [:]
+        for message in messages {
+            guard let account = message.accountID else { continue }
+            buckets[account, default: []].insert(floor(message.receivedAt.timeIntervalSince1970 / p.bucketLength) * p.bucketLength)
+        }
+        // What each touched bucket holds now, from one read of the batch's time span (minutes for
+        // live traffic, hours for a history load): most buckets are far from a surge and stop here.
+        let starts = buckets.values.flatMap { $0 }
+        guard let earliest = starts.min(), let latest = starts.max() else { return [] }
+        let recent = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID ~~ Array(buckets.keys))
+            .filter(\.$receivedAt >= Date(timeIntervalSince1970: earliest)).filter(\.$receivedAt < Date(timeIntervalSince1970: latest + p.bucketLength))
+            .field(\.$accountID).field(\.$receivedAt).all()
+        var held: [UUID: [Double: Int]] = [:]
+        for message in recent {
+            guard let account = message.accountID else { continue }
+            held[account, default: [:]][floor(message.receivedAt.timeIntervalSince1970 / p.bucketLength) * p.bucketLength, default: 0] += 1
+        }
+        var raised: [AccountAlertModel] = []
+        for (accountID, starts) in buckets {
+            var judged: [(start: Double, counts: [BucketCount])] = []
+            for start in starts.sorted() {
+                guard let count = held[accountID]?[start], count >= p.minimumCount else { continue }
+                let earlier = try await slotCounts(accountID: accountID, tenantID: tenantID, bucket: start, days: p.baselineDays, length: p.bucketLength, on: db)
+                judged.append((start, earlier + [BucketCount(start: Date(timeIntervalSince1970: start), count: count)]))
+            }
+            guard !judged.isEmpty, let first = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID == accountID)
+                .sort(\.$receivedAt).first()?.receivedAt else { continue }
+            let last = try await AccountAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID == accountID)
+                .sort(\.$bucketStart, .descending).first()
+            for (start, counts) in judged {
+                let from = Date(timeIntervalSince1970: start)
+                for alert in detector.alerts(counts: counts, from: from, to: from.addingTimeInterval(p.bucketLength), historyStart: first) {
+                    if let last, alert.bucketStart < last.bucketStart.addingTimeInterval(p.cooldown) { continue }
+                    if let previous = raised.last(where: { $0.accountID == accountID }), alert.bucketStart < previous.bucketStart.addingTimeInterval(p.cooldown) { continue }
+                    let row = Row(tenant_id: tenantID, id: UUID(), account_id: accountID, bucket_start: alert.bucketStart, bucket_end: alert.bucketEnd,
+                                  count: alert.count, median: alert.median, mad: alert.mad, threshold: alert.threshold, explanation: alert.explanation,
+                                  created_at: now)
+                    // Two workers may judge the same bucket: the first alert wins, and only it is told.
+                    let inserted = try await db.transaction { db -> AccountAlertModel? in
+                        try await (try db.sql).insert(into: AccountAlertModel.schema).model(row)
+                            .ignoringConflicts(with: ["tenant_id", "account_id", "bucket_start"]).run()
+                        guard let kept = try await AccountAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id == row.id).first() else { return nil }
+                        try await notify(kept, on: db)
+                        return kept
+                    }
+                    if let inserted { raised.append(inserted) }
+                }
+            }
+        }
+        return raised
+    }
+
+    /// The account's counts in the same slot as `bucket` on each of the `days` before it, in one
+    /// read of those narrow ranges.
+    static func slotCounts(accountID: UUID, tenantID: UUID, bucket: Double, days: Int, length: TimeInterval, on db: Database) async throws -> [BucketCount] {
+        let start = Date(timeIntervalSince1970: bucket)
+        let times = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID == accountID).group(.or) { any in
+            for day in 1...max(1, days) {
+                let slot = start.addingTimeInterval(-Double(day) * 86_400)
+                any.group(.and) { $0.filter(\.$receivedAt >= slot).filter(\.$receivedAt < slot.addingTimeInterval(length)) }
+            }
+        }.field(\.$receivedAt).all().map(\.receivedAt)
+        return Dictionary(grouping: times) { floor($0.timeIntervalSince1970 / length) * length }
+            .map { BucketCount(start: Date(timeIntervalSince1970: $0.key), count: $0.value.count) }
+    }
+
+    static func notify(_ alert: AccountAlertModel, on db: Database) async throws {
+        guard let account = try await AccountModel.query(on: db).filter(\.$tenantID == alert.tenantID).filter(\.$id == alert.accountID).first() else { return }
+        let tree = try await UnitQueries.tree(tenantID: alert.tenantID, on: db)
+        let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == alert.tenantID)
+            .filter(\.$unitID ~~ tree.lineage(of: account.unitID)).all()
+        try await NotificationModel.tell(memberships.filter { $0.role.permissions.contains(.manageCases) }.map(\.userID), tenantID: alert.tenantID,
+                                         text: "Lonjakan pesan di akun \(account.platform.displayName) @\(account.handle): \(alert.explanation)",
+                                         link: .listeningAlerts, at: alert.createdAt, on: db)
+    }
+}
