@@ -152,4 +152,23 @@ struct CaseTests {
     static func otherMessage(_ w: World, app: Application) async throws -> MessageModel {
         try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "case-unlinked", text: "Pesan lain yang tidak ditautkan")
     }
+
+    @Test("cases opened at the same moment each get their own number")
+    func concurrentNumbers() async throws {
+        try await withTestApp(clock: ManualClock(Self.monday)) { app in
+            let w = try await World.make(app)
+            let lead = try await World.signIn(w.inScope[.unitAdmin]!, app: app)
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for n in 0..<8 {
+                    group.addTask {
+                        try await app.web(.POST, "/cases", as: lead, form: ["title": "Isu serentak \(n)", "lead_unit_id": w.units["OPD-A"]!.uuidString]).status.code
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 303 }, "\(statuses)")
+            let numbers = try await CaseModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all().map(\.number).sorted()
+            #expect(numbers == Array(1...8))
+        }
+    }
 }

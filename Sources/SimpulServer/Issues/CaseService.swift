@@ -65,7 +65,17 @@ enum CaseService {
         let sla = try await SLAService.load(tenant: principal.tenant, on: req.db)
         let now = req.now
         let actor = req.auditActor(principal)
-        return try await req.db.transaction { db in
+        // Case numbers are the tenant's max + 1: two cases opened at the same moment may pick the
+        // same number, and the unique (tenant, number) index refuses the second. It then simply
+        // takes the next one, in a fresh transaction.
+        return try await WriteContention.retrying(alsoRetry: { ($0 as? any DatabaseError)?.isConstraintFailure == true }) {
+            try await insert(opening, principal: principal, sla: sla, now: now, actor: actor, on: req.db)
+        }
+    }
+
+    private static func insert(_ opening: Opening, principal: Principal, sla: SLAService.Settings, now: Date, actor: Auditor.Actor,
+                               on db: Database) async throws -> CaseModel {
+        try await db.transaction { db in
             let last = try await CaseModel.query(on: db).filter(\.$tenantID == principal.tenantID).sort(\.$number, .descending).first()
             let item = CaseModel()
             item.id = UUID()

@@ -49,6 +49,10 @@ struct AppErrorMiddleware: Middleware {
             // Two people saving the same handle or code at the same instant: the checks before
             // the write passed for both, the database's unique key stopped the second.
             return Described(status: .conflict, code: "conflict", message: l.t("Data ini baru saja diubah atau dipakai orang lain. Muat ulang lalu coba lagi.", "Someone else just changed or used this. Reload and try again."))
+        case let contention where contention.isWriteContention:
+            // Another write held the database for longer than this one could wait; nothing of
+            // this request was kept.
+            return Described(status: .serviceUnavailable, code: "busy", message: l.t("Server sedang sibuk menyimpan data lain. Coba lagi sebentar lagi.", "The server is busy saving other data. Try again in a moment."))
         case is DecodingError:
             return Described(status: .badRequest, code: "bad_request", message: l.t("Isi permintaan tidak dapat dibaca.", "The request could not be read."))
         case let abort as AbortError:
