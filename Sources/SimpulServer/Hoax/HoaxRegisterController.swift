@@ -142,7 +142,7 @@ enum HoaxRegisterController {
         let q = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
         guard q.count <= 100 else { throw AppError.badRequest("q") }
         let claims = matching(try await visible(principal, on: req.db).sort(\.$updatedAt, .descending).limit(1_000).all(), q: q)
-        let settings = try await SearchController.settings(principal.tenantID, on: req.db, now: req.now)
+        let settings = try await ListeningSettingsModel.current(tenantID: principal.tenantID, at: req.now, on: req.db)
         return HoaxPages.list(PageContext(req), .init(claims: claims, query: q, tree: principal.scope.tree,
                                                       canManage: principal.scope.allowsSomewhere(.manageHoaxRegister),
                                                       thresholds: .init(nearCopy: settings.hoaxNearCopyThreshold, paraphrase: settings.hoaxParaphraseThreshold,

@@ -35,7 +35,7 @@ enum HoaxThresholdsController {
             let message = l.t("Ambang diisi angka 0,30 sampai 0,95, misalnya 0,56.", "Thresholds are numbers from 0.30 to 0.95, e.g. 0.56.")
             return try await HoaxRegisterController.list(req, thresholds: input, thresholdError: message).response(.unprocessableEntity)
         }
-        let settings = try await SearchController.settings(principal.tenantID, on: req.db, now: req.now)
+        let settings = try await ListeningSettingsModel.current(tenantID: principal.tenantID, at: req.now, on: req.db)
         let before = ["near_copy": String(settings.hoaxNearCopyThreshold), "paraphrase": String(settings.hoaxParaphraseThreshold)]
         if settings.id == nil { settings.id = UUID() }
         settings.hoaxNearCopyThreshold = nearCopy

@@ -43,7 +43,7 @@ enum HoaxWatch {
         // Every reply and check asks, so the fingerprint is two aggregates, not the claims: claims
         // are never deleted, and every change (label, text, switching off) moves `updated_at`.
         let all = HoaxClaimModel.query(on: db).filter(\.$tenantID == tenantID)
-        let parameters = try await ListeningSettingsModel.query(on: db).filter(\.$tenantID == tenantID).first()?.hoaxParameters ?? HoaxMatchParameters()
+        let parameters = try await ListeningSettingsModel.current(tenantID: tenantID, at: Date(), on: db).hoaxParameters
         var fingerprint = Hasher()
         fingerprint.combine(try await all.copy().count())
         fingerprint.combine(try await all.copy().max(\.$updatedAt))

@@ -33,10 +33,6 @@ enum SearchController {
     static let maxDailyCalls = 10_000
     static let secretMax = 500
 
-    static func settings(_ tenantID: UUID, on db: Database, now: Date) async throws -> ListeningSettingsModel {
-        try await ListeningSettingsModel.query(on: db).filter(\.$tenantID == tenantID).first() ?? .standard(tenantID: tenantID, at: now)
-    }
-
     /// One token and one budget serve the whole tenant: the koordinator's business.
     static func canConfigure(_ principal: Principal) -> Bool {
         !principal.scope.units(with: .manageListeningSettings).isEmpty
@@ -44,7 +40,7 @@ enum SearchController {
 
     static func page(_ req: Request, input: SettingsInput, problems: [String: String]) async throws -> Response {
         let principal = try req.requirePrincipal()
-        let settings = try await settings(principal.tenantID, on: req.db, now: req.now)
+        let settings = try await ListeningSettingsModel.current(tenantID: principal.tenantID, at: req.now, on: req.db)
         let rules = try await ListeningController.visibleRules(principal, on: req.db)
         let searches = rules.isEmpty ? [] : try await ListeningSearchModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
             .filter(\.$ruleID ~~ rules.map { $0.id! }).all()
@@ -109,7 +105,7 @@ enum SearchController {
             kept.youtube_api_key = nil
             return try await page(req, input: kept, problems: problems)
         }
-        let settings = try await settings(principal.tenantID, on: req.db, now: req.now)
+        let settings = try await ListeningSettingsModel.current(tenantID: principal.tenantID, at: req.now, on: req.db)
         let before = audited(settings)
         if settings.id == nil { settings.id = UUID() }
         settings.xMonthlyReads = reads

@@ -37,8 +37,7 @@ enum SearchPoller {
         var ran = 0
         for (tenantID, searches) in Dictionary(grouping: due, by: \.tenantID) {
             guard let tenant = try await Tenant.find(tenantID, on: app.db) else { continue }
-            let settings = try await ListeningSettingsModel.query(on: app.db).filter(\.$tenantID == tenantID).first()
-                ?? .standard(tenantID: tenantID, at: now)
+            let settings = try await ListeningSettingsModel.current(tenantID: tenantID, at: now, on: app.db)
             let rules = Dictionary(uniqueKeysWithValues: try await ListeningRuleModel.query(on: app.db).filter(\.$tenantID == tenantID)
                 .filter(\.$id ~~ searches.map(\.ruleID)).all().map { ($0.id!, $0) })
             for search in searches {

@@ -147,6 +147,11 @@ final class ListeningSettingsModel: Model, @unchecked Sendable {
         return parameters
     }
 
+    /// The tenant's settings, or the standard ones when it never saved any (not stored until then).
+    static func current(tenantID: UUID, at now: Date, on db: Database) async throws -> ListeningSettingsModel {
+        try await query(on: db).filter(\.$tenantID == tenantID).first() ?? .standard(tenantID: tenantID, at: now)
+    }
+
     /// What a tenant that never opened the settings has: nothing configured, nothing searched.
     static func standard(tenantID: UUID, at now: Date) -> ListeningSettingsModel {
         let settings = ListeningSettingsModel()
