@@ -25,7 +25,7 @@ struct FeedPollerTests {
         let server = try await FakePlatformServer()
         defer { Task { await server.shutdown() } }
         try await withTestApp { app in
-            app.platformTransport = VaporHTTPTransport(client: app.client)
+            Self.allowInternalAddresses(app)
             let w = try await World.make(app)
             let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: "bendungan NEAR/2 jebol", unit: "OPD-A")
             let elsewhere = try await CaseFixtures.listeningRule(w, app: app, n: 2, query: "bendungan", unit: "OPD-B")
@@ -62,6 +62,72 @@ struct FeedPollerTests {
             #expect(page.contains("Kabar Uji") && page.contains("Gagal dibaca"))
             let rulePage = try await app.web(.GET, "/listening/\(rule.id!)", as: try await World.signIn(w.inScope[.supervisor]!, app: app)).body.string
             #expect(rulePage.contains("Beredar kabar bendungan jebol") && rulePage.contains("https://kabar.uji/1"))
+        }
+    }
+
+    /// The fake server listens on loopback, which the guard refuses unless told otherwise.
+    static func allowInternalAddresses(_ app: Application) {
+        app.feedFetching.outbound = OutboundGuard(resolver: app.feedFetching.outbound.resolver, allowsInternalAddresses: true)
+    }
+
+    @Test("a feed inside the network (loopback here) is refused when added and when read, and nothing is requested from it")
+    func internalAddresses() async throws {
+        let server = try await FakePlatformServer()
+        defer { Task { await server.shutdown() } }
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let browser = try await World.signIn(w.inScope[.unitAdmin]!, app: app)
+            let url = server.baseURL.absoluteString + "/rss/kabar"
+            let refused = try await app.web(.POST, "/listening/feeds", as: browser, form: ["name": "Dalam", "url": url, "unit_id": w.units["OPD-A"]!.uuidString])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Alamat feed menunjuk ke jaringan internal (127.0.0.1)"))
+            let metadata = try await app.web(.POST, "/listening/feeds", as: browser,
+                                             form: ["name": "Metadata", "url": "http://169.254.169.254/latest/meta-data/", "unit_id": w.units["OPD-A"]!.uuidString])
+            #expect(metadata.status == .unprocessableEntity && metadata.body.string.contains("jaringan internal (169.254.169.254)"))
+            #expect(try await ListeningFeedModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0)
+
+            // A feed that was listed before (or whose name now points inside) is not read either.
+            let feed = ListeningFeedModel()
+            feed.id = UUID()
+            feed.tenantID = w.tenantA.id!
+            feed.unitID = w.units["OPD-A"]!
+            feed.name = "Lama"
+            feed.url = url
+            feed.active = true
+            feed.createdAt = app.clock.now()
+            try await feed.create(on: app.db)
+            server.script("/rss/kabar", .init(headers: [("Content-Type", "application/rss+xml")], body: Self.rss))
+            #expect(try await FeedPoller.pollDue(app: app, tenantID: w.tenantA.id!) == 1)
+            let saved = try #require(try await ListeningFeedModel.find(feed.id, on: app.db))
+            #expect(saved.lastError == "Alamat feed menunjuk ke jaringan internal (127.0.0.1); Simpul hanya membaca alamat internet publik.")
+            #expect(server.requests.isEmpty, "nothing was sent to the internal address")
+            #expect(try await ListenedItemModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0)
+        }
+    }
+
+    @Test("in Sandbox mode the demo's portals answer from the Sandbox: articles kept once and matched; elsewhere the address does not exist")
+    func sandboxPortals() async throws {
+        try await withTestApp { app in
+            let w = try await World.make(app)
+            let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: "(air OR pdam OR pipa OR banjir OR jalan OR ktp)", unit: "OPD-A")
+            let browser = try await World.signIn(w.inScope[.unitAdmin]!, app: app)
+            let url = SandboxNews.feedURL(portal: "kabar-kota")
+            let form = ["name": "Kabar Kota", "url": url, "unit_id": w.units["OPD-A"]!.uuidString]
+            let outside = try await app.web(.POST, "/listening/feeds", as: browser, form: form)
+            #expect(outside.status == .unprocessableEntity && outside.body.string.contains("Nama server \(SandboxNews.host) tidak ditemukan"))
+
+            let settings = ListeningSettingsModel.standard(tenantID: w.tenantA.id!, at: app.clock.now())
+            settings.id = UUID()
+            settings.sandbox = true
+            try await settings.create(on: app.db)
+            #expect(try await app.web(.POST, "/listening/feeds", as: browser, form: form).status == .seeOther)
+            #expect(try await FeedPoller.pollDue(app: app, tenantID: w.tenantA.id!) == 1)
+            let items = try await ListenedItemModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count()
+            #expect(items >= 24)
+            #expect(try await ListeningItemHitModel.query(on: app.db).filter(\.$ruleID == rule.id!).count() > 0, "the city's news gives the rule hits")
+            let feed = try #require(try await ListeningFeedModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).first())
+            #expect(feed.lastError == nil && feed.etag != nil)
+            try await FeedPoller.pollDue(app: app, tenantID: w.tenantA.id!, force: true)
+            #expect(try await ListenedItemModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == items, "the same hour is a 304")
         }
     }
 }

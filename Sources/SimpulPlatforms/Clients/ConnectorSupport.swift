@@ -71,6 +71,9 @@ struct ConnectorHTTP: Sendable {
             response = try await transport.send(request)
         } catch is CancellationError {
             throw .transient(status: 0, detail: "request cancelled")
+        } catch let refused as PlatformError {
+            // A transport that refuses on its own (a body over its size limit) says why itself.
+            throw refused.redacting(secrets)
         } catch {
             throw PlatformError.transient(status: 0, detail: "transport failure: \(String(describing: error))").redacting(secrets)
         }

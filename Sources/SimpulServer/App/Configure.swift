@@ -10,6 +10,7 @@ public func configure(_ app: Application, settings: Settings, clock: AppClock = 
     app.settings = settings
     app.clock = clock
     app.platformEndpoints = settings.platformEndpoints
+    app.useFeedFetching(allowsInternalAddresses: settings.feedsAllowInternalAddresses)
     app.logger.logLevel = settings.logLevel
     app.http.server.configuration.hostname = settings.host
     app.http.server.configuration.port = settings.port

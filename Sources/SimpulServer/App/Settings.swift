@@ -30,6 +30,9 @@ public struct Settings: Sendable {
     /// Where the platforms' APIs are: their public hosts unless a proxy (or a test's fake
     /// platform) stands in between.
     public var platformEndpoints: PlatformEndpoints
+    /// News feeds on loopback, private or link-local addresses are refused unless this is set
+    /// (a feed server on the government's own network, or a test's fake server).
+    public var feedsAllowInternalAddresses: Bool = false
 
     public var usesPostgres: Bool { databaseURL != nil }
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -116,7 +119,8 @@ public struct Settings: Sendable {
             runWorkers: value("SIMPUL_WORKERS") != "false",
             jobConcurrency: jobConcurrency!,
             mediaDirectory: value("SIMPUL_MEDIA_DIR") ?? "data/media",
-            platformEndpoints: endpoints
+            platformEndpoints: endpoints,
+            feedsAllowInternalAddresses: value("SIMPUL_FEEDS_ALLOW_INTERNAL") == "true"
         )
     }
 }

@@ -1,17 +1,28 @@
 import Fluent
 import FluentSQLiteDriver
+import FluentPostgresDriver
 import Foundation
 
 /// SQLite lets one writer in at a time. A write transaction that meets another one fails at
 /// once with "database is locked" (or, in WAL mode, when its snapshot went stale while it
 /// read): nothing was written, and the same transaction run again a moment later succeeds.
+///
+/// PostgreSQL lets writers in together but may abort one of two transactions that wait for each
+/// other's rows (deadlock_detected, 40P01) or, under serializable isolation, one whose reads went
+/// stale (serialization_failure, 40001). The aborted one wrote nothing either, and running it
+/// again is the documented cure.
 extension Error {
     var isWriteContention: Bool {
-        guard let sqlite = self as? SQLiteError else { return false }
-        switch sqlite.reason {
-        case .busy, .locked, .busyInSnapshot, .busyInRecovery, .busyTimeout: return true
-        default: return false
+        if let sqlite = self as? SQLiteError {
+            switch sqlite.reason {
+            case .busy, .locked, .busyInSnapshot, .busyInRecovery, .busyTimeout: return true
+            default: return false
+            }
         }
+        if let postgres = self as? PSQLError, let state = postgres.serverInfo?[.sqlState] {
+            return state == "40P01" || state == "40001"
+        }
+        return false
     }
 }
 

@@ -117,6 +117,19 @@ enum DemoSeeder {
                 try await search.create(on: db)
             }
         }
+        // The city's news portals, answered by the Sandbox (`SandboxNews`) in Sandbox mode.
+        for (portal, unitCode) in [("kabar-kota", "PEMKOT"), ("warta-warga", "DISKOMINFO")] {
+            guard let unitID = units[unitCode], let name = SandboxNews.portals[portal] else { continue }
+            let feed = ListeningFeedModel()
+            feed.id = UUID()
+            feed.tenantID = tenantID
+            feed.unitID = unitID
+            feed.name = name
+            feed.url = SandboxNews.feedURL(portal: portal)
+            feed.active = true
+            feed.createdAt = now
+            try await feed.create(on: db)
+        }
         // The demo searches the Sandbox's city, never the real X or YouTube.
         let settings = ListeningSettingsModel.standard(tenantID: tenantID, at: now)
         settings.id = UUID()

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SimpulCore
 import Vapor
@@ -65,9 +66,11 @@ enum CaseService {
         let sla = try await SLAService.load(tenant: principal.tenant, on: req.db)
         let now = req.now
         let actor = req.auditActor(principal)
-        // Case numbers are the tenant's max + 1: two cases opened at the same moment may pick the
-        // same number, and the unique (tenant, number) index refuses the second. It then simply
-        // takes the next one, in a fresh transaction.
+        // Case numbers are the tenant's max + 1. On PostgreSQL the transaction first locks the
+        // tenant's row, so openings of one tenant take their numbers in turn. SQLite has one
+        // writer anyway: two openings at the same moment may still pick the same number there,
+        // and the unique (tenant, number) index refuses the second, which then simply takes the
+        // next one in a fresh transaction.
         return try await WriteContention.retrying(alsoRetry: { ($0 as? any DatabaseError)?.isConstraintFailure == true }) {
             try await insert(opening, principal: principal, sla: sla, now: now, actor: actor, on: req.db)
         }
@@ -76,6 +79,9 @@ enum CaseService {
     private static func insert(_ opening: Opening, principal: Principal, sla: SLAService.Settings, now: Date, actor: Auditor.Actor,
                                on db: Database) async throws -> CaseModel {
         try await db.transaction { db in
+            if db.isPostgres, let sql = db as? SQLDatabase {
+                try await sql.raw("SELECT id FROM tenants WHERE id = \(bind: principal.tenantID) FOR UPDATE").run()
+            }
             let last = try await CaseModel.query(on: db).filter(\.$tenantID == principal.tenantID).sort(\.$number, .descending).first()
             let item = CaseModel()
             item.id = UUID()

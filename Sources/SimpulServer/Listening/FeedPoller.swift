@@ -46,7 +46,7 @@ enum FeedPoller {
             return
         }
         do {
-            switch try await FeedReader(transport: app.platformTransport, now: { now }).fetch(url, validators: FeedValidators(etag: feed.etag, lastModified: feed.lastModified)) {
+            switch try await reader(for: url, feed: feed, app: app, now: now).fetch(url, validators: FeedValidators(etag: feed.etag, lastModified: feed.lastModified)) {
             case .notModified:
                 feed.lastError = nil
             case .updated(let parsed, let validators):
@@ -62,8 +62,24 @@ enum FeedPoller {
         try await feed.save(on: db)
     }
 
+    /// The demo's portals answer from the Sandbox, only for a tenant whose listening is in
+    /// Sandbox mode; every other feed is read over the network, through the guard.
+    static func reader(for url: URL, feed: ListeningFeedModel, app: Application, now: Date) async throws -> FeedReader {
+        if SandboxNews.serves(url), try await ListeningSettingsModel.current(tenantID: feed.tenantID, at: now, on: app.db).sandbox {
+            return FeedReader(transport: SandboxNews(now: { now }), now: { now })
+        }
+        return FeedReader(transport: app.feedFetching.transport, guard: app.feedFetching.outbound, now: { now })
+    }
+
     static func describe(_ error: PlatformError) -> String {
         switch error {
+        case .rejected(_, FeedReader.RefusalCode.internalAddress?, let detail):
+            "Alamat feed menunjuk ke jaringan internal (\(detail)); Simpul hanya membaca alamat internet publik."
+        case .rejected(_, FeedReader.RefusalCode.unknownHost?, let detail):
+            "Nama server feed tidak ditemukan (\(detail)); periksa alamatnya."
+        case .rejected(_, FeedReader.RefusalCode.tooManyRedirects?, _):
+            "Server feed mengalihkan terlalu banyak kali; periksa alamatnya."
+
         case .rateLimited: "Server feed meminta jeda (terlalu banyak permintaan); dicoba lagi nanti."
         case .transient(let status, _): status == 0 ? "Server feed tidak bisa dihubungi; dicoba lagi nanti." : "Server feed sedang bermasalah (HTTP \(status)); dicoba lagi nanti."
         case .authInvalid: "Server feed menolak akses (HTTP 401)."

@@ -126,6 +126,18 @@ enum ListeningController {
         guard let url = FeedReader.feedURL(input.url ?? ""), url.absoluteString.count <= 1000 else {
             return try await refuse("feed_url", l.t("Alamat feed harus diawali http:// atau https://.", "The feed address must start with http:// or https://."))
         }
+        var sandboxPortal = false
+        if SandboxNews.serves(url) { sandboxPortal = try await ListeningSettingsModel.current(tenantID: principal.tenantID, at: req.now, on: req.db).sandbox }
+        if !sandboxPortal {
+            do {
+                try await req.application.feedFetching.outbound.check(url)
+            } catch .internalAddress(_, let address) {
+                return try await refuse("feed_url", l.t("Alamat feed menunjuk ke jaringan internal (\(address)); Simpul hanya membaca alamat internet publik.",
+                                                        "The feed address points into an internal network (\(address)); Simpul reads public internet addresses only."))
+            } catch .unresolvable(let host) {
+                return try await refuse("feed_url", l.t("Nama server \(host) tidak ditemukan; periksa alamat feed.", "No server named \(host) was found; check the feed address."))
+            }
+        }
         guard let unitID = input.unit_id.flatMap(UUID.init(uuidString:)), principal.scope.allows(.manageListening, on: unitID),
               principal.scope.tree[unitID]?.active == true else {
             return try await refuse("feed_unit", l.t("Pilih unit tempat Anda boleh mengatur pemantauan.", "Choose a unit where you may manage listening."))

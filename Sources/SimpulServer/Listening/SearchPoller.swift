@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import SimpulCore
 import SimpulPlatforms
@@ -131,11 +132,15 @@ enum SearchPoller {
     }
 
     static func spent(_ cost: Cost, tenantID: UUID, source: ListeningSource, since: Date, on db: Database) async throws -> Int {
-        let runs = ListeningSearchRunModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$source == source).filter(\.$ranAt >= since)
-        switch cost {
-        case .reads: return try await runs.sum(\.$reads) ?? 0
-        case .calls: return try await runs.sum(\.$calls) ?? 0
-        }
+        // Raw SQL with a cast, because PostgreSQL sums a BIGINT column as NUMERIC, which Fluent's
+        // `sum` cannot decode as Int.
+        guard let sql = db as? SQLDatabase else { throw Abort(.internalServerError) }
+        let column: SQLQueryString = cost == .reads ? "reads" : "calls"
+        let row = try await sql.raw("""
+            SELECT CAST(COALESCE(SUM(\(column)), 0) AS BIGINT) AS spent FROM listening_search_runs
+            WHERE tenant_id = \(bind: tenantID) AND source = \(bind: source.rawValue) AND ran_at >= \(bind: since)
+            """).first()
+        return try row?.decode(column: "spent", as: Int.self) ?? 0
     }
 
     static func reveal(_ sealed: Data?, app: Application) -> String? {

@@ -80,23 +80,26 @@ enum SandboxHistory {
                 ? SQLRaw("\(column) + make_interval(secs => \(minSeconds) + floor(random() * \(spread)))")
                 : SQLRaw("\(column) + \(minSeconds) + (abs(random()) % \(spread))")
         }
-        try await sql.update("messages")
+        try await retried(sql.update("messages")
             .set("state", to: SQLBind("replied"))
             .set(SQLIdentifier("first_response_at"), to: later("received_at", minSeconds: 300, spread: 86_400))
             .where("tenant_id", .equal, SQLBind(tenantID)).where("received_at", .lessThan, SQLBind(before))
-            .where("kind", .in, kinds).where("state", .equal, SQLBind("new")).where(roll, .lessThan, SQLLiteral.numeric("85"))
-            .run()
-        try await sql.update("messages")
+            .where("kind", .in, kinds).where("state", .equal, SQLBind("new")).where(roll, .lessThan, SQLLiteral.numeric("85")))
+        try await retried(sql.update("messages")
             .set("state", to: SQLBind("closed"))
             .set(SQLIdentifier("resolved_at"), to: later("first_response_at", minSeconds: 600, spread: 172_800))
             .where("tenant_id", .equal, SQLBind(tenantID)).where("state", .equal, SQLBind("replied"))
-            .where("received_at", .lessThan, SQLBind(before)).where(roll, .lessThan, SQLLiteral.numeric("90"))
-            .run()
-        try await sql.update("messages")
+            .where("received_at", .lessThan, SQLBind(before)).where(roll, .lessThan, SQLLiteral.numeric("90")))
+        try await retried(sql.update("messages")
             .set("state", to: SQLBind("spam"))
             .set(SQLIdentifier("resolved_at"), to: later("received_at", minSeconds: 600, spread: 86_400))
             .where("tenant_id", .equal, SQLBind(tenantID)).where("received_at", .lessThan, SQLBind(before))
-            .where("kind", .in, kinds).where("state", .equal, SQLBind("new")).where(roll, .lessThan, SQLLiteral.numeric("20"))
-            .run()
+            .where("kind", .in, kinds).where("state", .equal, SQLBind("new")).where(roll, .lessThan, SQLLiteral.numeric("20")))
+    }
+
+    /// A triage pass updating the same rows in another order may deadlock with these bulk
+    /// updates on PostgreSQL; the aborted statement changed nothing and simply runs again.
+    private static func retried(_ update: SQLUpdateBuilder) async throws {
+        try await WriteContention.retrying { try await update.run() }
     }
 }
