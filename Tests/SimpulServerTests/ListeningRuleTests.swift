@@ -120,6 +120,40 @@ struct SpikeAlertTests {
         }
     }
 
+    @Test("news and search results count for their rule at the time they were published: a burst of articles raises one alert, a re-read none")
+    func itemSurge() async throws {
+        let clock = ManualClock(Self.monday)
+        try await withTestApp(clock: clock) { app in
+            let w = try await World.make(app)
+            let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: "bendungan NEAR/3 jebol", unit: "OPD-A")
+            func article(_ id: String, at: Date) -> ListenedItem {
+                ListenedItem(source: .news, externalID: id, url: "https://kabar.uji/\(id)", title: "Bendungan Cisalak jebol?", text: "Warga cemas bendungan Cisalak jebol", publishedAt: at)
+            }
+            let feed = UUID()
+            // Two weeks of one article a day in this slot, read a day at a time: the usual level, no alert.
+            for day in (1...14).reversed() {
+                let at = Self.monday.addingTimeInterval(-Double(day) * 86_400 + 60)
+                try await ListenedItemStore.store([article("d-\(day)", at: at)], tenantID: w.tenantA.id!, unitID: w.units["OPD-A"]!,
+                                                  origin: .feed(feed, name: "Kabar Uji"), at: at.addingTimeInterval(600), on: app.db)
+            }
+            #expect(try await ListeningAlertModel.query(on: app.db).filter(\.$ruleID == rule.id!).count() == 0)
+            // Twelve articles within a quarter of an hour, fetched in one read a little later.
+            let burst = (0..<12).map { article("b-\($0)", at: Self.monday.addingTimeInterval(Double($0) * 60)) }
+            clock.advance(by: 20 * 60)
+            try await ListenedItemStore.store(burst, tenantID: w.tenantA.id!, unitID: w.units["OPD-A"]!, origin: .feed(feed, name: "Kabar Uji"),
+                                              at: clock.date, on: app.db)
+            let alerts = try await ListeningAlertModel.query(on: app.db).filter(\.$ruleID == rule.id!).all()
+            #expect(alerts.count == 1 && alerts.first?.count == 12 && alerts.first?.bucketStart == Self.monday, "judged at the articles' own times")
+            // The next read finds the same articles: nothing new, no new alert.
+            clock.advance(by: 15 * 60)
+            #expect(try await ListenedItemStore.store(burst, tenantID: w.tenantA.id!, unitID: w.units["OPD-A"]!, origin: .feed(feed, name: "Kabar Uji"),
+                                                      at: clock.date, on: app.db) == 0)
+            #expect(try await ListeningAlertModel.query(on: app.db).filter(\.$ruleID == rule.id!).count() == 1)
+            let told = try await NotificationModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$link == "/listening/alerts").count()
+            #expect(told > 0)
+        }
+    }
+
     @Test("a surge of everything one account receives raises one account alert with its formula, whatever the rules")
     func accountSurge() async throws {
         let clock = ManualClock(Self.monday)

@@ -56,6 +56,12 @@ enum ListenedItemStore {
                     .ignoringConflicts(with: ["tenant_id", "rule_id", "item_id"]).run()
             }
         }
+        // The matched items' times, as the spike watch counts them.
+        let matched = Set(hits.map(\.item_id))
+        let times = rows.filter { matched.contains($0.id) }.map { min($0.published_at ?? now, now) }
+        if let first = times.min(), let last = times.max() {
+            try await SpikeWatch.run(tenantID: tenantID, hits: first...last, now: now, on: db)
+        }
         return rows.count
     }
 

@@ -25,6 +25,7 @@ enum SpikeWatch {
         for rule in rules {
             let times = try await ListeningHitModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$ruleID == rule.id!)
                 .filter(\.$matchedAt >= historyFrom).filter(\.$matchedAt <= span.upperBound).field(\.$matchedAt).all().map(\.matchedAt)
+                + itemHitTimes(tenantID: tenantID, ruleID: rule.id!, from: historyFrom, to: span.upperBound, on: db)
             guard times.count >= p.minimumCount else { continue }
             let counts = Dictionary(grouping: times) { floor($0.timeIntervalSince1970 / p.bucketLength) }
                 .map { BucketCount(start: Date(timeIntervalSince1970: $0.key * p.bucketLength), count: $0.value.count) }
@@ -63,6 +64,18 @@ enum SpikeWatch {
             }
         }
         return raised
+    }
+
+    /// When the news articles and search results a rule matched were published (the time they
+    /// were fetched when the source gave none or a time still to come): a rule counts what is
+    /// said about its topic anywhere, and a feed read every 15 minutes must not look like a
+    /// surge at each read.
+    static func itemHitTimes(tenantID: UUID, ruleID: UUID, from: Date, to: Date, on db: Database) async throws -> [Date] {
+        let at: SQLQueryString = "CASE WHEN i.published_at IS NULL OR i.published_at > h.matched_at THEN h.matched_at ELSE i.published_at END"
+        return try await (try db.sql).raw("""
+            SELECT \(at) AS at FROM listening_item_hits h JOIN listened_items i ON i.id = h.item_id
+            WHERE h.tenant_id = \(bind: tenantID) AND h.rule_id = \(bind: ruleID) AND \(at) >= \(bind: from) AND \(at) <= \(bind: to)
+            """).all().map { try $0.decode(column: "at", as: Date.self) }
     }
 
     /// Case managers of the rule's unit and the units above it.
