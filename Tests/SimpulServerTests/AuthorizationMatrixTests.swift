@@ -250,6 +250,8 @@ struct AuthorizationMatrixTests {
         "listening.alerts": (.permission(viewers, success: 200, outside: 200), fixed("/listening/alerts")),
         "listening.alerts.case": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/listening/alerts/\(try await CaseFixtures.alert(w, app: app, n: n).id!)/case", form: [:]) }),
+        "listening.account-alerts.case": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
+            Request(path: "/listening/account-alerts/\(try await CaseFixtures.accountAlert(w, app: app, n: n).id!)/case", form: [:]) }),
         "listening.feeds.create": (.permission(managers, success: 303, outside: 422), { w, _, n, _ in
             Request(path: "/listening/feeds", form: ["name": "Portal \(n)", "url": "https://berita.contoh/rss/\(n)", "unit_id": w.units["OPD-A"]!.uuidString]) }),
         "listening.feeds.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in

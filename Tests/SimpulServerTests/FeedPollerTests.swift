@@ -67,7 +67,21 @@ struct FeedPollerTests {
 
     /// The fake server listens on loopback, which the guard refuses unless told otherwise.
     static func allowInternalAddresses(_ app: Application) {
-        app.feedFetching.outbound = OutboundGuard(resolver: app.feedFetching.outbound.resolver, allowsInternalAddresses: true)
+        app.feedFetching = FeedFetching(transport: VaporHTTPTransport(client: app.client),
+                                        outbound: OutboundGuard(resolver: app.feedFetching.outbound.resolver, allowsInternalAddresses: true))
+    }
+
+    @Test("the system resolver finds localhost on loopback and no address for a .invalid name")
+    func systemResolver() async throws {
+        try await withTestApp { app in
+            let resolver = SystemHostResolver(pool: app.threadPool)
+            let local = try await resolver.addresses(of: "localhost")
+            #expect(!local.isEmpty && local.allSatisfy { !$0.isPublic })
+            await #expect(throws: (any Error).self) { try await resolver.addresses(of: SandboxNews.host) }
+            await #expect(throws: OutboundGuard.Refusal.self) {
+                try await OutboundGuard(resolver: resolver).check(URL(string: "http://localhost:8080/rss")!)
+            }
+        }
     }
 
     @Test("a feed inside the network (loopback here) is refused when added and when read, and nothing is requested from it")
@@ -83,6 +97,9 @@ struct FeedPollerTests {
             let metadata = try await app.web(.POST, "/listening/feeds", as: browser,
                                              form: ["name": "Metadata", "url": "http://169.254.169.254/latest/meta-data/", "unit_id": w.units["OPD-A"]!.uuidString])
             #expect(metadata.status == .unprocessableEntity && metadata.body.string.contains("jaringan internal (169.254.169.254)"))
+            let named = try await app.web(.POST, "/listening/feeds", as: browser,
+                                          form: ["name": "Intranet", "url": "https://portal.internal.test/rss", "unit_id": w.units["OPD-A"]!.uuidString])
+            #expect(named.status == .unprocessableEntity && named.body.string.contains("jaringan internal (10.20.30.40)"))
             #expect(try await ListeningFeedModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0)
 
             // A feed that was listed before (or whose name now points inside) is not read either.

@@ -188,6 +188,26 @@ struct SpikeAlertTests {
             #expect(page.contains("Lonjakan per akun") && page.contains("@" + w.account.handle) && page.contains("14 pesan dalam 15 menit"))
             let outside = try await app.web(.GET, "/listening/alerts", as: try await World.signIn(w.outOfScope[.viewer]!, app: app)).body.string
             #expect(!outside.contains("@" + w.account.handle + "<"), "another unit's viewer does not see the account's surge")
+            #expect(!page.contains("/listening/account-alerts/"), "a viewer opens no case")
+
+            // A case manager opens a case from it: led by the account's unit, with the bucket's messages.
+            let lead = try await World.signIn(w.inScope[.unitAdmin]!, app: app)
+            let alert = try #require(alerts.first)
+            #expect(try await app.web(.GET, "/listening/alerts", as: lead).body.string.contains("/listening/account-alerts/\(alert.id!)/case"))
+            let opened = try await app.web(.POST, "/listening/account-alerts/\(alert.id!)/case", as: lead, form: [:])
+            #expect(opened.status == .seeOther)
+            let item = try #require(try await CaseModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).first())
+            #expect(item.origin == .accountAlert && item.originRef == alert.id!.uuidString && item.leadUnitID == w.account.unitID)
+            #expect(item.title.hasPrefix("Lonjakan di") && item.title.hasSuffix("@" + w.account.handle))
+            let linked = try await CaseLinkModel.query(on: app.db).filter(\.$caseID == item.id!).count()
+            #expect(linked == 14, "the 14 messages of the alert's bucket")
+            let again = try await app.web(.POST, "/listening/account-alerts/\(alert.id!)/case", as: lead, form: [:])
+            #expect(again.headers.first(name: .location) == "/cases/\(item.id!)")
+            #expect(try await CaseModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 1)
+            #expect(try await app.web(.GET, "/listening/alerts", as: lead).body.string.contains("href=\"/cases/\(item.id!)\""))
+            let stranger = try await World.signIn(w.outOfScope[.unitAdmin]!, app: app)
+            #expect(try await app.web(.POST, "/listening/account-alerts/\(alert.id!)/case", as: stranger, form: [:]).status == .notFound)
+            #expect(try await app.web(.POST, "/listening/account-alerts/\(UUID())/case", as: lead, form: [:]).status == .notFound)
         }
     }
 

@@ -54,7 +54,7 @@ struct SiteRouteTests {
             .cases, .newCase, .createCase, .issueCase(a), .caseStatus(a), .caseInvolve(a), .caseNote(a), .caseAddTask(a), .caseHolding(a),
             .caseResponse(a), .caseRelease(a, unit: b), .caseTaskDone(a, task: b), .linkMessageToCase(a),
             .listening, .createListeningRule, .listeningRule(a), .toggleListeningRule(a),
-            .listeningAlerts, .caseFromAlert(a), .createFeed, .toggleFeed(a),
+            .listeningAlerts, .caseFromAlert(a), .caseFromAccountAlert(a), .createFeed, .toggleFeed(a),
             .listeningSearch, .saveSearchSettings, .saveRuleSearch(a), .toggleSearch(a),
             .hoaxes, .hoaxesCSV, .newHoax, .createHoax, .importHoaxesForm, .importHoaxes, .saveHoaxThresholds, .hoax(a), .updateHoax(a),
             .apiListeningRules, .apiCreateListeningRule, .apiListeningAlerts,

@@ -24,4 +24,6 @@ public enum CaseOrigin: String, CaseIterable, Codable, Sendable {
     case message
     case alert
     case hoaxMatch = "hoax_match"
+    /// A surge of everything one account received (`account_alerts`).
+    case accountAlert = "account_alert"
 }

@@ -84,7 +84,7 @@ enum SiteRoute: Hashable, Sendable {
     case linkMessageToCase(UUID)
     case listening, createListeningRule
     case listeningRule(UUID), toggleListeningRule(UUID)
-    case listeningAlerts, caseFromAlert(UUID)
+    case listeningAlerts, caseFromAlert(UUID), caseFromAccountAlert(UUID)
     case createFeed, toggleFeed(UUID)
     case listeningSearch, saveSearchSettings, saveRuleSearch(UUID), toggleSearch(UUID)
     case hoaxes, hoaxesCSV, newHoax, createHoax, importHoaxesForm, importHoaxes, saveHoaxThresholds
@@ -349,6 +349,7 @@ extension SiteRoute {
         case .listeningRule(let id): web("listening.show", .GET, .viewCases, "listening", .id("ruleID", id))
         case .listeningAlerts: web("listening.alerts", .GET, .viewCases, "listening", "alerts")
         case .caseFromAlert(let id): web("listening.alerts.case", .POST, .manageCases, "listening", "alerts", .id("alertID", id), "case")
+        case .caseFromAccountAlert(let id): web("listening.account-alerts.case", .POST, .manageCases, "listening", "account-alerts", .id("accountAlertID", id), "case")
         case .hoaxes: web("hoaxes.list", .GET, .viewCases, "hoaxes")
         case .hoaxesCSV: web("hoaxes.csv", .GET, .viewCases, "hoaxes.csv")
         case .newHoax: web("hoaxes.new", .GET, .manageHoaxRegister, "hoaxes", "new")

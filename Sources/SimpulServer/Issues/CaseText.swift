@@ -17,6 +17,7 @@ extension L10n {
         case .message: t("Dari pesan", "From a message")
         case .alert: t("Dari peringatan lonjakan", "From a spike alert")
         case .hoaxMatch: t("Dari kecocokan hoaks", "From a hoax match")
+        case .accountAlert: t("Dari lonjakan pada akun", "From an account surge")
         }
     }
 }

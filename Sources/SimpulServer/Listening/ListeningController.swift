@@ -17,6 +17,7 @@ enum ListeningController {
         routes.add(.createFeed, createFeed)
         routes.add(SiteRoute.toggleFeed, toggleFeed)
         routes.add(SiteRoute.caseFromAlert, caseFromAlert)
+        routes.add(SiteRoute.caseFromAccountAlert, caseFromAccountAlert)
     }
 
     static func alerts(_ req: Request) async throws -> HTML {
@@ -30,9 +31,12 @@ enum ListeningController {
         let accountByID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id!, $0) })
         let accountAlerts = accounts.isEmpty ? [] : try await AccountAlertModel.query(on: req.db).filter(\.$tenantID == principal.tenantID)
             .filter(\.$accountID ~~ accounts.map { $0.id! }).sort(\.$bucketStart, .descending).limit(100).all()
+        let accountCases = try await ListeningRuleService.accountAlertCases(accountAlerts.map { $0.id! }, tenantID: principal.tenantID, on: req.db)
         return ListeningPages.alerts(PageContext(req), .init(alerts: alerts.compactMap { alert in byID[alert.ruleID].map { (alert, $0) } },
                                                              canOpen: { principal.scope.allows(.manageCases, on: $0.unitID) },
-                                                             accountAlerts: accountAlerts.compactMap { alert in accountByID[alert.accountID].map { (alert, $0) } }))
+                                                             accountAlerts: accountAlerts.compactMap { alert in accountByID[alert.accountID].map { (alert, $0) } },
+                                                             accountCases: accountCases,
+                                                             canOpenForAccount: { principal.scope.allows(.manageCases, on: $0.unitID) }))
     }
 
     /// The surge becomes a war-room case led by the rule's unit, with the bucket's messages linked.
@@ -43,6 +47,21 @@ enum ListeningController {
         if let existing = alert.caseID { return .seeOther(SiteRoute.issueCase(existing).path) }
         let item = try await ListeningRuleService.openCase(from: alert, rule: rule, principal: principal, req: req)
         return .seeOther(SiteRoute.issueCase(item.id!).path, flash: req.l10n.t("\(item.label) dibuka dari peringatan.", "\(item.label) opened from the alert."))
+    }
+
+    /// The account's surge becomes a case led by the account's unit, with the bucket's messages.
+    static func caseFromAccountAlert(_ req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        guard let id = req.parameters.get("accountAlertID", as: UUID.self),
+              let alert = try await AccountAlertModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == id).first(),
+              let account = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$id == alert.accountID).first(),
+              principal.scope.allows(.viewCases, on: account.unitID) else { throw AppError.notFound }
+        guard principal.scope.allows(.manageCases, on: account.unitID) else { throw AppError.forbidden }
+        if let existing = try await ListeningRuleService.accountAlertCases([id], tenantID: principal.tenantID, on: req.db)[id] {
+            return .seeOther(SiteRoute.issueCase(existing).path)
+        }
+        let item = try await ListeningRuleService.openCase(from: alert, account: account, principal: principal, req: req)
+        return .seeOther(SiteRoute.issueCase(item.id!).path, flash: req.l10n.t("\(item.label) dibuka dari lonjakan akun.", "\(item.label) opened from the account surge."))
     }
 
     struct FeedInput: Content {

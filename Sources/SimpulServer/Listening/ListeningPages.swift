@@ -109,10 +109,14 @@ enum ListeningPages {
         var canOpen: (ListeningRuleModel) -> Bool
         /// Surges on single accounts the viewer's units watch.
         var accountAlerts: [(alert: AccountAlertModel, account: AccountModel)] = []
+        /// Cases opened from account alerts, by alert id.
+        var accountCases: [UUID: UUID] = [:]
+        var canOpenForAccount: (AccountModel) -> Bool = { _ in false }
     }
 
-    static func accountAlerts(_ ctx: PageContext, _ rows: [(alert: AccountAlertModel, account: AccountModel)]) -> Node<HTML.BodyContext> {
+    static func accountAlerts(_ ctx: PageContext, _ model: AlertsModel) -> Node<HTML.BodyContext> {
         let l = ctx.l
+        let rows = model.accountAlerts
         return .section(.id("account-alerts"),
             .h2(.text(l.t("Lonjakan per akun", "Surges per account"))),
             .p(.class("hint"), .text(l.t("Semua pesan yang diterima satu akun per 15 menit, dengan rumus yang sama: unggahan yang viral, badai keluhan, atau serbuan akun.",
@@ -120,13 +124,17 @@ enum ListeningPages {
             rows.isEmpty ? .p(.class("hint"), .text(l.t("Belum ada lonjakan pada akun.", "No account has surged yet.")))
                 : .table(.class("list"), .id("account-alert-table"),
                     .thead(.tr(.th(.text(l.t("Waktu", "Time"))), .th(.text(l.t("Akun", "Account"))), .th(.class("num"), .text(l.t("Pesan", "Messages"))),
-                               .th(.text(l.t("Rumus", "Formula"))))),
+                               .th(.text(l.t("Rumus", "Formula"))), .th(.text(l.t("Isu", "Case"))))),
                     .tbody(.forEach(rows) { row in
                         .tr(.td(.text(l.dateTime(row.alert.bucketStart))),
                             .td(.a(.href(SiteRoute.inbox.path + "?account=" + row.account.id!.uuidString),
                                    .text(row.account.platform.displayName + " @" + row.account.handle))),
                             .td(.class("num"), .text(l.number(row.alert.count))),
-                            .td(.text(row.alert.explanation)))
+                            .td(.text(row.alert.explanation)),
+                            .td(model.accountCases[row.alert.id!].map { .a(.href(SiteRoute.issueCase($0).path), .text(l.t("Lihat isu", "See case"))) }
+                                ?? (model.canOpenForAccount(row.account)
+                                    ? UI.actionButton(l.t("Buka isu", "Open a case"), action: SiteRoute.caseFromAccountAlert(row.alert.id!).path, csrf: ctx.csrf)
+                                    : .text("—"))))
                     })))
     }
 
@@ -149,7 +157,7 @@ enum ListeningPages {
                             .td(row.alert.caseID.map { .a(.href(SiteRoute.issueCase($0).path), .text(l.t("Lihat isu", "See case"))) }
                                 ?? (model.canOpen(row.rule) ? UI.actionButton(l.t("Buka isu", "Open a case"), action: SiteRoute.caseFromAlert(row.alert.id!).path, csrf: ctx.csrf) : .text("—"))))
                     })),
-            accountAlerts(ctx, model.accountAlerts)
+            accountAlerts(ctx, model)
         )
     }
 

@@ -125,6 +125,31 @@ enum ListeningRuleService {
         return item
     }
 
+    /// The cases already opened from these account alerts, by alert id. An account alert keeps
+    /// no case column: the case's origin names it.
+    static func accountAlertCases(_ ids: [UUID], tenantID: UUID, on db: Database) async throws -> [UUID: UUID] {
+        guard !ids.isEmpty else { return [:] }
+        let cases = try await CaseModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$origin == .accountAlert)
+            .filter(\.$originRef ~~ ids.map(\.uuidString)).all()
+        return Dictionary(cases.compactMap { item in item.originRef.flatMap(UUID.init(uuidString:)).map { ($0, item.id!) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// An account's surge becomes a case led by the account's unit, with the bucket's messages.
+    static func openCase(from alert: AccountAlertModel, account: AccountModel, principal: Principal, req: Request) async throws -> CaseModel {
+        let messages = try await MessageModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$accountID == account.id!)
+            .filter(\.$receivedAt >= alert.bucketStart).filter(\.$receivedAt < alert.bucketEnd).sort(\.$receivedAt).limit(50).all(\.$id)
+        let title = "Lonjakan di \(account.platform.displayName) @\(account.handle)"
+        let item = try await CaseService.open(.init(title: String(title.prefix(CaseService.titleMax)), summary: alert.explanation,
+                                                    leadUnitID: account.unitID, origin: .accountAlert, originRef: alert.id!.uuidString, messageID: nil),
+                                              principal: principal, req: req)
+        let actor = req.auditActor(principal)
+        try await req.db.transaction { db in
+            for id in messages { try await CaseService.link(.message, id, to: item, actor: actor, on: db) }
+            if !messages.isEmpty { try await CaseService.event(item, .messageLinked, "\(messages.count) pesan dari lonjakan akun ditautkan.", actor: actor, on: db) }
+        }
+        return item
+    }
+
     /// The hit rows as the rule's page shows them: a message whose inbox the person cannot open
     /// is shown as text only.
     static func hitRows(_ hits: [ListeningHitModel], principal: Principal, on db: Database) async throws -> [ListeningPages.HitRow] {

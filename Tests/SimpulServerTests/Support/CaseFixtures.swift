@@ -69,6 +69,24 @@ enum CaseFixtures {
         return alert
     }
 
+    /// An alert on the world's OPD-A account, a bucket of its own per `n`.
+    static func accountAlert(_ world: World, app: Application, n: Int) async throws -> AccountAlertModel {
+        let alert = AccountAlertModel()
+        alert.id = UUID()
+        alert.tenantID = world.tenantA.id!
+        alert.accountID = world.account.id!
+        alert.bucketStart = app.clock.now().addingTimeInterval(-900 * Double(n + 1))
+        alert.bucketEnd = alert.bucketStart.addingTimeInterval(900)
+        alert.count = 14
+        alert.median = 2
+        alert.mad = 1
+        alert.threshold = 5
+        alert.explanation = "14 pesan dalam 15 menit; ambang = median 2 + 3 × MAD 1 = 5"
+        alert.createdAt = app.clock.now()
+        try await alert.create(on: app.db)
+        return alert
+    }
+
     static func search(_ world: World, app: Application, n: Int) async throws -> ListeningSearchModel {
         let rule = try await listeningRule(world, app: app, n: n)
         let search = ListeningSearchModel()

@@ -75,6 +75,7 @@ func withTestApp<T>(clock: ManualClock? = nil, environment: [String: String] = [
         // No test reaches a real platform: every outbound call meets a closed door unless the
         // test points the connectors at its own fake server.
         app.platformTransport = OfflineTransport()
+        app.feedFetching = FeedFetching(transport: OfflineTransport(), outbound: OutboundGuard(resolver: TestHostResolver()))
         if settings.usesPostgres {
             try await TestDatabase.migrationLock.migrateOnce(app)
         } else {
@@ -90,6 +91,16 @@ func withTestApp<T>(clock: ManualClock? = nil, environment: [String: String] = [
         try? await app.asyncShutdown()
         try? FileManager.default.removeItem(at: directory)
         throw error
+    }
+}
+
+/// Names resolve without the network: a `.invalid` name (as the Sandbox's portals) has no
+/// address, `*.internal.test` points into a private network, and every other name is public.
+struct TestHostResolver: HostResolver {
+    struct Unknown: Error {}
+    func addresses(of host: String) async throws -> [IPAddress] {
+        if host.hasSuffix(".invalid") { throw Unknown() }
+        return [IPAddress(host.hasSuffix(".internal.test") ? "10.20.30.40" : "93.184.216.34")!]
     }
 }
 
