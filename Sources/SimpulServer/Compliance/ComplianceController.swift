@@ -60,11 +60,11 @@ enum ComplianceController {
         let staffAccounts = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$kind == .staff)
             .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewFindings))).sort(\.$handle).all()
             .map { ($0.id!, "\($0.platform.displayName) @\($0.handle)") }
-        return CompliancePages.findings(PageContext(req), findings: page.items, total: total, csv: SiteRoute.findingsCSV.path + "?" + query(filter, cursor: nil),
-                                        accounts: accounts, filter: filter,
-                                        units: principal.scope.tree.flattened().filter { parsedVisible(principal, $0.unit.id) }
-                                            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) },
-                                        staffAccounts: staffAccounts, packs: packs.map { ($0.id, $0.name) }, next: next)
+        let units = principal.scope.tree.flattened().filter { parsedVisible(principal, $0.unit.id) }
+            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
+        return CompliancePages.findings(PageContext(req), .init(findings: page.items, total: total, csv: SiteRoute.findingsCSV.path + "?" + query(filter, cursor: nil),
+                                                                accounts: accounts, filter: filter, units: units, staffAccounts: staffAccounts,
+                                                                packs: packs.map { ($0.id, $0.name) }, next: next))
     }
 
     /// The filter as a query string, for the next page and the CSV link.

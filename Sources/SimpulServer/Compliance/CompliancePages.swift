@@ -36,9 +36,27 @@ enum CompliancePages {
         )
     }
 
-    static func findings(_ ctx: PageContext, findings: [FindingModel], total: Int, csv: String, accounts: [UUID: String], filter: FindingFilter,
-                         units: [(UUID, String)], staffAccounts: [(UUID, String)], packs: [(String, String)], next: String?) -> HTML {
+    /// One page of findings with the filters they were chosen by.
+    struct FindingsModel {
+        var findings: [FindingModel]
+        /// Every finding the filter matches, not only this page's.
+        var total: Int
+        /// The CSV export of the same filter.
+        var csv: String
+        /// Account names of the page's findings, by account id.
+        var accounts: [UUID: String]
+        var filter: FindingFilter
+        /// The filter's choices: units indented by depth, staff accounts, packs by id.
+        var units: [(UUID, String)]
+        var staffAccounts: [(UUID, String)]
+        var packs: [(String, String)]
+        var next: String?
+    }
+
+    static func findings(_ ctx: PageContext, _ model: FindingsModel) -> HTML {
         let l = ctx.l
+        let (findings, total, csv, accounts, filter) = (model.findings, model.total, model.csv, model.accounts, model.filter)
+        let (units, staffAccounts, packs, next) = (model.units, model.staffAccounts, model.packs, model.next)
         let severities = Severity.allCases.reversed().map { UI.Option(value: $0.rawValue, label: $0.label.capitalized) }
         let statuses = FindingStatus.allCases.map { UI.Option(value: $0.rawValue, label: ComplianceViews.statusLabel($0, l)) }
         return Layout.page(ctx, title: l.t("Temuan kepatuhan", "Compliance findings"),
