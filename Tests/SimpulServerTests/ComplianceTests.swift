@@ -100,7 +100,7 @@ struct ComplianceTests {
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .contentOverride).first()
             #expect(audit?.summary.storedText.contains(reason) == true)
             let recorded = try await Self.findings(world, app: app).filter { $0.sourceID == draft.id }
-            #expect(recorded.contains { $0.severity == "block" && $0.source == "draft" })
+            #expect(recorded.contains { $0.severity == .block && $0.source == "draft" })
 
             // A clean draft goes straight through.
             let clean = try await ComplianceFixtures.draft(world, app: app)

@@ -90,7 +90,7 @@ enum ComplianceController {
         for finding in findings {
             let cells = [l.dateTime(finding.createdAt), CompliancePages.sourceLabel(finding, l),
                          finding.unitID.flatMap { principal.scope.tree.units[$0]?.name } ?? "",
-                         finding.accountID.flatMap { accounts[$0] } ?? "", finding.packID, finding.ruleID, finding.severity,
+                         finding.accountID.flatMap { accounts[$0] } ?? "", finding.packID, finding.ruleID, finding.severity.rawValue,
                          finding.status.rawValue, finding.excerpt, finding.matched, finding.reviewNote ?? ""]
             lines.append(cells.map(CSVWriter.escape).joined(separator: ","))
         }

@@ -90,7 +90,7 @@ enum CompliancePages {
                             .td(.a(.href(SiteRoute.finding(finding.id!).path), .text(l.dateTime(finding.createdAt)))),
                             .td(.text(sourceLabel(finding, l)), .unwrap(finding.accountID.flatMap { accounts[$0] }) { .group(.br(), .span(.class("muted"), .text($0))) }),
                             .td(.text(finding.ruleTitle), .br(), .span(.class("muted"), .text(finding.packName))),
-                            .td(ComplianceViews.severity(Severity(rawValue: finding.severity) ?? .info, l)),
+                            .td(ComplianceViews.severity(finding.severity, l)),
                             .td(ComplianceViews.status(finding.status, l)),
                             .td(.text(TextSnippet.of(finding.excerpt)))
                         )
@@ -111,7 +111,7 @@ enum CompliancePages {
     static func finding(_ ctx: PageContext, _ finding: FindingModel, account: String?, unit: String?, canReview: Bool,
                         errors: FieldErrors, input: (status: String?, note: String?)) -> HTML {
         let l = ctx.l
-        let severity = Severity(rawValue: finding.severity) ?? .info
+        let severity = finding.severity
         let status = finding.status
         let labels = ["status": l.t("Keputusan", "Decision"), "note": l.t("Catatan", "Note")]
         let formErrors = FormErrors(errors, labels: labels, l)

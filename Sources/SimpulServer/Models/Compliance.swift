@@ -18,7 +18,7 @@ final class FindingModel: Model, @unchecked Sendable {
     @Field(key: "pack_name") var packName: String
     @Field(key: "rule_id") var ruleID: String
     @Field(key: "rule_title") var ruleTitle: String
-    @Field(key: "severity") var severity: String
+    @Field(key: "severity") var severity: Severity
     @Field(key: "explanation") var explanation: String
     /// The text that was checked (for activity: the content acted on), at most 2,000 characters.
     @Field(key: "excerpt") var excerpt: String

@@ -346,7 +346,7 @@ struct PageSnapshotTests {
             finding.packName = "SKB 5 Instansi (netralitas ASN)"
             finding.ruleID = "skb5.\(n)"
             finding.ruleTitle = rule
-            finding.severity = severity.rawValue
+            finding.severity = severity
             finding.explanation = "-"
             finding.excerpt = excerpt
             finding.spans = JSONText([])
