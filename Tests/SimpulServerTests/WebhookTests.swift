@@ -167,14 +167,15 @@ struct WebhookTests {
             let sql = try app.db.sql
             struct Stored: Decodable { let detail: String; let media: String }
             func stored(_ externalID: String) async throws -> Stored {
-                let row = try await sql.select().columns("detail", "media").from("messages").where("external_id", .equal, SQLBind(externalID)).first(decoding: Stored.self)
+                let row = try await sql.select().columns("detail", "media").from("messages").where("tenant_id", .equal, SQLBind(tenantID))
+                    .where("external_id", .equal, SQLBind(externalID)).first(decoding: Stored.self)
                 return try #require(row)
             }
             let ingested = try await stored("teks-sama")
             #expect(ingested.detail == event.detailJSON && ingested.media == event.mediaJSON)
 
             // Fluent reads what the raw SQL wrote, and writes the same facts as the same bytes.
-            let read = try #require(try await MessageModel.query(on: app.db).filter(\.$externalID == "teks-sama").first())
+            let read = try #require(try await MessageModel.query(on: app.db).filter(\.$tenantID == tenantID).filter(\.$externalID == "teks-sama").first())
             #expect(read.detail.value.facts == detail && read.media.value.items == media)
             #expect(read.detail.value.storedText == ingested.detail && read.media.value.storedText == ingested.media)
             let copy = try await InboxFixtures.comment(world, app: app, account: world.account, externalID: "teks-sama-fluent", text: "Banjir")
@@ -195,9 +196,9 @@ struct WebhookTests {
             // with every other row, and the account's page that shows their facts renders.
             let odd = #"{"error_code":131047,"reaction":"like","nested":{"a":1}}"#
             try await sql.update("messages").set("detail", to: SQLBind(odd)).set("media", to: SQLBind(#"{"type":"image"}"#)).set("text", to: SQLLiteral.null)
-                .where("external_id", .equal, SQLBind("teks-sama")).run()
+                .where("tenant_id", .equal, SQLBind(tenantID)).where("external_id", .equal, SQLBind("teks-sama")).run()
             try await sql.update("messages").set("detail", to: SQLBind("bukan JSON")).set("media", to: SQLBind("[3,null]"))
-                .where("external_id", .equal, SQLBind("teks-sama-fluent")).run()
+                .where("tenant_id", .equal, SQLBind(tenantID)).where("external_id", .equal, SQLBind("teks-sama-fluent")).run()
             let all = try await Self.messages(app, world)
             #expect(all.count == 2)
             let numbers = try #require(all.first { $0.externalID == "teks-sama" })
