@@ -34,12 +34,6 @@ enum IngestStore {
     static let maxText = 10_000
     static let maxRaw = 64_000
 
-    static func encodedJSON<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
-    }
-
     static func clip(_ text: String, _ max: Int) -> String {
         // Counting characters walks every grapheme; a text with no more bytes than the limit
         // cannot have more characters, and that is nearly every text.

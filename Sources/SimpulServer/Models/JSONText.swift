@@ -27,11 +27,39 @@ struct JSONText<Value: Codable & Sendable>: Codable, Sendable {
             try container.encode(own.storedText)
             return
         }
-        // Sorted keys, as the ingest path and earlier versions wrote objects: the same value is
-        // always the same text.
+        try container.encode(try Self.text(of: value))
+    }
+
+    /// Sorted keys, as the ingest path and earlier versions wrote objects: the same value is
+    /// always the same text.
+    static func text(of value: Value) throws -> String {
         let json = JSONEncoder()
         json.outputFormatting = [.sortedKeys]
-        try container.encode(String(decoding: try json.encode(value), as: UTF8.self))
+        return String(decoding: try json.encode(value), as: UTF8.self)
+    }
+}
+
+/// A Codable value kept as JSON text in a String column, for rows whose shape an earlier or
+/// later version may have written differently (a tenant's own rule pack, an election's
+/// candidates): a row that does not decode reads as `value` nil instead of failing the query,
+/// and keeps its text, so that saving it again writes the same bytes.
+struct LenientJSONText<Value: Codable & Sendable>: Codable, Sendable {
+    let value: Value?
+    let storedText: String
+
+    init(_ value: Value) {
+        self.value = value
+        storedText = (try? JSONText<Value>.text(of: value)) ?? "null"
+    }
+
+    init(from decoder: Decoder) throws {
+        storedText = try decoder.singleValueContainer().decode(String.self)
+        value = try? JSONDecoder().decode(Value.self, from: Data(storedText.utf8))
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(storedText)
     }
 }
 
