@@ -109,8 +109,8 @@ enum ComplianceController {
         let accounts = try await FindingQueries.accountNames([finding], tenantID: principal.tenantID, on: req.db)
         let unitName = finding.unitID.flatMap { principal.scope.tree.units[$0]?.name }
         let canReview = finding.unitID.map { principal.scope.allows(.reviewFindings, on: $0) } ?? false
-        let html = CompliancePages.finding(PageContext(req), finding, account: finding.accountID.flatMap { accounts[$0] }, unit: unitName,
-                                           canReview: canReview, errors: errors, input: input)
+        let html = CompliancePages.finding(PageContext(req), .init(finding: finding, account: finding.accountID.flatMap { accounts[$0] }, unit: unitName,
+                                                                   canReview: canReview, errors: errors, input: input))
         return html.response(errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -108,9 +108,21 @@ enum CompliancePages {
         }
     }
 
-    static func finding(_ ctx: PageContext, _ finding: FindingModel, account: String?, unit: String?, canReview: Bool,
-                        errors: FieldErrors, input: (status: String?, note: String?)) -> HTML {
+    /// One finding with its review form.
+    struct DetailModel {
+        var finding: FindingModel
+        /// The names of the account and unit it came from, when it names them.
+        var account: String?
+        var unit: String?
+        var canReview: Bool
+        var errors: FieldErrors
+        /// The decision and note as typed, when the review was refused.
+        var input: (status: String?, note: String?)
+    }
+
+    static func finding(_ ctx: PageContext, _ model: DetailModel) -> HTML {
         let l = ctx.l
+        let (finding, account, unit, canReview, errors, input) = (model.finding, model.account, model.unit, model.canReview, model.errors, model.input)
         let severity = finding.severity
         let status = finding.status
         let labels = ["status": l.t("Keputusan", "Decision"), "note": l.t("Catatan", "Note")]

@@ -74,6 +74,28 @@ struct PageSnapshotTests {
             return message
         }
 
+        static func finding(_ n: Int, source: String, account: UUID?, rule: String, severity: Severity, status: FindingStatus, excerpt: String, hoursAgo: Double) -> FindingModel {
+            let finding = FindingModel()
+            finding.id = Fixture.id(400 + n)
+            finding.tenantID = Fixture.tenant.id!
+            finding.source = source
+            finding.sourceID = Fixture.id(500 + n)
+            finding.accountID = account
+            finding.unitID = Fixture.diskominfo
+            finding.packID = "skb5"
+            finding.packName = "SKB 5 Instansi (netralitas ASN)"
+            finding.ruleID = "skb5.\(n)"
+            finding.ruleTitle = rule
+            finding.severity = severity
+            finding.explanation = "-"
+            finding.excerpt = excerpt
+            finding.spans = JSONText([])
+            finding.matched = "-"
+            finding.status = status
+            finding.createdAt = Fixture.now.addingTimeInterval(-hoursAgo * 3600)
+            return finding
+        }
+
         static let complaint = message(1, text: "Min, jalan di depan Pasar Cimaya berlubang besar, sudah dua minggu belum diperbaiki.",
                                        author: "Budi Santoso", minutesAgo: 42, priority: .high)
         static let question = message(2, text: "Perekaman KTP-el hari Sabtu buka jam berapa ya?", author: "Siti Aminah", minutesAgo: 5)
@@ -83,8 +105,9 @@ struct PageSnapshotTests {
 
     @Test("sign-in page", arguments: [Language.id, .en])
     func login(_ language: Language) {
-        let html = AuthPages.login(Fixture.context(language, path: "/login", signedIn: false), csrf: "token-tetap", email: nil, next: "/inbox",
-                                   error: language == .id ? "Email atau kata sandi salah." : "Wrong e-mail or password.", askTenant: true, tenant: "tirtamaya")
+        let html = AuthPages.login(Fixture.context(language, path: "/login", signedIn: false),
+                                   .init(csrf: "token-tetap", email: nil, next: "/inbox",
+                                         error: language == .id ? "Email atau kata sandi salah." : "Wrong e-mail or password.", askTenant: true, tenant: "tirtamaya"))
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 
@@ -334,37 +357,29 @@ struct PageSnapshotTests {
 
     @Test("compliance findings: a blocked draft and a reviewed staff post, filtered by pack, with a next page", arguments: [Language.id, .en])
     func findings(_ language: Language) {
-        func finding(_ n: Int, source: String, account: UUID?, rule: String, severity: Severity, status: FindingStatus, excerpt: String, hoursAgo: Double) -> FindingModel {
-            let finding = FindingModel()
-            finding.id = Fixture.id(400 + n)
-            finding.tenantID = Fixture.tenant.id!
-            finding.source = source
-            finding.sourceID = Fixture.id(500 + n)
-            finding.accountID = account
-            finding.unitID = Fixture.diskominfo
-            finding.packID = "skb5"
-            finding.packName = "SKB 5 Instansi (netralitas ASN)"
-            finding.ruleID = "skb5.\(n)"
-            finding.ruleTitle = rule
-            finding.severity = severity
-            finding.explanation = "-"
-            finding.excerpt = excerpt
-            finding.spans = JSONText([])
-            finding.matched = "-"
-            finding.status = status
-            finding.createdAt = Fixture.now.addingTimeInterval(-hoursAgo * 3600)
-            return finding
-        }
         let staff = Fixture.id(33)
-        let rows = [finding(1, source: "draft", account: nil, rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
+        let rows = [Fixture.finding(1, source: "draft", account: nil, rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
                             excerpt: "Ayo menangkan paslon 02 di TPS!", hoursAgo: 2),
-                    finding(2, source: "message", account: staff, rule: "Menyukai unggahan kampanye", severity: .warning, status: .falsePositive,
+                    Fixture.finding(2, source: "message", account: staff, rule: "Menyukai unggahan kampanye", severity: .warning, status: .falsePositive,
                             excerpt: "Foto kegiatan posyandu bersama kader", hoursAgo: 30)]
         let html = CompliancePages.findings(Fixture.context(language, path: SiteRoute.findings.path),
                                             .init(findings: rows, total: 3, csv: SiteRoute.findingsCSV.path + "?pack=skb5", accounts: [staff: "Instagram @budi.asn"],
                                                   filter: FindingFilter(pack: "skb5"), units: [(Fixture.diskominfo, "Dinas Komunikasi dan Informatika")],
                                                   staffAccounts: [(staff, "Instagram @budi.asn")], packs: [("skb5", "SKB 5 Instansi (netralitas ASN)")],
                                                   next: SiteRoute.findings.path + "?pack=skb5&cursor=abc"))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("one finding in review: its source, the matched words marked, a refused decision kept with its error", arguments: [Language.id, .en])
+    func finding(_ language: Language) {
+        let finding = Fixture.finding(3, source: "message", account: Fixture.id(33), rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
+                                      excerpt: "Ayo menangkan paslon 02 di TPS, buktiin!", hoursAgo: 1)
+        finding.spans = JSONText([TextSpan(start: 4, end: 13)])
+        var errors = FieldErrors()
+        errors.add("note", .required)
+        let html = CompliancePages.finding(Fixture.context(language, path: SiteRoute.finding(finding.id!).path),
+                                           .init(finding: finding, account: "Instagram @budi.asn", unit: "Dinas Komunikasi dan Informatika", canReview: true,
+                                                 errors: errors, input: (status: "confirmed", note: nil)))
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 
