@@ -51,6 +51,8 @@ struct CommandLineTests {
         #expect(result.errors.contains(line.says), "simpul \(joined): \(result.errors)")
         #expect(result.errors.contains(line.usage), "simpul \(joined): \(result.errors)")
         #expect(!result.errors.contains("Fatal error") && !result.errors.contains("Backtrac"), "simpul \(joined) crashed")
+        // Said once, on standard error: no English help from ConsoleKit on standard output.
+        #expect(!result.output.contains("Usage:") && !result.output.contains("Commands:"), "simpul \(joined): \(result.output)")
     }
 
     @Test("every command of `simpul --help` is among the bad lines tried")

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SimpulCore
 import SimpulPlatforms
+import SQLKit
 import Testing
 import VaporTesting
 @testable import SimpulServer
@@ -100,7 +101,7 @@ struct ComplianceTests {
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .contentOverride).first()
             #expect(audit?.summary.storedText.contains(reason) == true)
             let recorded = try await Self.findings(world, app: app).filter { $0.sourceID == draft.id }
-            #expect(recorded.contains { $0.severity == "block" && $0.source == "draft" })
+            #expect(recorded.contains { $0.severity == .block && $0.source == "draft" })
 
             // A clean draft goes straight through.
             let clean = try await ComplianceFixtures.draft(world, app: app)
@@ -224,6 +225,47 @@ struct ComplianceTests {
             // Out of scope: the finding on OPD-A is not listed for a viewer of OPD-B.
             let outside = try await World.signIn(world.outOfScope[.viewer]!, app: app)
             #expect(try await !app.web(.GET, "/compliance/findings", as: outside).body.string.contains(finding.ruleTitle))
+        }
+    }
+}
+
+extension ComplianceTests {
+    @Test("a tenant's pack and election are stored as the same JSON text as before; a row that no longer decodes reads as empty instead of failing")
+    func storedPackText() async throws {
+        try await withTestApp { app in
+            let world = try await World.make(app)
+            let pack = try await ComplianceFixtures.tenantPack(world, app: app)
+            let election = try await ComplianceFixtures.election(world, app: app)
+            struct Stored: Decodable { let text: String }
+            let sql = try app.db.sql
+            func stored(_ column: String, _ table: String, _ id: UUID) async throws -> String {
+                let row = try await sql.select().column(SQLColumn(column), as: "text").from(table).where("id", .equal, SQLBind(id)).first(decoding: Stored.self)
+                return try #require(row).text
+            }
+            // What earlier versions wrote: JSONEncoder with sorted keys.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let rulesText = String(decoding: try encoder.encode(DemoCompliance.etiquettePack.rules), as: UTF8.self)
+            #expect(try await stored("rules", TenantPackModel.schema, pack.id!) == rulesText)
+            let contest = DemoCompliance.election
+            let dataText = String(decoding: try encoder.encode(ComplianceService.ElectionData(candidates: contest.candidates, parties: contest.parties)), as: UTF8.self)
+            #expect(try await stored("data", ElectionContestModel.schema, election.id!) == dataText)
+            #expect(try await ComplianceService.tenantPacks(tenantID: world.tenantA.id!, on: app.db).first?.1.rules == DemoCompliance.etiquettePack.rules)
+
+            let unreadable = #"[{"id":"aturan-lama","kata":["x"]}]"#
+            try await sql.update(TenantPackModel.schema).set("rules", to: SQLBind(unreadable)).where("id", .equal, SQLBind(pack.id!)).run()
+            try await sql.update(ElectionContestModel.schema).set("data", to: SQLBind("{}")).where("id", .equal, SQLBind(election.id!)).run()
+            let packs = try await ComplianceService.tenantPacks(tenantID: world.tenantA.id!, on: app.db)
+            #expect(packs.count == 1 && packs[0].1.rules.isEmpty && packs[0].0.rules.storedText == unreadable)
+            #expect(try await ComplianceService.contests(tenantID: world.tenantA.id!, on: app.db).isEmpty)
+            let browser = try await World.signIn(world.inScope[.supervisor]!, app: app)
+            #expect(try await app.web(.GET, SiteRoute.rulePacks.path, as: browser).status == .ok)
+            // Saving the row again keeps the text it was read with.
+            let row = try #require(try await TenantPackModel.find(pack.id!, on: app.db))
+            let kept = row.rules
+            row.rules = kept
+            try await row.save(on: app.db)
+            #expect(try await stored("rules", TenantPackModel.schema, pack.id!) == unreadable)
         }
     }
 }

@@ -37,7 +37,7 @@ struct ContentWorkflowTests {
             form["planned_date"] = "2026-11-26"
             #expect(try await app.web(.POST, "/content", as: writer, form: form).status == .seeOther)
             var item = try await Self.item(app, world, title: "Layanan KTP keliling")
-            #expect(item.pillarID == pillar.id && item.campaign == "Jemput Bola" && item.segments == "warga umum, lansia")
+            #expect(item.pillarID == pillar.id && item.campaign == "Jemput Bola" && item.segments == AudienceSegments("warga umum, lansia") && item.segments?.names == ["warga umum", "lansia"])
             #expect(item.plannedAt.map { CalendarGrid.day(of: $0, zone: world.tenantA.zone) } == "2026-11-26")
 
             // A variant: a bad link is refused on its field; a good one is added.

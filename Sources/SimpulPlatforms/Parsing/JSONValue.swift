@@ -193,7 +193,7 @@ enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral, ExpressibleByBo
         text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    fileprivate static func writeString(_ value: String, to out: inout [UInt8]) {
+    static func writeString(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let escaped = { (byte: UInt8) in byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
         // Most strings need no escape at all and are copied whole; native strings are contiguous.
@@ -249,23 +249,5 @@ extension JSONValue: Decodable {
             // number out of range (such as 1e400). It carries nothing a parser reads.
             self = .null
         }
-    }
-}
-
-extension InboundEvent {
-    /// `detail` as a JSON object with sorted keys, for storage.
-    /// Written straight from the strings, as `serialized` would write them: this runs for every
-    /// stored event.
-    public var detailJSON: String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(128)
-        for (index, member) in detail.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(member.key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            JSONValue.writeString(member.value, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -38,8 +38,8 @@ enum ConnectionController {
         }
         let labels = Dictionary(uniqueKeysWithValues: ConnectionPages.fields(for: account.platform, l).map { ($0.key, $0.label) })
         let lastEventAt = try await AccountQueries.lastEventAt(account.id!, tenantID: principal.tenantID, on: req.db)
-        let html = ConnectionPages.page(PageContext(req), account: account, lastEventAt: lastEventAt, stored: stored, webhookURL: webhookURL(req, account, principal),
-                                        errors: FormErrors(errors, labels: labels, l), values: shown, check: check)
+        let html = ConnectionPages.page(PageContext(req), .init(account: account, lastEventAt: lastEventAt, stored: stored, webhookURL: webhookURL(req, account, principal),
+                                                                errors: FormErrors(errors, labels: labels, l), values: shown, check: check))
         return html.response(status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 

@@ -28,9 +28,25 @@ enum ConnectionPages {
         }
     }
 
-    static func page(_ ctx: PageContext, account: AccountModel, lastEventAt: Date?, stored: AccountCredentials?, webhookURL: String?, errors: FormErrors,
-                     values: [String: String], check: String?) -> HTML {
+    /// An account's connection: its state, the webhook address, and the credentials form.
+    struct Model {
+        var account: AccountModel
+        var lastEventAt: Date?
+        /// The credentials kept now (opened from the vault); secrets are never shown.
+        var stored: AccountCredentials?
+        /// Where the platform sends this account's webhooks; nil for polled platforms.
+        var webhookURL: String?
+        var errors: FormErrors
+        /// The form's values: as typed when refused, else the stored non-secret fields.
+        var values: [String: String]
+        /// The outcome of "Uji sambungan", when one was asked for.
+        var check: String?
+    }
+
+    static func page(_ ctx: PageContext, _ model: Model) -> HTML {
         let l = ctx.l
+        let (account, lastEventAt, stored, webhookURL) = (model.account, model.lastEventAt, model.stored, model.webhookURL)
+        let (errors, values, check) = (model.errors, model.values, model.check)
         let fields = fields(for: account.platform, l)
         return Layout.page(ctx, title: l.t("Sambungan \(account.displayName)", "Connection of \(account.displayName)"),
             Layout.settingsTabs(ctx),

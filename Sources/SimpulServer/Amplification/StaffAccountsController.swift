@@ -58,9 +58,10 @@ enum StaffAccountsController {
         let policy = try await policy(tenantID: principal.tenantID, on: req.db)
         let all = try await rows(principal, policy: policy, on: req.db)
         let onlyShort = req.query[String.self, at: "short"] == "1"
-        return StaffAccountsPages.page(PageContext(req), rows: onlyShort ? all.filter { !$0.assessment.meets } : all, total: all.count,
-                                       meeting: all.filter(\.assessment.meets).count, policy: policy, onlyShort: onlyShort,
-                                       canSetPolicy: principal.scope.allowsSomewhere(.manageUnits), input: input, errors: errors).response(status)
+        let model = StaffAccountsPages.Model(rows: onlyShort ? all.filter { !$0.assessment.meets } : all, total: all.count,
+                                             meeting: all.filter(\.assessment.meets).count, policy: policy, onlyShort: onlyShort,
+                                             canSetPolicy: principal.scope.allowsSomewhere(.manageUnits), input: input, errors: errors)
+        return StaffAccountsPages.page(PageContext(req), model).response(status)
     }
 
     static func csv(_ req: Request) async throws -> Response {
@@ -104,9 +105,25 @@ enum StaffAccountsController {
 }
 
 enum StaffAccountsPages {
-    static func page(_ ctx: PageContext, rows: [StaffAccountsController.Row], total: Int, meeting: Int, policy: AccountHoldingPolicy, onlyShort: Bool,
-                     canSetPolicy: Bool, input: StaffAccountsController.PolicyInput?, errors: FieldErrors) -> HTML {
+    /// The staff and their accounts against the tenant's rule, and the rule's form.
+    struct Model {
+        /// The rows shown: all, or only those short of the rule.
+        var rows: [StaffAccountsController.Row]
+        /// Staff in scope, and how many of them meet the rule, whatever is shown.
+        var total: Int
+        var meeting: Int
+        var policy: AccountHoldingPolicy
+        var onlyShort: Bool
+        var canSetPolicy: Bool
+        /// The rule as typed, when it was refused.
+        var input: StaffAccountsController.PolicyInput?
+        var errors: FieldErrors
+    }
+
+    static func page(_ ctx: PageContext, _ model: Model) -> HTML {
         let l = ctx.l
+        let (rows, total, meeting, policy, onlyShort) = (model.rows, model.total, model.meeting, model.policy, model.onlyShort)
+        let (canSetPolicy, input, errors) = (model.canSetPolicy, model.input, model.errors)
         let labels = ["min_accounts": l.t("Jumlah akun minimal", "Minimum accounts"), "min_followers": l.t("Pengikut lebih dari", "Followers above")]
         let formErrors = FormErrors(errors, labels: labels, l)
         let rule = l.t("minimal \(policy.minAccounts) akun dengan lebih dari \(l.number(policy.minFollowers)) pengikut",

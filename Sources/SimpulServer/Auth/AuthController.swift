@@ -39,7 +39,7 @@ enum AuthController {
             token = signer.issue(now: req.now)
         }
         let askTenant = try await singleTenant(on: req.db) == nil
-        let response = AuthPages.login(PageContext(req), csrf: token, email: email, next: next, error: error, askTenant: askTenant, tenant: tenant).response(status)
+        let response = AuthPages.login(PageContext(req), .init(csrf: token, email: email, next: next, error: error, askTenant: askTenant, tenant: tenant)).response(status)
         response.cookies[CSRF.loginCookie] = HTTPCookies.Value(string: token, maxAge: 3600, path: "/", isSecure: req.application.settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
     }

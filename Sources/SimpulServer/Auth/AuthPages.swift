@@ -3,8 +3,22 @@ import Plot
 import SimpulCore
 
 enum AuthPages {
-    static func login(_ ctx: PageContext, csrf: String, email: String?, next: String, error: String?, askTenant: Bool, tenant: String?) -> HTML {
+    /// The sign-in form as it is shown again: what was typed, where to go after, what went wrong.
+    struct LoginModel {
+        /// The signed login token that stands in for a session's CSRF token before sign-in.
+        var csrf: String
+        var email: String?
+        /// The local path to open after signing in.
+        var next: String
+        var error: String?
+        /// Whether the instansi code must be typed: this server holds more than one.
+        var askTenant: Bool
+        var tenant: String?
+    }
+
+    static func login(_ ctx: PageContext, _ model: LoginModel) -> HTML {
         let l = ctx.l
+        let (csrf, email, next, error, askTenant, tenant) = (model.csrf, model.email, model.next, model.error, model.askTenant, model.tenant)
         return Layout.page(ctx, title: l.t("Masuk ke Simpul", "Sign in to Simpul"),
             .p(.class("lead"), .text(l.t("Pusat kendali media sosial pemerintah daerah.", "The command centre for regional government social media."))),
             .unwrap(error) { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.text($0))) },

@@ -69,6 +69,22 @@ enum CommandUsage {
     }
 }
 
+/// The command groups of `simpul`. ConsoleKit's own groups print their help in English on
+/// standard output before refusing a line that names no command; ours only refuse, and the
+/// refusal is said once, in Indonesian and with the usage, by `SimpulMain` on standard error.
+/// `--help` is unchanged: ConsoleKit answers it before a group runs.
+protocol SimpulCommandGroup: AsyncCommandGroup {}
+
+extension SimpulCommandGroup {
+    func run(using context: inout CommandContext) async throws {
+        guard !context.input.arguments.isEmpty else { throw CommandError.missingCommand }
+        let name = context.input.arguments.removeFirst()
+        guard let command = commands[name] else { throw CommandError.unknownCommand(name, available: Array(commands.keys)) }
+        context.input.executablePath.append(name)
+        try await command.run(using: &context)
+    }
+}
+
 /// A console that keeps what is written to it, to hand ConsoleKit's help to stderr.
 private final class CapturingConsole: Console {
     private let state = NIOLockedValueBox((text: "", userInfo: [AnySendableHashable: any Sendable]()))

@@ -98,7 +98,7 @@ struct CancelOnShutdown: LifecycleHandler {
     func shutdown(_ application: Application) { tasks.forEach { $0.cancel() } }
 }
 
-struct TenantCommands: AsyncCommandGroup {
+struct TenantCommands: SimpulCommandGroup {
     var help: String { "Mengelola instansi." }
     var commands: [String: any AnyAsyncCommand] { ["create": CreateTenant()] }
 
@@ -142,7 +142,7 @@ struct TenantCommands: AsyncCommandGroup {
     }
 }
 
-struct UserCommands: AsyncCommandGroup {
+struct UserCommands: SimpulCommandGroup {
     var help: String { "Mengelola pengguna." }
     var commands: [String: any AnyAsyncCommand] { ["create": CreateUser(), "token": CreateToken()] }
 

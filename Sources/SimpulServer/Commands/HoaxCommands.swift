@@ -7,7 +7,7 @@ import Vapor
 /// `simpul hoax import` fills a tenant's hoax register from a TurnBackHoax-style CSV (the same
 /// columns as the web import); `simpul hoax match` checks texts against the register, one
 /// JSON line per text, so anyone can try the matcher without a browser.
-struct HoaxCommands: AsyncCommandGroup {
+struct HoaxCommands: SimpulCommandGroup {
     var help: String { "Register hoaks: impor CSV dan pencocokan teks." }
     var commands: [String: any AnyAsyncCommand] { ["import": Import(), "match": Match()] }
 

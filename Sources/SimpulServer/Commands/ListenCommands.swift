@@ -8,7 +8,7 @@ import Vapor
 /// composes with `grep`, `wc -l` and friends. A count goes to standard error. Touches no
 /// database. The field options give every line the same message facts, to try `platform:`,
 /// `account:`, `unit:`, `kind:` and `author:` in a query.
-struct ListenCommands: AsyncCommandGroup {
+struct ListenCommands: SimpulCommandGroup {
     var help: String { "Alat bantu pemantauan (listening)." }
     var commands: [String: any AnyAsyncCommand] { ["test": Test()] }
 

@@ -6,7 +6,7 @@ import Vapor
 
 /// Batch tools over standard input: `simpul text stem`, `simpul text normalize` (one word or
 /// text per line in, one result per line out) and `simpul check`.
-struct TextCommands: AsyncCommandGroup {
+struct TextCommands: SimpulCommandGroup {
     var help: String { "Alat bantu teks bahasa Indonesia." }
     var commands: [String: any AnyAsyncCommand] { ["stem": Stem(), "normalize": Normalize()] }
 

@@ -5,7 +5,7 @@ import Vapor
 
 /// `simpul webhook parse --platform meta FILE`: what Simpul reads from a captured payload, as
 /// JSON lines, without touching the database. For support: "why did this comment not arrive?"
-struct WebhookCommands: AsyncCommandGroup {
+struct WebhookCommands: SimpulCommandGroup {
     var help: String { "Alat bantu webhook." }
     var commands: [String: any AnyAsyncCommand] { ["parse": Parse()] }
 

@@ -58,7 +58,7 @@ enum ComplianceAPI {
         let pack: String
         let rule: String
         let title: String
-        let severity: String
+        let severity: Severity
         let status: FindingStatus
         let explanation: String
         let excerpt: String

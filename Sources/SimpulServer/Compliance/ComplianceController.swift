@@ -60,11 +60,11 @@ enum ComplianceController {
         let staffAccounts = try await AccountModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).filter(\.$kind == .staff)
             .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewFindings))).sort(\.$handle).all()
             .map { ($0.id!, "\($0.platform.displayName) @\($0.handle)") }
-        return CompliancePages.findings(PageContext(req), findings: page.items, total: total, csv: SiteRoute.findingsCSV.path + "?" + query(filter, cursor: nil),
-                                        accounts: accounts, filter: filter,
-                                        units: principal.scope.tree.flattened().filter { parsedVisible(principal, $0.unit.id) }
-                                            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) },
-                                        staffAccounts: staffAccounts, packs: packs.map { ($0.id, $0.name) }, next: next)
+        let units = principal.scope.tree.flattened().filter { parsedVisible(principal, $0.unit.id) }
+            .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
+        return CompliancePages.findings(PageContext(req), .init(findings: page.items, total: total, csv: SiteRoute.findingsCSV.path + "?" + query(filter, cursor: nil),
+                                                                accounts: accounts, filter: filter, units: units, staffAccounts: staffAccounts,
+                                                                packs: packs.map { ($0.id, $0.name) }, next: next))
     }
 
     /// The filter as a query string, for the next page and the CSV link.
@@ -90,7 +90,7 @@ enum ComplianceController {
         for finding in findings {
             let cells = [l.dateTime(finding.createdAt), CompliancePages.sourceLabel(finding, l),
                          finding.unitID.flatMap { principal.scope.tree.units[$0]?.name } ?? "",
-                         finding.accountID.flatMap { accounts[$0] } ?? "", finding.packID, finding.ruleID, finding.severity,
+                         finding.accountID.flatMap { accounts[$0] } ?? "", finding.packID, finding.ruleID, finding.severity.rawValue,
                          finding.status.rawValue, finding.excerpt, finding.matched, finding.reviewNote ?? ""]
             lines.append(cells.map(CSVWriter.escape).joined(separator: ","))
         }
@@ -109,8 +109,8 @@ enum ComplianceController {
         let accounts = try await FindingQueries.accountNames([finding], tenantID: principal.tenantID, on: req.db)
         let unitName = finding.unitID.flatMap { principal.scope.tree.units[$0]?.name }
         let canReview = finding.unitID.map { principal.scope.allows(.reviewFindings, on: $0) } ?? false
-        let html = CompliancePages.finding(PageContext(req), finding, account: finding.accountID.flatMap { accounts[$0] }, unit: unitName,
-                                           canReview: canReview, errors: errors, input: input)
+        let html = CompliancePages.finding(PageContext(req), .init(finding: finding, account: finding.accountID.flatMap { accounts[$0] }, unit: unitName,
+                                                                   canReview: canReview, errors: errors, input: input))
         return html.response(errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -36,9 +36,27 @@ enum CompliancePages {
         )
     }
 
-    static func findings(_ ctx: PageContext, findings: [FindingModel], total: Int, csv: String, accounts: [UUID: String], filter: FindingFilter,
-                         units: [(UUID, String)], staffAccounts: [(UUID, String)], packs: [(String, String)], next: String?) -> HTML {
+    /// One page of findings with the filters they were chosen by.
+    struct FindingsModel {
+        var findings: [FindingModel]
+        /// Every finding the filter matches, not only this page's.
+        var total: Int
+        /// The CSV export of the same filter.
+        var csv: String
+        /// Account names of the page's findings, by account id.
+        var accounts: [UUID: String]
+        var filter: FindingFilter
+        /// The filter's choices: units indented by depth, staff accounts, packs by id.
+        var units: [(UUID, String)]
+        var staffAccounts: [(UUID, String)]
+        var packs: [(String, String)]
+        var next: String?
+    }
+
+    static func findings(_ ctx: PageContext, _ model: FindingsModel) -> HTML {
         let l = ctx.l
+        let (findings, total, csv, accounts, filter) = (model.findings, model.total, model.csv, model.accounts, model.filter)
+        let (units, staffAccounts, packs, next) = (model.units, model.staffAccounts, model.packs, model.next)
         let severities = Severity.allCases.reversed().map { UI.Option(value: $0.rawValue, label: $0.label.capitalized) }
         let statuses = FindingStatus.allCases.map { UI.Option(value: $0.rawValue, label: ComplianceViews.statusLabel($0, l)) }
         return Layout.page(ctx, title: l.t("Temuan kepatuhan", "Compliance findings"),
@@ -72,7 +90,7 @@ enum CompliancePages {
                             .td(.a(.href(SiteRoute.finding(finding.id!).path), .text(l.dateTime(finding.createdAt)))),
                             .td(.text(sourceLabel(finding, l)), .unwrap(finding.accountID.flatMap { accounts[$0] }) { .group(.br(), .span(.class("muted"), .text($0))) }),
                             .td(.text(finding.ruleTitle), .br(), .span(.class("muted"), .text(finding.packName))),
-                            .td(ComplianceViews.severity(Severity(rawValue: finding.severity) ?? .info, l)),
+                            .td(ComplianceViews.severity(finding.severity, l)),
                             .td(ComplianceViews.status(finding.status, l)),
                             .td(.text(TextSnippet.of(finding.excerpt)))
                         )
@@ -90,10 +108,22 @@ enum CompliancePages {
         }
     }
 
-    static func finding(_ ctx: PageContext, _ finding: FindingModel, account: String?, unit: String?, canReview: Bool,
-                        errors: FieldErrors, input: (status: String?, note: String?)) -> HTML {
+    /// One finding with its review form.
+    struct DetailModel {
+        var finding: FindingModel
+        /// The names of the account and unit it came from, when it names them.
+        var account: String?
+        var unit: String?
+        var canReview: Bool
+        var errors: FieldErrors
+        /// The decision and note as typed, when the review was refused.
+        var input: (status: String?, note: String?)
+    }
+
+    static func finding(_ ctx: PageContext, _ model: DetailModel) -> HTML {
         let l = ctx.l
-        let severity = Severity(rawValue: finding.severity) ?? .info
+        let (finding, account, unit, canReview, errors, input) = (model.finding, model.account, model.unit, model.canReview, model.errors, model.input)
+        let severity = finding.severity
         let status = finding.status
         let labels = ["status": l.t("Keputusan", "Decision"), "note": l.t("Catatan", "Note")]
         let formErrors = FormErrors(errors, labels: labels, l)

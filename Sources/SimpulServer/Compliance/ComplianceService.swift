@@ -49,13 +49,13 @@ enum ComplianceService {
     static func contests(tenantID: UUID, on db: Database) async throws -> [(ElectionContestModel, ElectionContest)] {
         let rows = try await ElectionContestModel.query(on: db).filter(\.$tenantID == tenantID).sort(\.$validFrom, .descending).all()
         return rows.compactMap { row in
-            guard let data = try? JSONDecoder().decode(ElectionData.self, from: Data(row.data.utf8)) else { return nil }
+            guard let data = row.data.value else { return nil }
             return (row, ElectionContest(name: row.name, validFrom: row.validFrom, validUntil: row.validUntil,
                                          candidates: data.candidates, parties: data.parties))
         }
     }
 
-    struct ElectionData: Codable {
+    struct ElectionData: Codable, Sendable {
         var candidates: [ElectionContest.Candidate]
         var parties: [ElectionContest.Party]
     }
@@ -63,7 +63,7 @@ enum ComplianceService {
     static func tenantPacks(tenantID: UUID, on db: Database) async throws -> [(TenantPackModel, RulePack)] {
         let rows = try await TenantPackModel.query(on: db).filter(\.$tenantID == tenantID).sort(\.$name).all()
         return rows.map { row in
-            let rules = (try? JSONDecoder().decode([ComplianceRule].self, from: Data(row.rules.utf8))) ?? []
+            let rules = row.rules.value ?? []
             return (row, RulePack(id: row.code, name: row.name, regulation: row.regulation, summary: row.summary, rules: rules))
         }
     }
@@ -111,8 +111,8 @@ enum ComplianceService {
         var fingerprint = Hasher()
         fingerprint.combine(today)
         for (id, enabled) in switches.sorted(by: { $0.key < $1.key }) { fingerprint.combine(id); fingerprint.combine(enabled) }
-        for (row, _) in contestRows { fingerprint.combine(row.validFrom); fingerprint.combine(row.validUntil); fingerprint.combine(row.data) }
-        for (row, _) in ownPacks { fingerprint.combine(row.code); fingerprint.combine(row.name); fingerprint.combine(row.rules) }
+        for (row, _) in contestRows { fingerprint.combine(row.validFrom); fingerprint.combine(row.validUntil); fingerprint.combine(row.data.storedText) }
+        for (row, _) in ownPacks { fingerprint.combine(row.code); fingerprint.combine(row.name); fingerprint.combine(row.rules.storedText) }
         let key = fingerprint.finalize()
 
         let engine: ComplianceEngine
@@ -159,7 +159,7 @@ enum ComplianceService {
             return Row(tenant_id: tenantID, id: UUID(), source: source.rawValue, source_id: sourceID, account_id: accountID, unit_id: unitID,
                        pack_id: finding.packID, pack_name: String(finding.packName.prefix(200)), rule_id: finding.ruleID,
                        rule_title: String(finding.ruleTitle.prefix(200)), severity: finding.severity.rawValue,
-                       explanation: finding.explanation, excerpt: clipped, spans: IngestStore.encodedJSON(spans),
+                       explanation: finding.explanation, excerpt: clipped, spans: (try? JSONText<[TextSpan]>.text(of: spans)) ?? "[]",
                        matched: String(finding.matched.prefix(300)), status: FindingStatus.open.rawValue, created_at: at)
         }
         try await (try db.sql).insert(into: FindingModel.schema).models(rows, nilEncodingStrategy: .asNil)

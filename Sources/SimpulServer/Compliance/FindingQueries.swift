@@ -63,7 +63,7 @@ enum FindingQueries {
             .filter(\.$unitID ~~ Array(filter.unitIDs))
         if let account = filter.accountID { query = query.filter(\.$accountID == account) }
         if let pack = filter.pack { query = query.filter(\.$packID == pack) }
-        if let severity = filter.severity { query = query.filter(\.$severity == severity.rawValue) }
+        if let severity = filter.severity { query = query.filter(\.$severity == severity) }
         if let status = filter.status { query = query.filter(\.$status == status) }
         return query
     }

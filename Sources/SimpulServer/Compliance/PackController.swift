@@ -19,7 +19,7 @@ enum PackController {
         }
         routes.add(SiteRoute.editTenantPack) { req in
             let row = try await loadTenantPack(req)
-            let rules = (try? JSONDecoder().decode([ComplianceRule].self, from: Data(row.rules.utf8))) ?? []
+            let rules = row.rules.value ?? []
             let input = TenantPackInput(code: row.code, name: row.name, regulation: row.regulation, summary: row.summary, rules: RuleText.render(rules))
             return PackPages.tenantPackForm(PageContext(req), editing: row, input: input, errors: [])
         }
@@ -44,7 +44,7 @@ enum PackController {
         }
         routes.add(SiteRoute.editElection) { req in
             let row = try await loadElection(req)
-            let data = (try? JSONDecoder().decode(ComplianceService.ElectionData.self, from: Data(row.data.utf8)))
+            let data = row.data.value
             let input = ElectionInput(name: row.name, valid_from: row.validFrom, valid_until: row.validUntil,
                                       candidates: ElectionText.render(candidates: data?.candidates ?? []),
                                       parties: ElectionText.render(parties: data?.parties ?? []))

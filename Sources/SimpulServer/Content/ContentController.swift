@@ -40,7 +40,7 @@ enum ContentController {
         var body: String
         var pillarID: UUID?
         var campaign: String?
-        var segments: String?
+        var segments: AudienceSegments?
         var plannedAt: Date?
     }
 
@@ -77,7 +77,7 @@ enum ContentController {
 
     static func input(of item: ContentItemModel, zone: TimeZone) -> DraftInput {
         DraftInput(unit_id: item.unitID.uuidString, title: item.title, body: item.body, pillar_id: item.pillarID?.uuidString,
-                   campaign: item.campaign, segments: item.segments, planned_date: item.plannedAt.map { LocalTime.fields(of: $0, zone: zone).date })
+                   campaign: item.campaign, segments: item.segments?.text, planned_date: item.plannedAt.map { LocalTime.fields(of: $0, zone: zone).date })
     }
 
     /// `keeping` is the item's pillar now: it may stay even after it was switched off.
@@ -112,7 +112,7 @@ enum ContentController {
         case nil: break
         }
         guard errors.isEmpty, let unitID else { return .failure(FieldErrorsBox(errors)) }
-        return .success(ValidDraft(unitID: unitID, title: title, body: body, pillarID: pillarID, campaign: campaign, segments: segments, plannedAt: plannedAt))
+        return .success(ValidDraft(unitID: unitID, title: title, body: body, pillarID: pillarID, campaign: campaign, segments: segments.map(AudienceSegments.init), plannedAt: plannedAt))
     }
 
     static func load(_ req: Request, _ principal: Principal, need: Permission) async throws -> ContentItemModel {

@@ -121,7 +121,7 @@ enum ContentPages {
         var parts: [String] = []
         if let pillar = view.pillarName { parts.append(l.t("Pilar: ", "Pillar: ") + pillar) }
         if let campaign = view.item.campaign { parts.append(l.t("Kampanye: ", "Campaign: ") + campaign) }
-        if let segments = view.item.segments { parts.append(l.t("Segmen: ", "Segments: ") + segments) }
+        if let segments = view.item.segments?.names, !segments.isEmpty { parts.append(l.t("Segmen: ", "Segments: ") + segments.joined(separator: ", ")) }
         if let planned = view.item.plannedAt { parts.append(l.t("Rencana: ", "Planned: ") + CalendarPages.dayLabel(LocalTime.fields(of: planned, zone: view.zone).date, l)) }
         return parts.isEmpty ? l.t("Belum ada pilar, kampanye atau rencana tanggal.", "No pillar, campaign or planned day yet.") : parts.joined(separator: " · ")
     }

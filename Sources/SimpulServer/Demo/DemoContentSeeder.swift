@@ -47,7 +47,7 @@ enum DemoContentSeeder {
             item.body = seed.body
             item.pillarID = pillars[seed.pillar]
             item.campaign = seed.campaign
-            item.segments = seed.segments
+            item.segments = seed.segments.map(AudienceSegments.init)
             item.plannedAt = today.addingTimeInterval(Double(seed.plannedInDays) * 86_400)
             item.createdBy = writer
             item.createdAt = now

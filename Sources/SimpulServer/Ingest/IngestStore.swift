@@ -34,16 +34,6 @@ enum IngestStore {
     static let maxText = 10_000
     static let maxRaw = 64_000
 
-    static func encodedJSON<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
-    }
-
-    static func json(_ media: [InboundEvent.Media]) -> String {
-        media.isEmpty ? "[]" : encodedJSON(media)
-    }
-
     static func clip(_ text: String, _ max: Int) -> String {
         // Counting characters walks every grapheme; a text with no more bytes than the limit
         // cannot have more characters, and that is nearly every text.
@@ -68,7 +58,7 @@ enum IngestStore {
         Row(tenant_id: tenantID, id: .timeOrdered(at: receivedAt), account_id: account, platform: event.platform.rawValue, kind: event.kind.rawValue,
             external_id: clip(event.eventID, 255), account_ref: clip(event.accountRef, 255),
             author_id: clip(event.author?.id, 255), author_name: clip(event.author?.name, 255), author_handle: clip(event.author?.handle, 255),
-            text: clip(event.text, maxText), media: json(event.media), parent_ref: clip(event.parentRef, 255), thread_ref: clip(event.threadRef, 255),
+            text: clip(event.text, maxText), media: event.mediaJSON, parent_ref: clip(event.parentRef, 255), thread_ref: clip(event.threadRef, 255),
             occurred_at: event.occurredAt, received_at: receivedAt, detail: event.detailJSON, raw: clip(event.raw, maxRaw),
             state: "new")
     }

@@ -18,7 +18,7 @@ final class FindingModel: Model, @unchecked Sendable {
     @Field(key: "pack_name") var packName: String
     @Field(key: "rule_id") var ruleID: String
     @Field(key: "rule_title") var ruleTitle: String
-    @Field(key: "severity") var severity: String
+    @Field(key: "severity") var severity: Severity
     @Field(key: "explanation") var explanation: String
     /// The text that was checked (for activity: the content acted on), at most 2,000 characters.
     @Field(key: "excerpt") var excerpt: String
@@ -45,8 +45,8 @@ final class TenantPackModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "regulation") var regulation: String
     @Field(key: "summary") var summary: String
-    /// JSON array of ComplianceRule.
-    @Field(key: "rules") var rules: String
+    /// The pack's rules, kept as a JSON array of ComplianceRule.
+    @Field(key: "rules") var rules: LenientJSONText<[ComplianceRule]>
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -65,7 +65,7 @@ final class TenantPackModel: Model, @unchecked Sendable {
         name = pack.name
         regulation = pack.regulation
         summary = pack.summary
-        rules = IngestStore.encodedJSON(pack.rules)
+        rules = LenientJSONText(pack.rules)
         updatedAt = at
     }
 }
@@ -92,8 +92,8 @@ final class ElectionContestModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "valid_from") var validFrom: String
     @Field(key: "valid_until") var validUntil: String
-    /// JSON {"candidates": [...], "parties": [...]}.
-    @Field(key: "data") var data: String
+    /// The candidates and parties, kept as JSON {"candidates": [...], "parties": [...]}.
+    @Field(key: "data") var data: LenientJSONText<ComplianceService.ElectionData>
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
@@ -109,7 +109,7 @@ final class ElectionContestModel: Model, @unchecked Sendable {
         name = contest.name
         validFrom = contest.validFrom
         validUntil = contest.validUntil
-        data = IngestStore.encodedJSON(ComplianceService.ElectionData(candidates: contest.candidates, parties: contest.parties))
+        data = LenientJSONText(ComplianceService.ElectionData(candidates: contest.candidates, parties: contest.parties))
         updatedAt = at
     }
 }

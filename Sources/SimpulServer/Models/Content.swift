@@ -27,8 +27,8 @@ final class ContentItemModel: Model, @unchecked Sendable {
     @OptionalField(key: "review_comment") var reviewComment: String?
     @OptionalField(key: "pillar_id") var pillarID: UUID?
     @OptionalField(key: "campaign") var campaign: String?
-    /// Audience segments, comma-separated as typed.
-    @OptionalField(key: "segments") var segments: String?
+    /// Audience segments, stored as typed (comma-separated).
+    @OptionalField(key: "segments") var segments: AudienceSegments?
     /// The day (start of day in the tenant's zone) the item is planned for, before it has a schedule.
     @OptionalField(key: "planned_at") var plannedAt: Date?
     @Field(key: "created_at") var createdAt: Date

@@ -18,15 +18,15 @@ final class MessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "author_name") var authorName: String?
     @OptionalField(key: "author_handle") var authorHandle: String?
     @OptionalField(key: "text") var text: String?
-    /// The media references, kept as a JSON array (the ingest path writes the same text).
-    @Field(key: "media") var media: JSONText<[InboundEvent.Media]>
+    /// The media references, kept as a JSON array; the ingest path writes the same text.
+    @Field(key: "media") var media: JSONText<EventMedia>
     @OptionalField(key: "parent_ref") var parentRef: String?
     @OptionalField(key: "thread_ref") var threadRef: String?
     @OptionalField(key: "occurred_at") var occurredAt: Date?
     @Field(key: "received_at") var receivedAt: Date
     /// Kind-specific facts (status, error code, reaction type, quoted post…), kept as a JSON
-    /// object of strings (`InboundEvent.detailJSON`).
-    @Field(key: "detail") var detail: JSONText<[String: String]>
+    /// object of strings; the ingest path writes the same text. Read leniently: see EventDetail.
+    @Field(key: "detail") var detail: JSONText<EventDetail>
     @Field(key: "raw") var raw: String
     @Field(key: "state") var state: MessageState
     /// Set once the compliance worker has looked at the message.

@@ -74,6 +74,28 @@ struct PageSnapshotTests {
             return message
         }
 
+        static func finding(_ n: Int, source: String, account: UUID?, rule: String, severity: Severity, status: FindingStatus, excerpt: String, hoursAgo: Double) -> FindingModel {
+            let finding = FindingModel()
+            finding.id = Fixture.id(400 + n)
+            finding.tenantID = Fixture.tenant.id!
+            finding.source = source
+            finding.sourceID = Fixture.id(500 + n)
+            finding.accountID = account
+            finding.unitID = Fixture.diskominfo
+            finding.packID = "skb5"
+            finding.packName = "SKB 5 Instansi (netralitas ASN)"
+            finding.ruleID = "skb5.\(n)"
+            finding.ruleTitle = rule
+            finding.severity = severity
+            finding.explanation = "-"
+            finding.excerpt = excerpt
+            finding.spans = JSONText([])
+            finding.matched = "-"
+            finding.status = status
+            finding.createdAt = Fixture.now.addingTimeInterval(-hoursAgo * 3600)
+            return finding
+        }
+
         static let complaint = message(1, text: "Min, jalan di depan Pasar Cimaya berlubang besar, sudah dua minggu belum diperbaiki.",
                                        author: "Budi Santoso", minutesAgo: 42, priority: .high)
         static let question = message(2, text: "Perekaman KTP-el hari Sabtu buka jam berapa ya?", author: "Siti Aminah", minutesAgo: 5)
@@ -83,8 +105,9 @@ struct PageSnapshotTests {
 
     @Test("sign-in page", arguments: [Language.id, .en])
     func login(_ language: Language) {
-        let html = AuthPages.login(Fixture.context(language, path: "/login", signedIn: false), csrf: "token-tetap", email: nil, next: "/inbox",
-                                   error: language == .id ? "Email atau kata sandi salah." : "Wrong e-mail or password.", askTenant: true, tenant: "tirtamaya")
+        let html = AuthPages.login(Fixture.context(language, path: "/login", signedIn: false),
+                                   .init(csrf: "token-tetap", email: nil, next: "/inbox",
+                                         error: language == .id ? "Email atau kata sandi salah." : "Wrong e-mail or password.", askTenant: true, tenant: "tirtamaya"))
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 
@@ -280,6 +303,83 @@ struct PageSnapshotTests {
                                      .init(rows: rows, total: 2, filter: AccountFilter(),
                                            units: [UI.Option(value: Fixture.diskominfo.uuidString, label: "Dinas Komunikasi dan Informatika")],
                                            next: nil, canCreate: true, remembered: false))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("account detail: facts, a delivery status and a comment, and one change in its history", arguments: [Language.id, .en])
+    func accountDetail(_ language: Language) {
+        let account = Fixture.account
+        let owner = UserModel(id: Fixture.id(21), tenantID: Fixture.tenant.id!, name: "Dewi Lestari", email: "dewi@tirtamayakota.go.id", nip: nil, phone: nil,
+                              passwordHash: "-", at: Fixture.now)
+        account.ownerID = owner.id
+        let status = Fixture.message(3, text: "", author: "Sistem", minutesAgo: 90, kind: .status)
+        status.text = nil
+        status.authorName = nil
+        status.detail = JSONText(["status": "failed", "error_code": "131047", "error_title": "Re-engagement message"])
+        let change = AuditEventModel()
+        change.id = Fixture.id(200)
+        change.tenantID = Fixture.tenant.id!
+        change.actorID = Fixture.principal.user.id
+        change.actorName = "Rina Kusumawati"
+        change.action = .accountUpdate
+        change.targetType = .account
+        change.targetID = account.id
+        change.targetLabel = "@diskominfo.tirtamaya"
+        change.at = Fixture.now.addingTimeInterval(-3 * 86_400)
+        change.ip = "10.0.0.7"
+        change.summary = JSONText(AuditChange(before: ["followers": "12000"], after: ["followers": "12400"]))
+        let html = AccountPages.detail(Fixture.context(language, path: SiteRoute.account(account.id!).path),
+                                       .init(account: account, unitPath: Fixture.tree.pathName(of: Fixture.diskominfo), owner: owner, canManage: true,
+                                             history: [change], messages: [Fixture.question, status]))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("user detail: two roles, the grant form with an error, the password reset", arguments: [Language.id, .en])
+    func userDetail(_ language: Language) {
+        let user = UserModel(id: Fixture.id(22), tenantID: Fixture.tenant.id!, name: "Agus Prasetyo", email: "agus@tirtamayakota.go.id", nip: "198703152010011002",
+                             phone: "081234567890", passwordHash: "-", at: Fixture.now)
+        let operatorRole = MembershipModel(tenantID: Fixture.tenant.id!, userID: user.id!, unitID: Fixture.diskominfo, role: .operator, at: Fixture.now)
+        operatorRole.id = Fixture.id(300)
+        let approver = MembershipModel(tenantID: Fixture.tenant.id!, userID: user.id!, unitID: Fixture.dinasPU, role: .approver, at: Fixture.now)
+        approver.id = Fixture.id(301)
+        let l = L10n(language: language, zone: TimeZone(identifier: "Asia/Jakarta")!)
+        var problems = FieldErrors()
+        problems.add("unit_id", .required)
+        let errors = FormErrors(problems, labels: ["role": l.t("Peran", "Role"), "unit_id": l.t("Unit kerja", "Unit")], l)
+        let html = UserPages.detail(Fixture.context(language, path: SiteRoute.user(user.id!).path),
+                                    .init(entry: UserQueries.Entry(user: user, memberships: [operatorRole, approver]), tree: Fixture.tree, canManage: true,
+                                          roles: Role.allCases.map { UI.Option(value: $0.rawValue, label: l.role($0)) },
+                                          units: [UI.Option(value: Fixture.diskominfo.uuidString, label: "Dinas Komunikasi dan Informatika"),
+                                                  UI.Option(value: Fixture.dinasPU.uuidString, label: "Dinas Pekerjaan Umum")],
+                                          roleErrors: errors, passwordError: nil))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("compliance findings: a blocked draft and a reviewed staff post, filtered by pack, with a next page", arguments: [Language.id, .en])
+    func findings(_ language: Language) {
+        let staff = Fixture.id(33)
+        let rows = [Fixture.finding(1, source: "draft", account: nil, rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
+                            excerpt: "Ayo menangkan paslon 02 di TPS!", hoursAgo: 2),
+                    Fixture.finding(2, source: "message", account: staff, rule: "Menyukai unggahan kampanye", severity: .warning, status: .falsePositive,
+                            excerpt: "Foto kegiatan posyandu bersama kader", hoursAgo: 30)]
+        let html = CompliancePages.findings(Fixture.context(language, path: SiteRoute.findings.path),
+                                            .init(findings: rows, total: 3, csv: SiteRoute.findingsCSV.path + "?pack=skb5", accounts: [staff: "Instagram @budi.asn"],
+                                                  filter: FindingFilter(pack: "skb5"), units: [(Fixture.diskominfo, "Dinas Komunikasi dan Informatika")],
+                                                  staffAccounts: [(staff, "Instagram @budi.asn")], packs: [("skb5", "SKB 5 Instansi (netralitas ASN)")],
+                                                  next: SiteRoute.findings.path + "?pack=skb5&cursor=abc"))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("one finding in review: its source, the matched words marked, a refused decision kept with its error", arguments: [Language.id, .en])
+    func finding(_ language: Language) {
+        let finding = Fixture.finding(3, source: "message", account: Fixture.id(33), rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
+                                      excerpt: "Ayo menangkan paslon 02 di TPS, buktiin!", hoursAgo: 1)
+        finding.spans = JSONText([TextSpan(start: 4, end: 13)])
+        var errors = FieldErrors()
+        errors.add("note", .required)
+        let html = CompliancePages.finding(Fixture.context(language, path: SiteRoute.finding(finding.id!).path),
+                                           .init(finding: finding, account: "Instagram @budi.asn", unit: "Dinas Komunikasi dan Informatika", canReview: true,
+                                                 errors: errors, input: (status: "confirmed", note: nil)))
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 
