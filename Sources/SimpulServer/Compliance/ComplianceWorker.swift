@@ -37,11 +37,13 @@ enum ComplianceWorker {
             try await assess(message, by: member, tenantID: tenantID, guard: tenantGuard, now: now, on: db)
         }
         let ids = pending.compactMap(\.id)
-        try await (try db.sql).update(MessageModel.schema)
+        // The triage pass updates the same rows; a deadlock between the two aborts this
+        // statement, which changed nothing and runs again.
+        let checked = try db.sql.update(MessageModel.schema)
             .set("compliance_checked_at", to: now)
             .where("tenant_id", .equal, tenantID)
             .where("id", .in, ids)
-            .run()
+        try await WriteContention.retrying { try await checked.run() }
         return pending.count
     }
 

@@ -30,7 +30,10 @@ enum TriageWorker {
         guard !pending.isEmpty else { return 0 }
         let triage = MessageTriage()
         let sla = try await SLAService.load(tenant: tenant, on: db)
-        try await db.transaction { db in
+        // Other workers update the same rows (the compliance pass, the Sandbox history's
+        // settling); on PostgreSQL two such writers may deadlock, and the aborted transaction,
+        // which wrote nothing, runs again.
+        try await WriteContention.retrying { try await db.transaction { db in
             let sql = try db.sql
             for message in pending {
                 let text = message.text ?? ""
@@ -56,7 +59,7 @@ enum TriageWorker {
                 }
                 message.searchText = searchText
             }
-        }
+        } }
         let at = now ?? app?.clock.now() ?? Date()
         try await HoaxWatch.match(pending, tenantID: tenantID, now: at, on: db)
         if let span = try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, on: db) {
