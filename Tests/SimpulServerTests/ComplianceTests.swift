@@ -64,9 +64,9 @@ struct ComplianceTests {
             #expect(processed == 5)
             let found = try await Self.findings(world, app: app)
             #expect(!found.contains { $0.sourceID == hostile.id || $0.sourceID == candidatePost.id }, "residents are not ASN")
-            let onPost = found.filter { $0.sourceID == staffPost.id && $0.source == "message" }
+            let onPost = found.filter { $0.sourceID == staffPost.id && $0.source == .message }
             #expect(onPost.contains { $0.ruleID == "skb5.nomor-urut" } && onPost.allSatisfy { $0.accountID == staff.id && $0.unitID == staff.unitID })
-            #expect(found.contains { $0.sourceID == like.id && $0.source == "activity" && $0.ruleID == "skb11.aktivitas" })
+            #expect(found.contains { $0.sourceID == like.id && $0.source == .activity && $0.ruleID == "skb11.aktivitas" })
             #expect(found.contains { $0.sourceID == follow.id && $0.ruleID == "skb5.akun-kandidat" })
 
             // Every message is looked at once.
@@ -101,7 +101,7 @@ struct ComplianceTests {
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .contentOverride).first()
             #expect(audit?.summary.storedText.contains(reason) == true)
             let recorded = try await Self.findings(world, app: app).filter { $0.sourceID == draft.id }
-            #expect(recorded.contains { $0.severity == .block && $0.source == "draft" })
+            #expect(recorded.contains { $0.severity == .block && $0.source == .draft })
 
             // A clean draft goes straight through.
             let clean = try await ComplianceFixtures.draft(world, app: app)
@@ -296,8 +296,8 @@ struct SandboxComplianceServerTests {
             try await SandboxRunner.deliver(generator.next(1_500, now: app.clock.now()), tenant: world.tenantA, app: app)
             while try await ComplianceWorker.runOnce(tenant: world.tenantA, db: app.db, now: app.clock.now()) > 0 {}
             let findings = try await FindingModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
-            #expect(findings.contains { $0.source == "activity" }, "a staff like of a flagged comment")
-            #expect(findings.contains { $0.source == "message" && $0.packID == "skb5" }, "a staff post that campaigns")
+            #expect(findings.contains { $0.source == .activity }, "a staff like of a flagged comment")
+            #expect(findings.contains { $0.source == .message && $0.packID == "skb5" }, "a staff post that campaigns")
             let staff = Set(accounts.filter { $0.kind == .staff }.compactMap(\.id))
             #expect(findings.allSatisfy { $0.accountID.map(staff.contains) ?? false })
         }

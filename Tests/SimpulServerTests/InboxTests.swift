@@ -204,7 +204,7 @@ struct InboxReplyTests {
                                                form: ["text": campaign, "override_reason": "Kutipan resmi jadwal pemungutan suara KPU"])
             #expect(overridden.status == .seeOther)
             #expect(try await MessageReplyModel.query(on: app.db).filter(\.$messageID == message.id!).first()?.status == .sent)
-            #expect(try await FindingModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$source == "reply").count() >= 1)
+            #expect(try await FindingModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$source == .reply).count() >= 1)
             #expect(try await AuditEventModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).filter(\.$action == .inboxReplyOverride).count() == 1)
 
             // A WhatsApp message from two days ago: only a template may go out now.

@@ -51,7 +51,7 @@ enum ComplianceAPI {
 
     struct APIStoredFinding: Content {
         let id: UUID
-        let source: String
+        let source: FindingSource
         let source_id: UUID
         let account_id: UUID?
         let unit_id: UUID?

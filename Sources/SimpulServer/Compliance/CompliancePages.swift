@@ -101,10 +101,10 @@ enum CompliancePages {
 
     static func sourceLabel(_ finding: FindingModel, _ l: L10n) -> String {
         switch finding.source {
-        case "draft": l.t("Draf konten", "Content draft")
-        case "activity": l.t("Aktivitas akun staf", "Staff account activity")
-        case "reply": l.t("Balasan kotak masuk", "Inbox reply")
-        default: l.t("Unggahan akun staf", "Staff account post")
+        case .draft: l.t("Draf konten", "Content draft")
+        case .activity: l.t("Aktivitas akun staf", "Staff account activity")
+        case .reply: l.t("Balasan kotak masuk", "Inbox reply")
+        case .message: l.t("Unggahan akun staf", "Staff account post")
         }
     }
 
@@ -133,14 +133,14 @@ enum CompliancePages {
             .p(ComplianceViews.severity(severity, l), .text(" "), ComplianceViews.status(status, l), .text(" · " + finding.packName)),
             .dl(.class("facts"),
                 .dt(.text(l.t("Sumber", "Source"))), .dd(.text(sourceLabel(finding, l)),
-                    .if(finding.source == "draft", .group(.text(" · "), .a(.href(SiteRoute.contentItem(finding.sourceID).path), .text(l.t("buka draf", "open draft")))))),
+                    .if(finding.source == .draft, .group(.text(" · "), .a(.href(SiteRoute.contentItem(finding.sourceID).path), .text(l.t("buka draf", "open draft")))))),
                 .unwrap(account) { .group(.dt(.text(l.t("Akun", "Account"))), .dd(.text($0))) },
                 .unwrap(unit) { .group(.dt(.text(l.t("Unit", "Unit"))), .dd(.text($0))) },
                 .dt(.text(l.t("Waktu", "Time"))), .dd(.text(l.dateTime(finding.createdAt))),
                 .dt(.text(l.t("Kode aturan", "Rule"))), .dd(.code(.text(finding.ruleID))),
                 .dt(.text(l.t("Kata yang cocok", "Matched"))), .dd(.code(.text(finding.matched)))
             ),
-            .h2(.text(finding.source == "activity" ? l.t("Konten yang ditanggapi", "Content acted on") : l.t("Teks", "Text"))),
+            .h2(.text(finding.source == .activity ? l.t("Konten yang ditanggapi", "Content acted on") : l.t("Teks", "Text"))),
             finding.excerpt.isEmpty
                 ? .p(.class("muted"), .text(l.t("Tidak ada teks: temuan ini tentang akun yang ditanggapi.", "No text: this finding is about the account acted on.")))
                 : ComplianceViews.highlighted(finding.excerpt, spans: spans),

@@ -134,17 +134,10 @@ enum ComplianceService {
 
     // MARK: Findings
 
-    enum Source: String, Sendable {
-        case draft
-        case message
-        case activity
-        case reply
-    }
-
     static let maxExcerpt = 2_000
 
     /// Stores findings for one source, once: a second look at the same source adds nothing.
-    static func record(_ findings: [Finding], source: Source, sourceID: UUID, tenantID: UUID, accountID: UUID?, unitID: UUID?,
+    static func record(_ findings: [Finding], source: FindingSource, sourceID: UUID, tenantID: UUID, accountID: UUID?, unitID: UUID?,
                        excerpt: String, at: Date, on db: Database) async throws {
         guard !findings.isEmpty else { return }
         let clipped = String(excerpt.unicodeScalars.prefix(maxExcerpt))
@@ -168,6 +161,15 @@ enum ComplianceService {
 }
 
 /// Where a reviewer has taken a finding.
+/// What a finding was found in: a content draft, a staff account's post, a staff account's
+/// like or share (activity), or an inbox reply.
+enum FindingSource: String, CaseIterable, Codable, Sendable {
+    case draft
+    case message
+    case activity
+    case reply
+}
+
 enum FindingStatus: String, CaseIterable, Codable, Sendable {
     case open
     case confirmed

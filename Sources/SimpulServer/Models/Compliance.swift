@@ -10,7 +10,7 @@ final class FindingModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "tenant_id") var tenantID: UUID
     /// draft | message | activity
-    @Field(key: "source") var source: String
+    @Field(key: "source") var source: FindingSource
     @Field(key: "source_id") var sourceID: UUID
     @OptionalField(key: "account_id") var accountID: UUID?
     @OptionalField(key: "unit_id") var unitID: UUID?

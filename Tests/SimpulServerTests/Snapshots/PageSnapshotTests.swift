@@ -74,7 +74,7 @@ struct PageSnapshotTests {
             return message
         }
 
-        static func finding(_ n: Int, source: String, account: UUID?, rule: String, severity: Severity, status: FindingStatus, excerpt: String, hoursAgo: Double) -> FindingModel {
+        static func finding(_ n: Int, source: FindingSource, account: UUID?, rule: String, severity: Severity, status: FindingStatus, excerpt: String, hoursAgo: Double) -> FindingModel {
             let finding = FindingModel()
             finding.id = Fixture.id(400 + n)
             finding.tenantID = Fixture.tenant.id!
@@ -358,9 +358,9 @@ struct PageSnapshotTests {
     @Test("compliance findings: a blocked draft and a reviewed staff post, filtered by pack, with a next page", arguments: [Language.id, .en])
     func findings(_ language: Language) {
         let staff = Fixture.id(33)
-        let rows = [Fixture.finding(1, source: "draft", account: nil, rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
+        let rows = [Fixture.finding(1, source: .draft, account: nil, rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
                             excerpt: "Ayo menangkan paslon 02 di TPS!", hoursAgo: 2),
-                    Fixture.finding(2, source: "message", account: staff, rule: "Menyukai unggahan kampanye", severity: .warning, status: .falsePositive,
+                    Fixture.finding(2, source: .message, account: staff, rule: "Menyukai unggahan kampanye", severity: .warning, status: .falsePositive,
                             excerpt: "Foto kegiatan posyandu bersama kader", hoursAgo: 30)]
         let html = CompliancePages.findings(Fixture.context(language, path: SiteRoute.findings.path),
                                             .init(findings: rows, total: 3, csv: SiteRoute.findingsCSV.path + "?pack=skb5", accounts: [staff: "Instagram @budi.asn"],
@@ -372,7 +372,7 @@ struct PageSnapshotTests {
 
     @Test("one finding in review: its source, the matched words marked, a refused decision kept with its error", arguments: [Language.id, .en])
     func finding(_ language: Language) {
-        let finding = Fixture.finding(3, source: "message", account: Fixture.id(33), rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
+        let finding = Fixture.finding(3, source: .message, account: Fixture.id(33), rule: "Ajakan memilih pasangan calon", severity: .block, status: .open,
                                       excerpt: "Ayo menangkan paslon 02 di TPS, buktiin!", hoursAgo: 1)
         finding.spans = JSONText([TextSpan(start: 4, end: 13)])
         var errors = FieldErrors()
