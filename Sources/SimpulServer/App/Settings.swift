@@ -30,6 +30,8 @@ public struct Settings: Sendable {
     /// Where the platforms' APIs are: their public hosts unless a proxy (or a test's fake
     /// platform) stands in between.
     public var platformEndpoints: PlatformEndpoints
+    /// The mail server alerts are e-mailed through; nil leaves e-mail off.
+    public var smtp: SMTPSettings?
 
     public var usesPostgres: Bool { databaseURL != nil }
     public var secureCookies: Bool { baseURL.lowercased().hasPrefix("https://") }
@@ -96,6 +98,7 @@ public struct Settings: Sendable {
             if version.range(of: #"^v\d+\.\d+$"#, options: .regularExpression) != nil { endpoints.graphVersion = version }
             else { problems.append("SIMPUL_GRAPH_VERSION harus seperti v21.0 (sekarang: \(version))") }
         }
+        let smtp = SMTPSettings.fromEnvironment(value, problems: &problems)
         if !problems.isEmpty { throw Missing(problems: problems) }
 
         let host = value("SIMPUL_HOST") ?? "127.0.0.1"
@@ -116,7 +119,8 @@ public struct Settings: Sendable {
             runWorkers: value("SIMPUL_WORKERS") != "false",
             jobConcurrency: jobConcurrency!,
             mediaDirectory: value("SIMPUL_MEDIA_DIR") ?? "data/media",
-            platformEndpoints: endpoints
+            platformEndpoints: endpoints,
+            smtp: smtp
         )
     }
 }

@@ -5,11 +5,11 @@ import SQLKit
 
 /// Looks for surges in each active rule's hits after enrichment: 15-minute counts against the
 /// same slot over the previous 14 days (`SpikeDetector`). A surge raises one alert (unique per
-/// rule and bucket, and none again within the cooldown) and tells the unit's case managers.
+/// rule and bucket, and none again within the cooldown), dispatched once (`AlertDispatch`).
 /// The buckets judged are those the new hits fell in, not the clock's: history fed in later
 /// (and a worker running behind) is judged at the time the messages came.
 enum SpikeWatch {
-    struct Row: Encodable {
+    struct Row: Encodable, Sendable {
         let tenant_id: UUID, id: UUID, rule_id: UUID, bucket_start: Date, bucket_end: Date, count: Int
         let median: Double, mad: Double, threshold: Double, explanation: String, created_at: Date
     }
@@ -47,31 +47,17 @@ enum SpikeWatch {
                 row.threshold = alert.threshold
                 row.explanation = alert.explanation
                 row.createdAt = now
-                // Two workers may judge the same hits: the first alert for a bucket wins, and only
-                // it is told.
-                let inserted = try await db.transaction { db -> Bool in
-                    try await (try db.sql).insert(into: ListeningAlertModel.schema)
-                        .model(Row(tenant_id: tenantID, id: row.id!, rule_id: row.ruleID, bucket_start: row.bucketStart, bucket_end: row.bucketEnd,
+                let alertRow = Row(tenant_id: tenantID, id: row.id!, rule_id: row.ruleID, bucket_start: row.bucketStart, bucket_end: row.bucketEnd,
                                    count: row.count, median: row.median, mad: row.mad, threshold: row.threshold, explanation: row.explanation,
-                                   created_at: now))
-                        .ignoringConflicts(with: ["tenant_id", "rule_id", "bucket_start"]).run()
-                    guard try await ListeningAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id == row.id!).count() == 1 else { return false }
-                    try await notify(rule, alert: row, on: db)
-                    return true
+                                   created_at: now)
+                let told = RaisedAlert(row, rule: rule)
+                let inserted = try await AlertDispatch.insertOnce(alertRow, id: row.id!, tenantID: tenantID, into: ListeningAlertModel.schema,
+                                                                  uniqueOn: ["tenant_id", "rule_id", "bucket_start"], on: db) { db in
+                    try await AlertDispatch.dispatch(told, on: db)
                 }
                 if inserted { raised.append(row) }
             }
         }
         return raised
-    }
-
-    /// Case managers of the rule's unit and the units above it.
-    static func notify(_ rule: ListeningRuleModel, alert: ListeningAlertModel, on db: Database) async throws {
-        let tree = try await UnitQueries.tree(tenantID: rule.tenantID, on: db)
-        let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == rule.tenantID)
-            .filter(\.$unitID ~~ tree.lineage(of: rule.unitID)).all()
-        try await NotificationModel.tell(memberships.filter { $0.role.permissions.contains(.manageCases) }.map(\.userID), tenantID: rule.tenantID,
-                                         text: "Lonjakan pada pemantauan \"\(rule.name)\": \(alert.explanation)", link: .listeningAlerts,
-                                         at: alert.createdAt, on: db)
     }
 }
