@@ -304,7 +304,10 @@ struct PageSnapshotTests {
 
     @Test("WhatsApp on-call: the sender with its preview, two people, a refused number", arguments: [Language.id, .en])
     func onCall(_ language: Language) {
-        let ctx = Fixture.context(language, path: "/listening/on-call")
+        // Only a koordinator keeps the list, and sees its tab.
+        let koordinator = Principal(tenant: Fixture.tenant, user: Fixture.principal.user,
+                                    scope: AccessScope(grants: [.init(unitID: Fixture.root, role: .supervisor)], tree: Fixture.tree), session: nil)
+        let ctx = PageContext(l: L10n(language: language, zone: TimeZone(identifier: "Asia/Jakarta")!), principal: koordinator, path: "/listening/on-call")
         func person(_ n: Int, _ name: String, _ phone: String) -> OnCallPersonModel {
             let person = OnCallPersonModel()
             person.id = Fixture.id(n)
