@@ -80,6 +80,19 @@ struct AlertMailTests {
         }
     }
 
+    @Test("implicit TLS from the first byte, as on port 465, with AUTH")
+    func implicitTLS() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-465-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (cert, key) = try SMTPSink.certificate(in: directory)
+        let sink = try SMTPSink(["--cert", cert, "--key", key, "--implicit-tls", "--auth", "simpul:rahasia"])
+        defer { sink.stop() }
+        try await Self.client(Self.settings(sink, security: .tls, host: "localhost", username: "simpul", password: "rahasia", caFile: cert))
+            .send(Self.message(to: "dewi@tirtamaya.go.id"))
+        let mail = try #require(try sink.messages().first)
+        #expect(mail.authenticated && mail.rcpt_tos == ["dewi@tirtamaya.go.id"] && mail.subject == Self.subject)
+    }
+
     @Test("failures are classified: 451 transient, 550 and a wrong password permanent, missing STARTTLS, an untrusted certificate, nobody listening")
     func classified() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-err-\(UUID().uuidString)")

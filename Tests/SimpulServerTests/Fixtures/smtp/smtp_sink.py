@@ -76,6 +76,7 @@ def main():
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("--require-starttls", action="store_true")
+    parser.add_argument("--implicit-tls", action="store_true", help="TLS from the first byte (port 465 style)")
     parser.add_argument("--auth", help="user:password; AUTH is then required")
     parser.add_argument("--only-login", action="store_true", help="offer AUTH LOGIN only")
     args = parser.parse_args()
@@ -89,12 +90,16 @@ def main():
     if args.cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
-        options["tls_context"] = context
-        options["require_starttls"] = args.require_starttls
+        if args.implicit_tls:
+            options["ssl_context"] = context
+        else:
+            options["tls_context"] = context
+            options["require_starttls"] = args.require_starttls
     if args.auth:
         options["authenticator"] = authenticator
         options["auth_required"] = True
-        options["auth_require_tls"] = bool(args.cert)
+        # aiosmtpd counts only STARTTLS as TLS for AUTH; an implicit-TLS connection is encrypted too.
+        options["auth_require_tls"] = bool(args.cert) and not args.implicit_tls
         if args.only_login:
             options["auth_exclude_mechanism"] = ["PLAIN"]
     controller = Controller(Sink(), hostname="127.0.0.1", port=port, **options)
