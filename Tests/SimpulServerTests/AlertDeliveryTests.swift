@@ -47,18 +47,7 @@ struct AlertDeliveryTests {
         let row = SpikeWatch.Row(tenant_id: rule.tenantID, id: UUID(), rule_id: rule.id!, bucket_start: bucket, bucket_end: bucket.addingTimeInterval(900),
                                  count: 24, median: 3, mad: 1, threshold: 8, explanation: "24 pesan dalam 15 menit; ambang = median 3 + 5 × MAD 1",
                                  created_at: app.clock.now())
-        let alert = ListeningAlertModel()
-        alert.id = row.id
-        alert.tenantID = row.tenant_id
-        alert.ruleID = row.rule_id
-        alert.bucketStart = bucket
-        alert.bucketEnd = row.bucket_end
-        alert.count = row.count
-        alert.median = row.median
-        alert.mad = row.mad
-        alert.threshold = row.threshold
-        alert.explanation = row.explanation
-        alert.createdAt = row.created_at
+        let alert = row.model
         let told = RaisedAlert(alert, rule: rule)
         let ours = try await AlertDispatch.insertOnce(row, id: row.id, tenantID: rule.tenantID, into: ListeningAlertModel.schema,
                                                       uniqueOn: ["tenant_id", "rule_id", "bucket_start"], on: app.db) { db in
@@ -96,17 +85,9 @@ struct AlertDeliveryTests {
             try await Self.subscribe(operatorIn, .ruleUnit, w.units["OPD-A"]!, inApp: true, app: app)
             // Subscribed while they could see OPD-A; their role is on OPD-B now.
             try await Self.subscribe(lostAccess, .rule, rule.id!, app: app)
-            // Account alerts of another subtree: not this alert.
+            // Account alerts only: not a rule's alert.
             try await Self.subscribe(w.inScope[.approver]!, .accountUnit, w.units["OPD-A"]!, app: app)
-            for day in 1...14 {
-                let hit = ListeningHitModel()
-                hit.id = UUID()
-                hit.tenantID = w.tenantA.id!
-                hit.ruleID = rule.id!
-                hit.messageID = UUID()
-                hit.matchedAt = Self.monday.addingTimeInterval(-Double(day) * 86_400 + 60)
-                try await hit.create(on: app.db)
-            }
+            try await CaseFixtures.dailyHits(w, app: app, rule: rule, before: Self.monday)
             for n in 0..<12 {
                 _ = try await ListeningRuleTests.message(w, app: app, account: w.account, id: "s-\(n)", text: "Katanya bendungan Cisalak jebol malam ini \(n)")
             }
@@ -185,15 +166,7 @@ struct AlertDeliveryTests {
             let path = "/\(app.platformEndpoints.graphVersion)/1055/messages"
             server.script(path, .init(body: #"{"messaging_product":"whatsapp","messages":[{"id":"wamid.HBgM"}]}"#))
 
-            let template = WhatsAppTemplateModel()
-            template.id = UUID()
-            template.tenantID = w.tenantA.id!
-            template.name = "peringatan_lonjakan"
-            template.language = "id"
-            template.body = "Peringatan Simpul: {{1}}. {{2}}. Buka {{3}}"
-            template.approved = true
-            template.updatedAt = clock.date
-            try await template.create(on: app.db)
+            let template = try await CaseFixtures.whatsappTemplate(w, app: app, name: "peringatan_lonjakan", body: "Peringatan Simpul: {{1}}. {{2}}. Buka {{3}}")
             let settings = OnCallSettingsModel()
             settings.id = UUID()
             settings.tenantID = w.tenantA.id!

@@ -104,24 +104,8 @@ struct AlertSettingsTests {
                                                                                   kind: .official, unitID: w.units["ROOT"]!, ownerID: nil, followers: 0,
                                                                                   status: .connected), at: app.clock.now())
             try await whatsapp.create(on: app.db)
-            let template = WhatsAppTemplateModel()
-            template.id = UUID()
-            template.tenantID = w.tenantA.id!
-            template.name = "peringatan"
-            template.language = "id"
-            template.body = "Ada lonjakan: {{1}} ({{2}}) {{3}}"
-            template.approved = true
-            template.updatedAt = app.clock.now()
-            try await template.create(on: app.db)
-            let tooMany = WhatsAppTemplateModel()
-            tooMany.id = UUID()
-            tooMany.tenantID = w.tenantA.id!
-            tooMany.name = "terlalu_banyak"
-            tooMany.language = "id"
-            tooMany.body = "{{1}} {{2}} {{3}} {{4}}"
-            tooMany.approved = true
-            tooMany.updatedAt = app.clock.now()
-            try await tooMany.create(on: app.db)
+            let template = try await CaseFixtures.whatsappTemplate(w, app: app, name: "peringatan", body: "Ada lonjakan: {{1}} ({{2}}) {{3}}")
+            let tooMany = try await CaseFixtures.whatsappTemplate(w, app: app, name: "terlalu_banyak", body: "{{1}} {{2}} {{3}} {{4}}")
             let refusals: [([String: String], String)] = [
                 (["account_id": whatsapp.id!.uuidString, "template_id": ""], "Pilih akun dan templat, atau kosongkan keduanya"),
                 (["account_id": w.account.id!.uuidString, "template_id": template.id!.uuidString], "Pilih salah satu akun WhatsApp aktif."),

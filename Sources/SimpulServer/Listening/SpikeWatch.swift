@@ -12,6 +12,23 @@ enum SpikeWatch {
     struct Row: Encodable, Sendable {
         let tenant_id: UUID, id: UUID, rule_id: UUID, bucket_start: Date, bucket_end: Date, count: Int
         let median: Double, mad: Double, threshold: Double, explanation: String, created_at: Date
+
+        /// The alert as the rest of the code reads it (no case yet).
+        var model: ListeningAlertModel {
+            let alert = ListeningAlertModel()
+            alert.id = id
+            alert.tenantID = tenant_id
+            alert.ruleID = rule_id
+            alert.bucketStart = bucket_start
+            alert.bucketEnd = bucket_end
+            alert.count = count
+            alert.median = median
+            alert.mad = mad
+            alert.threshold = threshold
+            alert.explanation = explanation
+            alert.createdAt = created_at
+            return alert
+        }
     }
 
     @discardableResult
@@ -35,23 +52,12 @@ enum SpikeWatch {
             for alert in detector.alerts(counts: counts, from: from, to: span.upperBound.addingTimeInterval(1), historyStart: times.min()) {
                 if let last, alert.bucketStart < last.bucketStart.addingTimeInterval(p.cooldown) { continue }
                 if let previous = raised.last(where: { $0.ruleID == rule.id! }), alert.bucketStart < previous.bucketStart.addingTimeInterval(p.cooldown) { continue }
-                let row = ListeningAlertModel()
-                row.id = UUID()
-                row.tenantID = tenantID
-                row.ruleID = rule.id!
-                row.bucketStart = alert.bucketStart
-                row.bucketEnd = alert.bucketEnd
-                row.count = alert.count
-                row.median = alert.median
-                row.mad = alert.mad
-                row.threshold = alert.threshold
-                row.explanation = alert.explanation
-                row.createdAt = now
-                let alertRow = Row(tenant_id: tenantID, id: row.id!, rule_id: row.ruleID, bucket_start: row.bucketStart, bucket_end: row.bucketEnd,
-                                   count: row.count, median: row.median, mad: row.mad, threshold: row.threshold, explanation: row.explanation,
+                let alertRow = Row(tenant_id: tenantID, id: UUID(), rule_id: rule.id!, bucket_start: alert.bucketStart, bucket_end: alert.bucketEnd,
+                                   count: alert.count, median: alert.median, mad: alert.mad, threshold: alert.threshold, explanation: alert.explanation,
                                    created_at: now)
+                let row = alertRow.model
                 let told = RaisedAlert(row, rule: rule)
-                let inserted = try await AlertDispatch.insertOnce(alertRow, id: row.id!, tenantID: tenantID, into: ListeningAlertModel.schema,
+                let inserted = try await AlertDispatch.insertOnce(alertRow, id: alertRow.id, tenantID: tenantID, into: ListeningAlertModel.schema,
                                                                   uniqueOn: ["tenant_id", "rule_id", "bucket_start"], on: db) { db in
                     try await AlertDispatch.dispatch(told, on: db)
                 }
