@@ -1,6 +1,6 @@
 import Fluent
 import Foundation
-import SimpulCore
+@testable import SimpulCore
 import SimpulPlatforms
 import SQLKit
 import Testing
@@ -44,13 +44,13 @@ struct AlertDeliveryTests {
     /// A rule alert for one bucket, through the shared insert-once helper; true when it was ours.
     @discardableResult
     static func raise(_ rule: ListeningRuleModel, bucket: Date, app: Application) async throws -> (Bool, ListeningAlertModel) {
-        let row = SpikeWatch.Row(tenant_id: rule.tenantID, id: UUID(), rule_id: rule.id!, bucket_start: bucket, bucket_end: bucket.addingTimeInterval(900),
-                                 count: 24, median: 3, mad: 1, threshold: 8, explanation: "24 pesan dalam 15 menit; ambang = median 3 + 5 × MAD 1",
-                                 created_at: app.clock.now())
-        let alert = row.model
-        let told = RaisedAlert(alert, rule: rule)
-        let ours = try await AlertDispatch.insertOnce(row, id: row.id, tenantID: rule.tenantID, into: ListeningAlertModel.schema,
-                                                      uniqueOn: ["tenant_id", "rule_id", "bucket_start"], on: app.db) { db in
+        let figures = SpikeAlert(bucketStart: bucket, bucketEnd: bucket.addingTimeInterval(900), count: 24, median: 3, mad: 1, threshold: 8,
+                                 baseline: .sameSlotDaily, samples: 14, explanation: "24 pesan dalam 15 menit; ambang = median 3 + 5 × MAD 1")
+        let insert = SpikeAlertRow(tenantID: rule.tenantID, id: UUID(), subjectColumn: "rule_id", subjectID: rule.id!, alert: figures, createdAt: app.clock.now())
+        let alert = ListeningAlertModel()
+        alert.ruleID = rule.id!
+        let told = RaisedAlert(insert.fill(alert), rule: rule)
+        let ours = try await AlertDispatch.insertOnce(insert, into: ListeningAlertModel.schema, on: app.db) { db in
             try await AlertDispatch.dispatch(told, on: db)
         }
         return (ours, alert)

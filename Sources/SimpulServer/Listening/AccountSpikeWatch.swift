@@ -9,28 +9,6 @@ import SQLKit
 /// weeks of messages. One alert per account and bucket, none again within the cooldown, dispatched once
 /// (`AlertDispatch`).
 enum AccountSpikeWatch {
-    struct Row: Encodable, Sendable {
-        let tenant_id: UUID, id: UUID, account_id: UUID, bucket_start: Date, bucket_end: Date, count: Int
-        let median: Double, mad: Double, threshold: Double, explanation: String, created_at: Date
-
-        /// The alert as the rest of the code reads it.
-        var model: AccountAlertModel {
-            let alert = AccountAlertModel()
-            alert.id = id
-            alert.tenantID = tenant_id
-            alert.accountID = account_id
-            alert.bucketStart = bucket_start
-            alert.bucketEnd = bucket_end
-            alert.count = count
-            alert.median = median
-            alert.mad = mad
-            alert.threshold = threshold
-            alert.explanation = explanation
-            alert.createdAt = created_at
-            return alert
-        }
-    }
-
     @discardableResult
     static func run(_ messages: [MessageModel], tenantID: UUID, now: Date, detector: SpikeDetector = SpikeDetector(),
                     on db: Database) async throws -> [AccountAlertModel] {
@@ -71,15 +49,13 @@ enum AccountSpikeWatch {
                 for alert in detector.alerts(counts: counts, from: from, to: from.addingTimeInterval(p.bucketLength), historyStart: first) {
                     if let last, alert.bucketStart < last.bucketStart.addingTimeInterval(p.cooldown) { continue }
                     if let previous = raised.last(where: { $0.accountID == accountID }), alert.bucketStart < previous.bucketStart.addingTimeInterval(p.cooldown) { continue }
-                    let row = Row(tenant_id: tenantID, id: UUID(), account_id: accountID, bucket_start: alert.bucketStart, bucket_end: alert.bucketEnd,
-                                  count: alert.count, median: alert.median, mad: alert.mad, threshold: alert.threshold, explanation: alert.explanation,
-                                  created_at: now)
-                    let model = row.model
-                    let told = RaisedAlert(model, account: account)
-                    if try await AlertDispatch.insertOnce(row, id: row.id, tenantID: tenantID, into: AccountAlertModel.schema,
-                                                          uniqueOn: ["tenant_id", "account_id", "bucket_start"], on: db, dispatch: { db in
-                                                              try await AlertDispatch.dispatch(told, on: db)
-                                                          }) {
+                    let insert = SpikeAlertRow(tenantID: tenantID, id: UUID(), subjectColumn: "account_id", subjectID: accountID, alert: alert, createdAt: now)
+                    let model = AccountAlertModel()
+                    model.accountID = accountID
+                    let told = RaisedAlert(insert.fill(model), account: account)
+                    if try await AlertDispatch.insertOnce(insert, into: AccountAlertModel.schema, on: db, dispatch: { db in
+                        try await AlertDispatch.dispatch(told, on: db)
+                    }) {
                         raised.append(model)
                     }
                 }

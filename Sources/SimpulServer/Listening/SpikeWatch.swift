@@ -9,28 +9,6 @@ import SQLKit
 /// The buckets judged are those the new hits fell in, not the clock's: history fed in later
 /// (and a worker running behind) is judged at the time the messages came.
 enum SpikeWatch {
-    struct Row: Encodable, Sendable {
-        let tenant_id: UUID, id: UUID, rule_id: UUID, bucket_start: Date, bucket_end: Date, count: Int
-        let median: Double, mad: Double, threshold: Double, explanation: String, created_at: Date
-
-        /// The alert as the rest of the code reads it (no case yet).
-        var model: ListeningAlertModel {
-            let alert = ListeningAlertModel()
-            alert.id = id
-            alert.tenantID = tenant_id
-            alert.ruleID = rule_id
-            alert.bucketStart = bucket_start
-            alert.bucketEnd = bucket_end
-            alert.count = count
-            alert.median = median
-            alert.mad = mad
-            alert.threshold = threshold
-            alert.explanation = explanation
-            alert.createdAt = created_at
-            return alert
-        }
-    }
-
     @discardableResult
     static func run(tenantID: UUID, hits span: ClosedRange<Date>, now: Date, detector: SpikeDetector = SpikeDetector(),
                     on db: Database) async throws -> [ListeningAlertModel] {
@@ -52,13 +30,11 @@ enum SpikeWatch {
             for alert in detector.alerts(counts: counts, from: from, to: span.upperBound.addingTimeInterval(1), historyStart: times.min()) {
                 if let last, alert.bucketStart < last.bucketStart.addingTimeInterval(p.cooldown) { continue }
                 if let previous = raised.last(where: { $0.ruleID == rule.id! }), alert.bucketStart < previous.bucketStart.addingTimeInterval(p.cooldown) { continue }
-                let alertRow = Row(tenant_id: tenantID, id: UUID(), rule_id: rule.id!, bucket_start: alert.bucketStart, bucket_end: alert.bucketEnd,
-                                   count: alert.count, median: alert.median, mad: alert.mad, threshold: alert.threshold, explanation: alert.explanation,
-                                   created_at: now)
-                let row = alertRow.model
-                let told = RaisedAlert(row, rule: rule)
-                let inserted = try await AlertDispatch.insertOnce(alertRow, id: alertRow.id, tenantID: tenantID, into: ListeningAlertModel.schema,
-                                                                  uniqueOn: ["tenant_id", "rule_id", "bucket_start"], on: db) { db in
+                let insert = SpikeAlertRow(tenantID: tenantID, id: UUID(), subjectColumn: "rule_id", subjectID: rule.id!, alert: alert, createdAt: now)
+                let row = ListeningAlertModel()
+                row.ruleID = rule.id!
+                let told = RaisedAlert(insert.fill(row), rule: rule)
+                let inserted = try await AlertDispatch.insertOnce(insert, into: ListeningAlertModel.schema, on: db) { db in
                     try await AlertDispatch.dispatch(told, on: db)
                 }
                 if inserted { raised.append(row) }

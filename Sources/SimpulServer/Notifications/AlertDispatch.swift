@@ -65,6 +65,75 @@ extension RaisedAlert {
     }
 }
 
+/// The figures a stored spike alert keeps, whichever its subject.
+protocol SpikeAlertRecord: AnyObject {
+    var id: UUID? { get set }
+    var tenantID: UUID { get set }
+    var bucketStart: Date { get set }
+    var bucketEnd: Date { get set }
+    var count: Int { get set }
+    var median: Double { get set }
+    var mad: Double { get set }
+    var threshold: Double { get set }
+    var explanation: String { get set }
+    var createdAt: Date { get set }
+}
+
+extension ListeningAlertModel: SpikeAlertRecord {}
+extension AccountAlertModel: SpikeAlertRecord {}
+
+/// A new spike alert as it is inserted: its subject (a rule or an account, by column) and the
+/// detector's figures. Unique per tenant, subject and bucket.
+struct SpikeAlertRow: Encodable, Sendable {
+    let tenantID: UUID
+    let id: UUID
+    /// "rule_id" or "account_id".
+    let subjectColumn: String
+    let subjectID: UUID
+    let alert: SpikeAlert
+    let createdAt: Date
+
+    var uniqueColumns: [String] { ["tenant_id", subjectColumn, "bucket_start"] }
+
+    private struct Column: CodingKey {
+        let stringValue: String
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var row = encoder.container(keyedBy: Column.self)
+        try row.encode(tenantID, forKey: Column("tenant_id"))
+        try row.encode(id, forKey: Column("id"))
+        try row.encode(subjectID, forKey: Column(subjectColumn))
+        try row.encode(alert.bucketStart, forKey: Column("bucket_start"))
+        try row.encode(alert.bucketEnd, forKey: Column("bucket_end"))
+        try row.encode(alert.count, forKey: Column("count"))
+        try row.encode(alert.median, forKey: Column("median"))
+        try row.encode(alert.mad, forKey: Column("mad"))
+        try row.encode(alert.threshold, forKey: Column("threshold"))
+        try row.encode(alert.explanation, forKey: Column("explanation"))
+        try row.encode(createdAt, forKey: Column("created_at"))
+    }
+
+    /// The same figures on a model, for the code that reads alerts after.
+    func fill<Record: SpikeAlertRecord>(_ record: Record) -> Record {
+        record.id = id
+        record.tenantID = tenantID
+        record.bucketStart = alert.bucketStart
+        record.bucketEnd = alert.bucketEnd
+        record.count = alert.count
+        record.median = alert.median
+        record.mad = alert.mad
+        record.threshold = alert.threshold
+        record.explanation = alert.explanation
+        record.createdAt = createdAt
+        return record
+    }
+}
+
 /// Where every spike alert goes once it is raised: in the app to the case managers of its unit
 /// and the units above it and to the people subscribed in the app; a delivery job per e-mail
 /// subscriber and per person on call. Each job's dedupe key is the alert, the channel and the
@@ -72,14 +141,14 @@ extension RaisedAlert {
 /// the alert is dispatched.
 enum AlertDispatch {
     /// Two workers may judge the same bucket: the row goes in unless the bucket already has an
-    /// alert (`uniqueOn`), and only the worker whose row went in runs `dispatch`, in the same
-    /// transaction. Returns whether the row is ours.
-    static func insertOnce(_ row: some Encodable & Sendable, id: UUID, tenantID: UUID, into schema: String, uniqueOn columns: [String],
-                           on db: Database, dispatch: @escaping @Sendable (Database) async throws -> Void) async throws -> Bool {
+    /// alert, and only the worker whose row went in runs `dispatch`, in the same transaction.
+    /// Returns whether the row is ours.
+    static func insertOnce(_ row: SpikeAlertRow, into schema: String, on db: Database,
+                           dispatch: @escaping @Sendable (Database) async throws -> Void) async throws -> Bool {
         try await db.transaction { db in
-            try await (try db.sql).insert(into: schema).model(row).ignoringConflicts(with: columns).run()
+            try await (try db.sql).insert(into: schema).model(row).ignoringConflicts(with: row.uniqueColumns).run()
             let ours = try await (try db.sql).select().column("id").from(schema)
-                .where("tenant_id", .equal, SQLBind(tenantID)).where("id", .equal, SQLBind(id)).first()
+                .where("tenant_id", .equal, SQLBind(row.tenantID)).where("id", .equal, SQLBind(row.id)).first()
             guard ours != nil else { return false }
             try await dispatch(db)
             return true
