@@ -149,6 +149,26 @@ struct AlertDeliveryTests {
         }
     }
 
+    @Test("in the demo, a surge's WhatsApp alert goes to the seeded on-call koordinators through the Sandbox account")
+    func demoOnCall() async throws {
+        try await withTestApp { app in
+            let tenant = try await DemoSeeder.seed(app).tenant
+            _ = try await DemoSeeder.seed(app)
+            let people = try await OnCallPersonModel.query(on: app.db).filter(\.$tenantID == tenant.id!).all()
+            #expect(people.count == 2 && people.allSatisfy { $0.phone.hasPrefix("+62") })
+            let rule = try #require(try await ListeningRuleModel.query(on: app.db).filter(\.$tenantID == tenant.id!).first())
+            // The demo's tenant has a fixed slug, and a shared PostgreSQL may hold earlier runs' alerts.
+            let (ours, alert) = try await Self.raise(rule, bucket: app.clock.now().addingTimeInterval(-Double(Int.random(in: 0...100_000)) * 900), app: app)
+            #expect(ours)
+            try await JobWorker(app: app, handlers: [AlertDeliveryJob.handler]).runDue(tenantID: tenant.id!)
+            let states = try await (try app.db.sql).raw("""
+                SELECT state, payload FROM jobs WHERE tenant_id = \(bind: tenant.id!) AND kind = \(bind: AlertDeliveryJob.kind)
+                """).all().filter { try $0.decode(column: "payload", as: String.self).contains(alert.id!.uuidString) }
+                .map { try $0.decode(column: "state", as: String.self) }
+            #expect(states == ["done", "done"])
+        }
+    }
+
     @Test("the on-call list gets the approved template through the WhatsApp Cloud API, once per number")
     func onCallTemplate() async throws {
         let server = try await FakePlatformServer()
