@@ -1,13 +1,12 @@
 import Fluent
 import Foundation
 import SimpulCore
-import SQLKit
 
 /// Looks for surges on each account a triage batch touched: all it received in the batch's
 /// 15-minute buckets against the same slots of the previous 14 days, with the rules' detector.
 /// Only those slots are read (15 narrow ranges on the account's received-time index), not two
-/// weeks of messages. One alert per account and bucket, none again within the cooldown, dispatched once
-/// (`AlertDispatch`).
+/// weeks of messages. One alert per account and bucket, none again within the cooldown,
+/// dispatched once (`AlertDispatch`).
 enum AccountSpikeWatch {
     @discardableResult
     static func run(_ messages: [MessageModel], tenantID: UUID, now: Date, detector: SpikeDetector = SpikeDetector(),

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import SimpulCore
-import SQLKit
 
 /// Looks for surges in each active rule's hits after enrichment: 15-minute counts against the
 /// same slot over the previous 14 days (`SpikeDetector`). A surge raises one alert (unique per
