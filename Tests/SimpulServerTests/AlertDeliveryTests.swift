@@ -101,6 +101,7 @@ struct AlertDeliveryTests {
             #expect(mail.text.contains("12 pesan antara") && mail.text.contains("Rumus: 12 pesan dalam 15 menit"))
             #expect(mail.text.contains("https://medsos.tirtamaya.go.id/listening/alerts"))
             #expect(mail.from == "Simpul Tirtamaya <simpul@tirtamaya.go.id>")
+            #expect(mail.header("Message-ID")?.hasPrefix("<alert-\(alerts[0].id!.uuidString.lowercased()).") == true, "stable per alert and recipient")
             let told = try await NotificationModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all().map(\.userID)
             #expect(Set(told) == [w.inScope[.supervisor]!.id!, w.inScope[.unitAdmin]!.id!, operatorIn.id!], "case managers, and the in-app subscriber")
 

@@ -59,7 +59,7 @@ enum AlertDeliveryJob {
               let user = try await UserModel.query(on: app.db).filter(\.$tenantID == tenant.id!).filter(\.$id == userID).first(),
               user.active else { return }
         guard MailAddress.isPlausible(user.email) else { throw JobFailure.permanent("alamat e-mail penerima tidak sah") }
-        let message = mail(alert, to: user.email, tenant: tenant, smtp: smtp, baseURL: app.settings.baseURL, now: app.clock.now())
+        let message = mail(alert, to: user.email, recipientID: userID, tenant: tenant, smtp: smtp, baseURL: app.settings.baseURL, now: app.clock.now())
         do {
             try await SMTPClient(settings: smtp, group: app.eventLoopGroup, logger: app.logger).send(message)
         } catch let error as SMTPError {
@@ -68,7 +68,8 @@ enum AlertDeliveryJob {
         }
     }
 
-    static func mail(_ alert: RaisedAlert, to address: String, tenant: Tenant, smtp: SMTPSettings, baseURL: String, now: Date) -> MailMessage {
+    static func mail(_ alert: RaisedAlert, to address: String, recipientID: UUID, tenant: Tenant, smtp: SMTPSettings, baseURL: String,
+                     now: Date) -> MailMessage {
         let l = L10n(language: .id, zone: tenant.zone)
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         let body = """
@@ -83,8 +84,12 @@ enum AlertDeliveryJob {
             Pesan ini dikirim otomatis oleh Simpul (\(tenant.name)) karena Anda berlangganan peringatan ini.
             """
         let domain = SMTPClient.clientName(from: smtp.fromAddress)
+        // The same for every attempt: should a server accept a message and the worker die before
+        // the job is marked done, the retry carries the same Message-ID, which mail systems
+        // recognise as the message they already have.
+        let messageID = "alert-\(alert.id.uuidString.lowercased()).\(recipientID.uuidString.lowercased())@\(domain)"
         return MailMessage(fromAddress: smtp.fromAddress, fromName: smtp.fromName, to: address, subject: "[Simpul] \(alert.title)", body: body,
-                           date: now, messageID: "alert-\(alert.id.uuidString.lowercased())-\(UUID().uuidString.lowercased())@\(domain)")
+                           date: now, messageID: messageID)
     }
 
     // MARK: WhatsApp
