@@ -93,6 +93,9 @@ struct AlertDeliveryTests {
             }
             let alerts = try await SpikeAlertTests.alertsAfterTriage(w, app: app, now: clock.date)
             #expect(alerts.count == 1)
+            // On a shared PostgreSQL another suite's triage pass, with its own clock, may have
+            // judged these messages first: the jobs are due from the alert's time, whoever's it is.
+            if let raisedAt = alerts.first?.createdAt, raisedAt > clock.date { clock.set(raisedAt) }
             #expect(try await Self.deliver(w, app: app) == 2)
             let mails = try sink.messages()
             #expect(Set(mails.flatMap(\.rcpt_tos)) == [viewer.email, operatorIn.email])
