@@ -132,9 +132,11 @@ enum SearchPoller {
 
     static func spent(_ cost: Cost, tenantID: UUID, source: ListeningSource, since: Date, on db: Database) async throws -> Int {
         let runs = ListeningSearchRunModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$source == source).filter(\.$ranAt >= since)
+        // Added up here rather than with SUM: PostgreSQL sums a bigint column as NUMERIC, which
+        // does not decode as an Int; a month holds a few thousand runs at most.
         switch cost {
-        case .reads: return try await runs.sum(\.$reads) ?? 0
-        case .calls: return try await runs.sum(\.$calls) ?? 0
+        case .reads: return try await runs.all(\.$reads).reduce(0, +)
+        case .calls: return try await runs.all(\.$calls).reduce(0, +)
         }
     }
 
