@@ -263,6 +263,40 @@ struct AuthorizationMatrixTests {
             Request(path: "/listening/\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)/searches", form: ["source": "x_search", "terms": "banjir \(n)"]) }),
         "listening.searches.toggle": (.permission(managers, success: 303, outside: 404), { w, _, n, app in
             Request(path: "/listening/searches/\(try await CaseFixtures.search(w, app: app, n: n).id!)/toggle", form: [:]) }),
+        "listening.subscriptions": (.permission(viewers, success: 200, outside: 200), fixed("/listening/subscriptions")),
+        "listening.subscriptions.save": (.permission(viewers, success: 303, outside: 422), { w, _, n, app in
+            Request(path: "/listening/subscriptions", form: ["target": "rule:\(try await CaseFixtures.listeningRule(w, app: app, n: n).id!)", "in_app": "on"]) }),
+        // Everyone ends only their own subscriptions, wherever their role sits.
+        "listening.subscriptions.delete": (.permission(viewers, success: 303, outside: 303), { w, user, _, app in
+            guard let user else { return Request(path: "/listening/subscriptions/\(UUID())/delete", form: [:]) }
+            let row = AlertSubscriptionModel()
+            row.id = UUID()
+            row.tenantID = user.tenantID
+            row.userID = user.id!
+            row.target = .accountUnit
+            row.targetID = w.units["OPD-A"]!
+            row.inApp = true
+            row.email = false
+            row.createdAt = app.clock.now()
+            row.updatedAt = row.createdAt
+            try await row.create(on: app.db)
+            return Request(path: "/listening/subscriptions/\(row.id!)/delete", form: [:])
+        }),
+        "listening.oncall": (.tenantWide([.supervisor], success: 200, otherTenant: 200), fixed("/listening/on-call")),
+        "listening.oncall.settings": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in
+            Request(path: "/listening/on-call", form: ["account_id": "", "template_id": ""]) }),
+        "listening.oncall.people.add": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, n, _ in
+            Request(path: "/listening/on-call/people", form: ["name": "Petugas \(n)", "phone": "0812" + String(format: "%08d", n)]) }),
+        "listening.oncall.people.remove": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { w, user, n, app in
+            let person = OnCallPersonModel()
+            person.id = UUID()
+            person.tenantID = user?.tenantID ?? w.tenantA.id!
+            person.name = "Piket \(n)"
+            person.phone = "+62857" + String(format: "%08d", n)
+            person.createdAt = app.clock.now()
+            try await person.create(on: app.db)
+            return Request(path: "/listening/on-call/people/\(person.id!)/delete", form: [:])
+        }),
         "hoaxes.thresholds": (.tenantWide([.supervisor], success: 303, otherTenant: 303), { _, _, _, _ in
             Request(path: "/hoaxes/thresholds", form: ["near_copy": "0,5", "paraphrase": "0,6"]) }),
         "hoaxes.list": (.permission(viewers, success: 200, outside: 200), fixed("/hoaxes")),

@@ -78,15 +78,7 @@ struct SpikeAlertTests {
             let w = try await World.make(app)
             let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: "bendungan NEAR/3 jebol")
             // Two weeks of one hit a day in this slot: the usual level.
-            for day in 1...14 {
-                let hit = ListeningHitModel()
-                hit.id = UUID()
-                hit.tenantID = w.tenantA.id!
-                hit.ruleID = rule.id!
-                hit.messageID = UUID()
-                hit.matchedAt = Self.monday.addingTimeInterval(-Double(day) * 86_400 + 60)
-                try await hit.create(on: app.db)
-            }
+            try await CaseFixtures.dailyHits(w, app: app, rule: rule, before: Self.monday)
             var surge: [MessageModel] = []
             for n in 0..<12 {
                 surge.append(try await ListeningRuleTests.message(w, app: app, account: w.account, id: "s-\(n)", text: "Katanya bendungan Cisalak jebol malam ini, sebarkan! \(n)"))

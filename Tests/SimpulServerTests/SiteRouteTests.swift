@@ -56,6 +56,8 @@ struct SiteRouteTests {
             .listening, .createListeningRule, .listeningRule(a), .toggleListeningRule(a),
             .listeningAlerts, .caseFromAlert(a), .caseFromAccountAlert(a), .createFeed, .toggleFeed(a),
             .listeningSearch, .saveSearchSettings, .saveRuleSearch(a), .toggleSearch(a),
+            .alertSubscriptions, .saveAlertSubscription, .deleteAlertSubscription(a),
+            .onCall, .saveOnCallSettings, .addOnCallPerson, .removeOnCallPerson(a),
             .hoaxes, .hoaxesCSV, .newHoax, .createHoax, .importHoaxesForm, .importHoaxes, .saveHoaxThresholds, .hoax(a), .updateHoax(a),
             .apiListeningRules, .apiCreateListeningRule, .apiListeningAlerts,
             .apiListeningRule(a), .apiUpdateListeningRule(a), .apiListeningHits(a), .apiListeningNews(a),

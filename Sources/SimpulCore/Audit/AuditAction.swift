@@ -95,4 +95,9 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case listeningSearchActivate = "listening.search.activate"
     case listeningSearchDeactivate = "listening.search.deactivate"
     case hoaxThresholdsUpdate = "hoax.thresholds.update"
+    case alertSubscriptionSave = "alert.subscription.save"
+    case alertSubscriptionDelete = "alert.subscription.delete"
+    case onCallSettingsUpdate = "oncall.settings.update"
+    case onCallPersonAdd = "oncall.person.add"
+    case onCallPersonRemove = "oncall.person.remove"
 }

@@ -10,4 +10,6 @@ public enum AuditTarget: String, CaseIterable, Codable, Sendable {
     case listeningFeed = "listening_feed"
     case listeningSearch = "listening_search"
     case hoaxClaim = "hoax_claim"
+    case alertSubscription = "alert_subscription"
+    case onCall = "on_call"
 }

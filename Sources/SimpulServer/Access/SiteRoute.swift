@@ -87,6 +87,10 @@ enum SiteRoute: Hashable, Sendable {
     case listeningAlerts, caseFromAlert(UUID), caseFromAccountAlert(UUID)
     case createFeed, toggleFeed(UUID)
     case listeningSearch, saveSearchSettings, saveRuleSearch(UUID), toggleSearch(UUID)
+    case alertSubscriptions, saveAlertSubscription
+    case deleteAlertSubscription(UUID)
+    case onCall, saveOnCallSettings, addOnCallPerson
+    case removeOnCallPerson(UUID)
     case hoaxes, hoaxesCSV, newHoax, createHoax, importHoaxesForm, importHoaxes, saveHoaxThresholds
     case hoax(UUID), updateHoax(UUID)
     case apiListeningRules, apiCreateListeningRule, apiListeningAlerts
@@ -366,6 +370,15 @@ extension SiteRoute {
         case .saveSearchSettings: web("listening.search.settings", .POST, .manageListeningSettings, "listening", "search")
         case .saveRuleSearch(let id): web("listening.searches.save", .POST, .manageListening, "listening", .id("ruleID", id), "searches")
         case .toggleSearch(let id): web("listening.searches.toggle", .POST, .manageListening, "listening", "searches", .id("searchID", id), "toggle")
+        case .alertSubscriptions: web("listening.subscriptions", .GET, .viewCases, "listening", "subscriptions")
+        case .saveAlertSubscription: web("listening.subscriptions.save", .POST, .viewCases, "listening", "subscriptions")
+        case .deleteAlertSubscription(let id):
+            web("listening.subscriptions.delete", .POST, .viewCases, "listening", "subscriptions", .id("subscriptionID", id), "delete")
+        case .onCall: web("listening.oncall", .GET, .manageListeningSettings, "listening", "on-call")
+        case .saveOnCallSettings: web("listening.oncall.settings", .POST, .manageListeningSettings, "listening", "on-call")
+        case .addOnCallPerson: web("listening.oncall.people.add", .POST, .manageListeningSettings, "listening", "on-call", "people")
+        case .removeOnCallPerson(let id):
+            web("listening.oncall.people.remove", .POST, .manageListeningSettings, "listening", "on-call", "people", .id("personID", id), "delete")
 
         case .apiListeningRules: api("api.listening.rules.list", .GET, .viewCases, "listening", "rules")
         case .apiCreateListeningRule: api("api.listening.rules.create", .POST, .manageListening, "listening", "rules")

@@ -90,6 +90,8 @@ func registerRoutes(_ routes: RouteCatalog) {
     CasesController.register(routes)
     ListeningController.register(routes)
     SearchController.register(routes)
+    SubscriptionController.register(routes)
+    OnCallController.register(routes)
     HoaxThresholdsController.register(routes)
     HoaxRegisterController.register(routes)
     ListeningAPIController.register(routes)

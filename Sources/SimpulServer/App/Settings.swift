@@ -30,6 +30,8 @@ public struct Settings: Sendable {
     /// Where the platforms' APIs are: their public hosts unless a proxy (or a test's fake
     /// platform) stands in between.
     public var platformEndpoints: PlatformEndpoints
+    /// The mail server alerts are e-mailed through; nil leaves e-mail off.
+    public var smtp: SMTPSettings?
     /// News feeds on loopback, private or link-local addresses are refused unless this is set
     /// (a feed server on the government's own network, or a test's fake server).
     public var feedsAllowInternalAddresses: Bool = false
@@ -99,6 +101,7 @@ public struct Settings: Sendable {
             if version.range(of: #"^v\d+\.\d+$"#, options: .regularExpression) != nil { endpoints.graphVersion = version }
             else { problems.append("SIMPUL_GRAPH_VERSION harus seperti v21.0 (sekarang: \(version))") }
         }
+        let smtp = SMTPSettings.fromEnvironment(value, problems: &problems)
         if !problems.isEmpty { throw Missing(problems: problems) }
 
         let host = value("SIMPUL_HOST") ?? "127.0.0.1"
@@ -120,6 +123,7 @@ public struct Settings: Sendable {
             jobConcurrency: jobConcurrency!,
             mediaDirectory: value("SIMPUL_MEDIA_DIR") ?? "data/media",
             platformEndpoints: endpoints,
+            smtp: smtp,
             feedsAllowInternalAddresses: value("SIMPUL_FEEDS_ALLOW_INTERNAL") == "true"
         )
     }

@@ -98,6 +98,11 @@ enum AuditPages {
         case .listeningSearchSave: l.t("Pencarian publik disimpan", "Public search saved")
         case .listeningSearchActivate: l.t("Pencarian publik diaktifkan", "Public search switched on")
         case .listeningSearchDeactivate: l.t("Pencarian publik dimatikan", "Public search switched off")
+        case .alertSubscriptionSave: l.t("Langganan peringatan disimpan", "Alert subscription saved")
+        case .alertSubscriptionDelete: l.t("Langganan peringatan dihentikan", "Alert subscription ended")
+        case .onCallSettingsUpdate: l.t("Pengirim piket WhatsApp diubah", "WhatsApp on-call sender changed")
+        case .onCallPersonAdd: l.t("Petugas piket ditambahkan", "On-call person added")
+        case .onCallPersonRemove: l.t("Petugas piket dihapus", "On-call person removed")
         case .hoaxThresholdsUpdate: l.t("Ambang pencocokan hoaks diubah", "Hoax matching thresholds changed")
         }
     }

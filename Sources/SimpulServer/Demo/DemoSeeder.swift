@@ -84,6 +84,7 @@ enum DemoSeeder {
             try await DemoContentSeeder.seed(tenant: tenant, app: app, on: db)
             try await DemoContentSeeder.seedAmplification(tenant: tenant, app: app, on: db)
             try await seedListening(tenantID: tenantID, units: unitIDs, at: now, on: db)
+            try await seedOnCall(tenantID: tenantID, at: now, on: db)
             return created
         }
         return Summary(tenant: tenant, created: created)
@@ -135,6 +136,44 @@ enum DemoSeeder {
         settings.id = UUID()
         settings.sandbox = true
         try await settings.create(on: db)
+    }
+
+    /// The demo's WhatsApp on-call list, once: two koordinators, reached from the city's
+    /// Sandbox WhatsApp account with an approved alert template, so a Sandbox surge shows the
+    /// WhatsApp alert going out.
+    static func seedOnCall(tenantID: UUID, at now: Date, on db: Database) async throws {
+        guard try await OnCallSettingsModel.current(tenantID: tenantID, on: db) == nil,
+              let account = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$platform == .whatsapp)
+                .filter(\.$sandbox == true).sort(\.$createdAt).first() else { return }
+        var template = try await WhatsAppTemplateModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$name == "peringatan_lonjakan").first()
+        if template == nil {
+            let made = WhatsAppTemplateModel()
+            made.id = UUID()
+            made.tenantID = tenantID
+            made.name = "peringatan_lonjakan"
+            made.language = "id"
+            made.body = "Peringatan Simpul: {{1}}. {{2}}. Buka {{3}}"
+            made.approved = true
+            made.updatedAt = now
+            try await made.create(on: db)
+            template = made
+        }
+        let settings = OnCallSettingsModel()
+        settings.id = UUID()
+        settings.tenantID = tenantID
+        settings.accountID = account.id
+        settings.templateID = template?.id
+        settings.updatedAt = now
+        try await settings.create(on: db)
+        for person in DemoCatalog.people.filter({ $0.grants.contains { $0.role == .supervisor } }).prefix(2) {
+            let onCall = OnCallPersonModel()
+            onCall.id = UUID()
+            onCall.tenantID = tenantID
+            onCall.name = person.name
+            onCall.phone = person.phone
+            onCall.createdAt = now
+            try await onCall.create(on: db)
+        }
     }
 
     /// The demo city's election data and its own etiquette pack, once.

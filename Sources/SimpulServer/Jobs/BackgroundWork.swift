@@ -8,7 +8,7 @@ import Vapor
 /// default); `simpul worker` runs only this, `simpul serve --no-workers` only the web.
 enum BackgroundWork {
     /// The job kinds this build knows how to run.
-    static func handlers() -> [JobHandler] { [PublishVariantJob.handler] }
+    static func handlers() -> [JobHandler] { [PublishVariantJob.handler, AlertDeliveryJob.handler] }
 
     static func start(app: Application) -> [Task<Void, Never>] {
         var tasks = [PollingWorker.start(app: app), EnrichmentWorker.start(app: app), AmplificationObserver.start(app: app), FeedPoller.start(app: app),

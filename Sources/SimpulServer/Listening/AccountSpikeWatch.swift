@@ -1,19 +1,13 @@
 import Fluent
 import Foundation
 import SimpulCore
-import SQLKit
 
 /// Looks for surges on each account a triage batch touched: all it received in the batch's
 /// 15-minute buckets against the same slots of the previous 14 days, with the rules' detector.
 /// Only those slots are read (15 narrow ranges on the account's received-time index), not two
-/// weeks of messages. One alert per account and bucket, none again within the cooldown; the
-/// case managers of the account's unit and the units above it are told.
+/// weeks of messages. One alert per account and bucket, none again within the cooldown,
+/// dispatched once (`AlertDispatch`).
 enum AccountSpikeWatch {
-    struct Row: Encodable {
-        let tenant_id: UUID, id: UUID, account_id: UUID, bucket_start: Date, bucket_end: Date, count: Int
-        let median: Double, mad: Double, threshold: Double, explanation: String, created_at: Date
-    }
-
     @discardableResult
     static func run(_ messages: [MessageModel], tenantID: UUID, now: Date, detector: SpikeDetector = SpikeDetector(),
                     on db: Database) async throws -> [AccountAlertModel] {
@@ -43,7 +37,9 @@ enum AccountSpikeWatch {
                 let earlier = try await slotCounts(accountID: accountID, tenantID: tenantID, bucket: start, days: p.baselineDays, length: p.bucketLength, on: db)
                 judged.append((start, earlier + [BucketCount(start: Date(timeIntervalSince1970: start), count: count)]))
             }
-            guard !judged.isEmpty, let first = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID == accountID)
+            guard !judged.isEmpty,
+                  let account = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id == accountID).first(),
+                  let first = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID == accountID)
                 .sort(\.$receivedAt).first()?.receivedAt else { continue }
             let last = try await AccountAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID == accountID)
                 .sort(\.$bucketStart, .descending).first()
@@ -52,18 +48,15 @@ enum AccountSpikeWatch {
                 for alert in detector.alerts(counts: counts, from: from, to: from.addingTimeInterval(p.bucketLength), historyStart: first) {
                     if let last, alert.bucketStart < last.bucketStart.addingTimeInterval(p.cooldown) { continue }
                     if let previous = raised.last(where: { $0.accountID == accountID }), alert.bucketStart < previous.bucketStart.addingTimeInterval(p.cooldown) { continue }
-                    let row = Row(tenant_id: tenantID, id: UUID(), account_id: accountID, bucket_start: alert.bucketStart, bucket_end: alert.bucketEnd,
-                                  count: alert.count, median: alert.median, mad: alert.mad, threshold: alert.threshold, explanation: alert.explanation,
-                                  created_at: now)
-                    // Two workers may judge the same bucket: the first alert wins, and only it is told.
-                    let inserted = try await db.transaction { db -> AccountAlertModel? in
-                        try await (try db.sql).insert(into: AccountAlertModel.schema).model(row)
-                            .ignoringConflicts(with: ["tenant_id", "account_id", "bucket_start"]).run()
-                        guard let kept = try await AccountAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id == row.id).first() else { return nil }
-                        try await notify(kept, on: db)
-                        return kept
+                    let insert = SpikeAlertRow(tenantID: tenantID, id: UUID(), subjectColumn: "account_id", subjectID: accountID, alert: alert, createdAt: now)
+                    let model = AccountAlertModel()
+                    model.accountID = accountID
+                    let told = RaisedAlert(insert.fill(model), account: account)
+                    if try await AlertDispatch.insertOnce(insert, into: AccountAlertModel.schema, on: db, dispatch: { db in
+                        try await AlertDispatch.dispatch(told, on: db)
+                    }) {
+                        raised.append(model)
                     }
-                    if let inserted { raised.append(inserted) }
                 }
             }
         }
@@ -82,15 +75,5 @@ enum AccountSpikeWatch {
         }.field(\.$receivedAt).all().map(\.receivedAt)
         return Dictionary(grouping: times) { floor($0.timeIntervalSince1970 / length) * length }
             .map { BucketCount(start: Date(timeIntervalSince1970: $0.key), count: $0.value.count) }
-    }
-
-    static func notify(_ alert: AccountAlertModel, on db: Database) async throws {
-        guard let account = try await AccountModel.query(on: db).filter(\.$tenantID == alert.tenantID).filter(\.$id == alert.accountID).first() else { return }
-        let tree = try await UnitQueries.tree(tenantID: alert.tenantID, on: db)
-        let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == alert.tenantID)
-            .filter(\.$unitID ~~ tree.lineage(of: account.unitID)).all()
-        try await NotificationModel.tell(memberships.filter { $0.role.permissions.contains(.manageCases) }.map(\.userID), tenantID: alert.tenantID,
-                                         text: "Lonjakan pesan di akun \(account.platform.displayName) @\(account.handle): \(alert.explanation)",
-                                         link: .listeningAlerts, at: alert.createdAt, on: db)
     }
 }

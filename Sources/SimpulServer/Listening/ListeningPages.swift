@@ -101,7 +101,11 @@ enum ListeningPages {
         return Layout.tabStrip(l.t("Isu & Hoaks", "Issues & hoaxes"),
                                [(SiteRoute.cases.path, l.t("Ruang Isu", "War-room")), (SiteRoute.listeningAlerts.path, l.t("Peringatan", "Alerts")),
                                 (SiteRoute.hoaxes.path, l.t("Register Hoaks", "Hoax register")),
-                                (SiteRoute.listening.path, l.t("Pemantauan", "Listening"))], path: ctx.path)
+                                (SiteRoute.listening.path, l.t("Pemantauan", "Listening")),
+                                (SiteRoute.alertSubscriptions.path, l.t("Langganan", "Subscriptions"))]
+                                + (ctx.principal?.scope.allowsSomewhere(.manageListeningSettings) == true
+                                    ? [(SiteRoute.onCall.path, l.t("Piket WhatsApp", "WhatsApp on-call"))] : []),
+                               path: ctx.path)
     }
 
     struct AlertsModel {

@@ -5,15 +5,10 @@ import SQLKit
 
 /// Looks for surges in each active rule's hits after enrichment: 15-minute counts against the
 /// same slot over the previous 14 days (`SpikeDetector`). A surge raises one alert (unique per
-/// rule and bucket, and none again within the cooldown) and tells the unit's case managers.
+/// rule and bucket, and none again within the cooldown), dispatched once (`AlertDispatch`).
 /// The buckets judged are those the new hits fell in, not the clock's: history fed in later
 /// (and a worker running behind) is judged at the time the messages came.
 enum SpikeWatch {
-    struct Row: Encodable {
-        let tenant_id: UUID, id: UUID, rule_id: UUID, bucket_start: Date, bucket_end: Date, count: Int
-        let median: Double, mad: Double, threshold: Double, explanation: String, created_at: Date
-    }
-
     @discardableResult
     static func run(tenantID: UUID, hits span: ClosedRange<Date>, now: Date, detector: SpikeDetector = SpikeDetector(),
                     on db: Database) async throws -> [ListeningAlertModel] {
@@ -36,29 +31,12 @@ enum SpikeWatch {
             for alert in detector.alerts(counts: counts, from: from, to: span.upperBound.addingTimeInterval(1), historyStart: times.min()) {
                 if let last, alert.bucketStart < last.bucketStart.addingTimeInterval(p.cooldown) { continue }
                 if let previous = raised.last(where: { $0.ruleID == rule.id! }), alert.bucketStart < previous.bucketStart.addingTimeInterval(p.cooldown) { continue }
+                let insert = SpikeAlertRow(tenantID: tenantID, id: UUID(), subjectColumn: "rule_id", subjectID: rule.id!, alert: alert, createdAt: now)
                 let row = ListeningAlertModel()
-                row.id = UUID()
-                row.tenantID = tenantID
                 row.ruleID = rule.id!
-                row.bucketStart = alert.bucketStart
-                row.bucketEnd = alert.bucketEnd
-                row.count = alert.count
-                row.median = alert.median
-                row.mad = alert.mad
-                row.threshold = alert.threshold
-                row.explanation = alert.explanation
-                row.createdAt = now
-                // Two workers may judge the same hits: the first alert for a bucket wins, and only
-                // it is told.
-                let inserted = try await db.transaction { db -> Bool in
-                    try await (try db.sql).insert(into: ListeningAlertModel.schema)
-                        .model(Row(tenant_id: tenantID, id: row.id!, rule_id: row.ruleID, bucket_start: row.bucketStart, bucket_end: row.bucketEnd,
-                                   count: row.count, median: row.median, mad: row.mad, threshold: row.threshold, explanation: row.explanation,
-                                   created_at: now))
-                        .ignoringConflicts(with: ["tenant_id", "rule_id", "bucket_start"]).run()
-                    guard try await ListeningAlertModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id == row.id!).count() == 1 else { return false }
-                    try await notify(rule, alert: row, on: db)
-                    return true
+                let told = RaisedAlert(insert.fill(row), rule: rule)
+                let inserted = try await AlertDispatch.insertOnce(insert, into: ListeningAlertModel.schema, on: db) { db in
+                    try await AlertDispatch.dispatch(told, on: db)
                 }
                 if inserted { raised.append(row) }
             }
@@ -76,15 +54,5 @@ enum SpikeWatch {
             SELECT \(at) AS at FROM listening_item_hits h JOIN listened_items i ON i.id = h.item_id
             WHERE h.tenant_id = \(bind: tenantID) AND h.rule_id = \(bind: ruleID) AND \(at) >= \(bind: from) AND \(at) <= \(bind: to)
             """).all().map { try $0.decode(column: "at", as: Date.self) }
-    }
-
-    /// Case managers of the rule's unit and the units above it.
-    static func notify(_ rule: ListeningRuleModel, alert: ListeningAlertModel, on db: Database) async throws {
-        let tree = try await UnitQueries.tree(tenantID: rule.tenantID, on: db)
-        let memberships = try await MembershipModel.query(on: db).filter(\.$tenantID == rule.tenantID)
-            .filter(\.$unitID ~~ tree.lineage(of: rule.unitID)).all()
-        try await NotificationModel.tell(memberships.filter { $0.role.permissions.contains(.manageCases) }.map(\.userID), tenantID: rule.tenantID,
-                                         text: "Lonjakan pada pemantauan \"\(rule.name)\": \(alert.explanation)", link: .listeningAlerts,
-                                         at: alert.createdAt, on: db)
     }
 }

@@ -294,6 +294,63 @@ struct PageSnapshotTests {
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 
+    @Test("alert subscriptions: a rule by e-mail and in the app, a unit's account surges, the form with a problem", arguments: [Language.id, .en])
+    func alertSubscriptions(_ language: Language) {
+        let ctx = Fixture.context(language, path: "/listening/subscriptions")
+        func subscription(_ n: Int, _ target: AlertSubscriptionTarget, _ targetID: UUID, inApp: Bool, email: Bool) -> AlertSubscriptionModel {
+            let row = AlertSubscriptionModel()
+            row.id = Fixture.id(n)
+            row.tenantID = Fixture.tenant.id!
+            row.userID = Fixture.principal.userID
+            row.target = target
+            row.targetID = targetID
+            row.inApp = inApp
+            row.email = email
+            row.createdAt = Fixture.now
+            row.updatedAt = Fixture.now
+            return row
+        }
+        let rows = [
+            SubscriptionPages.Row(subscription: subscription(720, .rule, Fixture.id(700), inApp: true, email: true),
+                                  label: SubscriptionPages.label(.rule, name: "Air PDAM mati atau keruh", ctx.l)),
+            SubscriptionPages.Row(subscription: subscription(721, .accountUnit, Fixture.diskominfo, inApp: true, email: false),
+                                  label: SubscriptionPages.label(.accountUnit, name: "Dinas Komunikasi dan Informatika", ctx.l)),
+        ]
+        let html = SubscriptionPages.page(ctx, .init(
+            rows: rows, rules: [UI.Option(value: "rule:\(Fixture.id(700).uuidString)", label: "Air PDAM mati atau keruh")],
+            units: [UI.Option(value: Fixture.diskominfo.uuidString, label: "Dinas Komunikasi dan Informatika")],
+            email: "rina@tirtamayakota.go.id", emailAvailable: true, canEditOnCall: false,
+            input: SubscriptionController.Input(target: "rule:\(Fixture.id(700).uuidString)", in_app: nil, email: nil),
+            problems: ["channels": ctx.l.t("Pilih setidaknya satu saluran: dalam aplikasi atau e-mail.", "Choose at least one channel: in the app or e-mail.")]))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("WhatsApp on-call: the sender with its preview, two people, a refused number", arguments: [Language.id, .en])
+    func onCall(_ language: Language) {
+        // Only a koordinator keeps the list, and sees its tab.
+        let koordinator = Principal(tenant: Fixture.tenant, user: Fixture.principal.user,
+                                    scope: AccessScope(grants: [.init(unitID: Fixture.root, role: .supervisor)], tree: Fixture.tree), session: nil)
+        let ctx = PageContext(l: L10n(language: language, zone: TimeZone(identifier: "Asia/Jakarta")!), principal: koordinator, path: "/listening/on-call")
+        func person(_ n: Int, _ name: String, _ phone: String) -> OnCallPersonModel {
+            let person = OnCallPersonModel()
+            person.id = Fixture.id(n)
+            person.tenantID = Fixture.tenant.id!
+            person.name = name
+            person.phone = phone
+            person.createdAt = Fixture.now
+            return person
+        }
+        let html = OnCallPages.page(ctx, .init(
+            people: [person(730, "Agus Salim", "+6285711112222"), person(731, "Rina Kusumawati", "+6281234567890")],
+            accounts: [UI.Option(value: Fixture.id(31).uuidString, label: "Layanan Diskominfo (+6281100002222)")],
+            templates: [UI.Option(value: Fixture.id(732).uuidString, label: "peringatan_lonjakan (id)")],
+            accountID: Fixture.id(31).uuidString, templateID: Fixture.id(732).uuidString,
+            preview: "Peringatan Simpul: Lonjakan pada pemantauan \"Banjir\". 24 pesan dalam 15 menit. Buka https://medsos.tirtamaya.go.id/listening/alerts",
+            personInput: OnCallController.PersonInput(name: "Budi", phone: "0812"),
+            problems: ["phone": ctx.l.t("Nomor WhatsApp tidak dikenali (contoh: 0812 3456 7890).", "WhatsApp number not recognised (e.g. 0812 3456 7890).")]))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
     @Test("accounts list", arguments: [Language.id, .en])
     func accounts(_ language: Language) {
         let whatsapp = Fixture.officialAccount(31, .whatsapp, handle: "+6281100002222", name: "Layanan Diskominfo", followers: 0, status: .needsReconnect)

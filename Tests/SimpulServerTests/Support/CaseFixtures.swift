@@ -51,6 +51,33 @@ enum CaseFixtures {
         return rule
     }
 
+    /// One hit a day for two weeks in the slot of `moment`: a rule's usual level there.
+    static func dailyHits(_ world: World, app: Application, rule: ListeningRuleModel, before moment: Date) async throws {
+        for day in 1...14 {
+            let hit = ListeningHitModel()
+            hit.id = UUID()
+            hit.tenantID = world.tenantA.id!
+            hit.ruleID = rule.id!
+            hit.messageID = UUID()
+            hit.matchedAt = moment.addingTimeInterval(-Double(day) * 86_400 + 60)
+            try await hit.create(on: app.db)
+        }
+    }
+
+    /// An approved WhatsApp template of tenant A.
+    static func whatsappTemplate(_ world: World, app: Application, name: String, body: String) async throws -> WhatsAppTemplateModel {
+        let template = WhatsAppTemplateModel()
+        template.id = UUID()
+        template.tenantID = world.tenantA.id!
+        template.name = name
+        template.language = "id"
+        template.body = body
+        template.approved = true
+        template.updatedAt = app.clock.now()
+        try await template.create(on: app.db)
+        return template
+    }
+
     static func alert(_ world: World, app: Application, n: Int) async throws -> ListeningAlertModel {
         let rule = try await listeningRule(world, app: app, n: n)
         let alert = ListeningAlertModel()

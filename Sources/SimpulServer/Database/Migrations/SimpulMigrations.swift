@@ -51,5 +51,7 @@ enum SimpulMigrations {
         CreateHoaxMatches(),
         CreateListeningSearch(),
         CreateAccountAlerts(),
+        CreateAlertSubscriptions(),
+        CreateOnCall(),
     ]
 }
