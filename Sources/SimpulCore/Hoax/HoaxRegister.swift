@@ -175,8 +175,7 @@ public struct HoaxRegister: Sendable {
     }
 
     public func match(document: HoaxDocument, parameters: HoaxMatchParameters = HoaxMatchParameters()) -> [HoaxMatch] {
-        let workspace = HoaxMatchWorkspace()
-        return match(document: document, parameters: parameters, workspace: workspace)
+        match(document: document, parameters: parameters, workspace: HoaxMatchWorkspace())
     }
 
     /// The same, with buffers kept between calls: a thread matching many texts keeps one
@@ -184,18 +183,23 @@ public struct HoaxRegister: Sendable {
     public func match(document: HoaxDocument, parameters: HoaxMatchParameters = HoaxMatchParameters(),
                       workspace: HoaxMatchWorkspace) -> [HoaxMatch] {
         guard !document.terms.isEmpty, !variantClaim.isEmpty else { return [] }
-        workspace.prepare(variantCount: variantClaim.count, termCount: termWeights.count, signatureCount: hasher.count)
-        readTerms(of: document, into: workspace)
-        workspace.best.removeAll(keepingCapacity: true)
+        let dense = workspace.dense(variantCount: variantClaim.count, termCount: termWeights.count, signatureCount: hasher.count)
+        // Taken out of the workspace for the call: a class's properties are checked for
+        // exclusive access on every use, a local struct's once, by the compiler.
+        var buffers = workspace.buffers
+        workspace.buffers = HoaxMatchBuffers()
+        defer { workspace.buffers = buffers }
+        readTerms(of: document, into: &buffers)
+        buffers.best.removeAll(keepingCapacity: true)
 
-        matchNearCopies(parameters: parameters, workspace: workspace)
+        matchNearCopies(parameters: parameters, buffers: &buffers, dense: dense)
         if parameters.paraphraseThreshold <= 1 {
-            matchParaphrases(parameters: parameters, workspace: workspace)
+            matchParaphrases(parameters: parameters, buffers: &buffers, dense: dense)
         }
 
         var matches: [HoaxMatch] = []
-        for found in workspace.best {
-            let stance = stance(of: document, variant: found.variant, parameters: parameters, workspace: workspace)
+        for found in buffers.best {
+            let stance = stance(of: document, variant: found.variant, parameters: parameters, buffers: buffers)
             if stance == .refutes, !parameters.includeRefutations { continue }
             matches.append(HoaxMatch(claimID: claimIDs[Int(found.claim)], score: found.score, method: found.method, stance: stance))
         }
@@ -206,43 +210,43 @@ public struct HoaxRegister: Sendable {
 
     /// Each term's hash (a known term's is the register's, computed once), the known terms'
     /// ids ascending with their polarities, and the number of distinct unknown terms.
-    private func readTerms(of document: HoaxDocument, into workspace: HoaxMatchWorkspace) {
-        workspace.termHashes.removeAll(keepingCapacity: true)
-        workspace.knownPacked.removeAll(keepingCapacity: true)
-        workspace.unknownHashes.removeAll(keepingCapacity: true)
-        workspace.unknownPositions.removeAll(keepingCapacity: true)
+    private func readTerms(of document: HoaxDocument, into buffers: inout HoaxMatchBuffers) {
+        buffers.termHashes.removeAll(keepingCapacity: true)
+        buffers.knownPacked.removeAll(keepingCapacity: true)
+        buffers.unknownHashes.removeAll(keepingCapacity: true)
+        buffers.unknownPositions.removeAll(keepingCapacity: true)
         for (position, term) in document.terms.enumerated() {
             let hash = StableHash.of(term)
-            workspace.termHashes.append(hash)
+            buffers.termHashes.append(hash)
             if let id = terms.id(of: term, hash: hash) {
                 let flag: UInt64 = switch document.polarity[position] {
                 case .negated: KnownFlag.negated
                 case .uncertain: KnownFlag.uncertain
                 case .affirmed: 0
                 }
-                workspace.knownPacked.append(UInt64(id) << 2 | flag)
+                buffers.knownPacked.append(UInt64(id) << 2 | flag)
             } else {
                 var seen = false
-                for (index, other) in workspace.unknownHashes.enumerated() where other == hash {
-                    if document.terms[workspace.unknownPositions[index]] == term { seen = true; break }
+                for (index, other) in buffers.unknownHashes.enumerated() where other == hash {
+                    if document.terms[buffers.unknownPositions[index]] == term { seen = true; break }
                 }
                 if !seen {
-                    workspace.unknownHashes.append(hash)
-                    workspace.unknownPositions.append(position)
+                    buffers.unknownHashes.append(hash)
+                    buffers.unknownPositions.append(position)
                 }
             }
         }
         // Packed as id and polarity bits, so that sorting integers groups each term's occurrences.
-        workspace.knownPacked.sort()
-        workspace.known.removeAll(keepingCapacity: true)
-        workspace.knownFlags.removeAll(keepingCapacity: true)
-        for packed in workspace.knownPacked {
+        buffers.knownPacked.sort()
+        buffers.known.removeAll(keepingCapacity: true)
+        buffers.knownFlags.removeAll(keepingCapacity: true)
+        for packed in buffers.knownPacked {
             let id = Int32(truncatingIfNeeded: packed >> 2)
-            if let last = workspace.known.last, last == id {
-                workspace.knownFlags[workspace.knownFlags.count - 1] |= UInt8(packed & 3)
+            if let last = buffers.known.last, last == id {
+                buffers.knownFlags[buffers.knownFlags.count - 1] |= UInt8(packed & 3)
             } else {
-                workspace.known.append(id)
-                workspace.knownFlags.append(UInt8(packed & 3))
+                buffers.known.append(id)
+                buffers.knownFlags.append(UInt8(packed & 3))
             }
         }
     }
@@ -253,53 +257,52 @@ public struct HoaxRegister: Sendable {
     }
 
     /// A near-copy outranks a paraphrase of the same claim; within a method the higher score wins.
-    private func offer(_ variant: Int32, _ score: Double, _ method: HoaxMatchMethod, to workspace: HoaxMatchWorkspace) {
+    private func offer(_ variant: Int32, _ score: Double, _ method: HoaxMatchMethod, to best: inout [HoaxMatchBuffers.Best]) {
         let claim = variantClaim[Int(variant)]
-        if let index = workspace.best.firstIndex(where: { $0.claim == claim }) {
-            let current = workspace.best[index]
+        if let index = best.firstIndex(where: { $0.claim == claim }) {
+            let current = best[index]
             let better = (method == .nearCopy && current.method == .paraphrase) || (method == current.method && score > current.score)
-            if better { workspace.best[index] = (claim, score, method, variant) }
+            if better { best[index] = HoaxMatchBuffers.Best(claim: claim, score: score, method: method, variant: variant) }
         } else {
-            workspace.best.append((claim, score, method, variant))
+            best.append(HoaxMatchBuffers.Best(claim: claim, score: score, method: method, variant: variant))
         }
     }
 
     /// The candidates sharing a band are marked in a bitmap of all variants, which gives them
     /// each once and in ascending order (the order ties between variants are settled in)
     /// without sorting.
-    private func matchNearCopies(parameters: HoaxMatchParameters, workspace: HoaxMatchWorkspace) {
-        Shingles.hashes(ofTermHashes: workspace.termHashes, size: shingleSize, into: &workspace.shingles)
+    private func matchNearCopies(parameters: HoaxMatchParameters, buffers: inout HoaxMatchBuffers, dense: HoaxMatchDenseBuffers) {
+        Shingles.hashes(ofTermHashes: buffers.termHashes, size: shingleSize, into: &buffers.shingles)
         let count = hasher.count
-        workspace.signature.withUnsafeMutableBufferPointer { signature in
-            workspace.shingles.withUnsafeBufferPointer { hasher.fill(signature, from: $0) }
-        }
+        let signature = UnsafeMutableBufferPointer(start: dense.signature, count: count)
+        buffers.shingles.withUnsafeBufferPointer { hasher.fill(signature, from: $0) }
+        let bits = dense.candidateBits
         var lowestWord = Int.max
         var highestWord = -1
+        bands.withCandidates(of: UnsafeBufferPointer(signature)) { variant in
+            let word = Int(variant) >> 6
+            bits[word] |= 1 << UInt64(variant & 63)
+            lowestWord = min(lowestWord, word)
+            highestWord = max(highestWord, word)
+        }
+        guard highestWord >= 0 else { return }
         let threshold = parameters.nearCopyThreshold
-        workspace.signature.withUnsafeBufferPointer { signature in
-            workspace.candidateBits.withUnsafeMutableBufferPointer { bits in
-                bands.withCandidates(of: signature) { variant in
-                    let word = Int(variant) >> 6
-                    bits[word] |= 1 << UInt64(variant & 63)
-                    lowestWord = min(lowestWord, word)
-                    highestWord = max(highestWord, word)
-                }
-                guard highestWord >= 0 else { return }
-                signatures.withUnsafeBufferPointer { all in
-                    for word in lowestWord...highestWord {
-                        var found = bits[word]
-                        bits[word] = 0
-                        while found != 0 {
-                            let variant = word << 6 | found.trailingZeroBitCount
-                            found &= found - 1
-                            var equal = 0
-                            let base = variant * count
-                            for i in 0..<count where signature[i] == all[base + i] { equal += 1 }
-                            // As MinHasher.estimatedJaccard: the share of equal positions.
-                            let estimate = Double(equal) / Double(count)
-                            if estimate >= threshold { offer(Int32(variant), estimate, .nearCopy, to: workspace) }
-                        }
-                    }
+        signatures.withUnsafeBufferPointer { all in
+            for word in lowestWord...highestWord {
+                var found = bits[word]
+                bits[word] = 0
+                while found != 0 {
+                    let variant = word << 6 | found.trailingZeroBitCount
+                    found &= found - 1
+                    // Without branches or overflow checks, so that the compiler compares four
+                    // values per instruction.
+                    var equal: UInt32 = 0
+                    let mine = UnsafePointer(dense.signature)
+                    let theirs = all.baseAddress! + variant &* count
+                    for i in 0..<count { equal &+= mine[i] == theirs[i] ? 1 : 0 }
+                    // As MinHasher.estimatedJaccard: the share of equal positions.
+                    let estimate = Double(equal) / Double(count)
+                    if estimate >= threshold { offer(Int32(variant), estimate, .nearCopy, to: &buffers.best) }
                 }
             }
         }
@@ -310,90 +313,89 @@ public struct HoaxRegister: Sendable {
     /// first. Once the terms left weigh less than threshold² of the text, no variant met only
     /// through them can reach the threshold (its cosine is at most √(shared/text)), so the rest
     /// only update variants already met, and the long postings of common words are never walked.
-    private func matchParaphrases(parameters: HoaxMatchParameters, workspace: HoaxMatchWorkspace) {
+    private func matchParaphrases(parameters: HoaxMatchParameters, buffers: inout HoaxMatchBuffers, dense: HoaxMatchDenseBuffers) {
         // By rank: heaviest first, ties broken by id, so that the order of additions, and so
         // every score, is the same in every run.
-        workspace.byWeight.removeAll(keepingCapacity: true)
-        for term in workspace.known { workspace.byWeight.append(termRank[Int(term)]) }
-        workspace.byWeight.sort()
-        for index in workspace.byWeight.indices { workspace.byWeight[index] = termAtRank[Int(workspace.byWeight[index])] }
-        let unknownCount = workspace.unknownHashes.count
+        buffers.byWeight.removeAll(keepingCapacity: true)
+        for term in buffers.known { buffers.byWeight.append(termRank[Int(term)]) }
+        buffers.byWeight.sort()
+        for index in buffers.byWeight.indices { buffers.byWeight[index] = termAtRank[Int(buffers.byWeight[index])] }
+        let byWeight = buffers.byWeight
+        let unknownCount = buffers.unknownHashes.count
         var textNorm = Double(unknownCount) * unknownTermWeight * unknownTermWeight
-        for term in workspace.byWeight { textNorm += termSquares[Int(term)] }
+        for term in byWeight { textNorm += termSquares[Int(term)] }
         let threshold = max(0, parameters.paraphraseThreshold)
         let admissionBound = threshold * threshold * textNorm
         var remaining = textNorm - Double(unknownCount) * unknownTermWeight * unknownTermWeight
-        workspace.touched.removeAll(keepingCapacity: true)
+        let dots = dense.dots
+        let shared = dense.shared
+        buffers.touched.removeAll(keepingCapacity: true)
         var next = 0
-        let byWeight = workspace.byWeight
-        workspace.dots.withUnsafeMutableBufferPointer { dots in
-            workspace.shared.withUnsafeMutableBufferPointer { shared in
-                postings.withUnsafeBufferPointer { postings in
-                    while next < byWeight.count, remaining >= admissionBound, remaining > 0 {
-                        let term = Int(byWeight[next])
-                        let square = termSquares[term]
-                        for index in Int(postingStart[term])..<Int(postingStart[term + 1]) {
-                            let variant = Int(postings[index])
-                            if shared[variant] == 0 { workspace.touched.append(Int32(variant)) }
-                            dots[variant] += square
-                            shared[variant] += 1
-                        }
-                        remaining -= square
-                        next += 1
-                    }
+        postings.withUnsafeBufferPointer { postings in
+            while next < byWeight.count, remaining >= admissionBound, remaining > 0 {
+                let term = Int(byWeight[next])
+                let square = termSquares[term]
+                for index in Int(postingStart[term])..<Int(postingStart[term + 1]) {
+                    let variant = Int(postings[index])
+                    if shared[variant] == 0 { buffers.touched.append(Int32(variant)) }
+                    dots[variant] += square
+                    shared[variant] += 1
                 }
-                guard next < byWeight.count else { return }
-                // A variant that could not reach the threshold even if it held every remaining
-                // term is left out of the rest (with a margin far above rounding, so no
-                // variant that could pass is ever dropped); most met through one rare word are.
-                var remainingSquares = 0.0
-                for term in byWeight[next...] { remainingSquares += termSquares[Int(term)] }
-                let remainingCount = byWeight.count - next
-                workspace.live.removeAll(keepingCapacity: true)
-                for variant in workspace.touched {
-                    let index = Int(variant)
-                    guard Int(shared[index]) + remainingCount >= parameters.minimumSharedTerms else { continue }
-                    let reachable = (dots[index] + remainingSquares) * (1 + 1e-9)
-                    if reachable >= parameters.paraphraseThreshold * (textNorm * variantNorm[index]).squareRoot() {
-                        workspace.live.append(variant)
-                    }
-                }
-                addRemainingTerms(byWeight[next...], dots: dots, shared: shared, workspace: workspace)
+                remaining -= square
+                next += 1
             }
         }
-        for variant in workspace.touched {
-            let index = Int(variant)
-            if Int(workspace.shared[index]) >= parameters.minimumSharedTerms {
-                let cosine = workspace.dots[index] / (textNorm * variantNorm[index]).squareRoot()
-                if cosine >= parameters.paraphraseThreshold { offer(variant, cosine, .paraphrase, to: workspace) }
+        if next < byWeight.count {
+            // A variant that could not reach the threshold even if it held every remaining
+            // term is left out of the rest (with a margin far above rounding, so no variant
+            // that could pass is ever dropped); most met through one rare word are.
+            var remainingSquares = 0.0
+            for term in byWeight[next...] { remainingSquares += termSquares[Int(term)] }
+            let remainingCount = byWeight.count - next
+            buffers.live.removeAll(keepingCapacity: true)
+            for variant in buffers.touched {
+                let index = Int(variant)
+                guard Int(shared[index]) + remainingCount >= parameters.minimumSharedTerms else { continue }
+                let reachable = (dots[index] + remainingSquares) * (1 + 1e-9)
+                if reachable >= parameters.paraphraseThreshold * (textNorm * variantNorm[index]).squareRoot() {
+                    buffers.live.append(variant)
+                }
             }
-            workspace.dots[index] = 0
-            workspace.shared[index] = 0
+            addRemainingTerms(byWeight[next...], to: buffers.live, dense: dense)
+        }
+        for variant in buffers.touched {
+            let index = Int(variant)
+            if Int(shared[index]) >= parameters.minimumSharedTerms {
+                let cosine = dots[index] / (textNorm * variantNorm[index]).squareRoot()
+                if cosine >= parameters.paraphraseThreshold { offer(variant, cosine, .paraphrase, to: &buffers.best) }
+            }
+            dots[index] = 0
+            shared[index] = 0
         }
     }
 
-    /// The terms after the admission cut, for the variants already met that can still pass
-    /// (`workspace.live`). Each term is
-    /// marked with its place among them; then each met variant's own terms are looked up in
-    /// those marks (a variant has a few dozen terms, while a common word's postings run to
-    /// thousands), and the weights are added per variant in the order of the places, the order
-    /// the scores have always been summed in.
-    private func addRemainingTerms(_ remainingTerms: ArraySlice<Int32>, dots: UnsafeMutableBufferPointer<Double>,
-                                   shared: UnsafeMutableBufferPointer<Int32>, workspace: HoaxMatchWorkspace) {
+    /// The terms after the admission cut, for the variants already met that can still pass.
+    /// Each term is marked with its place among them; then each variant's own terms are looked
+    /// up in those marks (a variant has a few dozen terms, while a common word's postings run
+    /// to thousands), and the weights are added per variant in the order of the places, the
+    /// order the scores have always been summed in.
+    private func addRemainingTerms(_ remainingTerms: ArraySlice<Int32>, to live: [Int32], dense: HoaxMatchDenseBuffers) {
+        let dots = dense.dots
+        let shared = dense.shared
         guard remainingTerms.count <= 64 else {
             for term in remainingTerms {
                 let square = termSquares[Int(term)]
-                for variant in workspace.live where containsTerm(term, variant: Int(variant)) {
+                for variant in live where containsTerm(term, variant: Int(variant)) {
                     dots[Int(variant)] += square
                     shared[Int(variant)] += 1
                 }
             }
             return
         }
-        let places = workspace.termPlace
+        let places = dense.termPlace
         for (place, term) in remainingTerms.enumerated() { places[Int(term)] = Int8(place) }
         variantTerms.withUnsafeBufferPointer { variantTerms in
-            for variant in workspace.live {
+            for variant in live {
                 var found: UInt64 = 0
                 for index in Int(variantTermStart[Int(variant)])..<Int(variantTermStart[Int(variant) + 1]) {
                     let place = places[Int(variantTerms[index])]
@@ -425,19 +427,19 @@ public struct HoaxRegister: Sendable {
 
     /// Both term lists are sorted by id, so the shared terms come from one merge, in the order
     /// of the text's terms.
-    private func stance(of document: HoaxDocument, variant: Int32, parameters: HoaxMatchParameters, workspace: HoaxMatchWorkspace) -> HoaxStance {
+    private func stance(of document: HoaxDocument, variant: Int32, parameters: HoaxMatchParameters, buffers: HoaxMatchBuffers) -> HoaxStance {
         if document.hasRefutationCue { return .refutes }
         var shared = 0.0
         var flipped = 0.0
         var claimIndex = Int(variantTermStart[Int(variant)])
         let claimEnd = Int(variantTermStart[Int(variant) + 1])
-        for (index, term) in workspace.known.enumerated() {
+        for (index, term) in buffers.known.enumerated() {
             while claimIndex < claimEnd, variantTerms[claimIndex] < term { claimIndex += 1 }
             guard claimIndex < claimEnd else { break }
             guard variantTerms[claimIndex] == term else { continue }
             let weight = termSquares[Int(term)]
             shared += weight
-            let flags = UInt64(workspace.knownFlags[index])
+            let flags = UInt64(buffers.knownFlags[index])
             if flags & KnownFlag.uncertain == 0, (flags & KnownFlag.negated != 0) != variantTermNegated[claimIndex] { flipped += weight }
         }
         return shared > 0 && flipped / shared >= parameters.refutingPolarityShare ? .refutes : .spreads
@@ -446,6 +448,31 @@ public struct HoaxRegister: Sendable {
 
 /// The buffers one matching thread reuses from text to text. Not shared between threads.
 public final class HoaxMatchWorkspace {
+    var buffers = HoaxMatchBuffers()
+    private var denseBuffers: HoaxMatchDenseBuffers?
+
+    public init() {}
+
+    func dense(variantCount: Int, termCount: Int, signatureCount: Int) -> HoaxMatchDenseBuffers {
+        if let denseBuffers, denseBuffers.variantCount >= variantCount, denseBuffers.termCount >= termCount,
+           denseBuffers.signatureCount == signatureCount {
+            return denseBuffers
+        }
+        let made = HoaxMatchDenseBuffers(variantCount: variantCount, termCount: termCount, signatureCount: signatureCount)
+        denseBuffers = made
+        return made
+    }
+}
+
+/// The per-text lists, a few dozen entries each.
+struct HoaxMatchBuffers {
+    struct Best {
+        var claim: Int32
+        var score: Double
+        var method: HoaxMatchMethod
+        var variant: Int32
+    }
+
     var termHashes: [UInt64] = []
     var knownPacked: [UInt64] = []
     var known: [Int32] = []
@@ -453,49 +480,50 @@ public final class HoaxMatchWorkspace {
     var unknownHashes: [UInt64] = []
     var unknownPositions: [Int] = []
     var shingles: [UInt64] = []
-    var signature: [UInt32] = []
-    /// One bit per variant, all clear between texts.
-    var candidateBits: [UInt64] = []
     var byWeight: [Int32] = []
-    /// Per variant, all zero between texts.
-    var dots: [Double] = []
-    var shared: [Int32] = []
     var touched: [Int32] = []
     var live: [Int32] = []
-    /// Per term, all -1 between texts.
-    var termPlace: TermPlaces = TermPlaces(count: 0)
-    var best: [(claim: Int32, score: Double, method: HoaxMatchMethod, variant: Int32)] = []
-
-    public init() {}
-
-    func prepare(variantCount: Int, termCount: Int, signatureCount: Int) {
-        if dots.count < variantCount {
-            dots = Array(repeating: 0, count: variantCount)
-            shared = Array(repeating: 0, count: variantCount)
-            candidateBits = Array(repeating: 0, count: (variantCount + 63) / 64)
-        }
-        if termPlace.count < termCount { termPlace = TermPlaces(count: termCount) }
-        if signature.count != signatureCount { signature = Array(repeating: 0, count: signatureCount) }
-    }
+    var best: [Best] = []
 }
 
-/// A term's place among a text's remaining terms, -1 for none: a class, so that the matcher
-/// writes through it while it holds the workspace's other buffers.
-final class TermPlaces {
-    let count: Int
-    private let storage: UnsafeMutablePointer<Int8>
+/// The buffers as large as the register: one entry per variant or per term, each back to its
+/// resting value (zero, -1) when a text is done, so the next text does not clear them. Raw
+/// memory behind constant pointers, which the matcher writes without checks of exclusive access.
+final class HoaxMatchDenseBuffers {
+    let variantCount: Int
+    let termCount: Int
+    let signatureCount: Int
+    let dots: UnsafeMutablePointer<Double>
+    let shared: UnsafeMutablePointer<Int32>
+    /// One bit per variant.
+    let candidateBits: UnsafeMutablePointer<UInt64>
+    /// A term's place among a text's remaining terms, -1 for none.
+    let termPlace: UnsafeMutablePointer<Int8>
+    let signature: UnsafeMutablePointer<UInt32>
 
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: max(1, count))
-        storage.initialize(repeating: -1, count: max(1, count))
+    init(variantCount: Int, termCount: Int, signatureCount: Int) {
+        self.variantCount = variantCount
+        self.termCount = termCount
+        self.signatureCount = signatureCount
+        dots = .allocate(capacity: max(1, variantCount))
+        dots.initialize(repeating: 0, count: max(1, variantCount))
+        shared = .allocate(capacity: max(1, variantCount))
+        shared.initialize(repeating: 0, count: max(1, variantCount))
+        let words = max(1, (variantCount + 63) / 64)
+        candidateBits = .allocate(capacity: words)
+        candidateBits.initialize(repeating: 0, count: words)
+        termPlace = .allocate(capacity: max(1, termCount))
+        termPlace.initialize(repeating: -1, count: max(1, termCount))
+        signature = .allocate(capacity: max(1, signatureCount))
+        signature.initialize(repeating: 0, count: max(1, signatureCount))
     }
 
-    deinit { storage.deallocate() }
-
-    subscript(index: Int) -> Int8 {
-        get { storage[index] }
-        set { storage[index] = newValue }
+    deinit {
+        dots.deallocate()
+        shared.deallocate()
+        candidateBits.deallocate()
+        termPlace.deallocate()
+        signature.deallocate()
     }
 }
 
