@@ -642,15 +642,3 @@ struct BandTable: Sendable {
         }
     }
 }
-
-extension Array where Element == Int32 {
-    func binarySearchContains(_ value: Int32) -> Bool {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if self[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < count && self[low] == value
-    }
-}
