@@ -18,4 +18,4 @@ streams="$(mktemp -d)"
 trap 'rm -rf "$streams"' EXIT
 (cd "$here" && swift build -c release --product HoaxBench)
 taskset -c "$core" "$here/.build/release/HoaxBench" "$root/Tests/SimpulCoreTests/Fixtures/hoax" "$streams"
-taskset -c "$core" python3 "$here/datasketch_bench.py" "$streams/claims.txt" "$streams/texts.txt" "$streams/simpul-figures.txt"
+taskset -c "$core" python3 "$here/datasketch_bench.py" "$streams/claims.txt" "$streams/texts.txt"

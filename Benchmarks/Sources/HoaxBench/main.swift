@@ -148,14 +148,7 @@ print("hoax corpus: \(claims.count) claims, \(texts.count) texts (\(labelledCoun
 
 // MARK: Timing
 
-struct Figures {
-    var rate: Double
-    var recall: Double
-    var falseShare: Double
-}
-
-@discardableResult
-func report(_ name: String, _ time: Double, _ matches: [[HoaxMatch]], labels: [String]) -> Figures {
+func report(_ name: String, _ time: Double, _ matches: [[HoaxMatch]], labels: [String]) {
     var found = 0, falseMatches = 0
     let labelledCount = labels.filter { $0 != "-" }.count
     for (label, result) in zip(labels, matches) {
@@ -166,30 +159,8 @@ func report(_ name: String, _ time: Double, _ matches: [[HoaxMatch]], labels: [S
         }
     }
     let unlabelled = labels.count - labelledCount
-    let figures = Figures(rate: Double(labels.count) / time, recall: Double(found) / Double(labelledCount),
-                          falseShare: Double(falseMatches) / Double(unlabelled))
     print(String(format: "%@: %.0f texts/s (%.2f s), recall %.3f, unrelated texts matched %.4f", name,
-                 figures.rate, time, figures.recall, figures.falseShare))
-    return figures
-}
-
-/// FNV-1a over every match (claim, exact score bits, method, stance), so that two builds of the
-/// matcher can be shown to return the same results, not just the same recall.
-func digest(_ matches: [[HoaxMatch]]) -> String {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    }
-    for result in matches {
-        for match in result {
-            add(match.claimID.utf8)
-            withUnsafeBytes(of: match.score.bitPattern) { add($0) }
-            add(match.method.rawValue.utf8)
-            add(match.stance.rawValue.utf8)
-        }
-        add([0xFF])
-    }
-    return String(hash, radix: 16)
+                 Double(labels.count) / time, time, Double(found) / Double(labelledCount), Double(falseMatches) / Double(unlabelled)))
 }
 
 let labels = texts.map(\.label)
@@ -201,34 +172,17 @@ var endToEnd: [[HoaxMatch]] = []
 let endToEndTime = seconds { endToEnd = texts.map { register.match($0.text) } }
 report("simpul, raw text (normalise + stem + match)", endToEndTime, endToEnd, labels: labels)
 
-// One workspace for the whole run, as one worker thread keeps one: the buffers are reused from
-// text to text. The run with fresh buffers per text is printed beside it.
 let streamRegister = HoaxRegister(documents: claimDocuments, analyzer: analyzer)
-let workspace = HoaxMatchWorkspace()
 var fromStreams: [[HoaxMatch]] = []
 var bestStreamTime = Double.infinity
 for _ in 0..<3 {
-    bestStreamTime = min(bestStreamTime, seconds { fromStreams = textDocuments.map { streamRegister.match(document: $0, workspace: workspace) } })
+    bestStreamTime = min(bestStreamTime, seconds { fromStreams = textDocuments.map { streamRegister.match(document: $0) } })
 }
-let full = report("simpul, term streams (match only, best of 3)", bestStreamTime, fromStreams, labels: labels)
-var freshBuffers: [[HoaxMatch]] = []
-let freshTime = seconds { freshBuffers = textDocuments.map { streamRegister.match(document: $0) } }
-report("simpul, term streams, fresh buffers per text", freshTime, freshBuffers, labels: labels)
-print("matches digest: term streams \(digest(fromStreams)), fresh buffers \(digest(freshBuffers)), raw text \(digest(endToEnd))")
+report("simpul, term streams (match only, best of 3)", bestStreamTime, fromStreams, labels: labels)
 
 // Near-copies alone, the part that does what datasketch does.
 var nearOnly = HoaxMatchParameters()
 nearOnly.paraphraseThreshold = 2
 var nearCopies: [[HoaxMatch]] = []
-var bestNearTime = Double.infinity
-for _ in 0..<3 {
-    bestNearTime = min(bestNearTime, seconds { nearCopies = textDocuments.map { streamRegister.match(document: $0, parameters: nearOnly, workspace: workspace) } })
-}
-let near = report("simpul, term streams, near-copies only (best of 3)", bestNearTime, nearCopies, labels: labels)
-
-// For datasketch_bench.py, which prints the ratios next to its own figures.
-try """
-    full \(full.rate) \(full.recall) \(full.falseShare)
-    near \(near.rate) \(near.recall) \(near.falseShare)
-
-    """.write(toFile: output + "/simpul-figures.txt", atomically: true, encoding: .utf8)
+let nearTime = seconds { nearCopies = textDocuments.map { streamRegister.match(document: $0, parameters: nearOnly) } }
+report("simpul, term streams, near-copies only", nearTime, nearCopies, labels: labels)

@@ -23,27 +23,18 @@ public struct MinHasher: Sendable, Equatable {
     public func signature(of hashes: [UInt64]) -> [UInt32] {
         var minima = [UInt32](repeating: .max, count: count)
         minima.withUnsafeMutableBufferPointer { out in
-            hashes.withUnsafeBufferPointer { fill(out, from: $0) }
-        }
-        return minima
-    }
-
-    /// The signature written into `out` (`count` values), for callers that keep one buffer.
-    /// Function by function, so that each one's minimum stays in a register across the set.
-    func fill(_ out: UnsafeMutableBufferPointer<UInt32>, from hashes: UnsafeBufferPointer<UInt64>) {
-        multipliers.withUnsafeBufferPointer { a in
-            increments.withUnsafeBufferPointer { b in
-                for i in 0..<min(out.count, a.count) {
-                    let multiplier = a[i], increment = b[i]
-                    var minimum = UInt32.max
+            multipliers.withUnsafeBufferPointer { a in
+                increments.withUnsafeBufferPointer { b in
                     for x in hashes {
-                        let value = UInt32(truncatingIfNeeded: (multiplier &* x &+ increment) >> 32)
-                        if value < minimum { minimum = value }
+                        for i in 0..<out.count {
+                            let value = UInt32(truncatingIfNeeded: (a[i] &* x &+ b[i]) >> 32)
+                            if value < out[i] { out[i] = value }
+                        }
                     }
-                    out[i] = minimum
                 }
             }
         }
+        return minima
     }
 
     /// The share of equal positions: the estimated Jaccard similarity.
@@ -64,22 +55,16 @@ public enum Shingles {
     }
 
     static func hashes(ofTermHashes terms: [UInt64], size: Int) -> [UInt64] {
-        var result: [UInt64] = []
-        hashes(ofTermHashes: terms, size: size, into: &result)
-        return result
-    }
-
-    /// The same into a buffer the caller keeps (emptied first).
-    static func hashes(ofTermHashes terms: [UInt64], size: Int, into result: inout [UInt64]) {
-        result.removeAll(keepingCapacity: true)
-        guard !terms.isEmpty else { return }
+        guard !terms.isEmpty else { return [] }
         let width = max(1, min(size, terms.count))
+        var result: [UInt64] = []
         result.reserveCapacity(terms.count - width + 1)
         for start in 0...(terms.count - width) {
             var hash = terms[start]
             for offset in 1..<width { hash = StableHash.pair(hash, terms[start + offset]) }
             result.append(hash)
         }
+        return result
     }
 }
 
@@ -119,6 +104,8 @@ public struct LSHIndex: Sendable {
     }
 
     private func key(_ signature: [UInt32], band: Int) -> UInt64 {
-        BandTable.key(signature, band: band, rows: rows)
+        var hash = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
+        for row in 0..<rows { hash = StableHash.pair(hash, UInt64(signature[band * rows + row])) }
+        return hash
     }
 }
