@@ -38,8 +38,8 @@ enum ContentSettingsController {
         let principal = try principal(req)
         let policies = try await ApprovalPolicyModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).all()
         let pillars = try await ContentPillarModel.query(on: req.db).filter(\.$tenantID == principal.tenantID).sort(\.$name).all()
-        return ContentSettingsPages.page(PageContext(req), tree: principal.scope.tree, policies: policies, pillars: pillars,
-                                         policyInput: policyInput, pillarInput: pillarInput, errors: errors).response(status)
+        return ContentSettingsPages.page(PageContext(req), .init(tree: principal.scope.tree, policies: policies, pillars: pillars,
+                                                                 policyInput: policyInput, pillarInput: pillarInput, errors: errors)).response(status)
     }
 
     static func savePolicy(_ req: Request) async throws -> Response {
@@ -125,8 +125,18 @@ enum ContentSettingsController {
 }
 
 enum ContentSettingsPages {
-    static func page(_ ctx: PageContext, tree: UnitTree, policies: [ApprovalPolicyModel], pillars: [ContentPillarModel],
-                     policyInput: ContentSettingsController.PolicyInput?, pillarInput: ContentSettingsController.PillarInput?, errors: FieldErrors) -> HTML {
+    struct Model {
+        var tree: UnitTree
+        var policies: [ApprovalPolicyModel]
+        var pillars: [ContentPillarModel]
+        /// What was typed into a refused form, shown again beside its errors.
+        var policyInput: ContentSettingsController.PolicyInput?
+        var pillarInput: ContentSettingsController.PillarInput?
+        var errors: FieldErrors
+    }
+
+    static func page(_ ctx: PageContext, _ model: Model) -> HTML {
+        let (tree, policies, pillars, policyInput, pillarInput, errors) = (model.tree, model.policies, model.pillars, model.policyInput, model.pillarInput, model.errors)
         let l = ctx.l
         let labels = ["unit_id": l.t("Unit", "Unit"), "step1": l.t("Langkah 1", "Step 1"), "step2": l.t("Langkah 2", "Step 2"),
                       "step3": l.t("Langkah 3", "Step 3"), "name": l.t("Nama pilar", "Pillar name")]

@@ -35,8 +35,8 @@ enum SavedRepliesController {
             .filter { $0.unitID.map(visible.contains) ?? true }
         let manageable = principal.scope.tree.flattened().filter { principal.scope.allows(.manageSavedReplies, on: $0.unit.id) && $0.unit.active }
             .map { ($0.unit.id, String(repeating: "  ", count: $0.depth) + $0.unit.name) }
-        let html = SavedReplyPages.list(PageContext(req), replies: replies, tree: principal.scope.tree, input: input, problems: problems,
-                                        units: manageable, canManage: { canManage($0, principal) })
+        let html = SavedReplyPages.list(PageContext(req), .init(replies: replies, tree: principal.scope.tree, input: input, problems: problems,
+                                                                units: manageable, canManage: { canManage($0, principal) }))
         return html.response(status)
     }
 
@@ -98,8 +98,19 @@ enum SavedRepliesController {
 }
 
 enum SavedReplyPages {
-    static func list(_ ctx: PageContext, replies: [SavedReplyModel], tree: UnitTree, input: SavedRepliesController.Input, problems: [String],
-                     units: [(UUID, String)], canManage: (SavedReplyModel) -> Bool) -> HTML {
+    struct Model {
+        var replies: [SavedReplyModel]
+        var tree: UnitTree
+        /// The new-reply form as typed, and why it was refused.
+        var input: SavedRepliesController.Input
+        var problems: [String]
+        /// The units the person may add replies for, indented by depth.
+        var units: [(UUID, String)]
+        var canManage: (SavedReplyModel) -> Bool
+    }
+
+    static func list(_ ctx: PageContext, _ model: Model) -> HTML {
+        let (replies, tree, input, problems, units, canManage) = (model.replies, model.tree, model.input, model.problems, model.units, model.canManage)
         let l = ctx.l
         return Layout.page(ctx, title: l.t("Balasan tersimpan", "Saved replies"),
             .p(.a(.href(SiteRoute.inbox.path), .text(l.t("← Kotak Masuk", "← Inbox")))),

@@ -62,8 +62,8 @@ enum ServiceReportController {
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
             return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
         }
-        return ServiceReportPages.page(PageContext(req), from: query.from.nonEmpty ?? day(from), to: query.to.nonEmpty ?? day(until.addingTimeInterval(-1)),
-                                       problems: problems, total: total, byUnit: byUnit, byPriority: byPriority)
+        return ServiceReportPages.page(PageContext(req), .init(from: query.from.nonEmpty ?? day(from), to: query.to.nonEmpty ?? day(until.addingTimeInterval(-1)),
+                                                               problems: problems, total: total, byUnit: byUnit, byPriority: byPriority))
     }
 
     /// Inbox messages on accounts in scope received in [from, until), with the times the report reads.
@@ -96,8 +96,18 @@ enum ServiceReportController {
 }
 
 enum ServiceReportPages {
-    static func page(_ ctx: PageContext, from: String, to: String, problems: [String], total: ServiceLevelReport.Figures,
-                     byUnit: [(name: String, figures: ServiceLevelReport.Figures)], byPriority: [(name: String, figures: ServiceLevelReport.Figures)]) -> HTML {
+    struct Model {
+        /// The period as typed (yyyy-mm-dd), so that a refused one is shown again.
+        var from: String
+        var to: String
+        var problems: [String]
+        var total: ServiceLevelReport.Figures
+        var byUnit: [(name: String, figures: ServiceLevelReport.Figures)]
+        var byPriority: [(name: String, figures: ServiceLevelReport.Figures)]
+    }
+
+    static func page(_ ctx: PageContext, _ model: Model) -> HTML {
+        let (from, to, problems, total, byUnit, byPriority) = (model.from, model.to, model.problems, model.total, model.byUnit, model.byPriority)
         let l = ctx.l
         return Layout.page(ctx, title: l.t("Kinerja layanan", "Service performance"),
             .p(.a(.href(SiteRoute.inbox.path), .text(l.t("← Kotak Masuk", "← Inbox")))),

@@ -440,6 +440,44 @@ struct PageSnapshotTests {
         assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
     }
 
+    @Test("approval chains and content pillars: one unit's own chain, a refused pillar kept with its error", arguments: [Language.id, .en])
+    func contentSettings(_ language: Language) {
+        let policy = ApprovalPolicyModel()
+        policy.id = Fixture.id(600)
+        policy.tenantID = Fixture.tenant.id!
+        policy.unitID = Fixture.diskominfo
+        policy.steps = "unitAdmin,approver"
+        policy.updatedAt = Fixture.now
+        let pillar = ContentPillarModel(tenantID: Fixture.tenant.id!, name: "Layanan publik", at: Fixture.now)
+        pillar.id = Fixture.id(601)
+        var errors = FieldErrors()
+        errors.add("name", .required)
+        let html = ContentSettingsPages.page(Fixture.context(language, path: SiteRoute.contentSettings.path),
+                                             .init(tree: Fixture.tree, policies: [policy], pillars: [pillar], policyInput: nil,
+                                                   pillarInput: .init(name: ""), errors: errors))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
+    @Test("service performance: a week's figures in total, per unit and per priority, with a refused date", arguments: [Language.id, .en])
+    func serviceReport(_ language: Language) {
+        let hour: TimeInterval = 3_600
+        let items = [
+            ServiceLevelReport.Item(received: Fixture.now.addingTimeInterval(-50 * hour), due: Fixture.now.addingTimeInterval(-46 * hour),
+                                    firstResponse: Fixture.now.addingTimeInterval(-49 * hour), resolved: Fixture.now.addingTimeInterval(-30 * hour)),
+            ServiceLevelReport.Item(received: Fixture.now.addingTimeInterval(-20 * hour), due: Fixture.now.addingTimeInterval(-16 * hour),
+                                    firstResponse: nil, resolved: nil),
+            ServiceLevelReport.Item(received: Fixture.now.addingTimeInterval(-3 * hour), due: Fixture.now.addingTimeInterval(1 * hour),
+                                    firstResponse: Fixture.now.addingTimeInterval(-2.5 * hour), resolved: nil),
+        ]
+        let total = ServiceLevelReport.figures(items, now: Fixture.now)
+        let unit = ServiceLevelReport.figures(Array(items.prefix(2)), now: Fixture.now)
+        let html = ServiceReportPages.page(Fixture.context(language, path: SiteRoute.serviceReport.path),
+                                           .init(from: "2026-12-01", to: "2026-13-40", problems: ["Tanggal akhir tidak dikenal: 2026-13-40"], total: total,
+                                                 byUnit: [(name: "Dinas Komunikasi dan Informatika", figures: unit)],
+                                                 byPriority: [(name: "Mendesak", figures: total)]))
+        assertSnapshot(of: Self.render(html), as: .lines, named: language.rawValue)
+    }
+
     @Test("home with counts and an account that needs reconnecting", arguments: [Language.id, .en])
     func home(_ language: Language) {
         let stale = Fixture.officialAccount(32, .facebook, handle: "diskominfotirtamaya", name: "Diskominfo Tirtamaya", followers: 8_100, status: .needsReconnect)
