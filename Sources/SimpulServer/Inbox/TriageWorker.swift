@@ -62,8 +62,8 @@ enum TriageWorker {
         } }
         let at = now ?? app?.clock.now() ?? Date()
         try await HoaxWatch.match(pending, tenantID: tenantID, now: at, on: db)
-        if let span = try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, on: db) {
-            try await SpikeWatch.run(tenantID: tenantID, hits: span, now: at, on: db)
+        if let new = try await ListeningWatch.match(pending, tenantID: tenantID, analyzer: triage.analyzer, on: db) {
+            try await SpikeWatch.run(tenantID: tenantID, hits: new, now: at, on: db)
         }
         try await AccountSpikeWatch.run(pending, tenantID: tenantID, now: at, on: db)
         let routedAccounts = Set(pending.compactMap(\.accountID))

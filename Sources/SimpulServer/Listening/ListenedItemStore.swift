@@ -56,11 +56,10 @@ enum ListenedItemStore {
                     .ignoringConflicts(with: ["tenant_id", "rule_id", "item_id"]).run()
             }
         }
-        // The matched items' times, as the spike watch counts them.
-        let matched = Set(hits.map(\.item_id))
-        let times = rows.filter { matched.contains($0.id) }.map { min($0.published_at ?? now, now) }
-        if let first = times.min(), let last = times.max() {
-            try await SpikeWatch.run(tenantID: tenantID, hits: first...last, now: now, on: db)
+        // The matched items at their times, as the spike watch counts them.
+        let published = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, min($0.published_at ?? now, now)) })
+        if let new = SpikeWatch.NewHits(hits.compactMap { hit in published[hit.item_id].map { (hit.rule_id, $0) } }) {
+            try await SpikeWatch.run(tenantID: tenantID, hits: new, now: now, on: db)
         }
         return rows.count
     }

@@ -10,10 +10,10 @@ enum ListeningWatch {
         let tenant_id: UUID, id: UUID, rule_id: UUID, message_id: UUID, matched_at: Date
     }
 
-    /// Returns when the earliest and the latest hit came (nil when nothing matched): the span in
-    /// which a surge may have begun.
+    /// Returns the rules that got hits and when the earliest and the latest came (nil when
+    /// nothing matched): where a surge may have begun.
     @discardableResult
-    static func match(_ messages: [MessageModel], tenantID: UUID, analyzer: TextAnalyzer, on db: Database) async throws -> ClosedRange<Date>? {
+    static func match(_ messages: [MessageModel], tenantID: UUID, analyzer: TextAnalyzer, on db: Database) async throws -> SpikeWatch.NewHits? {
         let candidates = messages.filter { !($0.text ?? "").isEmpty && $0.accountID != nil }
         guard !candidates.isEmpty else { return nil }
         let rules = try await ListeningRuleModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$active == true).all()
@@ -35,11 +35,11 @@ enum ListeningWatch {
                 rows.append(Row(tenant_id: tenantID, id: UUID(), rule_id: ruleID, message_id: message.id!, matched_at: message.receivedAt))
             }
         }
-        guard let earliest = rows.map(\.matched_at).min(), let latest = rows.map(\.matched_at).max() else { return nil }
+        guard let new = SpikeWatch.NewHits(rows.map { ($0.rule_id, $0.matched_at) }) else { return nil }
         for chunk in stride(from: 0, to: rows.count, by: 500).map({ Array(rows[$0..<min($0 + 500, rows.count)]) }) {
             try await (try db.sql).insert(into: ListeningHitModel.schema).models(chunk)
                 .ignoringConflicts(with: ["tenant_id", "rule_id", "message_id"]).run()
         }
-        return earliest...latest
+        return new
     }
 }

@@ -9,10 +9,25 @@ import SQLKit
 /// The buckets judged are those the new hits fell in, not the clock's: history fed in later
 /// (and a worker running behind) is judged at the time the messages came.
 enum SpikeWatch {
+    /// What a batch added: the rules it gave hits and the times those hits span. Only these
+    /// rules' series changed, so only they are judged.
+    struct NewHits {
+        var span: ClosedRange<Date>
+        var ruleIDs: Set<UUID>
+
+        init?(_ hits: [(ruleID: UUID, at: Date)]) {
+            guard let first = hits.map(\.at).min(), let last = hits.map(\.at).max() else { return nil }
+            span = first...last
+            ruleIDs = Set(hits.map(\.ruleID))
+        }
+    }
+
     @discardableResult
-    static func run(tenantID: UUID, hits span: ClosedRange<Date>, now: Date, detector: SpikeDetector = SpikeDetector(),
+    static func run(tenantID: UUID, hits new: NewHits, now: Date, detector: SpikeDetector = SpikeDetector(),
                     on db: Database) async throws -> [ListeningAlertModel] {
-        let rules = try await ListeningRuleModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$active == true).all()
+        let span = new.span
+        let rules = try await ListeningRuleModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$active == true)
+            .filter(\.$id ~~ Array(new.ruleIDs)).all()
         guard !rules.isEmpty else { return [] }
         let p = detector.parameters
         let historyFrom = span.lowerBound.addingTimeInterval(-Double(p.baselineDays + 1) * 86_400)
