@@ -79,7 +79,6 @@ enum FeedPoller {
             "Nama server feed tidak ditemukan (\(detail)); periksa alamatnya."
         case .rejected(_, FeedReader.RefusalCode.tooManyRedirects?, _):
             "Server feed mengalihkan terlalu banyak kali; periksa alamatnya."
-
         case .rateLimited: "Server feed meminta jeda (terlalu banyak permintaan); dicoba lagi nanti."
         case .transient(let status, _): status == 0 ? "Server feed tidak bisa dihubungi; dicoba lagi nanti." : "Server feed sedang bermasalah (HTTP \(status)); dicoba lagi nanti."
         case .authInvalid: "Server feed menolak akses (HTTP 401)."
