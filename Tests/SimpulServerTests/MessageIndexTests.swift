@@ -29,7 +29,12 @@ struct MessageIndexTests {
             #expect(predicates["messages_compliance_pending"] == "compliance_checked_at IS NULL")
             #expect(predicates["messages_triage_pending"] == "priority IS NULL")
             #expect(predicates["messages_tenant_priority"] == "priority IS NOT NULL")
-            #expect(predicates["messages_tenant_assignee"] == "assignee_user_id IS NOT NULL")
+            #expect(predicates["messages_assigned_user"] == "assignee_user_id IS NOT NULL")
+            #expect(predicates["messages_assigned_unit"] == "assignee_unit_id IS NOT NULL")
+            #expect(predicates["messages_tenant_assignee"] == nil)
+            // The inbox's facet indexes leave out statuses and reactions.
+            #expect(predicates["messages_inbox_facets"]?.contains("reply") == true)
+            #expect(predicates["messages_inbox_facets"]?.contains("status") == false)
             #expect(predicates["messages_tenant_compliance"] == nil)
             guard !app.db.isPostgres else { return }
             // SQLite plans without statistics; the queues must still be read through their own
@@ -46,15 +51,19 @@ struct MessageIndexTests {
         }
     }
 
-    @Test("narrowing the indexes reverts and applies again")
+    @Test("narrowing the indexes and the inbox facet indexes revert and apply again")
     func revert() async throws {
         try await withTestApp { app in
             // PostgreSQL's test database is shared by tests running at the same time.
             guard !app.db.isPostgres else { return }
+            let current = try await partialIndexes(app.db).count
+            try await AddInboxFacetIndexes().revert(on: app.db)
             try await NarrowMessageIndexes().revert(on: app.db)
             #expect(try await partialIndexes(app.db).isEmpty)
             try await NarrowMessageIndexes().prepare(on: app.db)
             #expect(try await partialIndexes(app.db).count == 4)
+            try await AddInboxFacetIndexes().prepare(on: app.db)
+            #expect(try await partialIndexes(app.db).count == current)
         }
     }
 }

@@ -166,94 +166,197 @@ struct InboxFilter: Content {
 }
 
 enum InboxQueries {
-    /// Up to this many matching messages, SQLite reads a search's matches first; above it, it
-    /// walks the newest messages and tests each (see `page`).
+    /// Up to this many matching messages, a search word is rare: its matches are read first and
+    /// sorted. Above it, the page's rows are read newest first and each one's words tested.
     static let searchFirstLimit = 5_000
 
-    /// How many indexed messages (all tenants together) match, counted no further than
-    /// `limit + 1`: enough to choose the plan, at a cost bounded by the limit, not the table.
-    static func searchMatches(_ match: String, upTo limit: Int, on sql: SQLDatabase) async throws -> Int {
+    /// How many messages of the tenant match the search, counted no further than `limit + 1`:
+    /// enough to choose the plan, at a cost bounded by the limit, not the table.
+    static func searchMatches(_ search: Search, tenantID: UUID, upTo limit: Int, on db: Database) async throws -> Int {
+        let sql = try db.sql
         let cap = limit == .max ? limit : limit + 1
-        let row = try await sql.raw("""
-            SELECT count(*) AS n FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH \(bind: match) LIMIT \(bind: cap))
-            """).first()
+        let inner: SQLQueryString = switch search {
+        case .fts(let match): "SELECT rowid FROM messages_fts WHERE messages_fts MATCH \(bind: match) LIMIT \(bind: cap)"
+        case .vector(let words): "SELECT id FROM messages WHERE tenant_id = \(bind: tenantID) AND search_vector @@ plainto_tsquery('simple', \(bind: words)) LIMIT \(bind: cap)"
+        }
+        let row = try await sql.raw("SELECT count(*) AS n FROM (\(inner)) AS found").first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Newest first, keyset-paged on (received_at, id); the unit comes from the message's account.
+    /// The search as each database runs it.
+    enum Search {
+        /// SQLite: every term quoted, so nothing in them reads as FTS5 syntax.
+        case fts(String)
+        /// PostgreSQL: the words for plainto_tsquery.
+        case vector(String)
+
+        init(_ terms: [String], postgres: Bool) {
+            self = postgres ? .vector(terms.joined(separator: " "))
+                : .fts(terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " "))
+        }
+    }
+
+    /// Newest first, keyset-paged on (received_at, id), as `InboxPlan` chooses to read it.
     static func page(_ filter: InboxFilter.Parsed, tenantID: UUID, request: PageRequest, searchFirstLimit: Int = searchFirstLimit,
                      on db: Database) async throws -> Page<MessageModel> {
-        guard !filter.unitIDs.isEmpty else { return Page(items: [], next: nil) }
+        let empty = Page<MessageModel>(items: [], next: nil)
+        guard !filter.unitIDs.isEmpty else { return empty }
+        var filter = filter
+        if filter.kind == "whatsapp" {
+            // WhatsApp's messages are the DMs of WhatsApp accounts.
+            guard filter.platform == nil || filter.platform == .whatsapp else { return empty }
+            filter.platform = .whatsapp
+        }
+        let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).field(\.$id).field(\.$platform).field(\.$unitID).all()
+        let tenantAccounts = accounts.map { InboxPlan.AccountFacts(id: $0.id!, platform: $0.platform) }
+        let visible = accounts.filter { account in
+            filter.unitIDs.contains(account.unitID) && (filter.platform.map { account.platform == $0 } ?? true)
+                && (filter.accountID.map { account.id == $0 } ?? true)
+        }.map { InboxPlan.AccountFacts(id: $0.id!, platform: $0.platform) }
+        guard !visible.isEmpty else { return empty }
+        let search = filter.terms.isEmpty ? nil : Search(filter.terms, postgres: db.isPostgres)
+        var rare = false
+        if let search { rare = try await searchMatches(search, tenantID: tenantID, upTo: searchFirstLimit, on: db) <= searchFirstLimit }
+        let plan = InboxPlan.choose(filter, tenantAccounts: tenantAccounts, visible: visible, limit: request.limit, searchIsRare: rare)
+        let statement = Statement(filter: filter, tenantID: tenantID, request: request, search: search, searchIsRare: rare, postgres: db.isPostgres)
         let sql = try db.sql
-        var select = sql.select()
-            .column(SQLColumn("id", table: "messages"))
-            .column(SQLColumn("received_at", table: "messages"))
-            .from("messages")
-            .join("accounts", method: SQLJoinMethod.inner,
-                  on: SQLQueryString("accounts.tenant_id = messages.tenant_id AND accounts.id = messages.account_id"))
-            .where(SQLColumn("tenant_id", table: "messages"), .equal, SQLBind(tenantID))
-            .where(SQLColumn("unit_id", table: "accounts"), .in, SQLBind.group(Array(filter.unitIDs)))
-        switch filter.kind {
-        case "whatsapp":
-            select = select.where(SQLColumn("platform", table: "messages"), .equal, SQLBind(Platform.whatsapp.rawValue))
-                .where(SQLColumn("kind", table: "messages"), .equal, SQLBind("dm"))
-        case let kind?:
-            select = select.where(SQLColumn("kind", table: "messages"), .equal, SQLBind(kind))
-        case nil:
-            select = select.where(SQLColumn("kind", table: "messages"), .in, SQLBind.group(Inbox.kinds.map(\.rawValue).sorted()))
+        var rows = try await statement.read(plan.first, on: sql)
+        if rows.count <= request.limit, let then = plan.then, rows.walkWasCut {
+            rows = try await statement.read(then, on: sql)
         }
-        if let platform = filter.platform { select = select.where(SQLColumn("platform", table: "messages"), .equal, SQLBind(platform.rawValue)) }
-        if let account = filter.accountID { select = select.where(SQLColumn("account_id", table: "messages"), .equal, SQLBind(account)) }
-        if let state = filter.state { select = select.where(SQLColumn("state", table: "messages"), .equal, SQLBind(state)) }
-        if let priority = filter.priority { select = select.where(SQLColumn("priority", table: "messages"), .equal, SQLBind(priority.rawValue)) }
-        if let sentiment = filter.sentiment { select = select.where(SQLColumn("sentiment", table: "messages"), .equal, SQLBind(sentiment.rawValue)) }
-        switch filter.assignee {
-        case .nobody:
-            select = select.where(SQLColumn("assignee_user_id", table: "messages"), .is, SQLLiteral.null)
-                .where(SQLColumn("assignee_unit_id", table: "messages"), .is, SQLLiteral.null)
-        case .user(let id): select = select.where(SQLColumn("assignee_user_id", table: "messages"), .equal, SQLBind(id))
-        case .unit(let id): select = select.where(SQLColumn("assignee_unit_id", table: "messages"), .equal, SQLBind(id))
-        case nil: break
-        }
-        if let tag = filter.tag {
-            select = select.where(SQLQueryString("messages.id IN (SELECT message_id FROM message_tags WHERE tenant_id = \(bind: tenantID) AND tag = \(bind: tag))"))
-        }
-        if let from = filter.from { select = select.where(SQLColumn("received_at", table: "messages"), .greaterThanOrEqual, SQLBind(from)) }
-        if let until = filter.until { select = select.where(SQLColumn("received_at", table: "messages"), .lessThan, SQLBind(until)) }
-        if !filter.terms.isEmpty {
-            if db.isPostgres {
-                select = select.where(SQLQueryString("messages.search_vector @@ plainto_tsquery('simple', \(bind: filter.terms.joined(separator: " ")))"))
-            } else {
-                // Every term, each quoted, so nothing in them reads as FTS5 syntax.
-                let match = filter.terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "") + "\"" }.joined(separator: " ")
-                if try await searchMatches(match, upTo: searchFirstLimit, on: sql) <= searchFirstLimit {
-                    // A rare word: read its few matches, then sort them.
-                    select = select.where(SQLQueryString("messages.id IN (SELECT message_id FROM messages_fts WHERE messages_fts MATCH \(bind: match) AND tenant_id = \(bind: tenantID))"))
-                } else {
-                    // A common word: walk the newest messages and test each one's own search
-                    // words, stopping at a page; reading all its matches would grow with the
-                    // table (and so would an FTS5 lookup per message, which loads the word's
-                    // whole list of matches each time).
-                    for term in filter.terms {
-                        select = select.where(SQLQueryString("instr(' ' || messages.search_text || ' ', \(bind: " " + term + " ")) > 0"))
-                    }
-                }
-            }
-        }
-        if let after = request.after {
-            let (lower, upper) = try after.timeWindow()
-            select = select.where(SQLQueryString("(messages.received_at < \(bind: lower) OR (messages.received_at <= \(bind: upper) AND messages.id < \(bind: after.id)))"))
-        }
-        let rows = try await select
-            .orderBy(SQLOrderBy(expression: SQLColumn("received_at", table: "messages"), direction: SQLDirection.descending))
-            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "messages"), direction: SQLDirection.descending))
-            .limit(request.limit + 1)
-            .all()
-        let ids = try rows.map { try $0.decode(column: "id", as: UUID.self) }
+        let ids = rows.ids
         let loaded = try await MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$id ~~ Array(ids.prefix(request.limit))).all()
         let byID: [UUID: MessageModel] = Dictionary(uniqueKeysWithValues: loaded.map { ($0.id!, $0) })
         let items = ids.prefix(request.limit).compactMap { byID[$0] }
-        let next = rows.count > request.limit ? items.last.map { PageCursor(time: $0.receivedAt, id: $0.id!) } : nil
+        let next = ids.count > request.limit ? items.last.map { PageCursor(time: $0.receivedAt, id: $0.id!) } : nil
         return Page(items: items, next: next)
+    }
+
+    /// The ids of a page's rows, and whether a bounded walk stopped before the table's end.
+    struct Rows {
+        var ids: [UUID]
+        var walkWasCut = false
+        var count: Int { ids.count }
+    }
+
+    /// The SQL of one read of `InboxPlan`.
+    struct Statement {
+        let filter: InboxFilter.Parsed
+        let tenantID: UUID
+        let request: PageRequest
+        let search: Search?
+        let searchIsRare: Bool
+        let postgres: Bool
+
+        func read(_ read: InboxPlan.Read, on sql: SQLDatabase) async throws -> Rows {
+            let query = try await self.query(read, on: sql)
+            let ids = try await sql.raw(query.sql).all().map { try $0.decode(column: "id", as: UUID.self) }
+            return Rows(ids: ids, walkWasCut: query.cut)
+        }
+
+        /// The statement of `read`, and whether it is a walk stopped short of the table's end.
+        func query(_ read: InboxPlan.Read, on sql: SQLDatabase) async throws -> (sql: SQLQueryString, cut: Bool) {
+            let conditions = try self.conditions(read)
+            let order: SQLQueryString = "ORDER BY received_at DESC, id DESC LIMIT \(literal: request.limit + 1)"
+            switch read.source {
+            case .arms(let index, let arms):
+                // Each arm is read newest first through its own range and the arms merged: a
+                // compound SELECT under one ORDER BY … LIMIT, which both databases read lazily
+                // and merge (SQLite's ordered compound, PostgreSQL's Merge Append), stopping at
+                // the limit.
+                let selects = arms.map { arm in
+                    select(index, conditions + arm.map(Self.equality) + [SQLQueryString("messages." + AddInboxFacetIndexes.inboxKinds)])
+                }
+                guard !selects.isEmpty else { return ("SELECT NULL AS id WHERE 1 = 0", false) }
+                return (selects.joined(separator: " UNION ALL ") + " " + order, false)
+            case .walk(let bound):
+                var conditions = conditions
+                var cut = false
+                if let bound {
+                    // The time of the bound-th newest message from the cursor on: the walk tests
+                    // no more than the messages since then.
+                    let start = try self.cursorConditions().map { " AND " + $0 }.joined()
+                    let limit: SQLQueryString = "SELECT received_at FROM messages WHERE tenant_id = \(bind: tenantID)\(start) ORDER BY received_at DESC LIMIT 1 OFFSET \(literal: bound)"
+                    if let row = try await sql.raw(limit).first() {
+                        conditions.append("messages.received_at >= \(bind: try row.decode(column: "received_at", as: Date.self))")
+                        cut = true
+                    }
+                }
+                return (select(.recent, conditions) + " " + order, cut)
+            case .set(let index):
+                // A tag or a rare word is looked up by the message's key, never by walking time.
+                return (select(index ?? .key, conditions) + " " + order, false)
+            }
+        }
+
+        private func select(_ index: InboxPlan.Index?, _ conditions: [SQLQueryString]) -> SQLQueryString {
+            // SQLite plans without statistics; the plan names its index rather than hope.
+            let hint: SQLQueryString = postgres || index == nil ? "" : " INDEXED BY \(unsafeRaw: index!.rawValue)"
+            return "SELECT messages.id AS id, messages.received_at AS received_at FROM messages\(hint) WHERE "
+                + conditions.joined(separator: " AND ")
+        }
+
+        private static func equality(_ equality: InboxPlan.Equality) -> SQLQueryString {
+            let column = SQLQueryString("messages." + equality.column)
+            switch equality.value {
+            case .text(let value): return column + " = \(bind: value)"
+            case .id(let value): return column + " = \(bind: value)"
+            case .null: return column + " IS NULL"
+            }
+        }
+
+        /// Everything the page's rows must satisfy that the read's arms do not fix.
+        private func conditions(_ read: InboxPlan.Read) throws -> [SQLQueryString] {
+            var where_: [SQLQueryString] = ["messages.tenant_id = \(bind: tenantID)"]
+            if let accounts = read.accounts {
+                where_.append("messages.account_id IN (\(binds: accounts))")
+            } else {
+                where_.append("messages.account_id IS NOT NULL")
+            }
+            let fixed = read.fixedColumns
+            switch filter.kind {
+            case "whatsapp": where_.append("messages.kind = \(bind: MessageKind.dm.rawValue)")
+            case let kind?: where_.append("messages.kind = \(bind: kind)")
+            case nil: where_.append("messages.kind IN (\(binds: Inbox.kinds.map(\.rawValue).sorted()))")
+            }
+            if let platform = filter.platform, !fixed.contains("platform") { where_.append("messages.platform = \(bind: platform.rawValue)") }
+            if let state = filter.state, !fixed.contains("state") { where_.append("messages.state = \(bind: state)") }
+            if let priority = filter.priority, !fixed.contains("priority") { where_.append("messages.priority = \(bind: priority.rawValue)") }
+            if let sentiment = filter.sentiment, !fixed.contains("sentiment") { where_.append("messages.sentiment = \(bind: sentiment.rawValue)") }
+            switch filter.assignee {
+            case .nobody: where_.append("messages.assignee_user_id IS NULL AND messages.assignee_unit_id IS NULL")
+            case .user(let id): where_.append("messages.assignee_user_id = \(bind: id)")
+            case .unit(let id): where_.append("messages.assignee_unit_id = \(bind: id)")
+            case nil: break
+            }
+            if let tag = filter.tag {
+                where_.append("messages.id IN (SELECT message_id FROM message_tags WHERE tenant_id = \(bind: tenantID) AND tag = \(bind: tag))")
+            }
+            if let from = filter.from { where_.append("messages.received_at >= \(bind: from)") }
+            if let until = filter.until { where_.append("messages.received_at < \(bind: until)") }
+            switch search {
+            case .vector(let words)?:
+                where_.append("messages.search_vector @@ plainto_tsquery('simple', \(bind: words))")
+            case .fts(let match)? where searchIsRare:
+                // A rare word: its few matches.
+                where_.append("messages.id IN (SELECT message_id FROM messages_fts WHERE messages_fts MATCH \(bind: match) AND tenant_id = \(bind: tenantID))")
+            case .fts? :
+                // A common word: each row's own search words are tested, stopping at a page;
+                // reading all its matches would grow with the table (and so would an FTS5
+                // lookup per message, which loads the word's whole list of matches each time).
+                for term in filter.terms {
+                    where_.append("instr(' ' || messages.search_text || ' ', \(bind: " " + term + " ")) > 0")
+                }
+            case nil: break
+            }
+            return where_ + (try cursorConditions())
+        }
+
+        /// After the cursor: the first term bounds the index range, the second breaks ties.
+        private func cursorConditions() throws -> [SQLQueryString] {
+            guard let after = request.after else { return [] }
+            let (lower, upper) = try after.timeWindow()
+            return ["messages.received_at <= \(bind: upper)", "(messages.received_at < \(bind: lower) OR messages.id < \(bind: after.id))"]
+        }
     }
 }

@@ -53,5 +53,6 @@ enum SimpulMigrations {
         CreateAccountAlerts(),
         CreateAlertSubscriptions(),
         CreateOnCall(),
+        AddInboxFacetIndexes(),
     ]
 }
