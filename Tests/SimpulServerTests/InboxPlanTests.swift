@@ -26,6 +26,12 @@ struct InboxPlanTests {
         let messages: [MessageModel]
         let unitOf: [UUID: UUID]
         let tags: [UUID: Set<String>]
+
+        func reloaded(_ app: Application) async throws -> Seed {
+            let stored = try await MessageModel.query(on: app.db).filter(\.$tenantID == world.tenantA.id!).all()
+            let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.id!, $0) })
+            return Seed(world: world, messages: messages.compactMap { byID[$0.id!] }, unitOf: unitOf, tags: tags)
+        }
     }
 
     /// 420 messages over six accounts of three platforms in three units, with every facet mixed
@@ -148,23 +154,38 @@ struct InboxPlanTests {
     @Test("every filter combination pages through exactly the messages it allows, whichever plan reads it")
     func equivalence() async throws {
         try await withTestApp { app in
-            let seed = try await Self.seed(app)
+            var seed = try await Self.seed(app)
             for (name, filter) in Self.filters(seed) {
-                let expected = Self.expected(filter, seed)
                 var found: [UUID] = []
-                var cursor: PageCursor?
-                for _ in 0..<200 {
-                    // A small page and search threshold, so that walks stop short, arms take
-                    // over, and "jalan" counts as a common word and "banjir" as a rare one.
-                    let page = try await InboxQueries.page(filter, tenantID: seed.world.tenantA.id!, request: PageRequest(limit: 4, after: cursor),
-                                                           searchFirstLimit: 20, on: app.db)
-                    found += page.items.map { $0.id! }
-                    guard let next = page.next else { break }
-                    cursor = next
+                var expected: [UUID] = []
+                // On PostgreSQL the test database is shared, and another test's triage pass may
+                // triage these messages meanwhile: compare with what the table holds after the
+                // pages, reading once more if it changed under the pages.
+                for _ in 0..<2 {
+                    found = try await Self.pages(filter, seed, app: app)
+                    seed = try await seed.reloaded(app)
+                    expected = Self.expected(filter, seed)
+                    if found == expected { break }
                 }
                 #expect(found == expected, "\(name): \(found.count) found, \(expected.count) expected")
             }
         }
+    }
+
+    /// Every page of the filter, four messages at a time: a small page and search threshold,
+    /// so that walks stop short, arms take over, and "jalan" counts as a common word and
+    /// "banjir" as a rare one.
+    static func pages(_ filter: InboxFilter.Parsed, _ seed: Seed, app: Application) async throws -> [UUID] {
+        var found: [UUID] = []
+        var cursor: PageCursor?
+        for _ in 0..<200 {
+            let page = try await InboxQueries.page(filter, tenantID: seed.world.tenantA.id!, request: PageRequest(limit: 4, after: cursor),
+                                                   searchFirstLimit: 20, on: app.db)
+            found += page.items.map { $0.id! }
+            guard let next = page.next else { break }
+            cursor = next
+        }
+        return found
     }
 
     @Test("selective facets read their own ranges; open filters walk first; small sets are read whole")
@@ -225,11 +246,13 @@ struct InboxPlanTests {
             let query = try await statement.query(read, on: sql).sql
             let text: String
             if app.db.isPostgres {
-                // The test tables are small, where reading them whole is cheapest; what matters
-                // is that an index serves each shape when the table is large.
+                // The test tables are small, where reading them whole and sorting is cheapest;
+                // what matters is that each shape can be read in an index's order, as it is
+                // when the table is large.
                 text = try await app.db.transaction { db in
                     let sql = try db.sql
                     try await sql.raw("SET LOCAL enable_seqscan = off").run()
+                    try await sql.raw("SET LOCAL enable_sort = off").run()
                     return try await sql.raw("EXPLAIN " + query).all().map { try $0.decode(column: "QUERY PLAN", as: String.self) }.joined(separator: "\n")
                 }
             } else {
@@ -251,7 +274,14 @@ struct InboxPlanTests {
                         let label = "\(name) \(after == nil ? "first" : "next") \(source):\n\(plan)"
                         if app.db.isPostgres {
                             #expect(!plan.contains("Seq Scan on messages"), "\(label)")
-                            if source.hasPrefix("arms"), plan.contains("Append") { #expect(plan.contains("Merge Append"), "\(label)") }
+                            if source.hasPrefix("walk") {
+                                // An incremental sort only orders messages of the same instant by id.
+                                #expect(!plan.contains("Sort Key") || plan.contains("Presorted Key: received_at"), "\(label)")
+                            }
+                            if source.hasPrefix("arms"), plan.contains("Append") {
+                                // Merged, or each arm cut at one page before the sort.
+                                #expect(plan.contains("Merge Append") || plan.components(separatedBy: "->  Limit").count > 2, "\(label)")
+                            }
                         } else {
                             let lines = plan.split(separator: "\n")
                             #expect(!lines.contains { $0 == "SCAN messages" || $0.hasPrefix("SCAN messages ") }, "\(label)")
