@@ -170,8 +170,10 @@ enum InboxQueries {
     /// sorted. Above it, the page's rows are read newest first and each one's words tested.
     static let searchFirstLimit = 5_000
 
-    /// How many messages of the tenant match the search, counted no further than `limit + 1`:
-    /// enough to choose the plan, at a cost bounded by the limit, not the table.
+    /// How many messages match the search, counted no further than `limit + 1`: enough to choose
+    /// the plan, at a cost bounded by the limit, not the table. PostgreSQL counts the tenant's
+    /// messages; SQLite's FTS5 table counts all tenants together, which can only make a word
+    /// look more common than it is for one tenant (a walk, never a wrong page).
     static func searchMatches(_ search: Search, tenantID: UUID, upTo limit: Int, on db: Database) async throws -> Int {
         let sql = try db.sql
         let cap = limit == .max ? limit : limit + 1
@@ -261,9 +263,8 @@ enum InboxQueries {
             switch read.source {
             case .arms(let index, let arms):
                 // Each arm is read newest first through its own range and the arms merged: a
-                // compound SELECT under one ORDER BY … LIMIT, which both databases read lazily
-                // and merge (SQLite's ordered compound, PostgreSQL's Merge Append), stopping at
-                // the limit.
+                // compound SELECT under one ORDER BY … LIMIT, which SQLite reads lazily as an
+                // ordered compound and stops at the limit.
                 let selects = arms.map { arm in
                     select(index, conditions + arm.map(Self.equality) + [SQLQueryString("messages." + AddInboxFacetIndexes.inboxKinds)])
                 }
@@ -294,7 +295,8 @@ enum InboxQueries {
 
         private func select(_ index: InboxPlan.Index?, _ conditions: [SQLQueryString]) -> SQLQueryString {
             // SQLite plans without statistics; the plan names its index rather than hope.
-            let hint: SQLQueryString = postgres || index == nil ? "" : " INDEXED BY \(unsafeRaw: index!.rawValue)"
+            var hint: SQLQueryString = ""
+            if let index, !postgres { hint = " INDEXED BY \(unsafeRaw: index.rawValue)" }
             return "SELECT messages.id AS id, messages.received_at AS received_at FROM messages\(hint) WHERE "
                 + conditions.joined(separator: " AND ")
         }
