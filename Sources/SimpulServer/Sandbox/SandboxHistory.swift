@@ -99,7 +99,9 @@ enum SandboxHistory {
 
     /// A triage pass updating the same rows in another order may deadlock with these bulk
     /// updates on PostgreSQL; the aborted statement changed nothing and simply runs again.
+    /// A bulk update holds its rows' locks for its whole run, so a busy triage pass can win
+    /// several times in a row: it gets more attempts than one message's write.
     private static func retried(_ update: SQLUpdateBuilder) async throws {
-        try await WriteContention.retrying { try await update.run() }
+        try await WriteContention.retrying(attempts: 12) { try await update.run() }
     }
 }
