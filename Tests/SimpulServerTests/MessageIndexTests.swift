@@ -56,14 +56,18 @@ struct MessageIndexTests {
         try await withTestApp { app in
             // PostgreSQL's test database is shared by tests running at the same time.
             guard !app.db.isPostgres else { return }
-            let current = try await partialIndexes(app.db).count
-            try await AddInboxFacetIndexes().revert(on: app.db)
-            try await NarrowMessageIndexes().revert(on: app.db)
-            #expect(try await partialIndexes(app.db).isEmpty)
-            try await NarrowMessageIndexes().prepare(on: app.db)
-            #expect(try await partialIndexes(app.db).count == 4)
-            try await AddInboxFacetIndexes().prepare(on: app.db)
-            #expect(try await partialIndexes(app.db).count == current)
+            // One connection throughout: another pooled SQLite connection may still hold the
+            // schema from before a DROP INDEX and refuse the CREATE as "already exists".
+            try await app.db.withConnection { db in
+                let current = try await partialIndexes(db).count
+                try await AddInboxFacetIndexes().revert(on: db)
+                try await NarrowMessageIndexes().revert(on: db)
+                #expect(try await partialIndexes(db).isEmpty)
+                try await NarrowMessageIndexes().prepare(on: db)
+                #expect(try await partialIndexes(db).count == 4)
+                try await AddInboxFacetIndexes().prepare(on: db)
+                #expect(try await partialIndexes(db).count == current)
+            }
         }
     }
 }
