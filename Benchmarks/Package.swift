@@ -37,6 +37,10 @@ let package = Package(
             dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .executableTarget(
+            name: "PageLoad",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .executableTarget(
             name: "FakePlatform",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),

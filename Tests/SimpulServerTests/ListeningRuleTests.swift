@@ -218,7 +218,8 @@ struct SpikeAlertTests {
             }
             let water = try #require(DemoListening.rules.first { $0.name.hasPrefix("Air PDAM") })
             let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: water.query)
-            _ = try await SandboxHistory.generate(600, days: 14, tenant: w.tenantA, app: app, seed: 11)
+            #expect(try await SandboxHistory.generate(600, days: 14, tenant: w.tenantA, app: app, seed: 11) == 600)
+            #expect(try await MessageModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 600, "the history counts stored messages, not deliveries")
             #expect(try await ListeningHitModel.query(on: app.db).filter(\.$ruleID == rule.id!).count() > 0, "the history gives the rule a baseline")
             #expect(try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 0, "a quiet city raises no alert")
 

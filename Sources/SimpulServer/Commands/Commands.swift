@@ -34,6 +34,10 @@ struct DemoCommand: AsyncCommand {
         @Flag(name: "seed-only", help: "Isi data demo lalu berhenti, tanpa menjalankan server") var seedOnly: Bool
         @Option(name: "history", help: "Tambahkan sebanyak ini pesan Sandbox lampau, tersebar selama setahun terakhir (mis. 1000000 untuk uji skala)")
         var history: Int?
+        @Option(name: "scale", help: "Tambahkan kelurahan uji bernomor, masing-masing dengan satu akun Sandbox dan admin unitnya sendiri, sampai instansi punya sebanyak ini akun (uji beban)")
+        var scale: Int?
+        @Option(name: "logins", help: "Tulis surel semua pengguna yang punya peran ke berkas ini, satu per baris, admin uji lebih dulu (kata sandinya kata sandi demo)")
+        var logins: String?
         @Option(name: "publish-load", help: "Tambahkan sebanyak ini konten disetujui yang jatuh tempo pada menit yang sama, untuk uji beban penerbitan (ke URL platform yang dikonfigurasi)")
         var publishLoad: Int?
     }
@@ -53,6 +57,20 @@ struct DemoCommand: AsyncCommand {
             // against (the same quarter-hour over the previous 14 days) from the first minute.
             let stored = try await SandboxHistory.generate(DemoCatalog.baselineHistory, days: 14, tenant: summary.tenant, app: app)
             context.console.print("Riwayat Sandbox: \(stored) pesan dua minggu terakhir.")
+        }
+        if let scale = signature.scale {
+            guard scale > 0, scale <= 5_000 else { throw CommandFailure(["--scale harus antara 1 dan 5000"]) }
+            let grown = try await DemoScale.grow(toAccounts: scale, tenant: summary.tenant, app: app)
+            context.console.print("Skala uji: \(grown.units) kelurahan, \(grown.accounts) akun, \(grown.admins) admin baru.")
+        }
+        if let path = signature.logins {
+            let logins = try await DemoScale.logins(tenant: summary.tenant, on: app.db)
+            do {
+                try (logins.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure(["berkas \(path) tidak dapat ditulis"])
+            }
+            context.console.print("\(logins.count) surel pengguna ditulis ke \(path).")
         }
         if let history = signature.history {
             guard history > 0, history <= 10_000_000 else { throw CommandFailure(["--history harus antara 1 dan 10000000"]) }
