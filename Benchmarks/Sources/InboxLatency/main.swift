@@ -15,9 +15,9 @@ import NIOCore
 // - concurrent: `clients` clients at once, each sending its share of `requests`.
 // A page that does not exist (a selective filter over few messages) is reported with "-".
 
-enum Mode: String { case warm, cold, concurrent }
+enum Mode: String, Sendable { case warm, cold, concurrent }
 
-struct Shape {
+struct Shape: Sendable {
     let name: String
     let query: String
 }
@@ -38,38 +38,57 @@ let defaultShapes: [Shape] = {
     }
 }()
 
-var url = "http://127.0.0.1:8080"
-var token = ""
-var mode = Mode.warm
-var shapes: [Shape] = []
-var requests = 60
-var clients = 20
-var pages = [1, 5]
-var arguments = CommandLine.arguments.dropFirst().makeIterator()
+struct Options {
+    var url = "http://127.0.0.1:8080"
+    var token = ""
+    var mode = Mode.warm
+    var shapes: [Shape] = []
+    var requests = 60
+    var clients = 20
+    var pages = [1, 5]
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(2)
 }
-while let argument = arguments.next() {
-    let value = arguments.next() ?? ""
-    switch argument {
-    case "--url": url = value
-    case "--token": token = value
-    case "--mode": mode = Mode(rawValue: value) ?? fail("--mode is warm, cold or concurrent")
-    case "--shape":
-        guard let equals = value.firstIndex(of: "=") else { fail("--shape is name=query") }
-        shapes.append(Shape(name: String(value[..<equals]), query: String(value[value.index(after: equals)...])))
-    case "--requests": requests = max(1, Int(value) ?? requests)
-    case "--clients": clients = max(1, Int(value) ?? clients)
-    case "--list-shapes":
-        // The default matrix as --shape values, one a line, for a caller that runs shapes one by one.
-        for shape in defaultShapes { print(shape.name + "=" + shape.query) }
-        exit(0)
-    case "--pages": pages = value.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 1 }
-    default: fail("unknown option \(argument)")
+
+func parseOptions() -> Options {
+    var o = Options()
+    var arguments = CommandLine.arguments.dropFirst().makeIterator()
+    while let argument = arguments.next() {
+        let value = arguments.next() ?? ""
+        switch argument {
+        case "--url": o.url = value
+        case "--token": o.token = value
+        case "--mode":
+            guard let mode = Mode(rawValue: value) else { fail("--mode is warm, cold or concurrent") }
+            o.mode = mode
+        case "--shape":
+            guard let equals = value.firstIndex(of: "=") else { fail("--shape is name=query") }
+            o.shapes.append(Shape(name: String(value[..<equals]), query: String(value[value.index(after: equals)...])))
+        case "--requests": o.requests = max(1, Int(value) ?? o.requests)
+        case "--clients": o.clients = max(1, Int(value) ?? o.clients)
+        case "--list-shapes":
+            // The default matrix as --shape values, one a line, for a caller that runs shapes one by one.
+            for shape in defaultShapes { print(shape.name + "=" + shape.query) }
+            exit(0)
+        case "--pages": o.pages = value.split(separator: ",").compactMap { Int($0) }.filter { $0 >= 1 }
+        default: fail("unknown option \(argument)")
+        }
     }
+    if o.shapes.isEmpty { o.shapes = defaultShapes }
+    return o
 }
-if shapes.isEmpty { shapes = defaultShapes }
+
+let options = parseOptions()
+let url = options.url
+let token = options.token
+let mode = options.mode
+let shapes = options.shapes
+let requests = options.requests
+let clients = options.clients
+let pages = options.pages
 
 struct Failure: Error, CustomStringConvertible { let description: String }
 
