@@ -15,8 +15,10 @@ enum DemoScale {
         var admins = 0
     }
 
-    static func code(_ n: Int) -> String { "KEL-UJI-" + String(format: "%03d", n) }
-    static func email(_ n: Int) -> String { "admin.uji.\(String(format: "%03d", n))@" + DemoCatalog.emailDomain }
+    private static let adminPrefix = "admin.uji."
+    private static func number(_ n: Int) -> String { String(format: "%03d", n) }
+    static func code(_ n: Int) -> String { "KEL-UJI-" + number(n) }
+    static func email(_ n: Int) -> String { adminPrefix + number(n) + "@" + DemoCatalog.emailDomain }
 
     static func grow(toAccounts target: Int, tenant: Tenant, app: Application) async throws -> Summary {
         let tenantID = try tenant.requireID()
@@ -37,7 +39,7 @@ enum DemoScale {
                 let code = code(n)
                 if unitIDs[code] == nil {
                     let unit = UnitModel(tenantID: tenantID, parentID: kecamatan[(n - 1) % kecamatan.count].id, kind: .kelurahan,
-                                         name: "Kelurahan Uji \(String(format: "%03d", n))", code: code, at: now)
+                                         name: "Kelurahan Uji " + number(n), code: code, at: now)
                     try await unit.create(on: db)
                     unitIDs[code] = unit.id
                     summary.units += 1
@@ -55,7 +57,7 @@ enum DemoScale {
                 }
                 let email = email(n)
                 guard !emails.contains(email), let unitID = unitIDs[code] else { continue }
-                let user = UserModel(tenantID: tenantID, name: "Admin Kelurahan Uji \(String(format: "%03d", n))", email: email, nip: nil,
+                let user = UserModel(tenantID: tenantID, name: "Admin Kelurahan Uji " + number(n), email: email, nip: nil,
                                      phone: "+62812" + String(format: "%07d", n), passwordHash: hash, at: now)
                 try await user.create(on: db)
                 try await MembershipModel(tenantID: tenantID, userID: user.id!, unitID: unitID, role: .unitAdmin, at: now).create(on: db)
@@ -73,17 +75,16 @@ enum DemoScale {
         let members = Set(try await MembershipModel.query(on: db).filter(\.$tenantID == tenantID).all().map(\.userID))
         let emails = try await UserModel.query(on: db).filter(\.$tenantID == tenantID).sort(\.$email).all()
             .filter { members.contains($0.id!) }.map(\.email)
-        let numbered = emails.filter { $0.hasPrefix("admin.uji.") }
-        return numbered + emails.filter { !$0.hasPrefix("admin.uji.") }
+        let numbered = emails.filter { $0.hasPrefix(adminPrefix) }
+        return numbered + emails.filter { !$0.hasPrefix(adminPrefix) }
     }
 
     /// A handle each platform accepts: WhatsApp accounts are phone numbers, X handles have no dots.
     private static func handle(_ n: Int, _ platform: Platform) -> String {
-        let number = String(format: "%03d", n)
         switch platform {
-        case .whatsapp: return "+62811900" + number
-        case .x: return "keluji" + number
-        default: return "kel.uji." + number
+        case .whatsapp: return "+62811900" + number(n)
+        case .x: return "keluji" + number(n)
+        default: return "kel.uji." + number(n)
         }
     }
 }
