@@ -83,7 +83,7 @@ struct HoaxAPITests {
                 messages.append(try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "hoaks-\(n)", text: text))
             }
             _ = try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "lain", text: "Terima kasih atas informasi jadwal posyandu")
-            _ = try await TriageWorker.runOnce(db: app.db, now: now)
+            try await w.triage(app, now: now)
             let stored = try await HoaxMatchModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
             #expect(Set(stored.map(\.messageID)) == Set(messages.map { $0.id! }) && stored.allSatisfy { $0.claimID == claim.id! })
             // Matched at different moments, so the order is the API's and not the insertion's.

@@ -77,11 +77,7 @@ struct HoaxInboxTests {
             let debunk = try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "h-2",
                                                         text: "Tidak benar bendungan Cisalak jebol. BPBD memastikan bendungan aman, warga tidak perlu mengungsi.")
             let unrelated = try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "h-3", text: "Jadwal posyandu bulan ini kapan ya?")
-            for _ in 0..<50 {
-                _ = try await TriageWorker.runOnce(db: app.db, now: app.clock.now())
-                if try await MessageModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$priority == nil).count() == 0 { break }
-                try await Task.sleep(for: .milliseconds(100))
-            }
+            try await w.triage(app, now: app.clock.now())
             let matched = try await HoaxMatchModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
             #expect(matched.map(\.messageID) == [spreads.id!], "only the message that passes the claim on")
             #expect(!matched.contains { [debunk.id!, unrelated.id!].contains($0.messageID) })

@@ -99,7 +99,7 @@ struct ListeningAPITests {
                 expected.append(message.id!.uuidString)
             }
             _ = try await InboxFixtures.comment(w, app: app, account: w.account, externalID: "kering", text: "Hari ini cerah")
-            _ = try await TriageWorker.runOnce(db: app.db, now: now)
+            try await w.triage(app, now: now)
             let newestFirst = [expected[1], expected[2], expected[0]]
 
             let first = try await app.api(.GET, "/api/v1/listening/rules/\(rule.id!)/hits?limit=2", token: token)

@@ -44,7 +44,7 @@ struct ListeningRuleTests {
             let slow = try await Self.message(w, app: app, account: w.account, id: "l-2", text: "Pelayanannya lambat sekali hari ini")
             _ = try await Self.message(w, app: app, account: other, id: "l-3", text: "Di sini juga gak ada air")
             _ = try await Self.message(w, app: app, account: w.account, id: "l-4", text: "Terima kasih, air sudah mengalir")
-            _ = try await TriageWorker.runOnce(db: app.db, now: app.clock.now())
+            try await w.triage(app, now: app.clock.now())
             let hits = try await ListeningHitModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
             #expect(Set(hits.map(\.messageID)) == [hit.id!, slow.id!] && hits.allSatisfy { $0.ruleID == rule.id! })
             let list = try await app.web(.GET, "/listening", as: browser).body.string
@@ -54,7 +54,7 @@ struct ListeningRuleTests {
             // Switched off, it matches nothing more.
             #expect(try await app.web(.POST, "/listening/\(rule.id!)/toggle", as: browser, form: [:]).status == .seeOther)
             _ = try await Self.message(w, app: app, account: w.account, id: "l-5", text: "Masih tidak ada air")
-            _ = try await TriageWorker.runOnce(db: app.db, now: app.clock.now())
+            try await w.triage(app, now: app.clock.now())
             #expect(try await ListeningHitModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).count() == 2)
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$targetType == .listeningRule).all()
             #expect(Set(audit.map(\.action)) == [.listeningRuleCreate, .listeningRuleDeactivate])
@@ -242,19 +242,7 @@ struct SpikeAlertTests {
     /// Triage until none of the tenant's messages waits. On a shared PostgreSQL another suite's
     /// worker may take this tenant's messages first; the alert is the same whoever judges.
     static func alertsAfterTriage(_ w: World, app: Application, now: Date) async throws -> [ListeningAlertModel] {
-        for _ in 0..<50 {
-            _ = try await TriageWorker.runOnce(db: app.db, now: now)
-            let waiting = try await MessageModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).filter(\.$priority == nil).count()
-            if waiting == 0 { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        // Another worker may still be judging what it triaged.
-        var alerts: [ListeningAlertModel] = []
-        for _ in 0..<20 {
-            alerts = try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
-            if !alerts.isEmpty { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        return alerts
+        try await w.triage(app, now: now)
+        return try await ListeningAlertModel.query(on: app.db).filter(\.$tenantID == w.tenantA.id!).all()
     }
 }

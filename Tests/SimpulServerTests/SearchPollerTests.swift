@@ -125,7 +125,10 @@ struct SearchPollerTests {
 
     @Test("in Sandbox mode a search finds the demo city's posts about its terms, and a run within the same slot finds nothing new")
     func sandbox() async throws {
-        try await withTestApp { app in
+        // A fixed clock: on the wall clock the two runs could fall either side of a slot's end,
+        // and the second would rightly find that slot's posts.
+        let clock = ManualClock(ISO8601DateFormatter().date(from: "2026-12-07T02:05:00Z")!)
+        try await withTestApp(clock: clock) { app in
             let w = try await World.make(app)
             let rule = try await CaseFixtures.listeningRule(w, app: app, n: 1, query: "(pdam OR air) AND (mati OR keruh OR bocor)")
             let settings = ListeningSettingsModel.standard(tenantID: w.tenantA.id!, at: app.clock.now())
