@@ -40,7 +40,7 @@ trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$work"' EXIT
 
 if [ -n "$postgres" ]; then echo "database: PostgreSQL"; else echo "database: SQLite (WAL)"; fi
 start=$(date +%s)
-"$simpul" demo --seed-only --scale "$accounts" --logins "$work/logins.txt" --history "$history" | grep -v '^  '
+"$simpul" demo --seed-only --scale "$accounts" --admins "$admins" --logins "$work/logins.txt" --history "$history" | grep -v '^  '
 echo "seeded in $(( $(date +%s) - start )) s"
 "$simpul" serve >"$work/server.log" 2>&1 &
 server=$!

@@ -35,9 +35,20 @@ struct DemoScaleTests {
             }
 
             #expect(try await DemoScale.grow(toAccounts: target, tenant: summary.tenant, app: app) == DemoScale.Summary(), "a second run adds nothing")
-            let logins = try await DemoScale.logins(tenant: summary.tenant, on: app.db)
-            #expect(Array(logins.prefix(4)) == (1...4).map(DemoScale.email))
+            var logins = try await DemoScale.logins(tenant: summary.tenant, on: app.db)
+            #expect(Array(logins.prefix(4)) == (1...4).map { DemoScale.email($0) })
             #expect(Set(logins).count == logins.count && logins.count > 4)
+
+            // More admins than accounts: the numbered kelurahan get second admins in turn.
+            let more = try await DemoScale.grow(toAccounts: target, admins: logins.count + 6, tenant: summary.tenant, app: app)
+            #expect(more == DemoScale.Summary(admins: 6))
+            logins = try await DemoScale.logins(tenant: summary.tenant, on: app.db)
+            let seconds = [1, 2, 3, 4].map { DemoScale.email($0, round: 2) } + [1, 2].map { DemoScale.email($0, round: 3) }
+            #expect(Set(seconds).isSubset(of: Set(logins)) && Set(logins).count == logins.count)
+            let second = try #require(try await UserModel.query(on: app.db).filter(\.$email == DemoScale.email(2, round: 2)).first())
+            let unit2 = try #require(units.first { $0.code == DemoScale.code(2) })
+            #expect(try await MembershipModel.query(on: app.db).filter(\.$userID == second.id!).all().map(\.unitID) == [unit2.id!])
+            #expect(try await DemoScale.grow(toAccounts: target, admins: logins.count, tenant: summary.tenant, app: app) == DemoScale.Summary())
         }
     }
 }

@@ -36,6 +36,8 @@ struct DemoCommand: AsyncCommand {
         var history: Int?
         @Option(name: "scale", help: "Tambahkan kelurahan uji bernomor, masing-masing dengan satu akun Sandbox dan admin unitnya sendiri, sampai instansi punya sebanyak ini akun (uji beban)")
         var scale: Int?
+        @Option(name: "admins", help: "Bersama --scale: tambahkan admin kedua untuk kelurahan uji bergiliran sampai sebanyak ini orang punya peran (uji beban)")
+        var admins: Int?
         @Option(name: "logins", help: "Tulis surel semua pengguna yang punya peran ke berkas ini, satu per baris, admin uji lebih dulu (kata sandinya kata sandi demo)")
         var logins: String?
         @Option(name: "publish-load", help: "Tambahkan sebanyak ini konten disetujui yang jatuh tempo pada menit yang sama, untuk uji beban penerbitan (ke URL platform yang dikonfigurasi)")
@@ -58,9 +60,12 @@ struct DemoCommand: AsyncCommand {
             let stored = try await SandboxHistory.generate(DemoCatalog.baselineHistory, days: 14, tenant: summary.tenant, app: app)
             context.console.print("Riwayat Sandbox: \(stored) pesan dua minggu terakhir.")
         }
+        if signature.admins != nil, signature.scale == nil { throw CommandFailure(["--admins hanya berlaku bersama --scale"]) }
         if let scale = signature.scale {
             guard scale > 0, scale <= 5_000 else { throw CommandFailure(["--scale harus antara 1 dan 5000"]) }
-            let grown = try await DemoScale.grow(toAccounts: scale, tenant: summary.tenant, app: app)
+            let admins = signature.admins ?? 0
+            guard admins >= 0, admins <= 5_000 else { throw CommandFailure(["--admins harus antara 0 dan 5000"]) }
+            let grown = try await DemoScale.grow(toAccounts: scale, admins: admins, tenant: summary.tenant, app: app)
             context.console.print("Skala uji: \(grown.units) kelurahan, \(grown.accounts) akun, \(grown.admins) admin baru.")
         }
         if let path = signature.logins {

@@ -5,9 +5,10 @@ import Vapor
 
 /// Grows the demo city to a province's size for load tests: numbered kelurahan ("Kelurahan
 /// Uji 001", …) under the kecamatan in turn, each with one Sandbox account and its own unit
-/// admin, until the tenant has `accounts` accounts. Each admin sees only their kelurahan, so a
-/// load test signs in people with distinct scopes, not one shared session. Idempotent: the
-/// numbered units are found again by their codes.
+/// admin, until the tenant has `accounts` accounts; then, if asked, second admins for those
+/// kelurahan in turn until `admins` people hold a role. Each admin sees only their kelurahan,
+/// so a load test signs in people with distinct scopes, not one shared session. Idempotent:
+/// the numbered units are found again by their codes, the admins by their e-mail.
 enum DemoScale {
     struct Summary: Equatable {
         var units = 0
@@ -18,9 +19,12 @@ enum DemoScale {
     private static let adminPrefix = "admin.uji."
     private static func number(_ n: Int) -> String { String(format: "%03d", n) }
     static func code(_ n: Int) -> String { "KEL-UJI-" + number(n) }
-    static func email(_ n: Int) -> String { adminPrefix + number(n) + "@" + DemoCatalog.emailDomain }
+    /// The admin of numbered kelurahan `n`; from the second round on, its further admins.
+    static func email(_ n: Int, round: Int = 1) -> String {
+        adminPrefix + number(n) + (round > 1 ? "-\(round)" : "") + "@" + DemoCatalog.emailDomain
+    }
 
-    static func grow(toAccounts target: Int, tenant: Tenant, app: Application) async throws -> Summary {
+    static func grow(toAccounts target: Int, admins adminTarget: Int = 0, tenant: Tenant, app: Application) async throws -> Summary {
         let tenantID = try tenant.requireID()
         let now = app.clock.now()
         let actor = Auditor.Actor.system(tenantID: tenantID, at: now, name: "simpul demo")
@@ -55,16 +59,34 @@ enum DemoScale {
                     try await Auditor.record(actor, on: db, action: .accountCreate, targetType: .account, targetID: account.id,
                                              label: AccountService.label(account), after: AccountService.fields(account))
                 }
-                let email = email(n)
-                guard !emails.contains(email), let unitID = unitIDs[code] else { continue }
-                let user = UserModel(tenantID: tenantID, name: "Admin Kelurahan Uji " + number(n), email: email, nip: nil,
-                                     phone: "+62812" + String(format: "%07d", n), passwordHash: hash, at: now)
-                try await user.create(on: db)
-                try await MembershipModel(tenantID: tenantID, userID: user.id!, unitID: unitID, role: .unitAdmin, at: now).create(on: db)
-                summary.admins += 1
-                try await Auditor.record(actor, on: db, action: .userCreate, targetType: .user, targetID: user.id, label: user.name, after: UserService.fields(user))
+                guard let unitID = unitIDs[code] else { continue }
+                if try await addAdmin(email(n), name: "Admin Kelurahan Uji " + number(n), phone: n, unitID: unitID) { summary.admins += 1 }
+            }
+            // More admins than accounts: the numbered kelurahan get further admins, in turn
+            // (admin.uji.001-2, admin.uji.002-2, …).
+            let numbered = (1...).prefix { unitIDs[code($0)] != nil }.count
+            var holders = Set(try await MembershipModel.query(on: db).filter(\.$tenantID == tenantID).all().map(\.userID)).count
+            var extra = 0
+            while holders < adminTarget, numbered > 0 {
+                let unit = extra % numbered + 1, round = extra / numbered + 2
+                extra += 1
+                if try await addAdmin(email(unit, round: round), name: "Admin \(round) Kelurahan Uji " + number(unit), phone: 10_000 * round + unit,
+                                      unitID: unitIDs[code(unit)]!) {
+                    summary.admins += 1
+                    holders += 1
+                }
             }
             return summary
+
+            func addAdmin(_ email: String, name: String, phone: Int, unitID: UUID) async throws -> Bool {
+                guard !emails.contains(email) else { return false }
+                let user = UserModel(tenantID: tenantID, name: name, email: email, nip: nil,
+                                     phone: "+62812" + String(format: "%07d", phone), passwordHash: hash, at: now)
+                try await user.create(on: db)
+                try await MembershipModel(tenantID: tenantID, userID: user.id!, unitID: unitID, role: .unitAdmin, at: now).create(on: db)
+                try await Auditor.record(actor, on: db, action: .userCreate, targetType: .user, targetID: user.id, label: user.name, after: UserService.fields(user))
+                return true
+            }
         }
     }
 

@@ -32,22 +32,25 @@ enum HomeController {
         var counts = Counts()
         let unitIDs = scope.units(with: .viewHome)
         counts.units = unitIDs.count
+        let accounts = try await AccountQueries.facts(tenantID: principal.tenantID, on: db)
         if scope.allowsSomewhere(.viewAccounts) {
-            let visible = Array(scope.units(with: .viewAccounts))
-            let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == principal.tenantID)
-                .filter(\.$unitID ~~ visible).filter(\.$active == true).all()
-            for account in accounts {
+            let visible = scope.units(with: .viewAccounts)
+            var reconnect: [UUID] = []
+            for account in accounts where account.active && visible.contains(account.unitID) {
                 counts.accountsByPlatform[account.platform, default: 0] += 1
                 if account.kind == .staff { counts.staffAccounts += 1 }
-                if account.status == .needsReconnect { counts.needsReconnect.append(account) }
+                if account.status == .needsReconnect { reconnect.append(account.id) }
+            }
+            if !reconnect.isEmpty {
+                counts.needsReconnect = try await AccountModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$id ~~ reconnect).all()
             }
         }
         if scope.allowsSomewhere(.viewInbox) {
-            let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == principal.tenantID)
-                .filter(\.$unitID ~~ Array(scope.units(with: .viewInbox))).all().compactMap(\.id)
-            if !accounts.isEmpty {
+            let inboxUnits = scope.units(with: .viewInbox)
+            let inboxAccounts = accounts.filter { inboxUnits.contains($0.unitID) }.map(\.id)
+            if !inboxAccounts.isEmpty {
                 counts.overdueMessages = try await MessageModel.query(on: db).filter(\.$tenantID == principal.tenantID)
-                    .filter(\.$accountID ~~ accounts).filter(\.$state ~~ [MessageState.new, .assigned]).filter(\.$dueAt < now).count()
+                    .filter(\.$accountID ~~ inboxAccounts).filter(\.$state ~~ [MessageState.new, .assigned]).filter(\.$dueAt < now).count()
             }
         }
         if scope.allowsSomewhere(.viewFindings) {
@@ -63,10 +66,7 @@ enum HomeController {
                 .filter(\.$unitID ~~ Array(scope.units(with: .viewContent))).filter(\.$status == .failed).count()
         }
         // Admins: active people holding any role other than staff on a unit in this scope.
-        let directory = try await UserQueries.directory(tenantID: principal.tenantID, on: db)
-        counts.admins = directory.filter { entry in
-            entry.user.active && entry.memberships.contains { $0.role != .staff && unitIDs.contains($0.unitID) }
-        }.count
+        counts.admins = try await UserQueries.people(tenantID: principal.tenantID, except: [.staff], on: unitIDs, on: db).count
         return counts
     }
 

@@ -25,9 +25,8 @@ enum BulkController {
     /// people who can answer messages somewhere in it.
     static func assignees(_ principal: Principal, on db: Database, _ l: L10n) async throws -> [(String, String)] {
         let visible = principal.scope.units(with: .viewInbox)
-        let people = try await UserQueries.directory(tenantID: principal.tenantID, on: db)
-            .filter { entry in entry.user.active && entry.memberships.contains { visible.contains($0.unitID) && $0.role.permissions.contains(.replyInbox) } }
-            .map { ("user:\($0.user.id!)", $0.user.name) }
+        let people = try await UserQueries.people(tenantID: principal.tenantID, holding: .replyInbox, on: visible, on: db)
+            .map { ("user:\($0.id)", $0.name) }
         let units = principal.scope.tree.flattened().filter { visible.contains($0.unit.id) && $0.unit.active }
             .map { ("unit:\($0.unit.id)", l.t("Unit: ", "Unit: ") + $0.unit.name) }
         return people + units

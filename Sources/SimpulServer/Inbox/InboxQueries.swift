@@ -209,12 +209,12 @@ enum InboxQueries {
             guard filter.platform == nil || filter.platform == .whatsapp else { return empty }
             filter.platform = .whatsapp
         }
-        let accounts = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID).field(\.$id).field(\.$platform).field(\.$unitID).all()
-        let tenantAccounts = accounts.map { InboxPlan.AccountFacts(id: $0.id!, platform: $0.platform) }
+        let accounts = try await AccountQueries.facts(tenantID: tenantID, on: db)
+        let tenantAccounts = accounts.map { InboxPlan.AccountFacts(id: $0.id, platform: $0.platform) }
         let visible = accounts.filter { account in
             filter.unitIDs.contains(account.unitID) && (filter.platform.map { account.platform == $0 } ?? true)
                 && (filter.accountID.map { account.id == $0 } ?? true)
-        }.map { InboxPlan.AccountFacts(id: $0.id!, platform: $0.platform) }
+        }.map { InboxPlan.AccountFacts(id: $0.id, platform: $0.platform) }
         guard !visible.isEmpty else { return empty }
         let search = filter.terms.isEmpty ? nil : Search(filter.terms, postgres: db.isPostgres)
         var rare = false

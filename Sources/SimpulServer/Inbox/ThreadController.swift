@@ -70,8 +70,8 @@ enum ThreadController {
     /// chat with one unit must not appear on the page of the unit it complains about.
     static func context(of message: MessageModel, for principal: Principal, on db: Database) async throws -> Context {
         let tenantID = message.tenantID
-        let visible = try await AccountModel.query(on: db).filter(\.$tenantID == tenantID)
-            .filter(\.$unitID ~~ Array(principal.scope.units(with: .viewInbox))).all(\.$id)
+        let inboxUnits = principal.scope.units(with: .viewInbox)
+        let visible = try await AccountQueries.facts(tenantID: tenantID, on: db).filter { inboxUnits.contains($0.unitID) }.map(\.id)
         func mine() -> QueryBuilder<MessageModel> {
             MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID ~~ visible).filter(\.$platform == message.platform)
         }

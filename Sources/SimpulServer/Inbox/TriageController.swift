@@ -22,10 +22,8 @@ enum TriageController {
 
     /// The people who can work the message: an active inbox role on its account's unit or above.
     static func assignablePeople(for account: AccountModel, principal: Principal, on db: Database) async throws -> [(UUID, String)] {
-        let lineage = Set(principal.scope.tree.lineage(of: account.unitID))
-        return try await UserQueries.directory(tenantID: principal.tenantID, on: db)
-            .filter { entry in entry.user.active && entry.memberships.contains { lineage.contains($0.unitID) && $0.role.permissions.contains(.replyInbox) } }
-            .map { ($0.user.id!, $0.user.name) }
+        try await UserQueries.people(tenantID: principal.tenantID, holding: .replyInbox, on: Set(principal.scope.tree.lineage(of: account.unitID)), on: db)
+            .map { ($0.id, $0.name) }
     }
 
     static func update(_ req: Request) async throws -> Response {
