@@ -210,6 +210,13 @@ struct InboxPlanTests {
         guard case .arms(.accountFacets, let own) = plan(kelurahan).first.source else { Issue.record("\(plan(kelurahan))"); return }
         #expect(own.count == 8)
         #expect(plan(kelurahan).first.accounts == nil)
+        // With no facet chosen, each of its accounts' own time range.
+        var opened = filter
+        (opened.state, opened.priority, opened.platform) = (nil, nil, nil)
+        let asOpened = InboxPlan.choose(opened, tenantAccounts: accounts, visible: kelurahan, limit: 50, searchIsRare: false)
+        guard case .arms(.accountRecent, let ranges) = asOpened.first.source else { Issue.record("\(asOpened)"); return }
+        #expect(Set(ranges) == Set(kelurahan.map { [InboxPlan.Equality(column: "account_id", value: .id($0.id))] }))
+        #expect(asOpened.first.accounts == nil && asOpened.then == nil)
         // A large unit's accounts: the tenant's ranges, each row's account tested.
         let large = Array(youtube.prefix(15))
         #expect(plan(large).first.accounts?.count == 15)
@@ -291,6 +298,7 @@ struct InboxPlanTests {
                             }
                             if source.hasPrefix("arms(InboxPlan.Index.facets") { #expect(plan.contains("messages_inbox_facets"), "\(label)") }
                             if source.hasPrefix("arms(InboxPlan.Index.accountFacets") { #expect(plan.contains("messages_inbox_account_facets"), "\(label)") }
+                            if source.hasPrefix("arms(InboxPlan.Index.accountRecent") { #expect(plan.contains("messages_tenant_account_received"), "\(label)") }
                         }
                     }
                 }

@@ -22,6 +22,8 @@ struct InboxPlan: Equatable {
         case facets = "messages_inbox_facets"
         /// (tenant_id, account_id, state, priority, sentiment, received_at, id)
         case accountFacets = "messages_inbox_account_facets"
+        /// (tenant_id, account_id, received_at): an account's messages newest first, of every kind
+        case accountRecent = "messages_tenant_account_received"
         /// (tenant_id, assignee_user_id, received_at, id) over assigned messages only
         case assignedUser = "messages_assigned_user"
         /// (tenant_id, assignee_unit_id, received_at, id) over messages given to a unit only
@@ -117,8 +119,8 @@ struct InboxPlan: Equatable {
             }
             var fixed = Set(columns.map(\.column))
             // The accounts' own arms are read for the platform's accounts only.
-            if index == .accountFacets { fixed.insert("platform") }
-            return Read(source: .arms(index, arms), accounts: index == .accountFacets ? nil : restricted, fixedColumns: fixed)
+            if index == .accountFacets || index == .accountRecent { fixed.insert("platform") }
+            return Read(source: .arms(index, arms), accounts: index == .facets ? restricted : nil, fixedColumns: fixed)
         }
     }
 
@@ -130,6 +132,11 @@ struct InboxPlan: Equatable {
         // accounts' ranges; the tenant's, a platform's or a large unit's read the tenant-wide
         // ranges and test each row's account.
         if let restricted, restricted.count * 4 <= platformAccounts || filter.accountID != nil {
+            // No facet chosen (the inbox as it opens): each account's own time range, its few
+            // statuses and reactions tested row by row, instead of every facet combination.
+            if filter.state == nil && filter.priority == nil && filter.sentiment == nil {
+                return Facets(index: .accountRecent, columns: [("account_id", restricted.map { .id($0) })])
+            }
             return Facets(index: .accountFacets, columns: [("account_id", restricted.map { .id($0) }), ("state", states),
                                                             ("priority", priorities), ("sentiment", sentiments)])
         }

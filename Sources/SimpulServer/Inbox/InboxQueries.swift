@@ -269,6 +269,7 @@ enum InboxQueries {
                     select(index, conditions + arm.map(Self.equality) + [SQLQueryString("messages." + AddInboxFacetIndexes.inboxKinds)])
                 }
                 guard !selects.isEmpty else { return ("SELECT NULL AS id WHERE 1 = 0", false) }
+                if selects.count == 1 { return (selects[0] + " " + order, false) }
                 guard postgres else { return (selects.joined(separator: " UNION ALL ") + " " + order, false) }
                 // PostgreSQL may sort the arms' rows rather than merge them; each arm's own limit
                 // keeps that to one page an arm.
