@@ -36,6 +36,9 @@ struct MessageIndexTests {
             #expect(predicates["messages_inbox_facets"]?.contains("reply") == true)
             #expect(predicates["messages_inbox_facets"]?.contains("status") == false)
             #expect(predicates["messages_tenant_compliance"] == nil)
+            // A thread page's conversation and the sender's earlier messages.
+            #expect(predicates["messages_thread"] == "thread_ref IS NOT NULL")
+            #expect(predicates["messages_author"] == "author_id IS NOT NULL")
             guard !app.db.isPostgres else { return }
             // SQLite plans without statistics; the queues must still be read through their own
             // index, or each worker batch would walk the whole table.
@@ -43,6 +46,10 @@ struct MessageIndexTests {
             for (query, index) in [
                 (#"SELECT id FROM messages WHERE tenant_id = 'x' AND priority IS NULL LIMIT 500"#, "messages_triage_pending"),
                 (#"SELECT id FROM messages WHERE tenant_id = 'x' AND compliance_checked_at IS NULL ORDER BY received_at LIMIT 200"#, "messages_compliance_pending"),
+                // As ThreadController.context asks, on a supervisor's many accounts: never the
+                // tenant's time index with every message tested.
+                (#"SELECT id FROM messages WHERE tenant_id = 'x' AND account_id IN ('a', 'b', 'c') AND platform = 'instagram' AND thread_ref = 't' AND kind IN ('comment', 'dm') ORDER BY received_at LIMIT 50"#, "messages_thread"),
+                (#"SELECT id FROM messages WHERE tenant_id = 'x' AND account_id IN ('a', 'b', 'c') AND platform = 'instagram' AND author_id = 'p' AND id <> 'm' AND kind IN ('comment', 'dm') ORDER BY received_at DESC LIMIT 10"#, "messages_author"),
             ] {
                 let plan = try await sql.raw(SQLQueryString("EXPLAIN QUERY PLAN " + query)).all()
                     .map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "; ")
@@ -51,7 +58,7 @@ struct MessageIndexTests {
         }
     }
 
-    @Test("narrowing the indexes and the inbox facet indexes revert and apply again")
+    @Test("narrowing the indexes, the inbox facet and the thread indexes revert and apply again")
     func revert() async throws {
         try await withTestApp { app in
             // PostgreSQL's test database is shared by tests running at the same time.
@@ -60,12 +67,14 @@ struct MessageIndexTests {
             // schema from before a DROP INDEX and refuse the CREATE as "already exists".
             try await app.db.withConnection { db in
                 let current = try await partialIndexes(db).count
+                try await AddThreadIndexes().revert(on: db)
                 try await AddInboxFacetIndexes().revert(on: db)
                 try await NarrowMessageIndexes().revert(on: db)
                 #expect(try await partialIndexes(db).isEmpty)
                 try await NarrowMessageIndexes().prepare(on: db)
                 #expect(try await partialIndexes(db).count == 4)
                 try await AddInboxFacetIndexes().prepare(on: db)
+                try await AddThreadIndexes().prepare(on: db)
                 #expect(try await partialIndexes(db).count == current)
             }
         }

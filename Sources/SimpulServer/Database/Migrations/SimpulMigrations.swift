@@ -54,5 +54,6 @@ enum SimpulMigrations {
         CreateAlertSubscriptions(),
         CreateOnCall(),
         AddInboxFacetIndexes(),
+        AddThreadIndexes(),
     ]
 }
