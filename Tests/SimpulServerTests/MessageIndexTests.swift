@@ -39,6 +39,7 @@ struct MessageIndexTests {
             // A thread page's conversation and the sender's earlier messages.
             #expect(predicates["messages_thread"] == "thread_ref IS NOT NULL")
             #expect(predicates["messages_author"] == "author_id IS NOT NULL")
+            #expect(predicates["messages_waiting_due"].map { $0.contains("assigned") && $0.contains("due_at IS NOT NULL") } == true)
             guard !app.db.isPostgres else { return }
             // SQLite plans without statistics; the queues must still be read through their own
             // index, or each worker batch would walk the whole table.
@@ -58,7 +59,7 @@ struct MessageIndexTests {
         }
     }
 
-    @Test("narrowing the indexes, the inbox facet and the thread indexes revert and apply again")
+    @Test("narrowing the indexes, the inbox facet and the page indexes revert and apply again")
     func revert() async throws {
         try await withTestApp { app in
             // PostgreSQL's test database is shared by tests running at the same time.
@@ -67,14 +68,14 @@ struct MessageIndexTests {
             // schema from before a DROP INDEX and refuse the CREATE as "already exists".
             try await app.db.withConnection { db in
                 let current = try await partialIndexes(db).count
-                try await AddThreadIndexes().revert(on: db)
+                try await AddPageIndexes().revert(on: db)
                 try await AddInboxFacetIndexes().revert(on: db)
                 try await NarrowMessageIndexes().revert(on: db)
                 #expect(try await partialIndexes(db).isEmpty)
                 try await NarrowMessageIndexes().prepare(on: db)
                 #expect(try await partialIndexes(db).count == 4)
                 try await AddInboxFacetIndexes().prepare(on: db)
-                try await AddThreadIndexes().prepare(on: db)
+                try await AddPageIndexes().prepare(on: db)
                 #expect(try await partialIndexes(db).count == current)
             }
         }

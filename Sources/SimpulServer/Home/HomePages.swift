@@ -14,9 +14,9 @@ enum HomePages {
     static func home(_ ctx: PageContext, _ model: Model) -> HTML {
         let principal = model.principal, counts = model.counts, unread = model.unread
         let l = ctx.l
-        func tile(_ label: String, _ value: Int, id: String, href: String? = nil, tone: UI.Tone? = nil) -> Node<HTML.BodyContext> {
+        func tile(_ label: String, _ value: Int, id: String, href: String? = nil, tone: UI.Tone? = nil, cap: Int? = nil) -> Node<HTML.BodyContext> {
             .div(.class(tone.map { "tile \($0.rawValue)" } ?? "tile"), .id(id),
-                 .p(.class("tile-value"), .text(l.number(value))),
+                 .p(.class("tile-value"), .text(cap.map { value >= $0 } == true ? l.number(value) + "+" : l.number(value))),
                  href.map { .p(.class("tile-label"), .a(.href($0), .text(label))) } ?? .p(.class("tile-label"), .text(label)))
         }
         let canAccounts = principal.scope.allowsSomewhere(.viewAccounts)
@@ -35,7 +35,7 @@ enum HomePages {
                 tile(l.t("Akun staf", "Staff accounts"), counts.staffAccounts, id: "count-staff", href: canAccounts ? SiteRoute.accounts.path + "?kind=staff" : nil),
                 .if(principal.scope.allowsSomewhere(.viewInbox),
                     tile(l.t("Pesan terlambat dibalas", "Overdue messages"), counts.overdueMessages, id: "count-overdue",
-                         href: SiteRoute.inbox.path + "?state=new", tone: counts.overdueMessages == 0 ? nil : .warn)),
+                         href: SiteRoute.inbox.path + "?state=new", tone: counts.overdueMessages == 0 ? nil : .warn, cap: HomeController.overdueCap)),
                 .if(principal.scope.allowsSomewhere(.approveContent),
                     tile(l.t("Konten menunggu persetujuan", "Content in review"), counts.contentInReview, id: "count-in-review",
                          href: SiteRoute.approvals.path, tone: counts.contentInReview == 0 ? nil : .warn)),

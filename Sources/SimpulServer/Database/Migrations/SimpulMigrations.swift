@@ -54,6 +54,6 @@ enum SimpulMigrations {
         CreateAlertSubscriptions(),
         CreateOnCall(),
         AddInboxFacetIndexes(),
-        AddThreadIndexes(),
+        AddPageIndexes(),
     ]
 }
