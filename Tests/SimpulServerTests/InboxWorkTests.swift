@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import SimpulCore
 import Testing
 import VaporTesting
@@ -109,6 +110,18 @@ struct InboxCollisionTests {
             let beat = try await app.web(.POST, "/inbox/\(message.id!)/presence", as: firstBrowser, form: [:])
             #expect(beat.status == .ok)
             #expect(try JSONDecoder().decode(ThreadPresence.Viewers.self, from: Data(buffer: beat.body)).viewers == [second.name])
+            // A report within `refresh` of the person's last recorded one is not written again; a later one is.
+            func seen(_ user: UserModel) async throws -> Date? {
+                try await (try app.db.sql).raw("SELECT seen_at FROM thread_presence WHERE message_id = \(bind: message.id!) AND user_id = \(bind: user.id!)")
+                    .first()?.decode(column: "seen_at", as: Date.self)
+            }
+            let opened = try #require(try await seen(first))
+            clock.advance(by: ThreadPresence.refresh - 1)
+            _ = try await app.web(.POST, "/inbox/\(message.id!)/presence", as: firstBrowser, form: [:])
+            #expect(try await seen(first) == opened)
+            clock.advance(by: 2)
+            _ = try await app.web(.POST, "/inbox/\(message.id!)/presence", as: firstBrowser, form: [:])
+            #expect(abs(try #require(try await seen(first)).timeIntervalSince(clock.date)) < 0.01)
             // A viewer who stopped reporting is gone after the timeout.
             clock.advance(by: ThreadPresence.timeout + 1)
             let later = try await app.web(.POST, "/inbox/\(message.id!)/presence", as: firstBrowser, form: [:])
