@@ -41,11 +41,14 @@ enum AccountQueries {
     }
 
     /// Straight from SQL rows: a tenant has a few hundred accounts, and a Fluent model for each,
-    /// built by reflecting over its properties, cost more than the page that asked.
-    static func facts(tenantID: UUID, on db: Database) async throws -> [Facts] {
+    /// built by reflecting over its properties, cost more than the page that asked. With
+    /// `units`, only the accounts of those units (a kelurahan's admin reads one row, not 300).
+    static func facts(tenantID: UUID, units: Set<UUID>? = nil, on db: Database) async throws -> [Facts] {
+        if let units, units.isEmpty { return [] }
+        let only: SQLQueryString = units.map { " AND unit_id IN (\(binds: Array($0)))" } ?? ""
         let rows = try await (try db.sql).raw("""
             SELECT id, unit_id, platform, kind, status, active FROM accounts WHERE tenant_id = \(bind: tenantID)
-            """).all()
+            """ + only).all()
         return try rows.map { row in
             Facts(id: try row.decode(column: "id", as: UUID.self), unitID: try row.decode(column: "unit_id", as: UUID.self),
                   platform: try row.decode(enum: "platform"), kind: try row.decode(enum: "kind"), status: try row.decode(enum: "status"),

@@ -33,7 +33,8 @@ enum HomeController {
         var counts = Counts()
         let unitIDs = scope.units(with: .viewHome)
         counts.units = unitIDs.count
-        let accounts = try await AccountQueries.facts(tenantID: principal.tenantID, on: db)
+        let accounts = try await AccountQueries.facts(tenantID: principal.tenantID,
+                                                      units: scope.units(with: .viewAccounts).union(scope.units(with: .viewInbox)), on: db)
         if scope.allowsSomewhere(.viewAccounts) {
             let visible = scope.units(with: .viewAccounts)
             var reconnect: [UUID] = []

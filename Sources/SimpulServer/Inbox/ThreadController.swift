@@ -70,8 +70,7 @@ enum ThreadController {
     /// chat with one unit must not appear on the page of the unit it complains about.
     static func context(of message: MessageModel, for principal: Principal, on db: Database) async throws -> Context {
         let tenantID = message.tenantID
-        let inboxUnits = principal.scope.units(with: .viewInbox)
-        let visible = try await AccountQueries.facts(tenantID: tenantID, on: db).filter { inboxUnits.contains($0.unitID) }.map(\.id)
+        let visible = try await AccountQueries.facts(tenantID: tenantID, units: principal.scope.units(with: .viewInbox), on: db).map(\.id)
         func mine() -> QueryBuilder<MessageModel> {
             MessageModel.query(on: db).filter(\.$tenantID == tenantID).filter(\.$accountID ~~ visible).filter(\.$platform == message.platform)
         }
