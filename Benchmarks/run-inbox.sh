@@ -118,7 +118,9 @@ def load(path):
         rows[(mode, shape, int(page))] = (median, p95, int(items))
     return rows
 small, large = load(sys.argv[1]), load(sys.argv[2])
-print(f"{'mode':<11}{'shape':<28}{'page':>4}{sys.argv[3] + ' ms':>14}{sys.argv[4] + ' ms':>16}{'ratio':>8}")
+# The items each page held: a selective filter's page may be nearly empty at the small size and
+# full at the large one, and then its ratio compares different amounts of work.
+print(f"{'mode':<11}{'shape':<28}{'page':>4}{sys.argv[3] + ' ms':>14}{sys.argv[4] + ' ms':>16}{'items':>10}{'ratio':>8}")
 over, worst = 0, 0.0
 for key in sorted(large, key=lambda k: (["warm", "concurrent", "cold"].index(k[0]), k[1], k[2])):
     s, l = small.get(key, ("-", "-", 0)), large[key]
@@ -129,6 +131,6 @@ for key in sorted(large, key=lambda k: (["warm", "concurrent", "cold"].index(k[0
         worst = max(worst, value)
         over += value > 2
         ratio = f"{value:8.2f}"
-    print(f"{key[0]:<11}{key[1]:<28}{key[2]:>4}{s[0]:>14}{l[0]:>16}{ratio}")
+    print(f"{key[0]:<11}{key[1]:<28}{key[2]:>4}{s[0]:>14}{l[0]:>16}{str(s[2]) + '/' + str(l[2]):>10}{ratio}")
 print(f"worst ratio {worst:.2f}; {over} of {len(large)} above 2")
 EOF
