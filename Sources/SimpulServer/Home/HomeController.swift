@@ -33,12 +33,11 @@ enum HomeController {
         var counts = Counts()
         let unitIDs = scope.units(with: .viewHome)
         counts.units = unitIDs.count
-        let accounts = try await AccountQueries.facts(tenantID: principal.tenantID,
-                                                      units: scope.units(with: .viewAccounts).union(scope.units(with: .viewInbox)), on: db)
-        if scope.allowsSomewhere(.viewAccounts) {
-            let visible = scope.units(with: .viewAccounts)
+        let accountUnits = scope.units(with: .viewAccounts), inboxUnits = scope.units(with: .viewInbox)
+        let accounts = try await AccountQueries.facts(tenantID: principal.tenantID, units: accountUnits.union(inboxUnits), on: db)
+        if !accountUnits.isEmpty {
             var reconnect: [UUID] = []
-            for account in accounts where account.active && visible.contains(account.unitID) {
+            for account in accounts where account.active && accountUnits.contains(account.unitID) {
                 counts.accountsByPlatform[account.platform, default: 0] += 1
                 if account.kind == .staff { counts.staffAccounts += 1 }
                 if account.status == .needsReconnect { reconnect.append(account.id) }
@@ -47,12 +46,9 @@ enum HomeController {
                 counts.needsReconnect = try await AccountModel.query(on: db).filter(\.$tenantID == principal.tenantID).filter(\.$id ~~ reconnect).all()
             }
         }
-        if scope.allowsSomewhere(.viewInbox) {
-            let inboxUnits = scope.units(with: .viewInbox)
-            let inboxAccounts = accounts.filter { inboxUnits.contains($0.unitID) }.map(\.id)
-            if !inboxAccounts.isEmpty {
-                counts.overdueMessages = try await overdue(tenantID: principal.tenantID, accounts: inboxAccounts, now: now, on: db)
-            }
+        let inboxAccounts = accounts.filter { inboxUnits.contains($0.unitID) }.map(\.id)
+        if !inboxAccounts.isEmpty {
+            counts.overdueMessages = try await overdue(tenantID: principal.tenantID, accounts: inboxAccounts, now: now, on: db)
         }
         if scope.allowsSomewhere(.viewFindings) {
             counts.openFindings = try await FindingModel.query(on: db).filter(\.$tenantID == principal.tenantID)

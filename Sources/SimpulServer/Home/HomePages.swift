@@ -16,7 +16,7 @@ enum HomePages {
         let l = ctx.l
         func tile(_ label: String, _ value: Int, id: String, href: String? = nil, tone: UI.Tone? = nil, cap: Int? = nil) -> Node<HTML.BodyContext> {
             .div(.class(tone.map { "tile \($0.rawValue)" } ?? "tile"), .id(id),
-                 .p(.class("tile-value"), .text(cap.map { value >= $0 } == true ? l.number(value) + "+" : l.number(value))),
+                 .p(.class("tile-value"), .text(l.number(value) + (value >= (cap ?? .max) ? "+" : ""))),
                  href.map { .p(.class("tile-label"), .a(.href($0), .text(label))) } ?? .p(.class("tile-label"), .text(label)))
         }
         let canAccounts = principal.scope.allowsSomewhere(.viewAccounts)

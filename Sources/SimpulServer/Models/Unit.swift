@@ -28,8 +28,4 @@ final class UnitModel: Model, @unchecked Sendable {
         self.createdAt = at
         self.updatedAt = at
     }
-
-    var treeUnit: UnitTree.Unit {
-        UnitTree.Unit(id: id!, parentID: parentID, kind: kind, name: name, code: code, active: active)
-    }
 }
